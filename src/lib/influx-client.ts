@@ -1,0 +1,113 @@
+// A small typed client for the InfluxDB v2 endpoints this product uses.
+// Shared by the browser app (base URL "", through the proxy) and the CLI (base URL of the host).
+import type {
+  Authorization,
+  AuthorizationCreate,
+  AuthorizationFilters,
+  AuthorizationList,
+  AuthorizationUpdate,
+  Bucket,
+  InfluxErrorBody,
+  Organization,
+  User,
+} from './influx-types';
+
+/** A failed request, with what a person needs to act on it. `status` is 0 when no answer came. */
+export class InfluxApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'InfluxApiError';
+    this.status = status;
+    this.code = code;
+  }
+
+  /** True when the request never got an HTTP answer (network down, refused, aborted). */
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+}
+
+export interface InfluxClientOptions {
+  /** Base URL such as "http://localhost:8086"; "" means same origin (the browser app). */
+  baseUrl: string;
+  /** Sent as `Authorization: Token <token>` when set. */
+  token?: string;
+  fetch?: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+}
+
+type Query = Record<string, string | undefined>;
+
+export function createInfluxClient(options: InfluxClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(method: string, path: string, query?: Query, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') search.set(key, value);
+    }
+    const qs = search.toString();
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.token) headers.Authorization = `Token ${options.token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}${qs ? `?${qs}` : ''}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      throw new InfluxApiError(0, 'unavailable', `Could not reach ${baseUrl || 'the server'}: ${cause}`);
+    }
+
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    if (!response.ok) throw errorFromResponse(response, text);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new InfluxApiError(response.status, 'invalid', `The server sent a response that is not JSON (HTTP ${response.status})`);
+    }
+  }
+
+  return {
+    listAuthorizations: (filters: AuthorizationFilters = {}, signal?: AbortSignal) =>
+      request<AuthorizationList>('GET', '/api/v2/authorizations', { ...filters }, undefined, signal).then((r) => r.authorizations),
+    getAuthorization: (id: string, signal?: AbortSignal) =>
+      request<Authorization>('GET', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, undefined, signal),
+    createAuthorization: (body: AuthorizationCreate) => request<Authorization>('POST', '/api/v2/authorizations', undefined, body),
+    updateAuthorization: (id: string, update: AuthorizationUpdate) =>
+      request<Authorization>('PATCH', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, update),
+    deleteAuthorization: (id: string) => request<void>('DELETE', `/api/v2/authorizations/${encodeURIComponent(id)}`),
+    me: () => request<User>('GET', '/api/v2/me'),
+    listUsers: (name?: string) => request<{ users: User[] }>('GET', '/api/v2/users', { name }).then((r) => r.users),
+    listOrgs: (org?: string) => request<{ orgs: Organization[] }>('GET', '/api/v2/orgs', { org }).then((r) => r.orgs),
+    listBuckets: (query: { orgID?: string; name?: string } = {}) =>
+      request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', { ...query, limit: '100' }).then((r) => r.buckets),
+    listResourceTypes: () => request<string[]>('GET', '/api/v2/resources'),
+  };
+}
+
+export type InfluxClient = ReturnType<typeof createInfluxClient>;
+
+function errorFromResponse(response: Response, text: string): InfluxApiError {
+  let body: Partial<InfluxErrorBody> = {};
+  try {
+    body = JSON.parse(text) as Partial<InfluxErrorBody>;
+  } catch {
+    // Not an InfluxDB error body (e.g. an HTML page from a load balancer): fall back to the status.
+  }
+  const code = body.code ?? response.headers.get('X-Platform-Error-Code') ?? 'internal error';
+  const message = body.message || text.trim().slice(0, 200) || response.statusText || `HTTP ${response.status}`;
+  return new InfluxApiError(response.status, code, message);
+}
