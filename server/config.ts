@@ -1,0 +1,157 @@
+// The product's settings, read from the environment once at boot and validated, so mistakes stop the start with a clear message.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './proxy/config-error';
+import { defaultConfigsPath, readInfluxCliConfig } from './proxy/influx-configs';
+import { isLoopbackHost } from './proxy/loopback';
+
+export { ConfigError } from './proxy/config-error';
+
+/** Where the stand-in runs when no InfluxDB is configured. */
+export interface StandinUpstream {
+  mode: 'standin';
+  dataDir: string;
+  port: number;
+}
+
+/** A real InfluxDB (Cloud Serverless or OSS 2.x). */
+export interface InfluxUpstream {
+  mode: 'influx';
+  /** Base URL without credentials, query or trailing slash, e.g. "https://us-east-1-1.aws.cloud2.influxdata.com". */
+  url: string;
+  token?: string;
+  org?: string;
+  /** Where the host came from, for the start-up line: "INFLUX_HOST" or "influx CLI config <name>". */
+  source: string;
+}
+
+export interface ProductConfig {
+  host: string;
+  port: number;
+  upstream: StandinUpstream | InfluxUpstream;
+  /** How long to wait for InfluxDB's response headers before answering 504. */
+  timeoutMs: number;
+  bodyLimitBytes: number;
+  /** Extra Host header values the server answers to (besides 127.0.0.1, localhost and [::1] on its port). */
+  allowedHosts: string[];
+  /** Opt-in to listen on a non-loopback address while holding a server token. */
+  allowRemote: boolean;
+  /** The built app (vite build output). */
+  staticDir: string;
+  /** Settings that were set but have no effect, to mention at start (names only, never values). */
+  warnings: string[];
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Reads and validates the settings; throws ConfigError with what is wrong and how to fix it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ProductConfig {
+  const host = (env.HOST ?? '').trim() || '127.0.0.1';
+  const port = parsePort(env.PORT, 'PORT', 5173);
+  const timeoutMs = parsePositiveInt(env.PROXY_TIMEOUT_MS, 'PROXY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of allowedHosts) {
+    if (/[/\s@]/.test(entry)) throw new ConfigError(`ALLOWED_HOSTS: "${entry}" is not a host name (write names like tokens.example.com or tokens.example.com:8443, comma-separated)`);
+  }
+  const allowRemote = parseFlag(env.ALLOW_REMOTE, 'ALLOW_REMOTE');
+  const upstream = readUpstream(env, cwd);
+  const warnings: string[] = [];
+  if (upstream.mode === 'standin') {
+    for (const name of ['INFLUX_TOKEN', 'INFLUX_ORG'] as const) {
+      if (env[name]) warnings.push(`${name} is set but INFLUX_HOST is not, so it is ignored and the local stand-in is used`);
+    }
+  }
+
+  const holdsToken = upstream.mode === 'standin' || Boolean(upstream.token);
+  if (holdsToken && !isLoopbackHost(host) && !allowRemote) {
+    const whose = upstream.mode === 'standin' ? "the stand-in's operator token" : 'the token from ' + upstream.source;
+    throw new ConfigError(
+      `Refusing to listen on HOST=${host}: the server holds ${whose} and adds it to every request that carries none, ` +
+        'so anyone who can reach this address could read, disable and delete your tokens. ' +
+        'Listen on 127.0.0.1 (the default), or leave the token unset so people paste their own, ' +
+        'or set ALLOW_REMOTE=1 if everyone on that network may do this (and ALLOWED_HOSTS to the names they use).',
+    );
+  }
+
+  return {
+    host,
+    port,
+    upstream,
+    timeoutMs,
+    bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+    allowedHosts,
+    allowRemote,
+    staticDir: resolve(projectRoot, 'dist'),
+    warnings,
+  };
+}
+
+function readUpstream(env: NodeJS.ProcessEnv, cwd: string): StandinUpstream | InfluxUpstream {
+  const activeConfig = env.INFLUX_ACTIVE_CONFIG?.trim();
+  const fromFile = activeConfig
+    ? readInfluxCliConfig(env.INFLUX_CONFIGS_PATH?.trim() || defaultConfigsPath(), activeConfig)
+    : undefined;
+  // Like the influx CLI: explicit environment variables beat the values from the configs file.
+  const rawHost = env.INFLUX_HOST?.trim() || fromFile?.url;
+  if (!rawHost) {
+    return {
+      mode: 'standin',
+      dataDir: resolve(cwd, env.DATA_DIR?.trim() || './data'),
+      port: parsePort(env.STANDIN_PORT, 'STANDIN_PORT', 8086),
+    };
+  }
+  const source = env.INFLUX_HOST?.trim() ? 'INFLUX_HOST' : `influx CLI config "${activeConfig}"`;
+  return {
+    mode: 'influx',
+    url: normalizeUpstreamUrl(rawHost, source),
+    token: env.INFLUX_TOKEN?.trim() || fromFile?.token,
+    org: env.INFLUX_ORG?.trim() || fromFile?.org,
+    source,
+  };
+}
+
+/** Accepts "http(s)://host[:port][/prefix]" only: the proxy builds every upstream URL from this origin. */
+export function normalizeUpstreamUrl(raw: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${source}: "${raw}" is not a URL (expected e.g. http://localhost:8086 or https://cloud2.influxdata.com)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${source}: "${raw}" must start with http:// or https://`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(`${source}: the URL must not contain a user name or password; put the API token in INFLUX_TOKEN instead`);
+  }
+  if (url.search || url.hash) throw new ConfigError(`${source}: the URL must not have a query or fragment ("${raw}")`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function parsePort(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value > 65535) {
+    throw new ConfigError(`${name}="${raw}" is not a port number (0-65535; 0 picks a free port)`);
+  }
+  return value;
+}
+
+function parsePositiveInt(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value <= 0) throw new ConfigError(`${name}="${raw}" must be a positive whole number of milliseconds`);
+  return value;
+}
+
+function parseFlag(raw: string | undefined, name: string): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '' || value === '0' || value === 'false' || value === 'no') return false;
+  if (value === '1' || value === 'true' || value === 'yes') return true;
+  throw new ConfigError(`${name}="${raw}" must be 1 or 0`);
+}

@@ -1,0 +1,149 @@
+// Streams one allowed request to the configured InfluxDB and its answer back, adding the server token when the
+// browser sent none. The upstream is a Pool bound to one origin, so no request can reach another host.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { Pool } from 'undici';
+import { sendInfluxError } from './influx-error';
+import { describeUpstreamFailure } from './upstream-failure';
+
+export interface ForwarderOptions {
+  /** Normalized base URL: origin plus optional path prefix, no trailing slash. */
+  upstreamUrl: string;
+  serverToken?: string;
+  timeoutMs: number;
+  bodyLimitBytes: number;
+  log: (line: string) => void;
+}
+
+export interface Forwarder {
+  forward(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// RFC 9110 hop-by-hop headers, plus what describes the browser rather than the request (cookies, origin, fetch metadata).
+const DROP_REQUEST = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'host', 'expect', 'content-length', 'cookie', 'origin', 'referer', 'forwarded', 'x-real-ip',
+]);
+const DROP_RESPONSE = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'set-cookie', 'content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy',
+]);
+
+export function createForwarder(options: ForwarderOptions): Forwarder {
+  const base = new URL(options.upstreamUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const pool = new Pool(base.origin, {
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    connectTimeout: Math.min(options.timeoutMs, 10_000),
+  });
+
+  async function forward(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<void> {
+    const body = await readBody(req, res, options.bodyLimitBytes);
+    if (body === REFUSED) return;
+
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+
+    let upstream: Awaited<ReturnType<Pool['request']>>;
+    try {
+      upstream = await pool.request({
+        path: `${prefix}${path}${search}`,
+        method: req.method as 'GET',
+        headers: upstreamRequestHeaders(req, options.serverToken, body),
+        body: body.stream ?? body.buffer,
+        signal: abort.signal,
+      });
+    } catch (error) {
+      if (abort.signal.aborted) return; // the browser went away; nobody to answer
+      const failure = describeUpstreamFailure(error, base.origin + prefix, options.timeoutMs);
+      options.log(`proxy: ${req.method} ${path} failed: ${failure.message}`);
+      sendInfluxError(res, failure.status, 'unavailable', failure.message);
+      return;
+    }
+
+    res.writeHead(upstream.statusCode, clientResponseHeaders(upstream.headers));
+    try {
+      await pipeline(upstream.body, res);
+    } catch (error) {
+      // Headers are gone already: cutting the connection is the only honest signal of a truncated body.
+      if (!abort.signal.aborted) options.log(`proxy: ${req.method} ${path} response cut off: ${(error as Error).message}`);
+      res.destroy();
+    }
+  }
+
+  return {
+    forward,
+    async close() {
+      await pool.destroy();
+    },
+  };
+}
+
+const REFUSED = Symbol('refused');
+type Body = { stream?: IncomingMessage; buffer?: Buffer; length?: number };
+
+/**
+ * Bodies with a Content-Length within the limit are streamed (Node's parser enforces the length);
+ * chunked bodies are buffered up to the limit, so an oversized body is never forwarded even in part.
+ */
+async function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Body | typeof REFUSED> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined) {
+    const length = Number(declared);
+    if (length > limit) return tooLarge(res, limit);
+    return length === 0 ? {} : { stream: req, length };
+  }
+  if (!req.headers['transfer-encoding']) return {};
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit) return tooLarge(res, limit);
+    chunks.push(chunk);
+  }
+  return total === 0 ? {} : { buffer: Buffer.concat(chunks), length: total };
+}
+
+function tooLarge(res: ServerResponse, limit: number): typeof REFUSED {
+  // The rest of the body is never read: close the connection after answering.
+  res.shouldKeepAlive = false;
+  sendInfluxError(res, 413, 'request too large', `Request body is larger than ${limit} bytes; no token operation needs that much.`, {
+    Connection: 'close',
+  });
+  return REFUSED;
+}
+
+function upstreamRequestHeaders(req: IncomingMessage, serverToken: string | undefined, body: Body): Record<string, string> {
+  const listed = new Set(
+    String(req.headers.connection ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase()),
+  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || DROP_REQUEST.has(name) || listed.has(name) || name.startsWith('sec-') || name.startsWith('x-forwarded-')) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  if (!headers.authorization?.trim() && serverToken) headers.authorization = `Token ${serverToken}`;
+  if (body.length !== undefined) headers['content-length'] = String(body.length);
+  return headers;
+}
+
+function clientResponseHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const listed = new Set(
+    String(upstream.connection ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase()),
+  );
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || DROP_RESPONSE.has(lower) || listed.has(lower) || lower.startsWith('access-control-')) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
