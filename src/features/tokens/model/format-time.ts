@@ -1,0 +1,38 @@
+// Dates as the official page shows them: "YYYY-MM-DD HH:mm:ss" in local time, and relative ages.
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "2024-05-01 13:04:05" in the browser's time zone; the input itself when it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+
+const STEPS: [limitSeconds: number, unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
+  [60 * 60, 'minute', 60],
+  [24 * 60 * 60, 'hour', 60 * 60],
+  [30 * 24 * 60 * 60, 'day', 24 * 60 * 60],
+  [365 * 24 * 60 * 60, 'month', 30 * 24 * 60 * 60],
+  [Infinity, 'year', 365 * 24 * 60 * 60],
+];
+
+/** "just now", "3 minutes ago", "2 days ago", "in 5 minutes" (clock skew). */
+export function formatRelative(iso: string, now: number): string {
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return iso;
+  const seconds = Math.round((time - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return 'just now';
+  for (const [limit, unit, size] of STEPS) {
+    if (abs < limit) return relative.format(Math.round(seconds / size) || Math.sign(seconds), unit);
+  }
+  return iso;
+}

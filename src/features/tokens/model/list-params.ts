@@ -1,0 +1,62 @@
+// The list's view (filter, status, owner, sort) as it lives in the URL query, so views can be bookmarked.
+
+export type StatusFilter = 'all' | 'active' | 'inactive';
+export type SortKey = 'description' | 'status' | 'created' | 'updated';
+export type SortDir = 'asc' | 'desc';
+
+export interface ListParams {
+  q: string;
+  status: StatusFilter;
+  /** A user name, or null for every owner. */
+  owner: string | null;
+  sort: SortKey;
+  dir: SortDir;
+}
+
+export const DEFAULT_LIST_PARAMS: ListParams = { q: '', status: 'all', owner: null, sort: 'description', dir: 'asc' };
+
+const SORT_KEYS: readonly SortKey[] = ['description', 'status', 'created', 'updated'];
+
+export function parseListParams(search: URLSearchParams): ListParams {
+  const status = search.get('status');
+  const sort = search.get('sort');
+  const dir = search.get('dir');
+  return {
+    q: search.get('q') ?? '',
+    status: status === 'active' || status === 'inactive' ? status : 'all',
+    owner: search.get('owner') || null,
+    sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : DEFAULT_LIST_PARAMS.sort,
+    dir: dir === 'desc' ? 'desc' : dir === 'asc' ? 'asc' : DEFAULT_LIST_PARAMS.dir,
+  };
+}
+
+/**
+ * Writes a change into the query, keeping unrelated parameters. Empty filters are removed;
+ * a sort the person chose is always written out, so the URL says exactly what they picked.
+ */
+export function applyListParams(search: URLSearchParams, change: Partial<ListParams>): URLSearchParams {
+  const next = new URLSearchParams(search);
+  const set = (key: string, value: string | null) => (value ? next.set(key, value) : next.delete(key));
+  if ('q' in change) set('q', change.q ?? '');
+  if ('status' in change) set('status', change.status === 'all' ? null : (change.status ?? null));
+  if ('owner' in change) set('owner', change.owner ?? null);
+  if ('sort' in change) set('sort', change.sort ?? null);
+  if ('dir' in change) set('dir', change.dir ?? null);
+  return next;
+}
+
+export function hasActiveFilters(params: ListParams): boolean {
+  return params.q.trim() !== '' || params.status !== 'all' || params.owner !== null;
+}
+
+/** The sort menu: one choice per key and direction, in the words the official page uses. */
+export const SORT_OPTIONS: { value: `${SortKey}:${SortDir}`; label: string }[] = [
+  { value: 'description:asc', label: 'Description (A → Z)' },
+  { value: 'description:desc', label: 'Description (Z → A)' },
+  { value: 'status:asc', label: 'Status (active first)' },
+  { value: 'status:desc', label: 'Status (inactive first)' },
+  { value: 'created:asc', label: 'Created (oldest first)' },
+  { value: 'created:desc', label: 'Created (newest first)' },
+  { value: 'updated:asc', label: 'Last modified (oldest first)' },
+  { value: 'updated:desc', label: 'Last modified (newest first)' },
+];

@@ -1,0 +1,68 @@
+// A short, readable summary of a token's permissions for the list ("All access", "Read 2 buckets", ...).
+import { OSS_RESOURCE_TYPES, type Permission } from '../../../lib/influx-types';
+import { resourceNoun } from './resource-names';
+
+const ORG_WIDE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance' && type !== 'orgs' && type !== 'users');
+const OPERATOR_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
+
+function has(permissions: Permission[], test: (p: Permission) => boolean): boolean {
+  return permissions.some(test);
+}
+
+/** Read and write on every resource type, in every org (the token made at setup). */
+export function isOperator(permissions: Permission[]): boolean {
+  return OPERATOR_TYPES.every((type) =>
+    (['read', 'write'] as const).every((action) =>
+      has(permissions, (p) => p.action === action && p.resource.type === type && !p.resource.id && !p.resource.orgID),
+    ),
+  );
+}
+
+/** Read and write on every resource type within one org (the UI's "All Access API Token"). */
+export function isAllAccess(permissions: Permission[]): boolean {
+  const orgID = permissions.find((p) => p.resource.orgID && !p.resource.id)?.resource.orgID;
+  if (!orgID) return false;
+  return ORG_WIDE_TYPES.every((type) =>
+    (['read', 'write'] as const).every((action) =>
+      has(permissions, (p) => p.action === action && p.resource.type === type && !p.resource.id && p.resource.orgID === orgID),
+    ),
+  );
+}
+
+/** What one action reaches: "all buckets", "my-bucket", "2 buckets", "3 types". */
+function describeTargets(permissions: Permission[]): string {
+  const types = [...new Set(permissions.map((p) => p.resource.type))];
+  if (types.length !== 1) return `${types.length} types`;
+  const type = types[0] as string;
+  if (permissions.some((p) => !p.resource.id)) return `all ${resourceNoun(type, 2)}`;
+  const ids = [...new Set(permissions.map((p) => p.resource.id))];
+  if (ids.length === 1) {
+    const name = permissions[0]?.resource.name;
+    return name ? name : `1 ${resourceNoun(type, 1)}`;
+  }
+  return `${ids.length} ${resourceNoun(type, ids.length)}`;
+}
+
+function targetKey(p: Permission): string {
+  return `${p.resource.type}/${p.resource.orgID ?? ''}/${p.resource.id ?? ''}`;
+}
+
+function sameTargets(a: Permission[], b: Permission[]): boolean {
+  const keysA = new Set(a.map(targetKey));
+  const keysB = new Set(b.map(targetKey));
+  return keysA.size === keysB.size && [...keysA].every((key) => keysB.has(key));
+}
+
+export function summarizePermissions(permissions: Permission[]): string {
+  if (permissions.length === 0) return 'No permissions';
+  if (isOperator(permissions)) return 'Operator';
+  if (isAllAccess(permissions)) return 'All access';
+  const reads = permissions.filter((p) => p.action === 'read');
+  const writes = permissions.filter((p) => p.action === 'write');
+  if (reads.length > 0 && writes.length > 0 && sameTargets(reads, writes)) return `Read/write ${describeTargets(reads)}`;
+  const parts: string[] = [];
+  if (reads.length > 0) parts.push(`read ${describeTargets(reads)}`);
+  if (writes.length > 0) parts.push(`write ${describeTargets(writes)}`);
+  const text = parts.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

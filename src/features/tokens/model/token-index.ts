@@ -1,0 +1,45 @@
+// Precomputed search and sort keys, built once per token object: with react-query's structural
+// sharing, unchanged tokens keep their identity across refetches, so only changed ones are re-indexed.
+import type { Authorization } from '../../../lib/influx-types';
+
+export interface IndexedToken {
+  token: Authorization;
+  /** Lower-cased description, ID and owner, separated so a match cannot span two fields. */
+  searchKey: string;
+  descriptionKey: string;
+  created: number;
+  updated: number;
+}
+
+const cache = new WeakMap<Authorization, IndexedToken>();
+
+export function ownerName(token: Authorization): string {
+  return token.user || token.userID;
+}
+
+export function indexToken(token: Authorization): IndexedToken {
+  let indexed = cache.get(token);
+  if (!indexed) {
+    const descriptionKey = token.description.toLowerCase();
+    indexed = {
+      token,
+      searchKey: `${descriptionKey}\u0000${token.id.toLowerCase()}\u0000${ownerName(token).toLowerCase()}`,
+      descriptionKey,
+      created: Date.parse(token.createdAt) || 0,
+      updated: Date.parse(token.updatedAt) || 0,
+    };
+    cache.set(token, indexed);
+  }
+  return indexed;
+}
+
+export function indexTokens(tokens: readonly Authorization[]): IndexedToken[] {
+  return tokens.map(indexToken);
+}
+
+/** Every owner's name once, A → Z, for the owner filter. */
+export function ownersOf(tokens: readonly Authorization[]): string[] {
+  const names = new Set<string>();
+  for (const token of tokens) names.add(ownerName(token));
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
