@@ -1,0 +1,47 @@
+// The permissions `auth create` asks for, built the way `influx auth create` builds them.
+import { OSS_RESOURCE_TYPES, type Permission, type PermissionAction, type ResourceType } from '../src/lib/influx-types';
+
+/** Types that get --read-<type>/--write-<type> flags: OSS accepts `instance` only at setup. */
+export const GRANTABLE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
+export type GrantableType = (typeof GRANTABLE_TYPES)[number];
+
+export interface PermissionRequest {
+  orgID: string;
+  readBuckets: readonly string[];
+  writeBuckets: readonly string[];
+  /** Types given as --read-<type> / --write-<type>. */
+  readTypes: readonly GrantableType[];
+  writeTypes: readonly GrantableType[];
+}
+
+export function resource(type: ResourceType, orgID: string, id?: string): Permission['resource'] {
+  // orgs and users live outside any org, so influx never scopes them by orgID.
+  const scoped = type !== 'orgs' && type !== 'users';
+  return { type, ...(id ? { id } : {}), ...(scoped ? { orgID } : {}) };
+}
+
+export function requestedPermissions(request: PermissionRequest): Permission[] {
+  const permissions: Permission[] = [];
+  const add = (action: PermissionAction, type: ResourceType, id?: string) => permissions.push({ action, resource: resource(type, request.orgID, id) });
+  request.readBuckets.forEach((id) => add('read', 'buckets', id));
+  request.writeBuckets.forEach((id) => add('write', 'buckets', id));
+  for (const type of GRANTABLE_TYPES) {
+    if (request.readTypes.includes(type)) add('read', type);
+    if (request.writeTypes.includes(type)) add('write', type);
+  }
+  return permissions;
+}
+
+/**
+ * `influx auth create --all-access`: read and write on every type in the org, except that it reads
+ * only its own org, reads and writes only its own user, and never gets `instance`.
+ */
+export function allAccessPermissions(orgID: string, userID: string): Permission[] {
+  const permissions: Permission[] = [];
+  for (const type of GRANTABLE_TYPES) {
+    if (type === 'orgs') permissions.push({ action: 'read', resource: { type, id: orgID } });
+    else if (type === 'users') (['read', 'write'] as const).forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
+    else (['read', 'write'] as const).forEach((action) => permissions.push({ action, resource: { type, orgID } }));
+  }
+  return permissions;
+}
