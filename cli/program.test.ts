@@ -1,0 +1,166 @@
+// Flag parsing, in-process, with the network replaced at the fetch boundary by a recorder.
+import { describe, expect, it } from 'vitest';
+import type { Authorization, AuthorizationCreate } from '../src/lib/influx-types';
+import type { CliIo } from './io';
+import { runCli } from './program';
+
+const ORG = '1111111111111111';
+const USER = '2222222222222222';
+
+interface Recorded {
+  method: string;
+  url: URL;
+  body?: unknown;
+  authorization?: string;
+}
+
+function fakeServer(answer: (request: Recorded) => { status: number; body?: unknown } = () => ({ status: 500 })) {
+  const requests: Recorded[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    const request: Recorded = {
+      method: init?.method ?? 'GET',
+      url: new URL(String(input)),
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      authorization: headers.Authorization,
+    };
+    requests.push(request);
+    const { status, body } = answer(request);
+    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return { requests, fetchImpl };
+}
+
+function harness(fetchImpl: typeof fetch, overrides: Partial<CliIo> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readLine: async () => undefined,
+    stdinIsTTY: false,
+    env: {},
+    cwd: '/nonexistent',
+    homedir: '/nonexistent',
+    fetch: fetchImpl,
+    ...overrides,
+  };
+  const run = (...argv: string[]) => runCli(['auth', ...argv, '--host', 'http://influx.test:8086', '--token', 'flag-token'], io);
+  return { io, run, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+function created(body: AuthorizationCreate): Authorization {
+  return {
+    id: '0a1b2c3d4e5f6a7b',
+    token: 'brand-new-token==',
+    status: 'active',
+    description: body.description ?? '',
+    orgID: body.orgID,
+    org: 'my-org',
+    userID: body.userID ?? USER,
+    user: 'user2',
+    permissions: body.permissions,
+    links: { self: '/api/v2/authorizations/0a1b2c3d4e5f6a7b', user: `/api/v2/users/${USER}` },
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+}
+
+describe('usage errors', () => {
+  it('reject bad values with exit code 2 before sending anything', async () => {
+    const server = fakeServer();
+    const { run, stderr } = harness(server.fetchImpl);
+    expect(await run('list', '--status', 'paused')).toBe(2);
+    expect(await run('delete', '--id', 'not-an-id')).toBe(2);
+    expect(await run('inactive', '--id', '0000000000000000')).toBe(2);
+    expect(await run('list', '--bogus')).toBe(2);
+    expect(await run('create', '--org-id', ORG)).toBe(2);
+    expect(await run('create', '--org-id', ORG, '--all-access', '--read-buckets')).toBe(2);
+    expect(await run('inactive')).toBe(2);
+    expect(await run('inactive', '--id', 'abcdefabcdefabcd', '--user', 'user2')).toBe(2);
+    expect(server.requests).toEqual([]);
+    const text = stderr();
+    expect(text).toContain("Error: option '--status <status>' argument 'paused' is invalid. Allowed choices are active, inactive.");
+    expect(text).toContain('Error: invalid ID "not-an-id" for --id');
+    expect(text).toContain("Error: unknown option '--bogus'");
+    expect(text).toContain('Error: no permissions given');
+    expect(text).toContain('do not combine it with other permission flags');
+    expect(text).toContain('say which tokens to deactivate');
+  });
+});
+
+describe('create flags', () => {
+  it('generates --read-<type>/--write-<type> flags from the OSS types and repeatable bucket flags', async () => {
+    const server = fakeServer((request) => (request.method === 'POST' ? { status: 201, body: created(request.body as AuthorizationCreate) } : { status: 404 }));
+    const { run, stdout } = harness(server.fetchImpl);
+    const code = await run(
+      'create',
+      '--org-id', ORG,
+      '-d', 'ci writer',
+      '--read-bucket', 'AAAAAAAAAAAAAAAA',
+      '--read-bucket', 'bbbbbbbbbbbbbbbb',
+      '--write-dashboards',
+      '--read-notificationRules',
+      '--read-authorizations',
+    );
+    expect(code).toBe(0);
+    const post = server.requests.find((r) => r.method === 'POST');
+    expect(post?.url.pathname).toBe('/api/v2/authorizations');
+    expect(post?.authorization).toBe('Token flag-token');
+    expect(post?.body).toEqual({
+      orgID: ORG,
+      description: 'ci writer',
+      permissions: [
+        { action: 'read', resource: { type: 'buckets', id: 'aaaaaaaaaaaaaaaa', orgID: ORG } },
+        { action: 'read', resource: { type: 'buckets', id: 'bbbbbbbbbbbbbbbb', orgID: ORG } },
+        { action: 'read', resource: { type: 'authorizations', orgID: ORG } },
+        { action: 'write', resource: { type: 'dashboards', orgID: ORG } },
+        { action: 'read', resource: { type: 'notificationRules', orgID: ORG } },
+      ],
+    });
+    expect(stdout()).toContain('brand-new-token==');
+  });
+
+  it('resolves --org and --user names through /orgs?org= and /users?name=', async () => {
+    const server = fakeServer((request) => {
+      if (request.url.pathname === '/api/v2/orgs') return { status: 200, body: { orgs: [{ id: ORG, name: request.url.searchParams.get('org') }] } };
+      if (request.url.pathname === '/api/v2/users') return { status: 200, body: { users: [{ id: USER, name: request.url.searchParams.get('name') }] } };
+      return { status: 201, body: created(request.body as AuthorizationCreate) };
+    });
+    const { run } = harness(server.fetchImpl);
+    expect(await run('create', '--org', 'my-org', '--user', 'user2', '--write-buckets', '--json')).toBe(0);
+    expect(server.requests.map((r) => `${r.method} ${r.url.pathname}${r.url.search}`)).toEqual([
+      'GET /api/v2/orgs?org=my-org',
+      'GET /api/v2/users?name=user2',
+      'POST /api/v2/authorizations',
+    ]);
+    expect(server.requests[2]?.body).toMatchObject({ orgID: ORG, userID: USER });
+  });
+
+  it('says which org is unknown', async () => {
+    const server = fakeServer(() => ({ status: 404, body: { code: 'not found', message: 'organization name "nope" not found' } }));
+    const { run, stderr } = harness(server.fetchImpl);
+    expect(await run('create', '--org', 'nope', '--read-buckets')).toBe(1);
+    expect(stderr()).toContain('Error: organization "nope" not found at http://influx.test:8086');
+  });
+});
+
+describe('list filters', () => {
+  it('passes user, org and ID filters to the server and filters --status itself', async () => {
+    const server = fakeServer(() => ({
+      status: 200,
+      body: {
+        links: { self: '/api/v2/authorizations' },
+        authorizations: [
+          created({ orgID: ORG, description: 'on', permissions: [] }),
+          { ...created({ orgID: ORG, description: 'off', permissions: [] }), id: 'ffffffffffffffff', status: 'inactive' },
+        ],
+      },
+    }));
+    const { run, stdout } = harness(server.fetchImpl);
+    expect(await run('ls', '--user', 'user2', '--org-id', ORG, '--status', 'inactive', '--hide-headers')).toBe(0);
+    expect(server.requests[0]?.url.search).toBe(`?user=user2&orgID=${ORG}`);
+    expect(stdout()).toMatch(/^ffffffffffffffff\s+off\s/);
+    expect(stdout().trim().split('\n')).toHaveLength(1);
+  });
+});
