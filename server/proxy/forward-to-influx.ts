@@ -34,7 +34,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   const base = new URL(options.upstreamUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const pool = new Pool(base.origin, {
-    headersTimeout: options.timeoutMs,
+    headersTimeout: options.timeoutMs + 1_000,
     bodyTimeout: options.timeoutMs,
     connectTimeout: Math.min(options.timeoutMs, 10_000),
   });
@@ -44,9 +44,18 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     if (body === REFUSED) return;
 
     const abort = new AbortController();
+    let clientGone = false;
     res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
+      if (res.writableFinished) return;
+      clientGone = true;
+      abort.abort();
     });
+    // Our own timer, not undici's headersTimeout: undici's timers tick coarsely (about every 500 ms).
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, options.timeoutMs);
 
     let upstream: Awaited<ReturnType<Pool['request']>>;
     try {
@@ -58,11 +67,13 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         signal: abort.signal,
       });
     } catch (error) {
-      if (abort.signal.aborted) return; // the browser went away; nobody to answer
-      const failure = describeUpstreamFailure(error, base.origin + prefix, options.timeoutMs);
+      if (clientGone) return; // the browser went away; nobody to answer
+      const failure = describeUpstreamFailure(timedOut ? { code: 'UND_ERR_HEADERS_TIMEOUT' } : error, base.origin + prefix, options.timeoutMs);
       options.log(`proxy: ${req.method} ${path} failed: ${failure.message}`);
       sendInfluxError(res, failure.status, 'unavailable', failure.message);
       return;
+    } finally {
+      clearTimeout(timer);
     }
 
     res.writeHead(upstream.statusCode, clientResponseHeaders(upstream.headers));
@@ -70,7 +81,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       await pipeline(upstream.body, res);
     } catch (error) {
       // Headers are gone already: cutting the connection is the only honest signal of a truncated body.
-      if (!abort.signal.aborted) options.log(`proxy: ${req.method} ${path} response cut off: ${(error as Error).message}`);
+      if (!clientGone) options.log(`proxy: ${req.method} ${path} response cut off: ${(error as Error).message}`);
       res.destroy();
     }
   }
