@@ -83,7 +83,7 @@ describe('cross-site requests', () => {
     ['PATCH', '/api/v2/authorizations/0a1b2c3d4e5f6a7b'],
     ['PUT', '/api/v2/authorizations/0a1b2c3d4e5f6a7b'],
   ])('requires Content-Type: application/json on %s (415 otherwise)', async (method, path) => {
-    for (const headers of [{ 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }, {}]) {
+    for (const headers of [{ 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }, {}] as Record<string, string>[]) {
       const response = await h.call(path, { method, headers, body: '{"status":"inactive"}' });
       expect(response.status).toBe(415);
     }
