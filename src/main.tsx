@@ -1,17 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppProviders } from './app/providers';
+import { routes } from './app/routes';
+import { createAppQueryClient } from './lib/query-client';
+import './app/global.css';
 
-function Placeholder() {
-  return (
-    <main>
-      <h1>API Tokens</h1>
-      <p>The tokens page is being built.</p>
-    </main>
-  );
-}
+const router = createBrowserRouter(routes);
+const queryClient = createAppQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
   </StrictMode>,
 );

@@ -1,5 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { mswServer } from './msw-server';
 
-afterEach(() => cleanup());
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  mswServer.resetHandlers();
+  sessionStorage.clear();
+});
+afterAll(() => mswServer.close());

@@ -66,3 +66,15 @@ export function summarizePermissions(permissions: Permission[]): string {
   const text = parts.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const summaries = new WeakMap<Permission[], string>();
+
+/** summarizePermissions, remembered per permissions array (they never change: permissions are immutable). */
+export function cachedPermissionsSummary(permissions: Permission[]): string {
+  let summary = summaries.get(permissions);
+  if (summary === undefined) {
+    summary = summarizePermissions(permissions);
+    summaries.set(permissions, summary);
+  }
+  return summary;
+}

@@ -1,0 +1,65 @@
+// The frame around every page: the header, and the session gate (config, sign-in) before the page itself.
+import { Link, Outlet } from 'react-router';
+import { StatePanel } from '../components/ui/state-panel';
+import { ToastOutlet } from '../components/ui/toast-outlet';
+import { SessionContext } from '../features/session/session-context';
+import { SignInForm } from '../features/session/sign-in-form';
+import { useSessionState } from '../features/session/use-session-state';
+import './app-shell.css';
+
+export function AppShell() {
+  const { configQuery, session, signIn, signedOutMessage } = useSessionState();
+  const config = configQuery.data;
+
+  let content;
+  if (configQuery.isPending) {
+    content = <StatePanel title="Loading…" role="status" />;
+  } else if (configQuery.isError) {
+    content = (
+      <StatePanel
+        title="Could not load the app's settings"
+        tone="error"
+        role="alert"
+        actions={
+          <button type="button" className="btn" onClick={() => void configQuery.refetch()}>
+            Retry
+          </button>
+        }
+      >
+        <p>{configQuery.error.message}</p>
+      </StatePanel>
+    );
+  } else if (!session) {
+    content = <SignInForm upstream={config?.upstream ?? 'InfluxDB'} message={signedOutMessage} onSignIn={signIn} />;
+  } else {
+    content = (
+      <SessionContext value={session}>
+        <Outlet />
+      </SessionContext>
+    );
+  }
+
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <Link className="app-header__brand" to="/tokens">
+          <span className="app-header__logo" aria-hidden="true" />
+          InfluxDB Token Manager
+        </Link>
+        {config && (
+          <span className="app-header__upstream" title={config.upstream}>
+            {config.mode === 'standin' ? 'Local stand-in' : config.upstream}
+            {config.org ? ` · ${config.org}` : ''}
+          </span>
+        )}
+        {session?.usesPastedToken && (
+          <button type="button" className="btn btn--small" onClick={() => session.signOut()}>
+            Sign out
+          </button>
+        )}
+      </header>
+      <main className="app-main">{content}</main>
+      <ToastOutlet />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// A centred message for whole-list states: loading, empty, nothing matches, failed.
+import type { ReactNode } from 'react';
+import './state-panel.css';
+
+interface StatePanelProps {
+  title: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+  tone?: 'neutral' | 'error';
+  /** "alert" for failures so they are announced; "status" for loading. */
+  role?: 'alert' | 'status';
+}
+
+export function StatePanel({ title, children, actions, tone = 'neutral', role }: StatePanelProps) {
+  return (
+    <div className={`state-panel state-panel--${tone}`} role={role}>
+      <h2 className="state-panel__title">{title}</h2>
+      {children && <div className="state-panel__text">{children}</div>}
+      {actions && <div className="state-panel__actions">{actions}</div>}
+    </div>
+  );
+}

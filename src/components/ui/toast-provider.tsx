@@ -1,0 +1,54 @@
+// Toasts drawn into the innermost open surface: the page, or an open modal drawer, so that a toast's
+// action (Undo) stays inside the dialog's focus trap and is not hidden from assistive technology.
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { ToastContext, ToastHostContext, type Toast, type ToastApi, type ToastInput } from './toast-context';
+import { ToastItem } from './toast-item';
+import './toast.css';
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [hosts, setHosts] = useState<HTMLElement[]>([]);
+  const counter = useRef(0);
+
+  const dismiss = useCallback((id: string) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+
+  const show = useCallback((input: ToastInput) => {
+    counter.current += 1;
+    const id = input.id ?? `toast-${counter.current}`;
+    const toast: Toast = { ...input, id, version: counter.current };
+    setToasts((list) => {
+      const index = list.findIndex((t) => t.id === id);
+      if (index === -1) return [...list.slice(-4), toast];
+      const next = [...list];
+      next[index] = toast;
+      return next;
+    });
+    return id;
+  }, []);
+
+  const registerHost = useCallback((host: HTMLElement) => {
+    setHosts((list) => [...list, host]);
+    return () => setHosts((list) => list.filter((h) => h !== host));
+  }, []);
+
+  const api = useMemo<ToastApi>(() => ({ show, dismiss }), [show, dismiss]);
+  const host = hosts[hosts.length - 1];
+
+  return (
+    <ToastContext value={api}>
+      <ToastHostContext value={registerHost}>
+        {children}
+        {host &&
+          createPortal(
+            <ol className="toast-list">
+              {toasts.map((toast) => (
+                <ToastItem key={`${toast.id}:${toast.version}`} toast={toast} onDismiss={dismiss} />
+              ))}
+            </ol>,
+            host,
+          )}
+      </ToastHostContext>
+    </ToastContext>
+  );
+}

@@ -1,0 +1,70 @@
+// Loads the server's config and holds the pasted token; signs out when InfluxDB refuses that token.
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createInfluxClient, InfluxApiError } from '../../lib/influx-client';
+import { appConfigQuery } from './app-config';
+import type { Session } from './session-context';
+import { readStoredToken, storeToken } from './token-storage';
+
+/** Server data fetched with one token must not be shown under another. */
+function forgetServerData(queryClient: QueryClient) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app' });
+}
+
+export function useSessionState() {
+  const queryClient = useQueryClient();
+  const configQuery = useQuery(appConfigQuery);
+  const [token, setToken] = useState(readStoredToken);
+  const [signedOutMessage, setSignedOutMessage] = useState<string>();
+
+  const needsToken = configQuery.data?.needsToken ?? false;
+  const pastedToken = needsToken ? token : null;
+  const client = useMemo(() => createInfluxClient({ baseUrl: '', token: pastedToken ?? undefined }), [pastedToken]);
+
+  const signIn = useCallback(
+    (value: string) => {
+      forgetServerData(queryClient);
+      storeToken(value);
+      setSignedOutMessage(undefined);
+      setToken(value);
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(
+    (message?: string) => {
+      storeToken(null);
+      setSignedOutMessage(message);
+      setToken(null);
+      forgetServerData(queryClient);
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    if (!pastedToken) return;
+    const check = (error: unknown) => {
+      if (error instanceof InfluxApiError && error.status === 401) {
+        signOut(`InfluxDB refused the token: ${error.message}. Paste a valid token to continue.`);
+      }
+    };
+    const stopQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') check(event.action.error);
+    });
+    const stopMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') check(event.action.error);
+    });
+    return () => {
+      stopQueries();
+      stopMutations();
+    };
+  }, [queryClient, pastedToken, signOut]);
+
+  const config = configQuery.data;
+  const session = useMemo<Session | null>(
+    () => (config && (!needsToken || pastedToken) ? { config, client, usesPastedToken: pastedToken !== null, signOut } : null),
+    [config, needsToken, pastedToken, client, signOut],
+  );
+
+  return { configQuery, session, signIn, signedOutMessage };
+}

@@ -1,0 +1,32 @@
+// A button that copies text and says so ("Copied") for a moment, or says that it could not.
+import { useEffect, useRef, useState } from 'react';
+import { CopyIcon } from '../../../components/ui/icons';
+import { copyText } from '../../../lib/clipboard';
+
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const ref = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2_000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  return (
+    <>
+      <button
+        ref={ref}
+        type="button"
+        className="btn btn--small"
+        onClick={() => void copyText(text, ref.current).then((ok) => setState(ok ? 'copied' : 'failed'))}
+      >
+        <CopyIcon />
+        {label}
+      </button>
+      <span className="copy-feedback" role="status">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy: select the text and copy it by hand' : ''}
+      </span>
+    </>
+  );
+}

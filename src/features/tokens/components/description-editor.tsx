@@ -1,0 +1,109 @@
+// The pencil: turns a description into a textbox. Enter or leaving the box saves, Escape cancels;
+// an unchanged or empty value sends nothing. Used in the list rows and in the drawer.
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { PencilIcon } from '../../../components/ui/icons';
+import type { Authorization } from '../../../lib/influx-types';
+import { useEditDraft, useEditDrafts } from './edit-drafts';
+import { useSaveDescription } from './use-save-description';
+import './description-editor.css';
+
+export const DESCRIPTION_MAX_LENGTH = 255;
+
+interface DescriptionEditorProps {
+  token: Authorization;
+  /** Separates the row's editor from the drawer's, e.g. "row:<id>". */
+  draftKey: string;
+  /** What shows when not editing (the description button or text). */
+  children: ReactNode;
+  className?: string;
+}
+
+export function DescriptionEditor({ token, draftKey, children, className = '' }: DescriptionEditorProps) {
+  const [draft, setDraft] = useEditDraft(draftKey);
+  const drafts = useEditDrafts();
+  const save = useSaveDescription();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const pencilRef = useRef<HTMLButtonElement>(null);
+  const focusPencilNext = useRef(false);
+  const focusInputNext = useRef(false);
+  const counterId = useId();
+  const editing = draft !== undefined;
+
+  useEffect(() => {
+    if (editing) {
+      // Focus the box when the pencil opened it, or when a failed save reopened it and focus is nowhere;
+      // never pull focus away from what the person is doing now.
+      const input = inputRef.current;
+      const idle = !document.activeElement || document.activeElement === document.body;
+      if (input && (focusInputNext.current || idle)) {
+        input.focus();
+        if (focusInputNext.current) input.select();
+      }
+      focusInputNext.current = false;
+    } else if (focusPencilNext.current) {
+      focusPencilNext.current = false;
+      pencilRef.current?.focus();
+    }
+  }, [editing]);
+
+  function open() {
+    focusInputNext.current = true;
+    setDraft(token.description);
+  }
+
+  /** Ends the edit once: the blur that follows Enter finds it already closed and sends nothing. */
+  function finish(commit: boolean, returnFocus: boolean) {
+    const typed = drafts.get(draftKey);
+    if (typed === undefined) return;
+    focusPencilNext.current = returnFocus;
+    setDraft(undefined);
+    if (!commit) return;
+    const trimmed = typed.trim();
+    if (trimmed === '' || trimmed === token.description) return;
+    save(token, typed, draftKey);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      finish(true, true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      finish(false, true);
+    }
+  }
+
+  if (editing) {
+    return (
+      <div className={`description-editor description-editor--editing ${className}`}>
+        <input
+          ref={inputRef}
+          className="input description-editor__input"
+          aria-label="Description"
+          aria-describedby={counterId}
+          placeholder="Describe this API token"
+          maxLength={DESCRIPTION_MAX_LENGTH}
+          value={draft}
+          data-escape-cancels-edit=""
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={() => finish(true, false)}
+        />
+        <span id={counterId} className="description-editor__counter">
+          {draft.length}/{DESCRIPTION_MAX_LENGTH}
+          <span className="visually-hidden"> characters. Enter saves, Escape cancels.</span>
+        </span>
+      </div>
+    );
+  }
+
+  return (
+    <div className={`description-editor ${className}`}>
+      {children}
+      <button ref={pencilRef} type="button" className="icon-btn description-editor__pencil" aria-label="Edit description" onClick={open}>
+        <PencilIcon />
+      </button>
+    </div>
+  );
+}

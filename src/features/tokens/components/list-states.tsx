@@ -1,0 +1,55 @@
+// The whole-list states: loading, failed, empty, nothing matches.
+import { StatePanel } from '../../../components/ui/state-panel';
+
+export function LoadingTokens() {
+  return (
+    <div role="status" className="tokens-loading">
+      <p className="tokens-loading__text">Loading tokens…</p>
+      <div className="tokens-loading__skeleton" aria-hidden="true">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="tokens-loading__bar" />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function TokensFailed({ title, message, onRetry }: { title: string; message: string; onRetry: () => void }) {
+  return (
+    <StatePanel
+      title={title}
+      tone="error"
+      role="alert"
+      actions={
+        <button type="button" className="btn" onClick={onRetry}>
+          Retry
+        </button>
+      }
+    >
+      <p>{message}</p>
+    </StatePanel>
+  );
+}
+
+export function NoTokens() {
+  return (
+    <StatePanel title="Looks like there aren't any API tokens yet">
+      <p>Tokens created in InfluxDB (in its UI, or with `influx auth create`) show up here.</p>
+    </StatePanel>
+  );
+}
+
+export function NoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <StatePanel
+      title="No API tokens match your filters"
+      actions={
+        <button type="button" className="btn" onClick={onClear}>
+          Clear filters
+        </button>
+      }
+    >
+      <p>Try a shorter search, or another status or owner.</p>
+    </StatePanel>
+  );
+}

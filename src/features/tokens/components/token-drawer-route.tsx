@@ -1,0 +1,83 @@
+// /tokens/:tokenId — the token's drawer over the list. Closing goes back to the list URL (keeping its
+// query), and the list puts focus back on the token's description button.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { Drawer } from '../../../components/ui/drawer';
+import { InfluxApiError } from '../../../lib/influx-client';
+import { useSession } from '../../session/session-context';
+import { tokenQueries } from '../api/token-queries';
+import { tokenLabel } from '../model/token-label';
+import { TokenDetails } from './token-details';
+import { useTokensOutletContext } from './tokens-outlet-context';
+
+export function TokenDrawerRoute() {
+  const { tokenId = '' } = useParams();
+  const { orgID, onDrawerClosed } = useTokensOutletContext();
+  const { client } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const closing = useRef(false);
+  const query = useQuery(tokenQueries.detail(client, tokenId, queryClient, orgID));
+  const token = query.data;
+  // 400: not a well-formed ID; 404: no such token.
+  const notFound = query.error instanceof InfluxApiError && (query.error.status === 404 || query.error.status === 400);
+
+  function close() {
+    if (closing.current) return;
+    closing.current = true;
+    // Opened from the list: step back to that very entry; opened from a link: go to the list.
+    if ((location.state as { fromList?: boolean } | null)?.fromList) navigate(-1);
+    else navigate({ pathname: '/tokens', search: location.search });
+  }
+
+  let title: string;
+  let body;
+  if (token) {
+    title = tokenLabel(token.description);
+    body = <TokenDetails token={token} />;
+  } else if (notFound) {
+    title = 'Token not found';
+    body = (
+      <p>
+        No token with ID <code>{tokenId}</code> exists in this organization. It may have been deleted, or the link may be
+        mistyped.
+      </p>
+    );
+  } else if (query.isError) {
+    title = 'Could not load the token';
+    body = (
+      <div role="alert">
+        <p>{query.error.message}</p>
+        <button type="button" className="btn" onClick={() => void query.refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  } else {
+    title = 'Loading token…';
+    body = <p role="status">Loading token…</p>;
+  }
+
+  return (
+    <Drawer
+      open
+      onOpenChange={(open) => {
+        if (!open) close();
+      }}
+      title={title}
+      description={token ? 'API token details' : undefined}
+      onEscapeKeyDown={(event) => {
+        // Escape in an open description box cancels that edit; the drawer stays.
+        if ((event.target as Element | null)?.closest?.('[data-escape-cancels-edit]')) event.preventDefault();
+      }}
+      onCloseAutoFocus={(event) => {
+        event.preventDefault();
+        onDrawerClosed(tokenId);
+      }}
+    >
+      {body}
+    </Drawer>
+  );
+}

@@ -1,0 +1,68 @@
+// One token in the list. Memoized: with 100,000 tokens only the visible rows render, and only changed ones re-render.
+import { memo } from 'react';
+import type { Authorization } from '../../../lib/influx-types';
+import { useNow } from '../../../lib/use-now';
+import { formatDateTime, formatRelative } from '../model/format-time';
+import { cachedPermissionsSummary } from '../model/permissions-summary';
+import { ownerName } from '../model/token-index';
+import { tokenLabel } from '../model/token-label';
+import { DescriptionEditor } from './description-editor';
+import { StatusBadge } from './status-badge';
+
+interface TokenRowProps {
+  token: Authorization;
+  /** Position among the filtered rows (0-based). */
+  index: number;
+  /** Offset from the top of the table body, and height, in pixels. */
+  top: number;
+  height: number;
+  onOpen: (id: string) => void;
+}
+
+export const TokenRow = memo(function TokenRow({ token, index, top, height, onOpen }: TokenRowProps) {
+  const now = useNow();
+  const inactive = token.status === 'inactive';
+  const label = tokenLabel(token.description);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      className={`token-row${inactive ? ' token-row--inactive' : ''}`}
+      style={{ height, transform: `translateY(${top}px)` }}
+    >
+      <div role="cell" className="token-cell token-cell--description">
+        <DescriptionEditor token={token} draftKey={`row:${token.id}`}>
+          <button
+            type="button"
+            className={`token-row__open${token.description ? '' : ' token-row__open--empty'}`}
+            data-open-token={token.id}
+            title={label}
+            onClick={() => onOpen(token.id)}
+          >
+            {label}
+          </button>
+        </DescriptionEditor>
+      </div>
+      <div role="cell" className="token-cell token-cell--status">
+        <StatusBadge status={token.status} />
+      </div>
+      <div role="cell" className="token-cell token-cell--owner" data-label="Owner">
+        {ownerName(token)}
+      </div>
+      <div role="cell" className="token-cell token-cell--permissions" data-label="Permissions">
+        {cachedPermissionsSummary(token.permissions)}
+      </div>
+      <div role="cell" className="token-cell token-cell--created" data-label="Created">
+        <time dateTime={token.createdAt} title={token.createdAt}>
+          {formatDateTime(token.createdAt)}
+        </time>
+      </div>
+      <div role="cell" className="token-cell token-cell--updated" data-label="Modified">
+        <time dateTime={token.updatedAt} title={`${formatDateTime(token.updatedAt)} (${token.updatedAt})`}>
+          {formatRelative(token.updatedAt, now)}
+        </time>
+      </div>
+    </div>
+  );
+});

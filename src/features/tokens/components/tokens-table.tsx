@@ -1,0 +1,121 @@
+// The token list as an ARIA table whose rows are virtualized against the window's scroll:
+// only the rows on screen (plus a few) exist in the DOM, however many tokens match.
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
+import type { Authorization } from '../../../lib/influx-types';
+import type { IndexedToken } from '../model/token-index';
+import { TokenRow } from './token-row';
+import { useRowHeight } from './use-row-height';
+import './tokens-table.css';
+
+interface TokensTableProps {
+  rows: IndexedToken[];
+  /** The freshest copy of each token, so an optimistic change shows before the sorted view catches up. */
+  latest: Map<string, Authorization>;
+  onOpen: (id: string) => void;
+  /** A token whose description button should get focus (after its drawer closed). */
+  focusRequest: string | null;
+  onFocusRequestDone: (found: boolean) => void;
+  busy: boolean;
+}
+
+const COLUMNS = ['Description', 'Status', 'Owner', 'Permissions', 'Created', 'Last modified'];
+
+export function TokensTable({ rows, latest, onOpen, focusRequest, onFocusRequestDone, busy }: TokensTableProps) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight();
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // The row holding focus stays rendered even when scrolled away, so focus (and typing) is never lost.
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    const measure = () => setScrollMargin(Math.round(body.getBoundingClientRect().top + window.scrollY));
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    observer?.observe(document.body);
+    return () => observer?.disconnect();
+  }, []);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedIndex !== null && focusedIndex < range.count && !indexes.includes(focusedIndex)) {
+        indexes.push(focusedIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [focusedIndex],
+  );
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    scrollMargin,
+    getItemKey: (index) => rows[index]?.token.id ?? index,
+    rangeExtractor,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  const items = virtualizer.getVirtualItems();
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const button = bodyRef.current?.querySelector<HTMLElement>(`[data-open-token="${focusRequest.replace(/["\\]/g, '\\$&')}"]`);
+    if (button) {
+      button.focus();
+      onFocusRequestDone(true);
+      return;
+    }
+    const index = rows.findIndex((row) => row.token.id === focusRequest);
+    if (index === -1) onFocusRequestDone(false);
+    else virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [focusRequest, rows, items, virtualizer, onFocusRequestDone]);
+
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    setFocusedIndex(row ? Number(row.dataset.index) : null);
+  }
+
+  return (
+    <div role="table" aria-label="API tokens" aria-rowcount={rows.length + 1} aria-busy={busy} className="tokens-table">
+      <div role="rowgroup" className="tokens-table__head">
+        <div role="row" aria-rowindex={1} className="token-row token-row--head">
+          {COLUMNS.map((column) => (
+            <div role="columnheader" key={column} className="token-cell">
+              {column}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        ref={bodyRef}
+        className="tokens-table__body"
+        style={{ height: virtualizer.getTotalSize() }}
+        onFocus={onFocus}
+      >
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <TokenRow
+              key={item.key}
+              token={latest.get(row.token.id) ?? row.token}
+              index={item.index}
+              onOpen={onOpen}
+              top={item.start - scrollMargin}
+              height={item.size}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

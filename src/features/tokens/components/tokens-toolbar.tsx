@@ -1,0 +1,83 @@
+// Filter, status, owner and sort controls; every choice is written to the URL by the page.
+import { useId, type Ref } from 'react';
+import { SORT_OPTIONS, type ListParams, type SortDir, type SortKey, type StatusFilter } from '../model/list-params';
+import { FilterBox } from './filter-box';
+import './tokens-toolbar.css';
+
+interface TokensToolbarProps {
+  params: ListParams;
+  owners: string[];
+  onChange: (change: Partial<ListParams>, options?: { replace?: boolean }) => void;
+  filterRef: Ref<HTMLInputElement>;
+}
+
+const ALL_OWNERS = '';
+
+export function TokensToolbar({ params, owners, onChange, filterRef }: TokensToolbarProps) {
+  const id = useId();
+  // A bookmarked owner that no longer owns a token still shows as chosen.
+  const ownerOptions = params.owner && !owners.includes(params.owner) ? [params.owner, ...owners] : owners;
+  return (
+    <div className="tokens-toolbar" role="search" aria-label="Filter and sort tokens">
+      <FilterBox
+        ref={filterRef}
+        value={params.q}
+        // The first keystroke makes a history entry; the rest update it, so Back returns to before the search.
+        onChange={(q) => onChange({ q }, { replace: params.q !== '' && q !== '' })}
+      />
+      <div className="tokens-toolbar__field">
+        <label className="field-label" htmlFor={`${id}-status`}>
+          Status
+        </label>
+        <select
+          id={`${id}-status`}
+          className="select"
+          value={params.status}
+          onChange={(e) => onChange({ status: e.target.value as StatusFilter })}
+        >
+          <option value="all">All</option>
+          <option value="active">Active</option>
+          <option value="inactive">Inactive</option>
+        </select>
+      </div>
+      <div className="tokens-toolbar__field">
+        <label className="field-label" htmlFor={`${id}-owner`}>
+          Owner
+        </label>
+        <select
+          id={`${id}-owner`}
+          className="select"
+          value={params.owner ?? ALL_OWNERS}
+          onChange={(e) => onChange({ owner: e.target.value || null })}
+        >
+          <option value={ALL_OWNERS}>All</option>
+          {ownerOptions.map((owner) => (
+            <option key={owner} value={owner}>
+              {owner}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tokens-toolbar__field tokens-toolbar__field--sort">
+        <label className="field-label" htmlFor={`${id}-sort`}>
+          Sort by
+        </label>
+        <select
+          id={`${id}-sort`}
+          className="select"
+          value={`${params.sort}:${params.dir}`}
+          onChange={(e) => {
+            const [sort, dir] = e.target.value.split(':') as [SortKey, SortDir];
+            onChange({ sort, dir });
+          }}
+        >
+          {SORT_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Flips a token's status and reports it: a toast with Undo on success, the reason on failure.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useToast } from '../../../components/ui/toast-context';
+import type { AuthorizationStatus } from '../../../lib/influx-types';
+import { findCachedToken } from '../api/token-cache';
+import { useUpdateTokenStatus } from '../api/use-update-token-status';
+import { tokenLabel } from '../model/token-label';
+
+export function useSetTokenStatus() {
+  const { mutateAsync } = useUpdateTokenStatus();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  return useCallback(
+    function setStatus(id: string, status: AuthorizationStatus) {
+      const name = () => tokenLabel(findCachedToken(queryClient, id)?.description ?? '');
+      const toastId = `status:${id}`;
+      mutateAsync({ id, status }).then(
+        () => {
+          const undo: AuthorizationStatus = status === 'active' ? 'inactive' : 'active';
+          toast.show({
+            id: toastId,
+            title: `Token “${name()}” ${status === 'active' ? 'activated' : 'deactivated'}`,
+            action: { label: 'Undo', onAction: () => setStatus(id, undo) },
+            durationMs: 10_000,
+          });
+        },
+        (error: Error) => {
+          toast.show({
+            id: toastId,
+            tone: 'error',
+            title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${error.message}`,
+            description: 'Its status was put back as it was.',
+          });
+        },
+      );
+    },
+    [mutateAsync, toast, queryClient],
+  );
+}
