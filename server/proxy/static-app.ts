@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { ConfigError } from './config-error';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +31,7 @@ export function createStaticApp(dir: string): AppHandler {
   const root = resolve(dir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
-    throw new Error(`The app is not built: ${indexFile} does not exist. Run \`npm run build\` (or use \`npm start\`, which builds first).`);
+    throw new ConfigError(`The app is not built: ${indexFile} does not exist. Run \`npm run build\` (or use \`npm start\`, which builds first).`);
   }
 
   return async (req, res, path) => {

@@ -1,0 +1,10 @@
+// `npm run dev`: the same server and proxy as `npm start`, with Vite's dev server and hot reload instead of dist/.
+import { runProduct } from './proxy/run-product';
+import { DEV_CSP } from './proxy/security-headers';
+import { createViteLayer } from './proxy/vite-layer';
+
+await runProduct({
+  flavour: 'dev server, hot reload',
+  contentSecurityPolicy: DEV_CSP,
+  appLayer: (server, config) => createViteLayer(server, config.allowedHosts),
+});

@@ -1,0 +1,106 @@
+// What `npm start` and `npm run dev` share: read the settings, start the stand-in when no InfluxDB is configured,
+// serve the app with the proxy in front, print one line saying where, and shut down cleanly on Ctrl-C.
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type ProductConfig } from '../config';
+import { startStandin, type RunningStandin } from '../standin/start';
+import { startAppServer, type AppLayer, type RunningAppServer } from './app-server';
+
+export interface RunOptions {
+  /** Builds the dev page layer (Vite); omitted for the built app in dist/. */
+  appLayer?: (server: Server, config: ProductConfig) => Promise<AppLayer>;
+  contentSecurityPolicy?: string;
+  /** Words for the start-up line, e.g. "dev server, hot reload". */
+  flavour?: string;
+}
+
+export async function runProduct(options: RunOptions = {}): Promise<void> {
+  const say = (line: string) => console.log(line);
+  let config: ProductConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    return fail(error);
+  }
+  for (const warning of config.warnings) say(`Note: ${warning}.`);
+
+  let standin: RunningStandin | undefined;
+  let app: RunningAppServer | undefined;
+  try {
+    let upstreamUrl: string;
+    let serverToken: string | undefined;
+    let org: string | null;
+    let where: string;
+    if (config.upstream.mode === 'standin') {
+      standin = await startStandinExplained(config.upstream.dataDir, config.upstream.port, say);
+      upstreamUrl = standin.url;
+      serverToken = standin.operatorToken;
+      org = standin.orgName;
+      where = `on the local stand-in at ${standin.url} (org ${org}, data in ${config.upstream.dataDir})`;
+    } else {
+      upstreamUrl = config.upstream.url;
+      serverToken = config.upstream.token;
+      org = config.upstream.org ?? null;
+      where =
+        `on InfluxDB at ${upstreamUrl} (from ${config.upstream.source}` +
+        `${org ? `, org ${org}` : ''}, ${serverToken ? 'server token set' : 'no server token: people paste their own'})`;
+    }
+
+    const appLayer = options.appLayer;
+    app = await startAppServer({
+      mode: config.upstream.mode,
+      upstreamUrl,
+      serverToken,
+      org,
+      host: config.host,
+      port: config.port,
+      staticDir: appLayer ? undefined : config.staticDir,
+      appLayer: appLayer ? (server) => appLayer(server, config) : undefined,
+      timeoutMs: config.timeoutMs,
+      bodyLimitBytes: config.bodyLimitBytes,
+      allowedHosts: config.allowedHosts,
+      allowRemote: config.allowRemote,
+      contentSecurityPolicy: options.contentSecurityPolicy,
+      log: say,
+    });
+    say(`InfluxDB Token Manager${options.flavour ? ` (${options.flavour})` : ''} at ${app.url} ${where}`);
+  } catch (error) {
+    await app?.close();
+    await standin?.close();
+    return fail(error);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second Ctrl-C means now
+    stopping = true;
+    say(`${signal}: stopping…`);
+    void (async () => {
+      await app?.close();
+      await standin?.close();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function startStandinExplained(dataDir: string, port: number, say: (line: string) => void): Promise<RunningStandin> {
+  try {
+    return await startStandin({ dataDir, port, host: '127.0.0.1', log: say });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(
+        `Port ${port} on 127.0.0.1 is busy, so the stand-in cannot start there (another InfluxDB or stand-in is probably running). ` +
+          `To use that InfluxDB, set INFLUX_HOST=http://localhost:${port} (and INFLUX_TOKEN); ` +
+          'otherwise set STANDIN_PORT to another port, or STANDIN_PORT=0 for a free one.',
+      );
+    }
+    throw error;
+  }
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof ConfigError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (error as Error).message : String((error as Error).stack ?? error);
+  console.error(`Cannot start: ${message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,26 @@
+// `npm run dev`: Vite's dev server mounted inside the app server, so the proxy, its gates and hot reload share one port.
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createServer as createViteServer } from 'vite';
+import type { AppLayer } from './app-server';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function createViteLayer(server: Server, allowedHosts: string[]): Promise<AppLayer> {
+  const vite = await createViteServer({
+    root: projectRoot,
+    appType: 'spa',
+    // The HMR WebSocket upgrades on the app server's own port.
+    server: { middlewareMode: true, ws: { server }, allowedHosts },
+  });
+  return {
+    handle: (req, res) =>
+      new Promise<void>((resolve) => {
+        res.on('close', () => resolve());
+        vite.middlewares(req, res, () => {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        });
+      }),
+    close: () => vite.close(),
+  };
+}
