@@ -1,0 +1,124 @@
+// First start on an empty database: org, users, buckets, the operator token and a few demo tokens,
+// all in one transaction. Later starts find the org and leave everything as it is.
+import { nowRfc3339 } from './clock';
+import { newId } from './ids';
+import { storeNewAuthorization } from './new-authorization';
+import { writeOperatorToken } from './operator-token-file';
+import { allAccessPermissions, operatorPermissions, resourcePermission, type StoredPermission } from './permissions';
+import type { AuthorizationStatus } from '../../src/lib/influx-types';
+import type { StandinStore } from './store';
+
+export const BOOTSTRAP_ORG = 'my-org';
+export const BOOTSTRAP_ADMIN = 'admin';
+export const OPERATOR_DESCRIPTION = `${BOOTSTRAP_ADMIN}'s Token`;
+
+const DAY = 86400;
+
+interface DemoToken {
+  user: string;
+  description: string;
+  status: AuthorizationStatus;
+  permissions: (ids: { orgID: string; userID: string; bucket: (name: string) => string }) => StoredPermission[];
+}
+
+/** Varied on purpose: both statuses, all-access and narrow tokens, and user2's first token active. */
+const DEMO_TOKENS: DemoToken[] = [
+  {
+    user: 'user2',
+    description: "user2's telegraf writer",
+    status: 'active',
+    permissions: ({ orgID, bucket }) => [resourcePermission('write', 'buckets', bucket('telegraf'), orgID)],
+  },
+  {
+    user: 'user2',
+    description: 'read/write my-bucket',
+    status: 'inactive',
+    permissions: ({ orgID, bucket }) => [
+      resourcePermission('read', 'buckets', bucket('my-bucket'), orgID),
+      resourcePermission('write', 'buckets', bucket('my-bucket'), orgID),
+    ],
+  },
+  {
+    user: 'user2',
+    description: 'dashboards viewer',
+    status: 'active',
+    permissions: ({ orgID }) => [
+      resourcePermission('read', 'dashboards', undefined, orgID),
+      resourcePermission('read', 'buckets', undefined, orgID),
+    ],
+  },
+  {
+    user: 'user1',
+    description: "user1's all-access token",
+    status: 'active',
+    permissions: ({ orgID, userID }) => allAccessPermissions(orgID, userID),
+  },
+  {
+    user: 'user1',
+    description: 'old CI token (revoked)',
+    status: 'inactive',
+    permissions: ({ orgID }) => [
+      resourcePermission('read', 'buckets', undefined, orgID),
+      resourcePermission('write', 'buckets', undefined, orgID),
+    ],
+  },
+  {
+    user: BOOTSTRAP_ADMIN,
+    description: 'read all buckets',
+    status: 'active',
+    permissions: ({ orgID }) => [resourcePermission('read', 'buckets', undefined, orgID)],
+  },
+];
+
+export interface BootstrapResult {
+  /** True only on the start that created the data; the token is then in `operatorToken`. */
+  created: boolean;
+  operatorToken?: string;
+}
+
+/** Bootstraps an empty database; a no-op (created: false) when it holds data already. */
+export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
+  return store.transaction(() => {
+    if (!store.isEmpty()) return { created: false };
+    const now = nowRfc3339();
+    const orgID = newId();
+    store.insertOrg({ id: orgID, name: BOOTSTRAP_ORG, description: '', createdAt: now, updatedAt: now });
+
+    const userIDs = new Map<string, string>();
+    for (const name of [BOOTSTRAP_ADMIN, 'user1', 'user2']) {
+      const id = newId();
+      store.insertUser({ id, name, status: 'active' });
+      userIDs.set(name, id);
+    }
+
+    const bucketIDs = new Map<string, string>();
+    const buckets = [
+      { name: 'my-bucket', type: 'user' as const, retentionSeconds: 0, description: '' },
+      { name: 'telegraf', type: 'user' as const, retentionSeconds: 30 * DAY, description: 'metrics from telegraf agents' },
+      { name: '_monitoring', type: 'system' as const, retentionSeconds: 7 * DAY, description: 'System bucket for monitoring logs' },
+      { name: '_tasks', type: 'system' as const, retentionSeconds: 3 * DAY, description: 'System bucket for task logs' },
+    ];
+    for (const bucket of buckets) {
+      const id = newId();
+      store.insertBucket({ id, orgID, ...bucket, createdAt: now, updatedAt: now });
+      bucketIDs.set(bucket.name, id);
+    }
+
+    const adminID = userIDs.get(BOOTSTRAP_ADMIN)!;
+    const { token } = storeNewAuthorization(store, {
+      status: 'active',
+      description: OPERATOR_DESCRIPTION,
+      orgID,
+      userID: adminID,
+      permissions: operatorPermissions(),
+    });
+    for (const demo of DEMO_TOKENS) {
+      const userID = userIDs.get(demo.user)!;
+      const permissions = demo.permissions({ orgID, userID, bucket: (name) => bucketIDs.get(name)! });
+      storeNewAuthorization(store, { status: demo.status, description: demo.description, orgID, userID, permissions });
+    }
+    // Written before the commit: a crash in between leaves an empty database, bootstrapped anew next start.
+    writeOperatorToken(store.dataDir, token);
+    return { created: true, operatorToken: token };
+  });
+}

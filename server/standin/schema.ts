@@ -1,0 +1,48 @@
+// The stand-in's SQLite schema. Tokens are stored only as SHA-256 hashes. Each authorization's permissions
+// are JSON text (they never change after creation), kept once per distinct list in permission_sets:
+// 100k tokens share a few hundred lists, so rows stay small and listing them stays fast.
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS orgs (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+  id     TEXT PRIMARY KEY,
+  name   TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'inactive'))
+);
+CREATE TABLE IF NOT EXISTS buckets (
+  id                TEXT PRIMARY KEY,
+  org_id            TEXT NOT NULL REFERENCES orgs(id),
+  type              TEXT NOT NULL CHECK (type IN ('user', 'system')),
+  name              TEXT NOT NULL,
+  description       TEXT NOT NULL DEFAULT '',
+  retention_seconds INTEGER NOT NULL DEFAULT 0,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  UNIQUE (org_id, name)
+);
+CREATE TABLE IF NOT EXISTS permission_sets (
+  id          INTEGER PRIMARY KEY,
+  permissions TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS authorizations (
+  seq         INTEGER PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  token_hash  BLOB NOT NULL UNIQUE,
+  status      TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+  description TEXT NOT NULL,
+  org_id      TEXT NOT NULL REFERENCES orgs(id),
+  user_id     TEXT NOT NULL REFERENCES users(id),
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  permission_set_id INTEGER NOT NULL REFERENCES permission_sets(id)
+);
+CREATE INDEX IF NOT EXISTS authorizations_user_id ON authorizations(user_id);
+CREATE INDEX IF NOT EXISTS authorizations_org_id ON authorizations(org_id);
+`;
