@@ -6,7 +6,7 @@ import { forEachBounded } from './bounded';
 import { confirm } from './confirm';
 import type { CommandContext } from './context';
 import { CliError, EXIT_FAILURE } from './errors';
-import { explainApiError } from './explain-error';
+import { shortApiError } from './explain-error';
 
 export const BULK_CONCURRENCY = 8;
 
@@ -76,8 +76,8 @@ export async function setStatusByFilter(ctx: CommandContext, target: Authorizati
       await ctx.client.updateAuthorization(auth.id, { status: target });
       outcomes[index] = { kind: 'ok' };
     } catch (error) {
-      const reason = error instanceof InfluxApiError ? explainApiError(error, ctx.connection).split('\n')[0] : String(error);
-      outcomes[index] = { kind: 'failed', reason: reason ?? 'unknown error' };
+      const reason = error instanceof InfluxApiError ? shortApiError(error, ctx.connection) : String(error);
+      outcomes[index] = { kind: 'failed', reason };
     }
     flush();
   });
@@ -85,5 +85,6 @@ export async function setStatusByFilter(ctx: CommandContext, target: Authorizati
   const failed = outcomes.filter((outcome) => outcome?.kind === 'failed').length;
   const skipped = self.length > 0 ? `, ${self.length} skipped` : '';
   io.stdout(`${targets.length - failed} ${words.done}, ${failed} failed${skipped}\n`);
+  if (failed > 0) io.stderr(`Error: ${failed} of ${targets.length} tokens could not be ${words.done}; the token used came from ${ctx.connection.tokenSource}.\n`);
   return failed > 0 ? EXIT_FAILURE : 0;
 }

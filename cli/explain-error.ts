@@ -27,3 +27,8 @@ export function explainApiError(error: InfluxApiError, connection: Connection): 
   if (error.status === 403) return `${error.message} (HTTP 403): the token may not do this`;
   return `${error.message} (HTTP ${error.status})`;
 }
+
+/** One line for a per-token report: the server's message and status, without the advice. */
+export function shortApiError(error: InfluxApiError, connection: Connection): string {
+  return error.isNetworkError ? (explainApiError(error, connection).split('\n')[0] ?? error.message) : `${error.message} (HTTP ${error.status})`;
+}
