@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     expect(config.upstream).toEqual({ mode: 'standin', dataDir: join(dir, 'data'), port: 8086 });
     expect(config.timeoutMs).toBe(30_000);
     expect(config.bodyLimitBytes).toBe(1024 * 1024);
+    expect(config.staticDir).toMatch(/[/\\]dist$/);
+    expect(loadConfig({ STATIC_DIR: 'build' }, dir).staticDir).toBe(join(dir, 'build'));
   });
 
   it('reads INFLUX_HOST, INFLUX_TOKEN and INFLUX_ORG', () => {

@@ -36,7 +36,7 @@ export interface ProductConfig {
   allowedHosts: string[];
   /** Opt-in to listen on a non-loopback address while holding a server token. */
   allowRemote: boolean;
-  /** The built app (vite build output). */
+  /** The built app: STATIC_DIR, default dist/ of this project (vite build output). */
   staticDir: string;
   /** Settings that were set but have no effect, to mention at start (names only, never values). */
   warnings: string[];
@@ -86,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     allowedHosts,
     allowRemote,
-    staticDir: resolve(projectRoot, 'dist'),
+    staticDir: env.STATIC_DIR?.trim() ? resolve(cwd, env.STATIC_DIR.trim()) : resolve(projectRoot, 'dist'),
     warnings,
   };
 }

@@ -1,0 +1,75 @@
+// `npm run dev`: Vite inside the app server keeps the proxy's behaviour and serves hot reload on the same port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'undici';
+import { startAppServer, type RunningAppServer } from './app-server';
+import { DEV_CSP } from './security-headers';
+import { createViteLayer } from './vite-layer';
+import { call } from '../test-support/http-call';
+import { startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
+import { TEST_SERVER_TOKEN } from '../test-support/proxy-harness';
+
+let upstream: FakeUpstream;
+let app: RunningAppServer;
+let cacheDir: string;
+beforeAll(async () => {
+  cacheDir = mkdtempSync(join(tmpdir(), 'token-manager-vite-'));
+  upstream = await startFakeUpstream();
+  app = await startAppServer({
+    mode: 'influx',
+    upstreamUrl: upstream.url,
+    serverToken: TEST_SERVER_TOKEN,
+    org: 'my-org',
+    appLayer: (server) => createViteLayer(server, [], { cacheDir, logLevel: 'silent' }),
+    contentSecurityPolicy: DEV_CSP,
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await upstream?.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('the dev server', () => {
+  it('serves index.html through Vite for app routes, with the dev CSP', async () => {
+    const page = await call(app.url, '/tokens/0a1b2c3d4e5f6a7b');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('/@vite/client');
+    expect(page.text).toContain('<title>API Tokens');
+    expect(page.headers['content-security-policy']).toBe(DEV_CSP);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('transforms the app source on request', async () => {
+    const source = await call(app.url, '/src/main.tsx');
+    expect(source.status).toBe(200);
+    expect(source.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('keeps the proxy: forwards the allow-list with the server token, refuses the rest and foreign origins', async () => {
+    expect((await call(app.url, '/api/v2/me')).status).toBe(200);
+    expect(upstream.received.at(-1)!.headers.authorization).toBe(`Token ${TEST_SERVER_TOKEN}`);
+    expect((await call(app.url, '/api/v2/write', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(404);
+    expect((await call(app.url, '/api/v2/me', { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await call(app.url, '/src/main.tsx', { headers: { Host: 'evil.example' } })).status).toBe(403);
+    expect(upstream.received).toHaveLength(1);
+  });
+
+  it('accepts the hot-reload WebSocket on the same port', async () => {
+    const client = (await call(app.url, '/@vite/client')).text;
+    const token = /const wsToken = "([^"]+)"/.exec(client)?.[1];
+    expect(token).toBeTruthy();
+    const socket = new WebSocket(`${app.url.replace('http:', 'ws:')}/?token=${token}`, 'vite-hmr');
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        socket.addEventListener('message', (event) => resolve(String(event.data)));
+        socket.addEventListener('error', () => reject(new Error('HMR WebSocket failed')));
+      });
+      expect(JSON.parse(first)).toMatchObject({ type: 'connected' });
+    } finally {
+      socket.close();
+    }
+  });
+});
