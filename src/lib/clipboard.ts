@@ -10,6 +10,7 @@ function copyWithTextarea(text: string, container: HTMLElement): boolean {
   textarea.style.pointerEvents = 'none';
   container.appendChild(textarea);
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  textarea.focus();
   textarea.select();
   let copied: boolean;
   try {

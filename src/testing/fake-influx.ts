@@ -35,6 +35,8 @@ export class FakeInflux {
   requests: RecordedRequest[] = [];
   private failures: Failure[] = [];
   private gate?: { promise: Promise<void>; release: () => void };
+  /** Milliseconds each following PATCH waits before it is applied (to make answers arrive out of order). */
+  patchDelays: number[] = [];
 
   constructor(options: FakeInfluxOptions = {}) {
     this.tokens = structuredClone(options.tokens ?? []);
@@ -110,6 +112,8 @@ export class FakeInflux {
         const body = (await request.json()) as AuthorizationUpdate;
         const refused = await this.guard(request, body);
         await this.gate?.promise;
+        const delay = this.patchDelays.shift();
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
         if (refused) return refused;
         const token = this.token(String(params.id));
         if (!token) return error(404, 'not found', 'authorization not found');
