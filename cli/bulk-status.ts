@@ -9,6 +9,8 @@ import { CliError, EXIT_FAILURE } from './errors';
 import { shortApiError } from './explain-error';
 
 export const BULK_CONCURRENCY = 8;
+/** Rows shown before the confirmation question; the count in the question covers the rest. */
+const PREVIEW_ROWS = 20;
 
 export interface BulkFilter {
   server: AuthorizationFilters;
@@ -54,7 +56,8 @@ export async function setStatusByFilter(ctx: CommandContext, target: Authorizati
         EXIT_FAILURE,
       );
     }
-    io.stderr(renderAuthTable(targets, { secretInUse: ctx.connection.token }));
+    io.stderr(renderAuthTable(targets.slice(0, PREVIEW_ROWS), { secretInUse: ctx.connection.token }));
+    if (targets.length > PREVIEW_ROWS) io.stderr(`... and ${targets.length - PREVIEW_ROWS} more\n`);
     if (!(await confirm(io, `${words.verb} ${count} ${filter.phrase}?${alreadyNote}`))) {
       throw new CliError('cancelled: nothing was changed', EXIT_FAILURE);
     }

@@ -78,3 +78,11 @@ describe('JSON shape', () => {
     expect(printed.permissions).toEqual([`read:orgs/${ORG}/buckets`, `write:orgs/${ORG}/buckets/3333333333333333`]);
   });
 });
+
+describe('large tables', () => {
+  it('renders 150k rows without overflowing the argument limit', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => [String(i), 'x']);
+    const text = renderTable(['ID', 'Name'], rows);
+    expect(text.split('\n')[150_000]).toBe('149999  x');
+  });
+});

@@ -164,3 +164,47 @@ describe('list filters', () => {
     expect(stdout().trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('bulk changes', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      ...created({ orgID: ORG, description: `token ${i}`, permissions: [] }),
+      id: `1${i.toString(16).padStart(15, '0')}`,
+    }));
+
+  it('keep at most 8 updates in flight and report in list order', async () => {
+    const auths = many(30);
+    let inFlight = 0;
+    let peak = 0;
+    const requests: string[] = [];
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      requests.push(`${init?.method} ${url.pathname}`);
+      if (init?.method !== 'PATCH') return Response.json({ links: { self: '' }, authorizations: auths });
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      // Later tokens answer sooner, so completion order differs from list order.
+      await new Promise((resolve) => setTimeout(resolve, 30 - (requests.length % 30)));
+      inFlight--;
+      if (url.pathname.endsWith(auths[7]?.id as string)) return Response.json({ code: 'internal error', message: 'disk full' }, { status: 500 });
+      return Response.json({ ...auths.find((a) => url.pathname.endsWith(a.id)), status: 'inactive' });
+    };
+    const { run, stdout } = harness(fetchImpl);
+    expect(await run('inactive', '--org', 'my-org', '--yes')).toBe(1);
+    expect(peak).toBe(8);
+    expect(requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(30);
+    const lines = stdout().trimEnd().split('\n');
+    expect(lines.slice(0, -1)).toEqual(auths.map((a, i) => `${a.id}  ${i === 7 ? 'failed: disk full (HTTP 500)' : 'ok'}`));
+    expect(lines.at(-1)).toBe('29 deactivated, 1 failed');
+  });
+
+  it('show at most 20 tokens before asking on a terminal', async () => {
+    const fetchImpl: typeof fetch = async () => Response.json({ links: { self: '' }, authorizations: many(25) });
+    const { run, stderr } = harness(fetchImpl, { stdinIsTTY: true, readLine: async () => 'no' });
+    expect(await run('inactive', '--user', 'user2')).toBe(1);
+    expect(stderr()).toContain('token 19');
+    expect(stderr()).not.toContain('token 20');
+    expect(stderr()).toContain('... and 5 more\nDeactivate 25 tokens of user2? [y/N] ');
+    expect(stderr()).toContain('Error: cancelled: nothing was changed');
+  });
+});

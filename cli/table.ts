@@ -6,7 +6,9 @@ export interface TableOptions {
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
   const lines = options.hideHeaders ? rows : [headers, ...rows];
   if (lines.length === 0) return '';
-  const widths = headers.map((_, column) => Math.max(...lines.map((line) => (line[column] ?? '').length)));
+  // A loop, not Math.max(...): lists of 100k tokens would overflow the argument limit.
+  const widths = headers.map(() => 0);
+  for (const line of lines) headers.forEach((_, column) => (widths[column] = Math.max(widths[column] ?? 0, (line[column] ?? '').length)));
   return lines
     .map((line) =>
       headers
