@@ -31,6 +31,5 @@ export function idOption(flags: string, description: string): Option {
 export function repeatableIdOption(flags: string, description: string): Option {
   const long = flags.split(/[ ,]+/).find((part) => part.startsWith('--')) ?? flags;
   return new Option(flags, description)
-    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), parseId(value, long)])
-    .default([] as string[]);
+    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), parseId(value, long)]);
 }

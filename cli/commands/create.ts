@@ -14,8 +14,8 @@ interface CreateFlags extends ConnectionFlags, OutputFlags {
   user?: string;
   description?: string;
   allAccess?: boolean;
-  readBucket: string[];
-  writeBucket: string[];
+  readBucket?: string[];
+  writeBucket?: string[];
   [typeFlag: string]: unknown;
 }
 
@@ -30,8 +30,10 @@ export function createCommand(state: RunState): Command {
     .addOption(repeatableIdOption('--read-bucket <id>', 'read the bucket with this ID (repeatable)'))
     .addOption(repeatableIdOption('--write-bucket <id>', 'write the bucket with this ID (repeatable)'));
   const typeFlags = GRANTABLE_TYPES.map((type) => {
-    const read = new Option(`--read-${type}`, `read all ${type} in the org`);
-    const write = new Option(`--write-${type}`, `write all ${type} in the org`);
+    // orgs and users are not scoped to an org (as in influx), so those flags reach every org / user.
+    const where = type === 'orgs' || type === 'users' ? '' : ' in the org';
+    const read = new Option(`--read-${type}`, `read all ${type}${where}`);
+    const write = new Option(`--write-${type}`, `write all ${type}${where}`);
     command.addOption(read).addOption(write);
     return { type, read: read.attributeName(), write: write.attributeName() };
   });
@@ -39,9 +41,11 @@ export function createCommand(state: RunState): Command {
   addConnectionOptions(command);
 
   return command.action(async (flags: CreateFlags) => {
+    const readBuckets = flags.readBucket ?? [];
+    const writeBuckets = flags.writeBucket ?? [];
     const readTypes = typeFlags.filter((f) => flags[f.read] === true).map((f) => f.type as GrantableType);
     const writeTypes = typeFlags.filter((f) => flags[f.write] === true).map((f) => f.type as GrantableType);
-    const specific = flags.readBucket.length + flags.writeBucket.length + readTypes.length + writeTypes.length;
+    const specific = readBuckets.length + writeBuckets.length + readTypes.length + writeTypes.length;
     if (flags.allAccess && specific > 0) throw usageError('--all-access already grants everything: do not combine it with other permission flags');
     if (!flags.allAccess && specific === 0) {
       throw usageError('no permissions given: add --all-access, --read-bucket ID, --write-bucket ID, or --read-<type> / --write-<type> flags (see --help)');
@@ -52,7 +56,7 @@ export function createCommand(state: RunState): Command {
     const userID = flags.user ? await findUserID(ctx, flags.user) : undefined;
     const permissions = flags.allAccess
       ? allAccessPermissions(orgID, userID ?? (await ctx.client.me()).id)
-      : requestedPermissions({ orgID, readBuckets: flags.readBucket, writeBuckets: flags.writeBucket, readTypes, writeTypes });
+      : requestedPermissions({ orgID, readBuckets, writeBuckets, readTypes, writeTypes });
     const created = await ctx.client.createAuthorization({ orgID, userID, description: flags.description, permissions });
     printAuths(state.io, created, { json: flags.json, hideHeaders: flags.hideHeaders, secretInUse: ctx.connection.token });
   });
