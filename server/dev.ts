@@ -6,5 +6,9 @@ import { createViteLayer } from './proxy/vite-layer';
 await runProduct({
   flavour: 'dev server, hot reload',
   contentSecurityPolicy: DEV_CSP,
-  appLayer: (server, config) => createViteLayer(server, config.allowedHosts),
+  appLayer: (server, config) =>
+    createViteLayer(server, {
+      allowedHosts: config.allowedHosts,
+      privateDirs: config.upstream.mode === 'standin' ? [config.upstream.dataDir] : [],
+    }),
 });

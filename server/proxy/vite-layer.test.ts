@@ -1,5 +1,5 @@
 // `npm run dev`: Vite inside the app server keeps the proxy's behaviour and serves hot reload on the same port.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ beforeAll(async () => {
     upstreamUrl: upstream.url,
     serverToken: TEST_SERVER_TOKEN,
     org: 'my-org',
-    appLayer: (server) => createViteLayer(server, [], { cacheDir, logLevel: 'silent' }),
+    appLayer: (server) => createViteLayer(server, { allowedHosts: [], cacheDir, logLevel: 'silent' }),
     contentSecurityPolicy: DEV_CSP,
   });
 });
@@ -70,6 +70,34 @@ describe('the dev server', () => {
       expect(JSON.parse(first)).toMatchObject({ type: 'connected' });
     } finally {
       socket.close();
+    }
+  });
+
+  it('never serves the stand-in data folder, the operator token or secrets, even inside the project root', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'token-manager-vite-root-'));
+    const dataDir = join(root, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>root</title>');
+    writeFileSync(join(root, 'notes.txt'), 'public');
+    writeFileSync(join(dataDir, 'operator-token'), 'secret-operator-token');
+    writeFileSync(join(dataDir, 'standin.sqlite'), 'secret-db');
+    writeFileSync(join(dataDir, 'other.json'), '{"secret":true}');
+    writeFileSync(join(root, 'configs'), 'token = "secret"');
+    const devApp = await startAppServer({
+      mode: 'standin',
+      upstreamUrl: upstream.url,
+      org: null,
+      appLayer: (server) => createViteLayer(server, { allowedHosts: [], privateDirs: [dataDir], root, cacheDir, logLevel: 'silent' }),
+    });
+    try {
+      expect((await call(devApp.url, '/notes.txt')).text).toBe('public');
+      for (const path of ['/data/operator-token', '/data/operator-token?raw', '/data/standin.sqlite', '/data/other.json', '/configs', `/@fs${dataDir}/operator-token`]) {
+        const response = await call(devApp.url, path);
+        expect(response.text, path).not.toContain('secret');
+      }
+    } finally {
+      await devApp.close();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

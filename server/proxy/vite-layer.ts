@@ -6,14 +6,33 @@ import type { AppLayer } from './app-server';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `overrides` lets tests keep Vite's dependency cache and log out of the shared tree. */
-export async function createViteLayer(server: Server, allowedHosts: string[], overrides: Pick<InlineConfig, 'cacheDir' | 'logLevel'> = {}): Promise<AppLayer> {
+// Vite serves any file under the project root; these must never leave the machine over HTTP, even to localhost.
+const NEVER_SERVED = ['**/operator-token', '**/*.sqlite', '**/*.sqlite-*', '**/configs', '**/.env', '**/.env.*', '**/*.{crt,pem,key}', '**/.git/**'];
+
+export interface ViteLayerOptions {
+  allowedHosts: string[];
+  /** Folders Vite must not serve (the stand-in's DATA_DIR). */
+  privateDirs?: string[];
+  /** Default: this project. Tests use a throwaway root. */
+  root?: string;
+  /** Tests keep Vite's dependency cache and log out of the shared tree. */
+  cacheDir?: InlineConfig['cacheDir'];
+  logLevel?: InlineConfig['logLevel'];
+}
+
+export async function createViteLayer(server: Server, options: ViteLayerOptions): Promise<AppLayer> {
   const vite = await createViteServer({
-    ...overrides,
-    root: projectRoot,
+    root: options.root ?? projectRoot,
     appType: 'spa',
-    // The HMR WebSocket upgrades on the app server's own port.
-    server: { middlewareMode: true, ws: { server }, allowedHosts },
+    cacheDir: options.cacheDir,
+    logLevel: options.logLevel,
+    server: {
+      middlewareMode: true,
+      // The HMR WebSocket upgrades on the app server's own port.
+      ws: { server },
+      allowedHosts: options.allowedHosts,
+      fs: { deny: [...NEVER_SERVED, ...(options.privateDirs ?? []).map((dir) => `${dir.replace(/\/+$/, '')}/**`)] },
+    },
   });
   return {
     handle: (req, res) =>
