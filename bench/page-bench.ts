@@ -1,0 +1,192 @@
+// The page in Chromium at a given token count: navigation to first row, filter keystroke to painted list,
+// frame times while scrolling the whole list, the Active switch (painted, and confirmed by the server), JS heap.
+// Times are taken inside the page (event timestamps, rAF, resource timing), so Playwright's own latency is not in them.
+import { existsSync, rmSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { startProduct } from '../server/start-product';
+import { seededDataDir } from './standin-bench';
+import { summarize } from './stats';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export interface PageFigures {
+  tokens: number;
+  firstRowMs: number;
+  keystroke: ReturnType<typeof summarize>;
+  scroll: { frames: number; p95Ms: number; maxMs: number; dropped: number };
+  /** The same number of animation frames on the same page with nothing happening: the browser's own floor. */
+  idleFrames: { p95Ms: number; dropped: number };
+  activeSwitch: { paintedMs: number; confirmedMs: number };
+  heapMiB: number;
+}
+
+const FRAME_MS = 1000 / 60;
+
+export async function benchPage(tokens: number, options: { keystrokes: number; scrollFrames: number }): Promise<PageFigures> {
+  const dataDir = seededDataDir(tokens);
+  const product = await startProduct({ dataDir });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const firstRowMs = await firstRow(page, `${product.url}/tokens`);
+    const keystroke = await keystrokes(page, options.keystrokes);
+    const idleFrames = await idle(page, options.scrollFrames);
+    const scroll = await scrollWholeList(page, options.scrollFrames);
+    const heapMiB = await heap(page);
+    const activeSwitch = await toggleActive(page, product.url);
+    await context.close();
+    return { tokens, firstRowMs, keystroke, scroll, idleFrames, activeSwitch, heapMiB };
+  } finally {
+    await browser.close();
+    await product.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Milliseconds from navigation start until a token row is in the DOM and a frame has been produced after it. */
+async function firstRow(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    () =>
+      document.querySelector('[data-open-token]')
+        ? new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+        : false,
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Types a digit then Backspace, over and over; each keystroke timed from keydown to the frame after the list changed. */
+async function keystrokes(page: Page, count: number): Promise<ReturnType<typeof summarize>> {
+  const filter = page.getByRole('searchbox', { name: 'Filter tokens' });
+  await filter.click();
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: { downAt: number; samples: number[]; pending: boolean } };
+    w.__bench = { downAt: 0, samples: [], pending: false };
+    const table = document.querySelector('[role="table"]') ?? document.body;
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        w.__bench.downAt = event.timeStamp;
+        w.__bench.pending = true;
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (!w.__bench.pending) return;
+      w.__bench.pending = false;
+      const downAt = w.__bench.downAt;
+      requestAnimationFrame(() => w.__bench.samples.push(performance.now() - downAt));
+    }).observe(document.querySelector('main') ?? table, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  for (let i = 0; i < count; i++) {
+    const before = await page.evaluate(() => (window as unknown as { __bench: { samples: number[] } }).__bench.samples.length);
+    await page.keyboard.press(i % 2 === 0 ? String((i / 2) % 10) : 'Backspace');
+    await page
+      .waitForFunction((n) => (window as unknown as { __bench: { samples: number[] } }).__bench.samples.length > n, before, {
+        polling: 'raf',
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
+  }
+  const samples = await page.evaluate(() => (window as unknown as { __bench: { samples: number[] } }).__bench.samples);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  return summarize(samples);
+}
+
+function frameStats(deltas: number[]) {
+  const stats = summarize(deltas);
+  const dropped = deltas.reduce((sum, d) => sum + Math.max(0, Math.round(d / FRAME_MS) - 1), 0);
+  return { frames: deltas.length, p95Ms: stats.p95, maxMs: stats.max, dropped };
+}
+
+/** Frame intervals with nothing to do, measured the same way as the scroll: the baseline it is read against. */
+async function idle(page: Page, frames: number) {
+  await page.waitForTimeout(300);
+  const deltas = await page.evaluate(async (count) => {
+    const out: number[] = [];
+    let last = await new Promise<number>((r) => requestAnimationFrame(r));
+    for (let i = 0; i < count; i++) {
+      const now = await new Promise<number>((r) => requestAnimationFrame(r));
+      out.push(now - last);
+      last = now;
+    }
+    return out;
+  }, frames);
+  const { p95Ms, dropped } = frameStats(deltas);
+  return { p95Ms, dropped };
+}
+
+/** Scrolls the window from top to bottom in `frames` equal steps, one per animation frame, recording frame intervals. */
+async function scrollWholeList(page: Page, frames: number) {
+  await page.waitForTimeout(300);
+  const deltas = await page.evaluate(async (steps) => {
+    window.scrollTo(0, 0);
+    const total = document.documentElement.scrollHeight - window.innerHeight;
+    const step = Math.max(1, total / steps);
+    const out: number[] = [];
+    let last = await new Promise<number>((r) => requestAnimationFrame(r));
+    for (let y = step; y <= total + step; y += step) {
+      window.scrollTo(0, Math.min(y, total));
+      const now = await new Promise<number>((r) => requestAnimationFrame(r));
+      out.push(now - last);
+      last = now;
+    }
+    window.scrollTo(0, 0);
+    return out;
+  }, frames);
+  return frameStats(deltas);
+}
+
+async function heap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  return used / 2 ** 20;
+}
+
+/** Opens the first token's drawer and clicks "Active": time to the switch painted in its new state, and to the PATCH answer. */
+async function toggleActive(page: Page, baseUrl: string) {
+  const first = page.locator('[data-open-token]').first();
+  const id = await first.getAttribute('data-open-token');
+  await page.goto(`${baseUrl}/tokens/${id}`);
+  const toggle = page.getByRole('switch', { name: 'Active' });
+  await toggle.waitFor();
+  await page.evaluate(() => {
+    const w = window as unknown as { __toggle: { clickAt: number; painted: number; confirmed: number } };
+    w.__toggle = { clickAt: 0, painted: 0, confirmed: 0 };
+    const el = document.querySelector('[role="switch"]')!;
+    document.addEventListener('click', (event) => (w.__toggle.clickAt = event.timeStamp), true);
+    new MutationObserver(() => {
+      if (w.__toggle.painted) return;
+      requestAnimationFrame(() => (w.__toggle.painted = performance.now()));
+    }).observe(el, { attributes: true, attributeFilter: ['aria-checked'] });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+        if (entry.name.includes('/api/v2/authorizations/') && entry.initiatorType === 'fetch' && entry.startTime >= w.__toggle.clickAt && !w.__toggle.confirmed) {
+          w.__toggle.confirmed = entry.responseEnd;
+        }
+      }
+    }).observe({ type: 'resource', buffered: false });
+  });
+  await toggle.click();
+  const handle = await page.waitForFunction(
+    () => {
+      const t = (window as unknown as { __toggle: { clickAt: number; painted: number; confirmed: number } }).__toggle;
+      return t.painted && t.confirmed ? t : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const t = (await handle.jsonValue()) as { clickAt: number; painted: number; confirmed: number };
+  return { paintedMs: t.painted - t.clickAt, confirmedMs: t.confirmed - t.clickAt };
+}

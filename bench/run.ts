@@ -1,0 +1,118 @@
+// `npm run bench [-- --quick]`: seeds fresh stand-in databases, measures the page, the bundle, the stand-in and
+// the proxy side by side with their baselines, prints one table and writes bench/results/latest.json.
+// Everything runs on loopback and is bounded in requests and time; --quick keeps it to small sizes for CI.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { firstLoadBundle } from './bundle';
+import { machineFacts } from './machine';
+import { benchPage, chromiumPath, type PageFigures } from './page-bench';
+import { measureProxyOverhead } from './proxy-overhead';
+import { benchList, benchPatch, type ListFigures } from './standin-bench';
+import { round } from './stats';
+
+const quick = process.argv.includes('--quick');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const plan = quick
+  ? { pageSizes: [1_000], listSizes: [1_000, 10_000], listRepeats: 5, keystrokes: 10, scrollFrames: 60, patchSeconds: 1, proxyRequests: 400 }
+  : {
+      pageSizes: [1_000, 10_000, 100_000],
+      listSizes: [1_000, 10_000, 100_000],
+      listRepeats: 10,
+      keystrokes: 40,
+      scrollFrames: 300,
+      patchSeconds: 5,
+      proxyRequests: 2_000,
+    };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+log(`Building the app (vite build)…`);
+execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+const bundle = firstLoadBundle(`${root}/dist`);
+
+const lists: ListFigures[] = [];
+for (const size of plan.listSizes) {
+  log(`Stand-in: list of ${size} tokens…`);
+  lists.push(await benchList(size, plan.listRepeats));
+}
+log(`Stand-in: PATCH with 50 connections for ${plan.patchSeconds} s…`);
+const patch = await benchPatch(50, plan.patchSeconds);
+
+log(`Proxy: ours vs direct${' (and nginx where installed)'}…`);
+const proxy = await measureProxyOverhead({ requests: plan.proxyRequests, concurrency: 10, listSize: 100 });
+
+const pages: PageFigures[] = [];
+for (const size of plan.pageSizes) {
+  log(`Page in Chromium with ${size} tokens…`);
+  pages.push(await benchPage(size, { keystrokes: plan.keystrokes, scrollFrames: plan.scrollFrames }));
+}
+
+const machine = machineFacts(chromiumPath);
+const result = { date: new Date().toISOString(), quick, machine, bundle, lists, patch, proxy, pages };
+
+const kb = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
+const ms = (value: number) => `${round(value, 1)} ms`;
+const lines: string[] = [];
+const table = (title: string, rows: string[][]) => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  lines.push(`\n${title}`);
+  for (const row of rows) lines.push(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+};
+
+lines.push(
+  `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.chromium}${quick ? '  (quick run: small sizes)' : ''}`,
+);
+table('Page in Chromium (1280x800)', [
+  ['tokens', 'first row', 'keystroke p50', 'keystroke p95', 'scroll frame p95', 'dropped frames', 'idle frame p95 (dropped)', 'Active painted', 'Active confirmed', 'JS heap'],
+  ...pages.map((p) => [
+    String(p.tokens),
+    ms(p.firstRowMs),
+    ms(p.keystroke.p50),
+    ms(p.keystroke.p95),
+    ms(p.scroll.p95Ms),
+    `${p.scroll.dropped}/${p.scroll.frames}`,
+    `${ms(p.idleFrames.p95Ms)} (${p.idleFrames.dropped})`,
+    ms(p.activeSwitch.paintedMs),
+    ms(p.activeSwitch.confirmedMs),
+    `${round(p.heapMiB, 1)} MiB`,
+  ]),
+]);
+table('First-load bundle', [
+  ['kind', 'files', 'raw', 'gzip'],
+  ['JS', String(bundle.js.files), kb(bundle.js.raw), kb(bundle.js.gzip)],
+  ['CSS', String(bundle.css.files), kb(bundle.css.raw), kb(bundle.css.gzip)],
+]);
+table('Stand-in: GET /api/v2/authorizations (operator token, whole org)', [
+  ['tokens', 'bytes', 'first (cold)', 'warm p50', 'warm p95', 'floor p50', 'warm / floor'],
+  ...lists.map((l) => [String(l.tokens), kb(l.bytes), ms(l.coldMs), ms(l.warm.p50), ms(l.warm.p95), ms(l.floor.p50), `x${round(l.ratio, 2)}`]),
+]);
+table('Stand-in: PATCH, 50 connections', [
+  ['seconds', 'requests', 'errors', 'req/s', 'p50', 'p99'],
+  [String(round(patch.seconds, 1)), String(patch.requests), String(patch.errors), String(round(patch.requestsPerSecond, 0)), ms(patch.p50Ms), ms(patch.p99Ms)],
+]);
+table(`Proxy: ${proxy.requests} requests per target, ${proxy.concurrency} in flight`, [
+  ['scenario', 'target', 'req/s', 'p50', 'p99', 'added p50', 'added p99', 'errors'],
+  ...proxy.scenarios.flatMap((s) => [
+    [s.name, 'direct', String(round(s.direct.requestsPerSecond, 0)), ms(s.direct.p50Ms), ms(s.direct.p99Ms), '', '', String(s.direct.errors)],
+    [
+      s.name,
+      'ours',
+      `${round(s.proxied.requestsPerSecond, 0)} (x${round(s.throughputRatio, 2)})`,
+      ms(s.proxied.p50Ms),
+      ms(s.proxied.p99Ms),
+      ms(s.addedP50Ms),
+      ms(s.addedP99Ms),
+      String(s.proxied.errors),
+    ],
+  ]),
+]);
+
+const text = lines.join('\n');
+console.log(text);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL(quick ? './results/quick.json' : './results/latest.json', import.meta.url), `${JSON.stringify({ ...result, table: text }, null, 2)}\n`);
+log(`\nWrote bench/results/${quick ? 'quick' : 'latest'}.json`);
