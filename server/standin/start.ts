@@ -45,11 +45,12 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     const app = buildStandin(store, { log });
     const url = await app.listen({ port: options.port ?? 8086, host: options.host ?? '127.0.0.1' });
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
-    log(`InfluxDB stand-in listening on ${url} (data in ${options.dataDir})`);
     if (created) {
       // Printed on the first start only; afterwards it is in the operator-token file and never logged.
       log(`Operator token (also in ${path}): ${operatorToken}`);
     }
+    // Last, so whoever waits for this line has seen everything before it.
+    log(`InfluxDB stand-in listening on ${url} (data in ${options.dataDir})`);
     let closed = false;
     return {
       url,

@@ -1,0 +1,126 @@
+// Durability: restarts reuse the database and the operator-token file; an acknowledged write survives SIGKILL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, statSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStandin } from './start';
+import { Harness, readBuckets, tempDataDir } from './test-support';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('restart on the same DATA_DIR', () => {
+  it('keeps every token and the operator token, prints the token only on the first start, never bootstraps twice', async () => {
+    const h = await Harness.start();
+    cleanups.push(() => h.close());
+    expect(h.logLines.filter((l) => l.includes(h.operatorToken))).toHaveLength(1);
+    const tokenFile = join(h.dataDir, 'operator-token');
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(tokenFile, 'utf8').trim()).toBe(h.operatorToken);
+
+    const created = await h.createToken({ description: 'survives', permissions: [readBuckets(h.orgID)] });
+    const target = (await h.allAuthorizations())[2]!;
+    await h.call('PATCH', `/api/v2/authorizations/${target.id}`, { body: { description: 'patched', status: 'inactive' } });
+    const before = await h.allAuthorizations();
+    const operatorToken = h.operatorToken;
+    const orgID = h.orgID;
+
+    h.logLines.length = 0;
+    await h.restart();
+    expect(h.operatorToken).toBe(operatorToken);
+    expect(h.orgID).toBe(orgID);
+    expect(h.standin.orgName).toBe('my-org');
+    expect(h.logLines.some((l) => l.includes(operatorToken))).toBe(false);
+    expect(h.logLines.some((l) => l.startsWith('InfluxDB stand-in listening on http://127.0.0.1:'))).toBe(true);
+    expect(await h.allAuthorizations()).toEqual(before);
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    // The token made before the restart still authenticates.
+    expect((await h.call('GET', `/api/v2/buckets?orgID=${orgID}`, { token: created.token })).status).toBe(200);
+    expect((await h.call('GET', '/api/v2/users')).json.users).toHaveLength(3);
+  });
+
+  it('refuses to start with a clear message when the operator-token file is gone', async () => {
+    const dataDir = tempDataDir();
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await startStandin({ dataDir, port: 0 });
+    await first.close();
+    rmSync(join(dataDir, 'operator-token'));
+    await expect(startStandin({ dataDir, port: 0 })).rejects.toThrow(/operator-token is missing.*cannot be recovered/);
+  });
+});
+
+/** Runs `npm run standin`'s entry point as its own process and waits for its URL. */
+async function spawnStandin(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/standin/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir, STANDIN_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stand-in did not start: ${output}`)), 15_000);
+    const check = () => {
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`stand-in exited with ${code}: ${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+}
+
+describe('npm run standin as a process', () => {
+  it('an acknowledged write survives SIGKILL; SIGTERM shuts down cleanly; the token is printed once', async () => {
+    const dataDir = tempDataDir();
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await spawnStandin(dataDir);
+    cleanups.push(() => void first.child.kill('SIGKILL'));
+    const token = readFileSync(join(dataDir, 'operator-token'), 'utf8').trim();
+    expect(first.output()).toContain(token);
+    const headers = { Authorization: `Token ${token}`, 'Content-Type': 'application/json' };
+
+    const list = (await (await fetch(`${first.url}/api/v2/authorizations?user=user2`, { headers })).json()) as { authorizations: { id: string; orgID: string }[] };
+    const target = list.authorizations[0]!;
+    const created = await fetch(`${first.url}/api/v2/authorizations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ orgID: target.orgID, description: 'written before SIGKILL', permissions: [readBuckets(target.orgID)] }),
+    });
+    expect(created.status).toBe(201);
+    const createdID = ((await created.json()) as { id: string }).id;
+    const patched = await fetch(`${first.url}/api/v2/authorizations/${target.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ description: 'deactivated_auth', status: 'inactive' }),
+    });
+    expect(patched.status).toBe(200);
+    first.child.kill('SIGKILL');
+    expect((await exited(first.child)).signal).toBe('SIGKILL');
+
+    const second = await spawnStandin(dataDir);
+    cleanups.push(() => void second.child.kill('SIGKILL'));
+    expect(second.output()).not.toContain(token);
+    const afterCreate = await fetch(`${second.url}/api/v2/authorizations/${createdID}`, { headers });
+    expect(afterCreate.status).toBe(200);
+    expect(((await afterCreate.json()) as { description: string }).description).toBe('written before SIGKILL');
+    const afterPatch = (await (await fetch(`${second.url}/api/v2/authorizations/${target.id}`, { headers })).json()) as { description: string; status: string };
+    expect(afterPatch).toMatchObject({ description: 'deactivated_auth', status: 'inactive' });
+
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});

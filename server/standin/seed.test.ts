@@ -1,0 +1,75 @@
+// Seeding synthetic tokens: from code (also while the stand-in runs) and through `npm run seed`.
+import { execFile } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Authorization } from '../../src/lib/influx-types';
+import { assertMatchesContract } from '../../test/contract';
+import { seedTokens } from './seed';
+import { StandinStore } from './store';
+import { Harness, tempDataDir } from './test-support';
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('seedTokens', () => {
+  it('adds N varied tokens over M users, visible at once to a running stand-in', async () => {
+    const h = await Harness.start();
+    cleanups.push(() => h.close());
+    const before = await h.allAuthorizations();
+
+    const store = StandinStore.open(h.dataDir); // a second connection, as `npm run seed` would be
+    const summary = seedTokens(store, { tokens: 600, users: 4 });
+    const again = seedTokens(store, { tokens: 10, users: 4 });
+    store.close();
+    expect(summary).toMatchObject({ tokens: 600, users: 4, usersCreated: 4, orgName: 'my-org' });
+    expect(summary.operatorToken).toBeUndefined();
+    expect(again.usersCreated).toBe(0);
+
+    const list = await h.call('GET', '/api/v2/authorizations');
+    assertMatchesContract('GET', '/authorizations', 200, list.json);
+    const auths = list.json.authorizations as Authorization[];
+    expect(auths).toHaveLength(before.length + 610);
+    const seeded = auths.slice(before.length);
+    expect(new Set(seeded.map((a) => a.user))).toEqual(new Set(['user-seed-1', 'user-seed-2', 'user-seed-3', 'user-seed-4']));
+    expect(new Set(seeded.map((a) => a.status))).toEqual(new Set(['active', 'inactive']));
+    expect(new Set(seeded.map((a) => a.description)).size).toBeGreaterThan(300);
+    expect(seeded.some((a) => a.permissions.length > 40)).toBe(true); // some all-access
+    expect(seeded.some((a) => a.permissions.some((p) => p.resource.type === 'buckets' && p.resource.name !== undefined))).toBe(true);
+    expect(new Set(seeded.map((a) => a.id)).size).toBe(610);
+    const byUser = await h.call('GET', '/api/v2/authorizations?user=user-seed-2');
+    expect(byUser.json.authorizations.length).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('npm run seed', () => {
+  it('bootstraps a new DATA_DIR, seeds, and prints a summary; refuses bad arguments', async () => {
+    const dataDir = tempDataDir();
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const script = ['--import', 'tsx', 'server/standin/seed.ts'];
+    const { stdout } = await run(process.execPath, [...script, '--tokens', '50', '--users', '2'], { cwd: repoRoot, env });
+    expect(stdout).toMatch(/operator token/i);
+    expect(stdout).toMatch(/seeded 50 tokens over 2 users \(2 new\) in org my-org in \d+ ms; 57 tokens in /);
+    expect(statSync(join(dataDir, 'operator-token')).mode & 0o777).toBe(0o600);
+
+    const second = await run(process.execPath, [...script, '--tokens', '5'], { cwd: repoRoot, env });
+    expect(second.stdout).not.toMatch(/operator token/i);
+    expect(second.stdout).toMatch(/seeded 5 tokens over 10 users \(8 new\).*; 62 tokens in /);
+
+    await expect(run(process.execPath, [...script, '--tokens', 'many'], { cwd: repoRoot, env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--tokens needs a whole number, got "many"'),
+    });
+    await expect(run(process.execPath, [...script], { cwd: repoRoot, env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('usage: npm run seed -- --tokens N'),
+    });
+  }, 60_000);
+});

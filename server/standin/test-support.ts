@@ -1,0 +1,149 @@
+// Test harness for the stand-in: a fresh temporary DATA_DIR, a real loopback server on a free port,
+// and small helpers to call it and check answers against the official contract.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Authorization, AuthorizationList } from '../../src/lib/influx-types';
+import { assertMatchesContract } from '../../test/contract';
+import { startStandin, type RunningStandin } from './start';
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  // Parsed JSON of the body (undefined when empty); tests narrow it with their own expectations.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+export interface CallOptions {
+  /** Token to send as `Token <token>`; default the operator token; null sends no Authorization header. */
+  token?: string | null;
+  /** Serialized as JSON with Content-Type application/json. */
+  body?: unknown;
+  /** Sent as-is (no Content-Type unless given in headers). */
+  rawBody?: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'standin-test-'));
+}
+
+export class Harness {
+  readonly dataDir: string;
+  standin: RunningStandin;
+  readonly logLines: string[];
+
+  private constructor(dataDir: string, standin: RunningStandin, logLines: string[]) {
+    this.dataDir = dataDir;
+    this.standin = standin;
+    this.logLines = logLines;
+  }
+
+  static async start(dataDir = tempDataDir()): Promise<Harness> {
+    const logLines: string[] = [];
+    const standin = await startStandin({ dataDir, port: 0, log: (line) => logLines.push(line) });
+    return new Harness(dataDir, standin, logLines);
+  }
+
+  get operatorToken(): string {
+    return this.standin.operatorToken;
+  }
+  get orgID(): string {
+    return this.standin.orgID;
+  }
+
+  async call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token === undefined ? this.operatorToken : options.token;
+    if (token !== null) headers.Authorization ??= `Token ${token}`;
+    let body: string | Uint8Array | undefined;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    } else if (options.rawBody !== undefined) {
+      body = options.rawBody;
+    }
+    const response = await fetch(`${this.standin.url}${path}`, { method, headers, body: body as BodyInit | undefined });
+    const text = await response.text();
+    let json: unknown;
+    if (text !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  /** Every authorization, as the operator sees it: the "did anything change?" snapshot. */
+  async allAuthorizations(): Promise<Authorization[]> {
+    const answer = await this.call('GET', '/api/v2/authorizations');
+    expect(answer.status).toBe(200);
+    return (answer.json as AuthorizationList).authorizations;
+  }
+
+  async userID(name: string): Promise<string> {
+    const answer = await this.call('GET', `/api/v2/users?name=${encodeURIComponent(name)}`);
+    expect(answer.status).toBe(200);
+    return (answer.json as { users: { id: string }[] }).users[0]!.id;
+  }
+
+  async bucketID(name: string): Promise<string> {
+    const answer = await this.call('GET', `/api/v2/buckets?orgID=${this.orgID}&name=${encodeURIComponent(name)}`);
+    expect(answer.status).toBe(200);
+    return (answer.json as { buckets: { id: string }[] }).buckets[0]!.id;
+  }
+
+  /** Creates a token with the operator token (or `as`); returns the 201 body, which holds the token string. */
+  async createToken(
+    body: { permissions: unknown[]; description?: string; status?: string; userID?: string; orgID?: string },
+    as?: string,
+  ): Promise<Authorization> {
+    const answer = await this.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: this.orgID, ...body } });
+    expect(answer.status, answer.text).toBe(201);
+    assertMatchesContract('POST', '/authorizations', 201, answer.json);
+    return answer.json as Authorization;
+  }
+
+  async restart(): Promise<void> {
+    await this.standin.close();
+    this.standin = await startStandin({ dataDir: this.dataDir, port: 0, log: (line) => this.logLines.push(line) });
+  }
+
+  async close(): Promise<void> {
+    await this.standin.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Checks an InfluxDB error answer completely: status, body, header, content type and the contract. */
+export function expectError(
+  answer: Answer,
+  status: number,
+  code: string,
+  message: string | RegExp,
+  contract?: { method: string; path: string },
+): void {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  expect(answer.headers.get('x-platform-error-code')).toBe(code);
+  expect(Object.keys(answer.json as object)).toEqual(['code', 'message']);
+  expect(answer.json.code).toBe(code);
+  if (typeof message === 'string') expect(answer.json.message).toBe(message);
+  else expect(answer.json.message).toMatch(message);
+  if (contract) assertMatchesContract(contract.method, contract.path, status, answer.json);
+}
+
+export const readBuckets = (orgID: string) => ({ action: 'read', resource: { type: 'buckets', orgID } });
+export const writeBuckets = (orgID: string) => ({ action: 'write', resource: { type: 'buckets', orgID } });
+/** What a token needs to see and manage its own user's tokens in one org. */
+export const manageOwnTokens = (orgID: string, userID: string) => [
+  { action: 'read', resource: { type: 'authorizations', orgID } },
+  { action: 'write', resource: { type: 'authorizations', orgID } },
+  { action: 'read', resource: { type: 'users', id: userID } },
+  { action: 'write', resource: { type: 'users', id: userID } },
+];
