@@ -51,10 +51,10 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
 async function firstRow(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
-    () =>
+    async () =>
       document.querySelector('[data-open-token]')
-        ? new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
-        : false,
+        ? await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+        : 0,
     undefined,
     { polling: 'raf', timeout: 120_000 },
   );
