@@ -74,6 +74,8 @@ function registerBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
     const type = request.headers['content-type'];
     if (type === undefined || type.trim() === '') return done(null, new RawJsonBody(body as string));
+    // Only POST and PATCH read a body; elsewhere (e.g. DELETE) a stray one is ignored, as InfluxDB does.
+    if (request.method !== 'POST' && request.method !== 'PATCH') return done(null, undefined);
     done(unsupportedMediaType(type), undefined);
   });
 }

@@ -89,3 +89,13 @@ describe('IDs and tokens', () => {
     expect(hashToken(tokens[0]!).equals(hashToken(tokens[0]!))).toBe(true);
   });
 });
+
+describe('PermissionSet.allowsEvery', () => {
+  it('is true only for unscoped or instance grants', () => {
+    expect(new PermissionSet(operatorPermissions()).allowsEvery('read', 'authorizations')).toBe(true);
+    expect(new PermissionSet([p('read', 'instance')]).allowsEvery('read', 'users')).toBe(true);
+    expect(new PermissionSet(allAccessPermissions(ORG, USER)).allowsEvery('read', 'authorizations')).toBe(false);
+    expect(new PermissionSet([p('read', 'users', USER)]).allowsEvery('read', 'users')).toBe(false);
+    expect(new PermissionSet([p('read', 'users')]).allowsEvery('write', 'users')).toBe(false);
+  });
+});

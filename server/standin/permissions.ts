@@ -62,6 +62,11 @@ export class PermissionSet {
     }
   }
 
+  /** True when every resource of the type is allowed (unscoped or instance): lets lists skip per-row checks. */
+  allowsEvery(action: Action, type: string): boolean {
+    return this.instance.has(action) || this.grants[action].get(type)?.unscoped === true;
+  }
+
   allows(wanted: StoredPermission): boolean {
     if (this.instance.has(wanted.action)) return true;
     const grants = this.grants[wanted.action].get(wanted.resource.type);

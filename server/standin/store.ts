@@ -209,21 +209,25 @@ export class StandinStore {
 
   /** Inserts and commits (or joins the caller's transaction). */
   insertAuthorization(auth: NewAuthorization): AuthTuple {
-    return this.transaction(() => {
-      const setId = this.permissionSetId(auth.permissions);
-      this.stmts.insertAuth.run(
-        auth.id,
-        auth.tokenHash,
-        auth.status,
-        auth.description,
-        auth.orgID,
-        auth.userID,
-        auth.createdAt,
-        auth.updatedAt,
-        setId,
-      );
-      return [auth.id, auth.status, auth.description, auth.orgID, auth.userID, auth.createdAt, auth.updatedAt, setId];
-    });
+    // Inside a caller's transaction (bootstrap, seed) a savepoint per row would only cost time:
+    // a failed insert leaves at most an unused permission set, and a rollback clears the id cache.
+    return this.db.inTransaction ? this.insertRow(auth) : this.transaction(() => this.insertRow(auth));
+  }
+
+  private insertRow(auth: NewAuthorization): AuthTuple {
+    const setId = this.permissionSetId(auth.permissions);
+    this.stmts.insertAuth.run(
+      auth.id,
+      auth.tokenHash,
+      auth.status,
+      auth.description,
+      auth.orgID,
+      auth.userID,
+      auth.createdAt,
+      auth.updatedAt,
+      setId,
+    );
+    return [auth.id, auth.status, auth.description, auth.orgID, auth.userID, auth.createdAt, auth.updatedAt, setId];
   }
 
   /** The id of a permission list (JSON text), adding it if new. Lists are never deleted, so ids can be cached. */
