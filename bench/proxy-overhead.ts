@@ -28,6 +28,8 @@ export interface LoadStats {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time the product process (stand-in, plus the proxy when proxied) spent per request: steadier than req/s on a busy machine. */
+  serverCpuUsPerRequest: number;
 }
 
 export interface ScenarioResult {
@@ -39,6 +41,8 @@ export interface ScenarioResult {
   throughputRatio: number;
   addedP50Ms: number;
   addedP99Ms: number;
+  /** The proxy's own CPU cost per request, in microseconds. */
+  addedCpuUsPerRequest: number;
 }
 
 export interface ProxyOverheadResult {
@@ -75,8 +79,8 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
       const throughRounds: Sample[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const share = Math.floor(requests / ROUNDS) + (round < requests % ROUNDS ? 1 : 0);
-        straightRounds.push(await load(direct, scenario.path, operator, share, concurrency));
-        throughRounds.push(await load(proxied, scenario.path, {}, share, concurrency));
+        straightRounds.push(await measured(product, () => load(direct, scenario.path, operator, share, concurrency)));
+        throughRounds.push(await measured(product, () => load(proxied, scenario.path, {}, share, concurrency)));
       }
       const straight = statsOf(straightRounds);
       const through = statsOf(throughRounds);
@@ -87,6 +91,7 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
         throughputRatio: through.requestsPerSecond / straight.requestsPerSecond,
         addedP50Ms: through.p50Ms - straight.p50Ms,
         addedP99Ms: through.p99Ms - straight.p99Ms,
+        addedCpuUsPerRequest: through.serverCpuUsPerRequest - straight.serverCpuUsPerRequest,
       });
     }
     return { requests, concurrency, listSize, scenarios: results };
@@ -128,6 +133,13 @@ interface Sample {
   latencies: number[];
   errors: number;
   seconds: number;
+  serverCpuUs?: number;
+}
+
+async function measured(product: ChildProduct, run: () => Promise<Sample>): Promise<Sample> {
+  const before = await product.cpuUs();
+  const sample = await run();
+  return { ...sample, serverCpuUs: (await product.cpuUs()) - before };
 }
 
 /** An autocannon-style closed loop: `concurrency` workers, each sending its next request when the last one is read. */
@@ -163,6 +175,7 @@ function statsOf(samples: Sample[]): LoadStats {
     requestsPerSecond: latencies.length / seconds,
     p50Ms: nearestRank(latencies, 0.5),
     p99Ms: nearestRank(latencies, 0.99),
+    serverCpuUsPerRequest: samples.reduce((sum, sample) => sum + (sample.serverCpuUs ?? 0), 0) / latencies.length,
   };
 }
 
@@ -170,15 +183,23 @@ function nearestRank(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
 
 export function formatOverheadTable(result: ProxyOverheadResult): string {
-  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
+  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors']];
   for (const s of result.scenarios) {
     for (const [target, stats] of [['direct', s.direct], ['proxy', s.proxied]] as const) {
-      rows.push([s.name, target, stats.requestsPerSecond.toFixed(0), stats.p50Ms.toFixed(2), stats.p99Ms.toFixed(2), String(stats.errors)]);
+      rows.push([
+        s.name,
+        target,
+        stats.requestsPerSecond.toFixed(0),
+        stats.p50Ms.toFixed(2),
+        stats.p99Ms.toFixed(2),
+        stats.serverCpuUsPerRequest.toFixed(0),
+        String(stats.errors),
+      ]);
     }
-    rows.push([s.name, 'proxy/direct', `x${s.throughputRatio.toFixed(2)}`, signed(s.addedP50Ms), signed(s.addedP99Ms), '']);
+    rows.push([s.name, 'proxy/direct', `x${s.throughputRatio.toFixed(2)}`, signed(s.addedP50Ms), signed(s.addedP99Ms), signed(s.addedCpuUsPerRequest, 0), '']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
@@ -189,6 +210,8 @@ interface ChildProduct {
   standinUrl: string;
   operatorToken: string;
   orgID: string;
+  /** The product process's CPU time so far (user + system), in microseconds. */
+  cpuUs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -197,15 +220,25 @@ async function serveInChild(dataDir: string): Promise<ChildProduct> {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
-  const [line] = (await Promise.race([
-    once(createInterface({ input: child.stdout! }), 'line'),
-    exited.then(() => {
-      throw new Error('bench: the product process exited before it was ready');
-    }),
-  ])) as [string];
-  const ready = JSON.parse(line) as Omit<ChildProduct, 'stop'>;
+  // One JSON line per question, in order: first "ready", then one per "cpu" request.
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const nextLine = async (): Promise<string> => {
+    const next = await Promise.race([
+      lines.next(),
+      exited.then(() => {
+        throw new Error('bench: the product process exited unexpectedly');
+      }),
+    ]);
+    if (next.done) throw new Error('bench: the product process closed its output');
+    return next.value;
+  };
+  const ready = JSON.parse(await nextLine()) as Omit<ChildProduct, 'stop' | 'cpuUs'>;
   return {
     ...ready,
+    async cpuUs() {
+      child.stdin!.write('cpu\n');
+      return Number(await nextLine());
+    },
     async stop() {
       child.stdin!.end(); // the child stops when its stdin closes
       await exited;
@@ -221,8 +254,10 @@ async function serveForParent(dataDir: string): Promise<void> {
   const product = await startProduct({ dataDir: join(dataDir, 'db'), staticDir });
   const { url, standin } = product;
   process.stdout.write(`${JSON.stringify({ url, standinUrl: standin.url, operatorToken: standin.operatorToken, orgID: standin.orgID })}\n`);
-  process.stdin.resume();
-  await once(process.stdin, 'end');
+  for await (const _question of createInterface({ input: process.stdin })) {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`${user + system}\n`);
+  }
   await product.close();
 }
 

@@ -128,6 +128,25 @@ describe('when InfluxDB cannot answer', () => {
     await upstreamClosed;
   });
 
+  it('stops reading from InfluxDB when the browser leaves mid-answer, without calling it an upstream failure', async () => {
+    const upstream = await fake();
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    upstream.respondWith((req, res) => {
+      req.socket.on('close', () => upstreamClosed());
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.write('{"authorizations":[');
+      // never ends: only the browser leaving can finish this exchange
+    });
+    const { app, logs } = await appFor(upstream.url);
+    const abort = new AbortController();
+    const response = await request(`${app.url}/api/v2/authorizations`, { signal: abort.signal });
+    for await (const _chunk of response.body) break;
+    abort.abort();
+    await closed;
+    expect(logs.join('\n')).not.toMatch(/cut off|unreachable/);
+  });
+
   it('answers again as soon as InfluxDB is back', async () => {
     const upstream = await fake();
     const { app } = await appFor(upstream.url);
