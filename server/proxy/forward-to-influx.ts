@@ -148,7 +148,9 @@ function upstreamRequestHeaders(req: IncomingMessage, serverToken: string | unde
     if (value === undefined || DROP_REQUEST.has(name) || listed.has(name) || name.startsWith('sec-') || name.startsWith('x-forwarded-')) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  if (!headers.authorization?.trim() && serverToken) headers.authorization = `Token ${serverToken}`;
+  // Judged on what the person sent, not on what is left: a header of their own that `Connection` names (dropped above)
+  // must not be swapped for the server token.
+  if (!req.headers.authorization?.trim() && serverToken) headers.authorization = `Token ${serverToken}`;
   if (body.length !== undefined) headers['content-length'] = String(body.length);
   return headers;
 }
