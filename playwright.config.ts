@@ -6,6 +6,8 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 
 export default defineConfig({
   testDir: 'e2e',
+  // Builds dist/ once; the specs start the product (stand-in + app server) per test in e2e/fixtures.ts.
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -61,7 +61,7 @@ export function SignInForm({ upstream, message, onSignIn }: SignInFormProps) {
             </p>
           ) : (
             <p id={hintId} className="sign-in__hint">
-              In InfluxDB: Load Data → API Tokens, or `influx auth list`.
+              In InfluxDB: Load Data → API Tokens, or <code>influx auth list</code>.
             </p>
           )}
           <button type="submit" className="btn btn--primary">

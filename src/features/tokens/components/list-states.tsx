@@ -34,7 +34,9 @@ export function TokensFailed({ title, message, onRetry }: { title: string; messa
 export function NoTokens() {
   return (
     <StatePanel title="Looks like there aren't any API tokens yet">
-      <p>Tokens created in InfluxDB (in its UI, or with `influx auth create`) show up here.</p>
+      <p>
+        Tokens created in InfluxDB (in its UI, or with <code>influx auth create</code>) show up here.
+      </p>
     </StatePanel>
   );
 }

@@ -81,7 +81,9 @@ export function TokensPage() {
             </button>
           </p>
         )}
-        <TokensToolbar params={params} owners={view.owners} onChange={updateParams} filterRef={filterRef} />
+        {view.total > 0 || !list.data ? (
+          <TokensToolbar params={params} owners={view.owners} onChange={updateParams} filterRef={filterRef} />
+        ) : null}
         {content}
       </div>
       {orgID !== undefined && <Outlet context={outletContext} />}

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 
 export const NARROW_QUERY = '(max-width: 760px)';
-export const ROW_HEIGHT = { wide: 52, narrow: 100 };
+export const ROW_HEIGHT = { wide: 52, narrow: 116 };
 
 function subscribe(onChange: () => void) {
   const media = window.matchMedia?.(NARROW_QUERY);
