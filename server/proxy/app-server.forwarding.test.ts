@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { call } from '../test-support/http-call';
+import { rawRequest } from '../test-support/raw-http';
 import { startAppServer } from './app-server';
 import { startHarness, TEST_SERVER_TOKEN, type Harness } from '../test-support/proxy-harness';
 
@@ -24,6 +25,14 @@ describe('forwarding', () => {
   it("keeps the person's own Authorization header", async () => {
     await h.call('/api/v2/me', { headers: { Authorization: 'Bearer personal-token' } });
     expect(h.upstream.received[0]!.headers.authorization).toBe('Bearer personal-token');
+  });
+
+  it("never swaps a person's own token for the server token, even when Connection names Authorization", async () => {
+    // Raw bytes: HTTP clients rewrite the Connection header.
+    const host = new URL(h.app.url).host;
+    await rawRequest(h.app.port, `GET /api/v2/me HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Token narrow-token\r\nConnection: authorization, close\r\n\r\n`);
+    expect(h.upstream.received).toHaveLength(1);
+    expect(h.upstream.received[0]!.headers.authorization).not.toBe(`Token ${TEST_SERVER_TOKEN}`);
   });
 
   it('sends nothing when there is no server token and the request has none', async () => {
