@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Pool } from 'undici';
 import { startProduct } from '../server/start-product';
+import { findNginx, startNginx, type RunningNginx } from './nginx';
 
 export interface ProxyOverheadOptions {
   /** Measured requests per target and scenario. Default 2000. */
@@ -20,6 +21,8 @@ export interface ProxyOverheadOptions {
   listSize?: number;
   /** Unmeasured requests per target first, to warm connections and JIT. Default 200. */
   warmup?: number;
+  /** Set false to skip the nginx reference even when nginx is installed. */
+  nginx?: boolean;
 }
 
 export interface LoadStats {
@@ -43,6 +46,8 @@ export interface ScenarioResult {
   addedP99Ms: number;
   /** The proxy's own CPU cost per request, in microseconds. */
   addedCpuUsPerRequest: number;
+  /** The same requests through Debian's nginx in front of the stand-in, when nginx is installed: a reference reverse proxy. */
+  nginx?: LoadStats;
 }
 
 export interface ProxyOverheadResult {
@@ -63,7 +68,14 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
   const direct = new Pool(product.standinUrl, { connections: concurrency });
   const proxied = new Pool(product.url, { connections: concurrency });
   const operator = { authorization: `Token ${product.operatorToken}` };
+  const nginxBinary = options.nginx === false ? undefined : findNginx();
+  let nginx: RunningNginx | undefined;
+  let viaNginx: Pool | undefined;
   try {
+    if (nginxBinary) {
+      nginx = await startNginx(nginxBinary, product.standinUrl);
+      viaNginx = new Pool(nginx.url, { connections: concurrency });
+    }
     const listed = await seedList(direct, operator, product.orgID, listSize);
     const scenarios = [
       { name: 'get one token', path: `/api/v2/authorizations/${listed.firstID}` },
@@ -74,13 +86,17 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
       // Direct requests carry the operator token; proxied ones carry none and get the server token, as the app's do.
       await load(direct, scenario.path, operator, warmup, concurrency);
       await load(proxied, scenario.path, {}, warmup, concurrency);
+      if (viaNginx) await load(viaNginx, scenario.path, operator, warmup, concurrency);
       // Alternate in rounds so drift (other processes, GC, JIT) falls on both sides alike.
       const straightRounds: Sample[] = [];
       const throughRounds: Sample[] = [];
+      const nginxRounds: Sample[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const share = Math.floor(requests / ROUNDS) + (round < requests % ROUNDS ? 1 : 0);
         straightRounds.push(await measured(product, () => load(direct, scenario.path, operator, share, concurrency)));
         throughRounds.push(await measured(product, () => load(proxied, scenario.path, {}, share, concurrency)));
+        const nginxPool = viaNginx;
+        if (nginxPool) nginxRounds.push(await measured(product, () => load(nginxPool, scenario.path, operator, share, concurrency)));
       }
       const straight = statsOf(straightRounds);
       const through = statsOf(throughRounds);
@@ -92,12 +108,15 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
         addedP50Ms: through.p50Ms - straight.p50Ms,
         addedP99Ms: through.p99Ms - straight.p99Ms,
         addedCpuUsPerRequest: through.serverCpuUsPerRequest - straight.serverCpuUsPerRequest,
+        ...(viaNginx ? { nginx: statsOf(nginxRounds) } : {}),
       });
     }
     return { requests, concurrency, listSize, scenarios: results };
   } finally {
     await direct.close();
     await proxied.close();
+    await viaNginx?.close();
+    await nginx?.close();
     await product.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -188,7 +207,9 @@ const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.t
 export function formatOverheadTable(result: ProxyOverheadResult): string {
   const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors']];
   for (const s of result.scenarios) {
-    for (const [target, stats] of [['direct', s.direct], ['proxy', s.proxied]] as const) {
+    const targets: Array<[string, LoadStats]> = [['direct', s.direct], ['proxy (ours)', s.proxied]];
+    if (s.nginx) targets.push(['nginx', s.nginx]);
+    for (const [target, stats] of targets) {
       rows.push([
         s.name,
         target,
@@ -199,7 +220,11 @@ export function formatOverheadTable(result: ProxyOverheadResult): string {
         String(stats.errors),
       ]);
     }
-    rows.push([s.name, 'proxy/direct', `x${s.throughputRatio.toFixed(2)}`, signed(s.addedP50Ms), signed(s.addedP99Ms), signed(s.addedCpuUsPerRequest, 0), '']);
+    rows.push([s.name, 'ours/direct', `x${s.throughputRatio.toFixed(2)}`, signed(s.addedP50Ms), signed(s.addedP99Ms), signed(s.addedCpuUsPerRequest, 0), '']);
+    if (s.nginx) {
+      const n = s.nginx;
+      rows.push([s.name, 'nginx/direct', `x${(n.requestsPerSecond / s.direct.requestsPerSecond).toFixed(2)}`, signed(n.p50Ms - s.direct.p50Ms), signed(n.p99Ms - s.direct.p99Ms), '', '']);
+    }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
