@@ -25,11 +25,21 @@ export function findCachedToken(queryClient: QueryClient, id: string): Authoriza
   return undefined;
 }
 
+/** Above this many tokens a list refetch moves tens of megabytes (the API has no paging). */
+export const LARGE_LIST = 5_000;
+
 /**
  * Refetches the token caches once no token mutation is left in flight: a refetch while others run
  * could briefly show server state that predates them. Call from onSettled, where this one still counts.
+ * A large list is only marked stale (it refetches on the next focus or visit): each save already wrote
+ * the server's answer into it, and re-downloading every token after each click would stall the page.
  */
-export function invalidateWhenLastSettles(queryClient: QueryClient): Promise<void> | undefined {
+export function invalidateWhenLastSettles(queryClient: QueryClient): Promise<unknown> | undefined {
   if (queryClient.isMutating({ mutationKey: tokenKeys.all }) !== 1) return undefined;
-  return queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+  const isLarge = (data: unknown) => Array.isArray(data) && data.length > LARGE_LIST;
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: tokenKeys.details() }),
+    queryClient.invalidateQueries({ queryKey: tokenKeys.lists(), predicate: (q) => !isLarge(q.state.data) }),
+    queryClient.invalidateQueries({ queryKey: tokenKeys.lists(), predicate: (q) => isLarge(q.state.data), refetchType: 'none' }),
+  ]);
 }

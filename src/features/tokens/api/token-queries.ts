@@ -2,6 +2,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { InfluxClient } from '../../../lib/influx-client';
 import type { Authorization } from '../../../lib/influx-types';
+import { shareUnchangedTokens } from './share-unchanged-tokens';
 
 export const tokenKeys = {
   all: ['tokens'] as const,
@@ -19,6 +20,7 @@ export const tokenQueries = {
       queryFn: ({ signal }) => client.listAuthorizations({ orgID }, signal),
       staleTime: 5_000,
       refetchOnWindowFocus: true,
+      structuralSharing: shareUnchangedTokens,
     }),
 
   /** One token; starts from the list's copy when there is one, so the drawer opens without waiting. */

@@ -130,4 +130,26 @@ describe('renaming with the pencil', () => {
     expect(await screen.findByRole('button', { name: 'from the drawer' })).toBeInTheDocument();
     expect(fake.patches()).toHaveLength(1);
   });
+
+  it('refetches a small list after a save, but only marks a very large one stale', async () => {
+    const listFetches = (fake: FakeInflux) => fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v2/authorizations?')).length;
+    const small = setup();
+    const row = await rowOf('ci writer');
+    await small.user.click(within(row).getByRole('button', { name: 'Edit description' }));
+    await small.user.type(within(row).getByRole('textbox', { name: 'Description' }), '!{Enter}');
+    await waitFor(() => expect(listFetches(small.fake)).toBe(2));
+    small.unmount();
+
+    const many = Array.from({ length: 6_000 }, (_, i) => makeToken({ id: (0xc0000 + i).toString(16).padStart(16, '0'), description: `bulk ${i}` }));
+    const fake = new FakeInflux({ tokens: many });
+    const { user, queryClient } = renderApp('/tokens?q=bulk 0');
+    const first = await screen.findByRole('button', { name: 'bulk 0' }, { timeout: 15_000 });
+    await user.click(within(first.closest('[role="row"]') as HTMLElement).getByRole('button', { name: 'Edit description' }));
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), '!{Enter}');
+    await waitFor(() => expect(fake.token(many[0]!.id)?.description).toBe('bulk 0!'));
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0));
+    expect(queryClient.getQueryCache().findAll({ queryKey: ['tokens', 'list'] })[0]?.isStale()).toBe(true);
+    expect(listFetches(fake)).toBe(1);
+    expect(screen.getByRole('button', { name: 'bulk 0!' })).toBeInTheDocument();
+  }, 30_000);
 });
