@@ -13,8 +13,8 @@ export class AuthorizationRenderer {
   private readonly catalog: Catalog;
   /** Rendered permission lists by permission-set id; names come from the catalog, so it follows its generation. */
   private readonly permissionCache = new Map<number, string>();
-  /** Each listed row's rendered bytes, valid while its updatedAt is unchanged (every PATCH moves it). */
-  private readonly rowCache = new Map<string, { updatedAt: string; json: Buffer }>();
+  /** Each listed row's rendered bytes by row position, valid while its rev is unchanged (every update bumps it). */
+  private readonly rowCache = new Map<number, { rev: number; json: Buffer }>();
   private cacheGeneration = -1;
 
   constructor(store: StandinStore, catalog: Catalog) {
@@ -39,10 +39,9 @@ export class AuthorizationRenderer {
   }
 
   /** The rendered row if cached and still current, else undefined. */
-  cachedRow(id: string, updatedAt: string): Buffer | undefined {
-    this.checkGeneration();
-    const entry = this.rowCache.get(id);
-    return entry !== undefined && entry.updatedAt === updatedAt ? entry.json : undefined;
+  cachedRow(seq: number, rev: number): Buffer | undefined {
+    const entry = this.rowCache.get(seq);
+    return entry !== undefined && entry.rev === rev ? entry.json : undefined;
   }
 
   hasCachedRows(): boolean {
@@ -55,12 +54,12 @@ export class AuthorizationRenderer {
     this.checkGeneration();
     const json = Buffer.from(this.render(row));
     if (this.rowCache.size >= MAX_CACHED_ROWS) this.rowCache.clear();
-    this.rowCache.set(row[AUTH.id], { updatedAt: row[AUTH.updatedAt], json });
+    this.rowCache.set(row[AUTH.seq], { rev: row[AUTH.rev], json });
     return json;
   }
 
   /** Names changed or another process wrote: everything rendered before may be stale. */
-  private checkGeneration(): void {
+  checkGeneration(): void {
     if (this.cacheGeneration !== this.catalog.generation) {
       this.permissionCache.clear();
       this.rowCache.clear();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Authorization } from '../../src/lib/influx-types';
 import { assertMatchesContract } from '../../test/contract';
+import { allAccessPermissions } from './permissions';
+import { StandinStore } from './store';
 import { Harness, readBuckets } from './test-support';
 
 const FIELD_ORDER = ['id', 'token', 'status', 'description', 'orgID', 'org', 'userID', 'user', 'permissions', 'links', 'createdAt', 'updatedAt'];
@@ -79,6 +81,33 @@ describe('GET /api/v2/authorizations', () => {
     const unknownUserID = await h.call('GET', '/api/v2/authorizations?userID=00000000000000ff');
     expect(unknownUserID.status).toBe(200);
     expect(unknownUserID.text).toBe('{"links":{"self":"/api/v2/authorizations"},"authorizations":[]}');
+  });
+});
+
+describe('list freshness', () => {
+  it('shows every change at once, whether made here or by another process on the same database', async () => {
+    const user2 = await h.userID('user2');
+    const allAccess = await h.createToken({ userID: user2, permissions: allAccessPermissions(h.orgID, user2) });
+    const lists = () => Promise.all([h.allAuthorizations(), h.call('GET', '/api/v2/authorizations', { token: allAccess.token })]);
+    await lists(); // renders and caches every row
+    const target = (await h.allAuthorizations()).find((a) => a.userID === user2 && a.id !== allAccess.id)!;
+
+    await h.call('PATCH', `/api/v2/authorizations/${target.id}`, { body: { description: 'changed here' } });
+    let [all, mine] = await lists();
+    expect(all.find((a) => a.id === target.id)!.description).toBe('changed here');
+    expect(mine.json.authorizations.find((a: Authorization) => a.id === target.id).description).toBe('changed here');
+
+    const other = StandinStore.open(h.dataDir);
+    other.updateAuthorization(target.id, { description: 'changed elsewhere', status: 'inactive' }, '2030-01-01T00:00:00.000000000Z');
+    other.close();
+    [all, mine] = await lists();
+    expect(all.find((a) => a.id === target.id)).toMatchObject({ description: 'changed elsewhere', status: 'inactive' });
+    expect(mine.json.authorizations.find((a: Authorization) => a.id === target.id)).toMatchObject({ description: 'changed elsewhere' });
+
+    await h.call('DELETE', `/api/v2/authorizations/${target.id}`);
+    [all, mine] = await lists();
+    expect(all.some((a) => a.id === target.id)).toBe(false);
+    expect(mine.json.authorizations.some((a: Authorization) => a.id === target.id)).toBe(false);
   });
 });
 

@@ -10,8 +10,9 @@ export class Catalog {
   private usersById = new Map<string, UserRow>();
   private usersByName = new Map<string, UserRow>();
   private bucketsById = new Map<string, BucketRow>();
-  /** JSON-encoded names, ready to paste into a response body. */
-  private readonly nameJson = new Map<string, string>();
+  /** JSON-encoded names by id, ready to paste into a response body. */
+  private orgNameJsonById = new Map<string, string>();
+  private userNameJsonById = new Map<string, string>();
   /** Increases on every reload; caches built from names key on it. */
   generation = 0;
 
@@ -33,7 +34,8 @@ export class Catalog {
     this.usersById = new Map(users.map((u) => [u.id, u]));
     this.usersByName = new Map(users.map((u) => [u.name, u]));
     this.bucketsById = new Map(buckets.map((b) => [b.id, b]));
-    this.nameJson.clear();
+    this.orgNameJsonById = new Map(orgs.map((o) => [o.id, JSON.stringify(o.name)]));
+    this.userNameJsonById = new Map(users.map((u) => [u.id, JSON.stringify(u.name)]));
     this.generation++;
   }
 
@@ -72,19 +74,9 @@ export class Catalog {
 
   /** `"my-org"` (JSON string) for an org id; `""` when unknown. */
   orgNameJson(id: string): string {
-    return this.cachedJson('o', id, this.orgsById.get(id)?.name);
+    return this.orgNameJsonById.get(id) ?? '""';
   }
   userNameJson(id: string): string {
-    return this.cachedJson('u', id, this.usersById.get(id)?.name);
-  }
-
-  private cachedJson(kind: string, id: string, name: string | undefined): string {
-    const key = kind + id;
-    let json = this.nameJson.get(key);
-    if (json === undefined) {
-      json = JSON.stringify(name ?? '');
-      this.nameJson.set(key, json);
-    }
-    return json;
+    return this.userNameJsonById.get(id) ?? '""';
   }
 }

@@ -28,6 +28,8 @@ export function permissionString(p: StoredPermission): string {
   return `${p.action}:${path}`;
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 interface TypeGrants {
   unscoped: boolean;
   orgIDs: Set<string>;
@@ -65,6 +67,11 @@ export class PermissionSet {
   /** True when every resource of the type is allowed (unscoped or instance): lets lists skip per-row checks. */
   allowsEvery(action: Action, type: string): boolean {
     return this.instance.has(action) || this.grants[action].get(type)?.unscoped === true;
+  }
+
+  /** The resource ids granted one by one for this action and type (e.g. the users a token may read). */
+  idsFor(action: Action, type: string): ReadonlySet<string> {
+    return this.grants[action].get(type)?.ids ?? EMPTY;
   }
 
   allows(wanted: StoredPermission): boolean {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandin } from './start';
 import { Harness, readBuckets, tempDataDir } from './test-support';
@@ -41,6 +42,32 @@ describe('restart on the same DATA_DIR', () => {
     // The token made before the restart still authenticates.
     expect((await h.call('GET', `/api/v2/buckets?orgID=${orgID}`, { token: created.token })).status).toBe(200);
     expect((await h.call('GET', '/api/v2/users')).json.users).toHaveLength(3);
+  });
+
+  it('upgrades a database made by the first schema version (no rev column) and keeps its data', async () => {
+    const h = await Harness.start();
+    cleanups.push(() => h.close());
+    const before = await h.allAuthorizations();
+    await h.standin.close();
+    const db = new Database(join(h.dataDir, 'standin.sqlite'));
+    db.exec('ALTER TABLE authorizations DROP COLUMN rev');
+    db.pragma('user_version = 1');
+    db.close();
+    await h.restart();
+    expect(await h.allAuthorizations()).toEqual(before);
+    const patched = await h.call('PATCH', `/api/v2/authorizations/${before[0]!.id}`, { body: { description: 'after upgrade' } });
+    expect(patched.json.description).toBe('after upgrade');
+    expect((await h.allAuthorizations())[0]!.description).toBe('after upgrade');
+  });
+
+  it('refuses a database from a newer stand-in', async () => {
+    const dataDir = tempDataDir();
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    await (await startStandin({ dataDir, port: 0 })).close();
+    const db = new Database(join(dataDir, 'standin.sqlite'));
+    db.pragma('user_version = 99');
+    db.close();
+    await expect(startStandin({ dataDir, port: 0 })).rejects.toThrow(/schema version 99, newer than this stand-in's/);
   });
 
   it('refuses to start with a clear message when the operator-token file is gone', async () => {

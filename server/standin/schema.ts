@@ -1,7 +1,8 @@
 // The stand-in's SQLite schema. Tokens are stored only as SHA-256 hashes. Each authorization's permissions
 // are JSON text (they never change after creation), kept once per distinct list in permission_sets:
 // 100k tokens share a few hundred lists, so rows stay small and listing them stays fast.
-export const SCHEMA_VERSION = 1;
+/** 2: authorizations.rev (bumped by every update, so lists can validate cached renderings cheaply). */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS orgs (
@@ -41,8 +42,14 @@ CREATE TABLE IF NOT EXISTS authorizations (
   user_id     TEXT NOT NULL REFERENCES users(id),
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL,
-  permission_set_id INTEGER NOT NULL REFERENCES permission_sets(id)
+  permission_set_id INTEGER NOT NULL REFERENCES permission_sets(id),
+  rev         INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS authorizations_user_id ON authorizations(user_id);
 CREATE INDEX IF NOT EXISTS authorizations_org_id ON authorizations(org_id);
 `;
+
+/** Upgrades from older schema versions, in order. */
+export const MIGRATIONS: Record<number, string> = {
+  2: 'ALTER TABLE authorizations ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;',
+};

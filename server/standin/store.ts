@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorizationStatus } from '../../src/lib/influx-types';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema';
 
 export interface OrgRow {
   id: string;
@@ -39,8 +39,23 @@ export type AuthTuple = [
   createdAt: string,
   updatedAt: string,
   permissionSetId: number,
+  /** Row position: creation order, and the key of cached renderings. */
+  seq: number,
+  /** Bumped by every update: a cached rendering with another rev is stale. */
+  rev: number,
 ];
-export const AUTH = { id: 0, status: 1, description: 2, orgID: 3, userID: 4, createdAt: 5, updatedAt: 6, permissionSetId: 7 } as const;
+export const AUTH = {
+  id: 0,
+  status: 1,
+  description: 2,
+  orgID: 3,
+  userID: 4,
+  createdAt: 5,
+  updatedAt: 6,
+  permissionSetId: 7,
+  seq: 8,
+  rev: 9,
+} as const;
 
 export interface NewAuthorization {
   id: string;
@@ -55,12 +70,15 @@ export interface NewAuthorization {
   permissions: string;
 }
 
-const AUTH_COLUMNS = 'id, status, description, org_id, user_id, created_at, updated_at, permission_set_id';
+const AUTH_COLUMNS = 'id, status, description, org_id, user_id, created_at, updated_at, permission_set_id, seq, rev';
 
 /** The columns of a list that decide visibility and cache validity. */
-export type AuthKey = [id: string, orgID: string, userID: string, updatedAt: string];
-export const KEY = { id: 0, orgID: 1, userID: 2, updatedAt: 3 } as const;
-const KEY_COLUMNS = 'id, org_id, user_id, updated_at';
+export type AuthKey = [seq: number, rev: number, id: string, orgID: string, userID: string];
+export const KEY = { seq: 0, rev: 1, id: 2, orgID: 3, userID: 4 } as const;
+const KEY_COLUMNS = 'seq, rev, id, org_id, user_id';
+/** Just cache validity: for callers who may read every row. */
+export type AuthVersion = [seq: number, rev: number];
+const VERSION_COLUMNS = 'seq, rev';
 
 export interface ListFilter {
   userID?: string;
@@ -108,8 +126,12 @@ export class StandinStore {
     this.db.pragma('cache_size = -65536');
     // `npm run seed` may write while the stand-in runs: wait for its lock rather than fail.
     this.db.pragma('busy_timeout = 10000');
-    this.db.exec(SCHEMA_SQL);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    try {
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     const db = this.db;
     const raw = <T extends unknown[]>(sql: string) => db.prepare<T, unknown[]>(sql).raw(true);
     this.stmts = {
@@ -142,13 +164,36 @@ export class StandinStore {
       authById: raw<[string]>(`SELECT ${AUTH_COLUMNS} FROM authorizations WHERE id = ?`),
       listFull: listStatements(db, AUTH_COLUMNS),
       listKeys: listStatements(db, KEY_COLUMNS),
+      listVersions: listStatements(db, VERSION_COLUMNS),
+      authBySeq: raw<[number]>(`SELECT ${AUTH_COLUMNS} FROM authorizations WHERE seq = ?`),
       updateAuth: db.prepare(
         `UPDATE authorizations SET status = coalesce(@status, status), description = coalesce(@description, description),
-         updated_at = @updatedAt WHERE id = @id`,
+         updated_at = @updatedAt, rev = rev + 1 WHERE id = @id`,
       ),
       deleteAuth: db.prepare('DELETE FROM authorizations WHERE id = ?'),
       authCount: db.prepare('SELECT count(*) FROM authorizations').pluck(),
     };
+  }
+
+  /** Creates the schema in a new database, or upgrades an older one; refuses one from a newer stand-in. */
+  private migrate(): void {
+    this.transaction(() => {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      const hasTables = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'authorizations'").pluck().get() !== 0;
+      if (version > SCHEMA_VERSION) {
+        throw new Error(
+          `${join(this.dataDir, DATABASE_FILE)} has schema version ${version}, newer than this stand-in's ${SCHEMA_VERSION}: update the code or use another DATA_DIR`,
+        );
+      }
+      if (hasTables) {
+        for (let next = version + 1; next <= SCHEMA_VERSION; next++) {
+          const step = MIGRATIONS[next];
+          if (step) this.db.exec(step);
+        }
+      }
+      this.db.exec(SCHEMA_SQL);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    });
   }
 
   /** Opens (creating if needed) the database in `dataDir`. */
@@ -216,7 +261,7 @@ export class StandinStore {
 
   private insertRow(auth: NewAuthorization): AuthTuple {
     const setId = this.permissionSetId(auth.permissions);
-    this.stmts.insertAuth.run(
+    const { lastInsertRowid } = this.stmts.insertAuth.run(
       auth.id,
       auth.tokenHash,
       auth.status,
@@ -227,7 +272,8 @@ export class StandinStore {
       auth.updatedAt,
       setId,
     );
-    return [auth.id, auth.status, auth.description, auth.orgID, auth.userID, auth.createdAt, auth.updatedAt, setId];
+    const seq = Number(lastInsertRowid);
+    return [auth.id, auth.status, auth.description, auth.orgID, auth.userID, auth.createdAt, auth.updatedAt, setId, seq, 0];
   }
 
   /** The id of a permission list (JSON text), adding it if new. Lists are never deleted, so ids can be cached. */
@@ -265,6 +311,15 @@ export class StandinStore {
   /** Only what a list needs to filter and to find cached renderings: much cheaper to read than whole rows. */
   listAuthorizationKeys(filter: ListFilter): AuthKey[] {
     return runList(this.stmts.listKeys, filter) as AuthKey[];
+  }
+
+  /** Only row positions and revisions (two integers a row): for callers who may read every row. */
+  listAuthorizationVersions(filter: ListFilter): AuthVersion[] {
+    return runList(this.stmts.listVersions, filter) as AuthVersion[];
+  }
+
+  authorizationBySeq(seq: number): AuthTuple | undefined {
+    return this.stmts.authBySeq.get(seq) as AuthTuple | undefined;
   }
 
   /** Sets the given fields (null/undefined = unchanged) and updatedAt; returns the new row, or undefined if gone. */
