@@ -7,9 +7,6 @@ import { allAccessPermissions } from './permissions';
 import { StandinStore } from './store';
 import { Harness, expectError, manageOwnTokens, readBuckets } from './test-support';
 
-const LIST = { method: 'GET', path: '/authorizations' };
-const ONE = { method: 'GET', path: '/authorizations/{authID}' };
-
 let h: Harness;
 let user1: string;
 let user2: string;
@@ -51,7 +48,7 @@ describe('authentication', () => {
       { token: 'not-a-token' },
     ];
     for (const options of refused) {
-      expectError(await h.call('GET', '/api/v2/authorizations', options), 401, 'unauthorized', 'unauthorized access', LIST);
+      expectError(await h.call('GET', '/api/v2/authorizations', options), 401, 'unauthorized', 'unauthorized access');
       expectError(await h.call('GET', '/api/v2/me', options), 401, 'unauthorized', 'unauthorized access');
     }
   });
@@ -68,12 +65,12 @@ describe('inactive tokens', () => {
     expect(list.status).toBe(200);
     expect(list.json.authorizations).toEqual([]);
     const self = `/api/v2/authorizations/${inactive.id}`;
-    expectError(await h.call('GET', self, { token: as }), 401, 'unauthorized', 'token is inactive', ONE);
-    expectError(await h.call('GET', `/api/v2/authorizations/${own.id}`, { token: as }), 401, 'unauthorized', 'token is inactive', ONE);
+    expectError(await h.call('GET', self, { token: as }), 401, 'unauthorized', 'token is inactive');
+    expectError(await h.call('GET', `/api/v2/authorizations/${own.id}`, { token: as }), 401, 'unauthorized', 'token is inactive');
     expectError(await h.call('PATCH', self, { token: as, body: { status: 'active' } }), 401, 'unauthorized', 'token is inactive');
     expectError(await h.call('DELETE', self, { token: as }), 401, 'unauthorized', 'token is inactive');
     const post = await h.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: h.orgID, permissions: [readBuckets(h.orgID)] } });
-    expectError(post, 401, 'unauthorized', 'token is inactive', { method: 'POST', path: '/authorizations' });
+    expectError(post, 401, 'unauthorized', 'token is inactive');
     expect(await h.allAuthorizations()).toEqual(before);
 
     // Deactivating a working token takes effect on its very next request; re-activating restores it.
@@ -105,14 +102,12 @@ describe('an all-access token', () => {
       401,
       'unauthorized',
       `read:users/${user2} is unauthorized`,
-      ONE,
     );
     expectError(
       await h.call('GET', `/api/v2/authorizations/${inOrg2.id}`, { token: allAccess.token }),
       401,
       'unauthorized',
       `read:orgs/${org2}/authorizations/${inOrg2.id} is unauthorized`,
-      ONE,
     );
     expectError(
       await h.call('DELETE', `/api/v2/authorizations/${user2Token.id}`, { token: allAccess.token }),
@@ -134,7 +129,7 @@ describe('an all-access token', () => {
     const post = (body: object) => h.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: h.orgID, ...body } });
 
     const unscoped = await post({ permissions: [readBuckets(h.orgID), { action: 'read', resource: { type: 'buckets' } }] });
-    expectError(unscoped, 403, 'forbidden', 'permission read:buckets is not allowed', { method: 'POST', path: '/authorizations' });
+    expectError(unscoped, 403, 'forbidden', 'permission read:buckets is not allowed');
     const otherUsers = await post({ permissions: [{ action: 'read', resource: { type: 'users' } }] });
     expectError(otherUsers, 403, 'forbidden', 'permission read:users is not allowed');
     const forUser2 = await post({ userID: user2, permissions: [readBuckets(h.orgID)] });
@@ -163,7 +158,7 @@ describe('custom tokens', () => {
     expect(list.json.authorizations).toEqual([]);
     const path = `/api/v2/authorizations/${target.id}`;
     const denied = `read:orgs/${h.orgID}/authorizations/${target.id} is unauthorized`;
-    expectError(await h.call('GET', path, { token: bucketsOnly.token }), 401, 'unauthorized', denied, ONE);
+    expectError(await h.call('GET', path, { token: bucketsOnly.token }), 401, 'unauthorized', denied);
     expectError(await h.call('PATCH', path, { token: bucketsOnly.token, body: { status: 'inactive' } }), 401, 'unauthorized', denied);
     expectError(
       await h.call('DELETE', path, { token: bucketsOnly.token }),

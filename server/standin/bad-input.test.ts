@@ -25,8 +25,6 @@ interface Case {
   message: string | RegExp | (() => string);
 }
 
-const LIST = '/authorizations';
-const ONE = '/authorizations/{authID}';
 const post = (body: unknown): CallOptions => ({ body });
 const postRaw = (rawBody: string, contentType?: string): CallOptions => ({
   rawBody,
@@ -110,7 +108,7 @@ describe('bad input changes nothing and says what is wrong', () => {
       const before = await h.allAuthorizations();
       const answer = await h.call(c.method, c.path(), c.options?.());
       const message = typeof c.message === 'function' ? c.message() : c.message;
-      expectError(answer, c.status, c.code, message, { method: c.method, path: c.path().includes('/authorizations/') ? ONE : LIST });
+      expectError(answer, c.status, c.code, message);
       expect(await h.allAuthorizations()).toEqual(before);
     });
   }
@@ -133,7 +131,7 @@ describe('bad input changes nothing and says what is wrong', () => {
     expectError(await h.call('GET', '/api/v2/nothing-here'), 404, 'not found', 'path not found');
     expectError(await h.call('GET', '/'), 404, 'not found', 'path not found');
     const put = await h.call('PUT', '/api/v2/authorizations', { body: valid() });
-    expectError(put, 405, 'method not allowed', 'method PUT is not allowed on /api/v2/authorizations; use GET, HEAD, POST', { method: 'GET', path: LIST });
+    expectError(put, 405, 'method not allowed', 'method PUT is not allowed on /api/v2/authorizations; use GET, HEAD, POST');
     expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
     const postOne = await h.call('POST', one(), { body: {} });
     expectError(postOne, 405, 'method not allowed', /^method POST is not allowed on \/api\/v2\/authorizations\/[0-9a-f]{16}; use DELETE, GET, HEAD, PATCH$/);
