@@ -10,7 +10,7 @@ describe('signing in with a pasted token', () => {
   it('asks for a token when the server has none, then sends it with every request', async () => {
     const fake = new FakeInflux({ tokens: [makeToken({ description: 'visible after sign-in' })], config: { needsToken: true }, validToken: PASTED });
     const { user } = renderApp();
-    const field = await screen.findByLabelText('API token');
+    const field = await screen.findByRole('textbox', { name: 'API token' });
     expect(screen.queryByRole('heading', { name: 'API Tokens' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -31,7 +31,7 @@ describe('signing in with a pasted token', () => {
     const { user } = renderApp();
     expect(await screen.findByRole('button', { name: 'mine' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByLabelText('API token')).toHaveValue('');
+    expect(await screen.findByRole('textbox', { name: 'API token' })).toHaveValue('');
     expect(sessionStorage.getItem('influx-token-manager:token')).toBeNull();
     expect(screen.queryByRole('button', { name: 'mine' })).not.toBeInTheDocument();
   });
@@ -41,7 +41,7 @@ describe('signing in with a pasted token', () => {
     sessionStorage.setItem('influx-token-manager:token', 'a-wrong-one');
     renderApp();
     expect(await screen.findByRole('alert')).toHaveTextContent('InfluxDB refused the token: unauthorized access');
-    expect(screen.getByLabelText('API token')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'API token' })).toBeInTheDocument();
     expect(sessionStorage.getItem('influx-token-manager:token')).toBeNull();
   });
 

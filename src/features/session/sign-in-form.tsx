@@ -25,12 +25,12 @@ export function SignInForm({ upstream, message, onSignIn }: SignInFormProps) {
   }
 
   return (
-    <section className="sign-in" aria-labelledby={`${id}-title`}>
+    <section className="sign-in" aria-label="Sign in">
       <div className="sign-in__card">
         <span className="sign-in__icon" aria-hidden="true">
           <KeyIcon />
         </span>
-        <h1 id={`${id}-title`}>Sign in with an API token</h1>
+        <h1>Sign in with an API token</h1>
         <p className="sign-in__lead">
           This server has no token of its own for <strong>{upstream}</strong>. Paste an InfluxDB API token that may read
           and write authorizations. It is kept only in this browser tab.
@@ -46,8 +46,9 @@ export function SignInForm({ upstream, message, onSignIn }: SignInFormProps) {
           </label>
           <input
             id={id}
-            className="input"
-            type="password"
+            // A masked text box rather than type=password: browsers then offer no password saving for a token.
+            className="input sign-in__token"
+            type="text"
             autoComplete="off"
             spellCheck={false}
             value={token}
