@@ -15,6 +15,6 @@ describe('measureProxyOverhead', () => {
       }
       expect(scenario.throughputRatio).toBeCloseTo(scenario.proxied.requestsPerSecond / scenario.direct.requestsPerSecond);
     }
-    expect(formatOverheadTable(result)).toMatch(/list 12 tokens\s+proxy\/direct\s+x\d/);
+    expect(formatOverheadTable(result)).toMatch(/list 12 tokens\s+ours\/direct\s+x\d/);
   }, 60_000);
 });
