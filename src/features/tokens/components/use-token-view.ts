@@ -16,9 +16,9 @@ export function useTokenView(data: Authorization[] | undefined, params: ListPara
 
   const deferredIndexed = useDeferredValue(indexed);
   const deferredParams = useDeferredValue(params);
-  const { sort, dir, q, status, owner } = deferredParams;
+  const { sort, dir, q, status, owner, perm } = deferredParams;
   const sorted = useMemo(() => sortTokens(deferredIndexed, sort, dir), [deferredIndexed, sort, dir]);
-  const rows = useMemo(() => filterTokens(sorted, { q, status, owner }), [sorted, q, status, owner]);
+  const rows = useMemo(() => filterTokens(sorted, { q, status, owner, perm }), [sorted, q, status, owner, perm]);
 
   return {
     rows,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeToken } from '../../../testing/token-factory';
+import { makeToken, ORG_ID } from '../../../testing/token-factory';
 import { filterTokens, sortTokens } from './filter-sort';
 import { indexToken, indexTokens, ownersOf } from './token-index';
 
@@ -69,5 +69,17 @@ describe('token index', () => {
     const big = sortTokens(indexTokens(many), 'description', 'asc');
     expect(big).toHaveLength(100_000);
     expect(filterTokens(big, { ...all, q: 'token 976', owner: 'user1' }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('filterTokens by permission', () => {
+  it('keeps only tokens holding the permission, combined with the other filters', () => {
+    const writers = indexTokens([
+      makeToken({ id: '00000000000000e1', description: 'writer', permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }] }),
+      makeToken({ id: '00000000000000e2', description: 'reader', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }] }),
+    ]);
+    const perm = { action: 'write' as const, type: 'buckets', id: 'b000000000000002' };
+    expect(ids(filterTokens(writers, { ...all, perm }))).toEqual(['e1']);
+    expect(filterTokens(writers, { ...all, perm, q: 'reader' })).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Filtering and sorting of the indexed list; plain loops and precomputed keys so 100,000 tokens stay quick.
 import type { ListParams, SortDir, SortKey } from './list-params';
+import { tokenMatchesPermissionFilter } from './permission-filter';
 import { ownerName, type IndexedToken } from './token-index';
 
 type Comparator = (a: IndexedToken, b: IndexedToken) => number;
@@ -28,15 +29,19 @@ export function sortTokens(list: readonly IndexedToken[], sort: SortKey, dir: So
 }
 
 /** Keeps the order of `list`; the text filter is a case-insensitive substring of description, ID or owner. */
-export function filterTokens(list: readonly IndexedToken[], params: Pick<ListParams, 'q' | 'status' | 'owner'>): IndexedToken[] {
+export function filterTokens(
+  list: readonly IndexedToken[],
+  params: Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>,
+): IndexedToken[] {
   const needle = params.q.trim().toLowerCase();
-  const { status, owner } = params;
-  if (!needle && status === 'all' && owner === null) return list as IndexedToken[];
+  const { status, owner, perm } = params;
+  if (!needle && status === 'all' && owner === null && !perm) return list as IndexedToken[];
   const result: IndexedToken[] = [];
   for (const item of list) {
     if (status !== 'all' && item.token.status !== status) continue;
     if (owner !== null && ownerName(item.token) !== owner) continue;
     if (needle && !item.searchKey.includes(needle)) continue;
+    if (perm && !tokenMatchesPermissionFilter(item.token, perm)) continue;
     result.push(item);
   }
   return result;

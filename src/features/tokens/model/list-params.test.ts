@@ -25,3 +25,14 @@ describe('list params in the URL', () => {
     expect(hasActiveFilters({ ...DEFAULT_LIST_PARAMS, owner: 'user1' })).toBe(true);
   });
 });
+
+describe('the permission filter in the list params', () => {
+  it('is read from perm= and written back, and counts as a filter', () => {
+    const params = parseListParams(new URLSearchParams('perm=write:buckets/b000000000000002'));
+    expect(params.perm).toEqual({ action: 'write', type: 'buckets', id: 'b000000000000002' });
+    expect(hasActiveFilters(params)).toBe(true);
+    expect(applyListParams(new URLSearchParams('q=x'), { perm: { action: 'any', type: 'dashboards' } }).toString()).toBe('q=x&perm=any%3Adashboards');
+    expect(applyListParams(new URLSearchParams('perm=read:any'), { perm: undefined }).toString()).toBe('');
+    expect(parseListParams(new URLSearchParams('perm=nonsense'))).toEqual(DEFAULT_LIST_PARAMS);
+  });
+});

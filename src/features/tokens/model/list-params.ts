@@ -1,4 +1,6 @@
-// The list's view (filter, status, owner, sort) as it lives in the URL query, so views can be bookmarked.
+// The list's view (filter, status, owner, permission, sort) as it lives in the URL query, so views can be bookmarked.
+import { formatPermissionFilter, parsePermissionFilter, type PermissionFilter } from './permission-filter';
+
 
 export type StatusFilter = 'all' | 'active' | 'inactive';
 export type SortKey = 'description' | 'status' | 'created' | 'updated';
@@ -11,6 +13,8 @@ export interface ListParams {
   owner: string | null;
   sort: SortKey;
   dir: SortDir;
+  /** Who can do what (`perm=write:buckets/<id>`); absent for any permission. */
+  perm?: PermissionFilter;
 }
 
 export const DEFAULT_LIST_PARAMS: ListParams = { q: '', status: 'all', owner: null, sort: 'description', dir: 'asc' };
@@ -21,12 +25,14 @@ export function parseListParams(search: URLSearchParams): ListParams {
   const status = search.get('status');
   const sort = search.get('sort');
   const dir = search.get('dir');
+  const perm = parsePermissionFilter(search.get('perm'));
   return {
     q: search.get('q') ?? '',
     status: status === 'active' || status === 'inactive' ? status : 'all',
     owner: search.get('owner') || null,
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : DEFAULT_LIST_PARAMS.sort,
     dir: dir === 'desc' ? 'desc' : dir === 'asc' ? 'asc' : DEFAULT_LIST_PARAMS.dir,
+    ...(perm && { perm }),
   };
 }
 
@@ -42,11 +48,12 @@ export function applyListParams(search: URLSearchParams, change: Partial<ListPar
   if ('owner' in change) set('owner', change.owner ?? null);
   if ('sort' in change) set('sort', change.sort ?? null);
   if ('dir' in change) set('dir', change.dir ?? null);
+  if ('perm' in change) set('perm', change.perm ? formatPermissionFilter(change.perm) : null);
   return next;
 }
 
 export function hasActiveFilters(params: ListParams): boolean {
-  return params.q.trim() !== '' || params.status !== 'all' || params.owner !== null;
+  return params.q.trim() !== '' || params.status !== 'all' || params.owner !== null || params.perm !== undefined;
 }
 
 /** The sort menu: one choice per key and direction, in the words the official page uses. */

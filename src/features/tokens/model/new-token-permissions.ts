@@ -1,0 +1,59 @@
+// The permissions a new token asks for: all-access (as `influx auth create --all-access` builds them)
+// or the person's own choices in the Custom dialog.
+import type { Permission, PermissionAction, ResourceType } from '../../../lib/influx-types';
+
+const ACTIONS: readonly PermissionAction[] = ['read', 'write'];
+
+/** The types a token may be granted: what the server lists, less `instance` (only setup holds it). */
+export function grantableTypes(resourceTypes: readonly string[]): string[] {
+  return resourceTypes.filter((type) => type !== 'instance');
+}
+
+/**
+ * Read and write on every type within the org, except that it reads only its own org and reads and
+ * writes only its own user (orgs and users live outside any org).
+ */
+export function allAccessPermissions(resourceTypes: readonly string[], orgID: string, userID: string): Permission[] {
+  const permissions: Permission[] = [];
+  for (const type of grantableTypes(resourceTypes) as ResourceType[]) {
+    if (type === 'orgs') permissions.push({ action: 'read', resource: { type, id: orgID } });
+    else if (type === 'users') ACTIONS.forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
+    else ACTIONS.forEach((action) => permissions.push({ action, resource: { type, orgID } }));
+  }
+  return permissions;
+}
+
+/** What the Custom dialog holds: chosen actions per resource type, and per bucket ID. */
+export interface CustomChoices {
+  types: Record<string, Partial<Record<PermissionAction, boolean>>>;
+  buckets: Record<string, Partial<Record<PermissionAction, boolean>>>;
+}
+
+export const NO_CHOICES: CustomChoices = { types: {}, buckets: {} };
+
+/**
+ * Every chosen permission, org-scoped like the InfluxDB UI's custom tokens. A bucket chosen one by one
+ * is left out for an action already granted on all buckets (it would add nothing).
+ */
+export function customPermissions(choices: CustomChoices, orgID: string): Permission[] {
+  const permissions: Permission[] = [];
+  for (const [type, actions] of Object.entries(choices.types)) {
+    for (const action of ACTIONS) {
+      if (actions[action]) permissions.push({ action, resource: { type: type as ResourceType, orgID } });
+    }
+  }
+  for (const [id, actions] of Object.entries(choices.buckets)) {
+    for (const action of ACTIONS) {
+      if (actions[action] && !choices.types.buckets?.[action]) permissions.push({ action, resource: { type: 'buckets', id, orgID } });
+    }
+  }
+  return permissions;
+}
+
+/** The same permissions for a clone: only what identifies a resource (names are looked up by the server). */
+export function clonedPermissions(permissions: readonly Permission[]): Permission[] {
+  return permissions.map(({ action, resource: { type, id, orgID } }) => ({
+    action,
+    resource: { type, ...(id ? { id } : {}), ...(orgID ? { orgID } : {}) },
+  }));
+}
