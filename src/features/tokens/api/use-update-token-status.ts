@@ -36,6 +36,8 @@ export function useUpdateTokenStatus() {
       const previous = context.previous;
       patchCachedToken(queryClient, id, (t) => ({ ...t, status: previous }));
     },
-    onSettled: () => invalidateWhenLastSettles(queryClient),
+    // Not returned: the mutation would stay pending until the refetch (retries included) ends, holding back the
+    // person's message and kept text for as long as an unreachable or hanging InfluxDB makes that refetch take.
+    onSettled: () => void invalidateWhenLastSettles(queryClient),
   });
 }
