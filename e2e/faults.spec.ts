@@ -4,7 +4,7 @@
 // succeed once InfluxDB is back.
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import type { FaultMode } from './support/fault-upstream';
+import { DEFAULT_503_MESSAGE, type FaultMode } from './support/fault-upstream';
 import { APP_TIMEOUT_MS, countPageRequests, expect, rowOf, test } from './support/fault-fixtures';
 
 const SHOTS = process.env.FAULT_SHOTS_DIR ?? '/tmp/fault-shots';
@@ -24,6 +24,7 @@ const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FAULTS: Fault[] = [
   { mode: 'down', arriving: 0, reason: (u) => new RegExp(`InfluxDB at ${escapeRe(u)} is unreachable: connection refused`) },
   { mode: 'slow', arriving: 1, reason: (u) => new RegExp(`InfluxDB at ${escapeRe(u)} did not answer within ${APP_TIMEOUT_MS} ms`) },
+  { mode: 'error5xx', arriving: 1, reason: () => new RegExp(`InfluxDB answered HTTP 503: ${escapeRe(DEFAULT_503_MESSAGE)}`) },
 ];
 
 /** The list's own refresh fails too (InfluxDB is out for everything), but only after its retries. */
@@ -101,6 +102,7 @@ for (const fault of FAULTS) {
     const alert = dialog.getByRole('alert').filter({ hasText: 'Could not deactivate' });
     await expect(alert).toContainText(`Could not deactivate “${TOKEN}”:`);
     await expect(alert).toContainText(fault.reason(faulty.upstream.url));
+    await expect(alert).toContainText('It is still active.');
     await expect(refreshFailed(page)).toHaveCount(0);
     await expect(active).toBeChecked();
     await shoot(page, `switch-${fault.mode}`, alert);

@@ -5,6 +5,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../lib/influx-types';
 import { findCachedToken } from '../api/token-cache';
 import { useRenameToken } from '../api/use-rename-token';
+import { failureReason } from '../model/failure-reason';
 import { tokenLabel } from '../model/token-label';
 import { useEditDrafts } from './edit-drafts';
 
@@ -18,10 +19,10 @@ export function useSaveDescription() {
     (token: Authorization, typed: string, draftKey: string) => {
       const oldName = tokenLabel(findCachedToken(queryClient, token.id)?.description ?? token.description);
       // The returned promise settles even if this row has scrolled away and unmounted.
-      mutateAsync({ id: token.id, description: typed.trim() }).catch((error: Error) => {
+      mutateAsync({ id: token.id, description: typed.trim() }).catch((error: unknown) => {
         toast.show({
           tone: 'error',
-          title: `Could not rename “${oldName}”: ${error.message}`,
+          title: `Could not rename “${oldName}”: ${failureReason(error)}`,
           description: 'Your text is back in the box: press Enter to try again, or Escape to discard it.',
         });
         if (drafts.get(draftKey) === undefined) drafts.set(draftKey, typed);

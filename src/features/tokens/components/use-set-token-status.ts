@@ -5,6 +5,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { AuthorizationStatus } from '../../../lib/influx-types';
 import { findCachedToken } from '../api/token-cache';
 import { useUpdateTokenStatus } from '../api/use-update-token-status';
+import { failureReason } from '../model/failure-reason';
 import { tokenLabel } from '../model/token-label';
 
 export function useSetTokenStatus() {
@@ -25,12 +26,12 @@ export function useSetTokenStatus() {
             durationMs: 10_000,
           });
         },
-        (error: Error) => {
+        (error: unknown) => {
           toast.show({
             id: toastId,
             tone: 'error',
-            title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${error.message}`,
-            description: 'Its status was put back as it was.',
+            title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${failureReason(error)}`,
+            description: `It is still ${status === 'active' ? 'inactive' : 'active'}. Try again in a moment.`,
           });
         },
       );

@@ -1,0 +1,11 @@
+// Why a token change failed, for a message: InfluxDB's own words, plus who said it and the HTTP status when the
+// words alone do not tell (a bare "service unavailable" could be the browser, the app server or InfluxDB).
+import { InfluxApiError } from '../../../lib/influx-client';
+
+export function failureReason(error: unknown): string {
+  if (!(error instanceof InfluxApiError)) return error instanceof Error ? error.message : String(error);
+  // No answer at all, or the app server's own account of InfluxDB being out of reach: it names InfluxDB already.
+  if (error.isNetworkError || error.message.includes('InfluxDB')) return error.message;
+  if (error.status >= 500) return `InfluxDB answered HTTP ${error.status}: ${error.message}`;
+  return `${error.message} (HTTP ${error.status})`;
+}
