@@ -21,6 +21,8 @@ export interface FaultOptions {
   methods?: string[];
   /** The message of the 503 body in `error5xx` mode. */
   message?: string;
+  /** In `reset` mode, let the stand-in carry the request out first, then cut its answer off (the change happened). */
+  afterForwarding?: boolean;
 }
 
 export interface ReceivedRequest {
@@ -71,6 +73,7 @@ export async function startFaultUpstream(targetUrl: string): Promise<FaultUpstre
       case 'error5xx':
         return afterBody(req, () => answer503(res, options.message ?? DEFAULT_503_MESSAGE));
       case 'reset':
+        if (options.afterForwarding) return forward(req, res, true);
         return afterBody(req, () => cutOff(res));
     }
   });
@@ -80,10 +83,11 @@ export async function startFaultUpstream(targetUrl: string): Promise<FaultUpstre
     socket.on('close', () => sockets.delete(socket));
   });
 
-  function forward(req: IncomingMessage, res: ServerResponse): void {
+  function forward(req: IncomingMessage, res: ServerResponse, thenCutOff = false): void {
     const upstream = forwardRequest(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent },
       (answer) => {
+        if (thenCutOff) return void answer.resume().on('end', () => cutOff(res));
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },

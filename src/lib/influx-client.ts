@@ -71,7 +71,18 @@ export function createInfluxClient(options: InfluxClientOptions) {
     }
 
     if (response.status === 204) return undefined as T;
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // Headers came, then the connection dropped: whatever was asked may or may not have happened.
+      throw new InfluxApiError(
+        0,
+        'unavailable',
+        `The answer from ${baseUrl || 'the server'} was cut off before it was complete; the request may or may not have taken effect.`,
+      );
+    }
     if (!response.ok) throw errorFromResponse(response, text);
     try {
       return JSON.parse(text) as T;

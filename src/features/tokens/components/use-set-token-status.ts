@@ -5,7 +5,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { AuthorizationStatus } from '../../../lib/influx-types';
 import { findCachedToken } from '../api/token-cache';
 import { useUpdateTokenStatus } from '../api/use-update-token-status';
-import { failureReason } from '../model/failure-reason';
+import { failureReason, outcomeUnknown } from '../model/failure-reason';
 import { tokenLabel } from '../model/token-label';
 
 export function useSetTokenStatus() {
@@ -31,7 +31,9 @@ export function useSetTokenStatus() {
             id: toastId,
             tone: 'error',
             title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${failureReason(error)}`,
-            description: `It is still ${status === 'active' ? 'inactive' : 'active'}. Try again in a moment.`,
+            description: outcomeUnknown(error)
+              ? 'InfluxDB may have made the change anyway; the switch will show what it reports.'
+              : `It is still ${status === 'active' ? 'inactive' : 'active'}.`,
           });
         },
       );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InfluxApiError } from '../../../lib/influx-client';
-import { failureReason } from './failure-reason';
+import { failureReason, outcomeUnknown } from './failure-reason';
 
 describe('failureReason', () => {
   it('names InfluxDB and the status for its own server errors', () => {
@@ -26,5 +26,18 @@ describe('failureReason', () => {
   it('falls back to the message of any other error', () => {
     expect(failureReason(new TypeError('boom'))).toBe('boom');
     expect(failureReason('odd')).toBe('odd');
+  });
+});
+
+describe('outcomeUnknown', () => {
+  it('is true when no complete answer came or the app server stopped waiting', () => {
+    expect(outcomeUnknown(new InfluxApiError(0, 'unavailable', 'cut off'))).toBe(true);
+    expect(outcomeUnknown(new InfluxApiError(504, 'unavailable', 'did not answer within 30000 ms'))).toBe(true);
+  });
+
+  it('is false when InfluxDB answered, or could not be reached at all', () => {
+    expect(outcomeUnknown(new InfluxApiError(503, 'unavailable', 'service unavailable'))).toBe(false);
+    expect(outcomeUnknown(new InfluxApiError(502, 'unavailable', 'connection refused'))).toBe(false);
+    expect(outcomeUnknown(new InfluxApiError(404, 'not found', 'authorization not found'))).toBe(false);
   });
 });

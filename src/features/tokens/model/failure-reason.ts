@@ -9,3 +9,11 @@ export function failureReason(error: unknown): string {
   if (error.status >= 500) return `InfluxDB answered HTTP ${error.status}: ${error.message}`;
   return `${error.message} (HTTP ${error.status})`;
 }
+
+/**
+ * True when the change may have happened even though it failed: no complete answer came (cut off, or the browser
+ * lost the connection), or the app server stopped waiting for InfluxDB (504) while InfluxDB may still carry it out.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof InfluxApiError && (error.isNetworkError || error.status === 504);
+}
