@@ -150,3 +150,23 @@ test('an answer cut off after InfluxDB made the change: the page does not claim 
   expect(browserPatches.count).toBe(1);
   expect(faulty.upstream.count('PATCH', PATCHES)).toBe(1);
 });
+
+test('as the message says, Enter in the kept text tries the rename again once InfluxDB is back', async ({ page, faulty, influx }) => {
+  const before = await influx.tokenNamed(TOKEN);
+  const browserPatches = countPageRequests(page, 'PATCH', PATCHES);
+  await page.goto(`${faulty.url}/tokens`);
+  await rowOf(page, TOKEN).getByRole('button', { name: 'Edit description' }).click();
+  const box = page.getByRole('textbox', { name: 'Description' });
+  await box.fill(TYPED);
+  await faulty.upstream.setMode('error5xx', { methods: ['PATCH'] });
+  await box.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'press Enter to try again' })).toBeVisible();
+  await expect(box).toHaveValue(TYPED);
+  await expect(box).toBeFocused();
+
+  await faulty.upstream.setMode('pass');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: TYPED, exact: true })).toBeVisible();
+  await expect.poll(async () => (await influx.getAuthorization(before.id)).description).toBe(TYPED);
+  expect(browserPatches.count).toBe(2);
+});
