@@ -1,6 +1,8 @@
-// The text filter. It keeps its own text so typing is never held up by the URL (router updates run
-// in transitions); text coming from the URL (back button, "Clear filters") replaces it.
+// The text filter. While a person is typing in it, its own text is the truth: URL updates run in transitions and
+// can land late or out of order under load, so they must never overwrite keystrokes. Text from the URL is taken
+// when the change comes from elsewhere: after focus left the box ("Clear filters") or on back/forward (a POP).
 import { forwardRef, useState } from 'react';
+import { useLocation, useNavigationType } from 'react-router';
 import { SearchIcon } from '../../../components/ui/icons';
 
 interface FilterBoxProps {
@@ -13,20 +15,24 @@ interface FilterState {
   text: string;
   /** The URL value this state last took into account. */
   seen: string;
-  /** Values typed here that the URL may still show on its way to `text`. */
-  typed: string[];
+  /** True from the first keystroke until focus leaves the box or the person navigates back or forward. */
+  typing: boolean;
+  /** The location this state last took into account. */
+  locationKey: string;
 }
 
 export const FilterBox = forwardRef<HTMLInputElement, FilterBoxProps>(function FilterBox({ value, onChange }, ref) {
-  const [state, setState] = useState<FilterState>({ text: value, seen: value, typed: [] });
+  const navigationType = useNavigationType();
+  const location = useLocation();
+  const [state, setState] = useState<FilterState>({ text: value, seen: value, typing: false, locationKey: location.key });
   let current = state;
-  if (value !== state.seen) {
-    const echo = value === state.text || state.typed.includes(value);
-    current = echo
-      ? { text: state.text, seen: value, typed: value === state.text ? [] : state.typed }
-      : { text: value, seen: value, typed: [] };
-    setState(current);
+  if (location.key !== state.locationKey) {
+    current = { ...current, locationKey: location.key, typing: current.typing && navigationType !== 'POP' };
   }
+  if (value !== current.seen) {
+    current = current.typing ? { ...current, seen: value } : { ...current, text: value, seen: value };
+  }
+  if (current !== state) setState(current);
 
   return (
     <div className="filter-box">
@@ -42,9 +48,10 @@ export const FilterBox = forwardRef<HTMLInputElement, FilterBoxProps>(function F
         value={current.text}
         onChange={(event) => {
           const text = event.target.value;
-          setState((s) => ({ ...s, text, typed: [...s.typed.slice(-20), text] }));
+          setState((s) => ({ ...s, text, typing: true }));
           onChange(text);
         }}
+        onBlur={() => setState((s) => (s.typing ? { ...s, typing: false } : s))}
       />
     </div>
   );
