@@ -62,3 +62,38 @@ export function KeyIcon() {
     </Icon>
   );
 }
+
+export function MoreIcon() {
+  return (
+    <Icon>
+      <circle cx="12" cy="5" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="12" cy="19" r="1" />
+    </Icon>
+  );
+}
+
+export function ChevronDownIcon() {
+  return (
+    <Icon>
+      <path d="m6 9 6 6 6-6" />
+    </Icon>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <Icon>
+      <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
+    </Icon>
+  );
+}
+
+export function CloneIcon() {
+  return (
+    <Icon>
+      <rect x="8" y="8" width="13" height="13" rx="2" />
+      <path d="M4 16V5a1 1 0 0 1 1-1h11" />
+    </Icon>
+  );
+}
