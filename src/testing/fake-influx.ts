@@ -2,9 +2,9 @@
 // client, queries and mutations run unchanged. Tests change its state, queue failures, or hold requests.
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { AppConfig } from '../features/session/app-config';
-import type { Authorization, AuthorizationUpdate } from '../lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Authorization, type AuthorizationCreate, type AuthorizationUpdate, type Bucket, type Permission, type User } from '../lib/influx-types';
 import { mswServer } from './msw-server';
-import { ORG_ID, ORG_NAME } from './token-factory';
+import { makeToken, ORG_ID, ORG_NAME } from './token-factory';
 
 export interface RecordedRequest {
   method: string;
@@ -26,6 +26,15 @@ export interface FakeInfluxOptions {
   config?: Partial<AppConfig>;
   /** When set, requests must carry `Authorization: Token <validToken>`. */
   validToken?: string;
+  buckets?: Bucket[];
+  /** The signed-in user (GET /api/v2/me); admin by default. */
+  me?: User;
+}
+
+export const ADMIN_USER: User = { id: '1000000000000001', name: 'admin', status: 'active', links: { self: '/api/v2/users/1000000000000001' } };
+
+export function makeBucket(id: string, name: string, type: Bucket['type'] = 'user'): Bucket {
+  return { id, orgID: ORG_ID, type, name, retentionRules: [{ type: 'expire', everySeconds: 0 }], createdAt: '', updatedAt: '', links: {} };
 }
 
 export class FakeInflux {
@@ -37,11 +46,18 @@ export class FakeInflux {
   private gate?: { promise: Promise<void>; release: () => void };
   /** Milliseconds each following PATCH waits before it is applied (to make answers arrive out of order). */
   patchDelays: number[] = [];
+  buckets: Bucket[];
+  me: User;
+  /** Permissions the caller may not grant: POST answers 403 "permission ... is not allowed" like InfluxDB. */
+  refuseGrant?: (permission: Permission) => boolean;
+  private created = 0;
 
   constructor(options: FakeInfluxOptions = {}) {
     this.tokens = structuredClone(options.tokens ?? []);
     this.config = { mode: 'standin', upstream: 'http://127.0.0.1:8086', org: null, needsToken: false, ...options.config };
     this.validToken = options.validToken;
+    this.buckets = options.buckets ?? [makeBucket('b000000000000001', 'telemetry'), makeBucket('b000000000000002', 'telegraf')];
+    this.me = options.me ?? ADMIN_USER;
     mswServer.use(...this.handlers());
   }
 
@@ -63,6 +79,11 @@ export class FakeInflux {
 
   patches(): RecordedRequest[] {
     return this.requests.filter((r) => r.method === 'PATCH');
+  }
+
+  /** Requests with this method (e.g. every POST or DELETE). */
+  sent(method: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method);
   }
 
   token(id: string): Authorization | undefined {
@@ -121,6 +142,48 @@ export class FakeInflux {
         if (body.status !== undefined) token.status = body.status;
         token.updatedAt = new Date().toISOString();
         return HttpResponse.json(structuredClone(token));
+      }),
+      http.get('/api/v2/resources', async ({ request }) => (await this.guard(request)) ?? HttpResponse.json([...OSS_RESOURCE_TYPES])),
+      http.get('/api/v2/me', async ({ request }) => (await this.guard(request)) ?? HttpResponse.json(this.me)),
+      http.get('/api/v2/buckets', async ({ request }) => {
+        const refused = await this.guard(request);
+        if (refused) return refused;
+        const orgID = new URL(request.url).searchParams.get('orgID');
+        return HttpResponse.json({ links: { self: '/api/v2/buckets' }, buckets: this.buckets.filter((b) => !orgID || b.orgID === orgID) });
+      }),
+      http.post('/api/v2/authorizations', async ({ request }) => {
+        const body = (await request.json()) as AuthorizationCreate;
+        const refused = await this.guard(request, body);
+        if (refused) return refused;
+        if (!body.permissions?.length) return error(400, 'invalid', 'authorization must have at least one permission');
+        const denied = body.permissions.find((p) => p.resource.type === 'instance' || this.refuseGrant?.(p));
+        if (denied) return error(403, 'forbidden', `permission ${denied.action}:${denied.resource.type} is not allowed`);
+        this.created += 1;
+        const user = body.userID && body.userID !== this.me.id ? (this.tokens.find((t) => t.userID === body.userID)?.user ?? 'user') : this.me.name;
+        const now = new Date().toISOString();
+        const token = makeToken({
+          id: `c${this.created.toString(16).padStart(15, '0')}`,
+          token: `new-token-${this.created}-${'x'.repeat(70)}==`,
+          status: body.status ?? 'active',
+          description: body.description ?? '',
+          orgID: body.orgID,
+          userID: body.userID ?? this.me.id,
+          user,
+          permissions: body.permissions,
+          createdAt: now,
+          updatedAt: now,
+        });
+        // Stored without its string, like InfluxDB with hashed tokens: only this answer carries it.
+        this.tokens.push({ ...token, token: '' });
+        return HttpResponse.json(token, { status: 201 });
+      }),
+      http.delete('/api/v2/authorizations/:id', async ({ request, params }) => {
+        const refused = await this.guard(request);
+        if (refused) return refused;
+        const index = this.tokens.findIndex((t) => t.id === String(params.id));
+        if (index === -1) return error(404, 'not found', 'authorization not found');
+        this.tokens.splice(index, 1);
+        return new HttpResponse(null, { status: 204 });
       }),
     ];
   }

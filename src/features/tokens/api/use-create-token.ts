@@ -1,0 +1,19 @@
+// Creates a token (Generate, Clone): the answer carries the token string, shown once by the page.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InfluxApiError } from '../../../lib/influx-client';
+import type { Authorization, AuthorizationCreate } from '../../../lib/influx-types';
+import { useSession } from '../../session/session-context';
+import { invalidateWhenLastSettles } from './token-cache';
+import { addCachedToken } from './token-list-cache';
+
+export function useCreateToken() {
+  const queryClient = useQueryClient();
+  const { client } = useSession();
+  return useMutation<Authorization, InfluxApiError, AuthorizationCreate>({
+    mutationKey: ['tokens', 'create'],
+    mutationFn: (body) => client.createAuthorization(body),
+    onSuccess: (created) => addCachedToken(queryClient, created),
+    // Not returned: the person hears the outcome at once, not after the list's refetch (and its retries).
+    onSettled: () => void invalidateWhenLastSettles(queryClient),
+  });
+}

@@ -1,0 +1,18 @@
+// Deletes one token; the lists drop it once the server confirms (a delete is not undone, so not optimistic).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InfluxApiError } from '../../../lib/influx-client';
+import { useSession } from '../../session/session-context';
+import { invalidateWhenLastSettles } from './token-cache';
+import { removeCachedTokens } from './token-list-cache';
+
+export function useDeleteToken() {
+  const queryClient = useQueryClient();
+  const { client } = useSession();
+  return useMutation<void, InfluxApiError, string>({
+    mutationKey: ['tokens', 'delete'],
+    mutationFn: (id) => client.deleteAuthorization(id),
+    onSuccess: (_nothing, id) => removeCachedTokens(queryClient, new Set([id])),
+    // Not returned: the person hears the outcome at once, not after the list's refetch (and its retries).
+    onSettled: () => void invalidateWhenLastSettles(queryClient),
+  });
+}
