@@ -1,25 +1,28 @@
 // /tokens/:tokenId — the token's drawer over the list. Closing goes back to the list URL (keeping its
 // query), and the list puts focus back on the token's description button.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Drawer } from '../../../components/ui/drawer';
 import { InfluxApiError } from '../../../lib/influx-client';
 import { useSession } from '../../session/session-context';
 import { tokenQueries } from '../api/token-queries';
 import { tokenLabel } from '../model/token-label';
+import { DrawerTokenActions } from './drawer-token-actions';
 import { TokenDetails } from './token-details';
 import { useTokensOutletContext } from './tokens-outlet-context';
 
 export function TokenDrawerRoute() {
   const { tokenId = '' } = useParams();
-  const { orgID, onDrawerClosed } = useTokensOutletContext();
+  const { orgID, onDrawerClosed, showNewToken } = useTokensOutletContext();
   const { client } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const closing = useRef(false);
-  const query = useQuery(tokenQueries.detail(client, tokenId, queryClient, orgID));
+  // While its deletion runs, the token is not re-read: a refetch would answer 404 before the drawer closes.
+  const [deleting, setDeleting] = useState(false);
+  const query = useQuery({ ...tokenQueries.detail(client, tokenId, queryClient, orgID), enabled: !deleting });
   const token = query.data;
   // 400: not a well-formed ID; 404: no such token.
   const notFound = query.error instanceof InfluxApiError && (query.error.status === 404 || query.error.status === 400);
@@ -34,16 +37,27 @@ export function TokenDrawerRoute() {
 
   let title: string;
   let body;
-  if (token) {
-    title = tokenLabel(token.description);
-    body = <TokenDetails token={token} />;
-  } else if (notFound) {
+  if (notFound) {
     title = 'Token not found';
     body = (
       <p>
         No token with ID <code>{tokenId}</code> exists in this organization. It may have been deleted, or the link may be
         mistyped.
       </p>
+    );
+  } else if (token) {
+    // A token that was shown before a later refresh failed (other than 404) stays visible.
+    title = tokenLabel(token.description);
+    body = (
+      <>
+        <DrawerTokenActions
+          token={token}
+          onCloned={(created) => showNewToken(created, 'cloned')}
+          onDeleted={close}
+          onDeletingChange={setDeleting}
+        />
+        <TokenDetails token={token} />
+      </>
     );
   } else if (query.isError) {
     title = 'Could not load the token';
@@ -67,7 +81,7 @@ export function TokenDrawerRoute() {
         if (!open) close();
       }}
       title={title}
-      description={token ? 'API token details' : undefined}
+      description={token && !notFound ? 'API token details' : undefined}
       onEscapeKeyDown={(event) => {
         // Escape in an open description box cancels that edit; the drawer stays.
         if ((event.target as Element | null)?.closest?.('[data-escape-cancels-edit]')) event.preventDefault();

@@ -8,6 +8,7 @@ import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
 import { StatusBadge } from './status-badge';
+import { TokenRowActions, type RowAction } from './token-row-actions';
 
 interface TokenRowProps {
   token: Authorization;
@@ -17,9 +18,12 @@ interface TokenRowProps {
   top: number;
   height: number;
   onOpen: (id: string) => void;
+  selected: boolean;
+  onSelect: (id: string, checked: boolean) => void;
+  onAction: (action: RowAction, id: string) => void;
 }
 
-export const TokenRow = memo(function TokenRow({ token, index, top, height, onOpen }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({ token, index, top, height, onOpen, selected, onSelect, onAction }: TokenRowProps) {
   const now = useNow();
   const inactive = token.status === 'inactive';
   const label = tokenLabel(token.description);
@@ -28,9 +32,18 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
       role="row"
       aria-rowindex={index + 2}
       data-index={index}
-      className={`token-row${inactive ? ' token-row--inactive' : ''}`}
+      className={`token-row${inactive ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}`}
       style={{ height, transform: `translateY(${top}px)` }}
     >
+      <div role="cell" className="token-cell token-cell--select">
+        <input
+          type="checkbox"
+          className="checkbox"
+          aria-label={`Select ${label}`}
+          checked={selected}
+          onChange={(e) => onSelect(token.id, e.target.checked)}
+        />
+      </div>
       <div role="cell" className="token-cell token-cell--description">
         <DescriptionEditor token={token} draftKey={`row:${token.id}`}>
           <button
@@ -62,6 +75,9 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         <time dateTime={token.updatedAt} title={`${formatDateTime(token.updatedAt)} (${token.updatedAt})`}>
           {formatRelative(token.updatedAt, now)}
         </time>
+      </div>
+      <div role="cell" className="token-cell token-cell--actions">
+        <TokenRowActions id={token.id} label={label} onAction={onAction} />
       </div>
     </div>
   );

@@ -1,19 +1,39 @@
-// The API Tokens page at /tokens: heading, filters, the virtualized list, and the drawer route inside it.
+// The API Tokens page at /tokens: heading, generate and export, filters, bulk selection, the virtualized
+// list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Authorization } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
+import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
 import { tokenQueries } from '../api/token-queries';
+import type { BulkAction } from '../model/bulk-plan';
 import { tokenCountText } from '../model/token-count';
+import { AllAccessDialog } from './all-access-dialog';
+import { BulkBar } from './bulk-bar';
+import { BulkDialog } from './bulk-dialog';
+import { CustomTokenDialog } from './custom-token-dialog';
+import { DeleteTokenDialog } from './delete-token-dialog';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
+import { ExportMenu } from './export-menu';
+import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
+import { NewTokenDialog } from './new-token-dialog';
+import type { RowAction } from './token-row-actions';
 import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensTable } from './tokens-table';
 import { TokensToolbar } from './tokens-toolbar';
+import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
+import { useSelection } from './use-selection';
 import { useTokenView } from './use-token-view';
 import './tokens-page.css';
+
+interface NewToken {
+  token: Authorization;
+  origin: 'created' | 'cloned';
+}
 
 export function TokensPage() {
   const { client, config } = useSession();
@@ -21,12 +41,20 @@ export function TokensPage() {
   const location = useLocation();
   const org = useQuery(orgQuery(client, config.org));
   const orgID = org.data?.id;
+  const orgName = org.data?.name ?? config.org ?? '';
   const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined });
+  const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [params, updateParams] = useListParams();
   const view = useTokenView(list.data, params);
   const [drafts] = useState(() => new EditDrafts());
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const [generate, setGenerate] = useState<GenerateKind | null>(null);
+  const [newToken, setNewToken] = useState<NewToken | null>(null);
+  const [rowDelete, setRowDelete] = useState<Authorization | null>(null);
+  const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
+  const selection = useSelection();
+  const { latest, rows } = view;
 
   const openToken = useCallback(
     (id: string) => navigate({ pathname: `/tokens/${encodeURIComponent(id)}`, search: location.search }, { state: { fromList: true } }),
@@ -36,7 +64,43 @@ export function TokensPage() {
     setFocusRequest(null);
     if (!found) filterRef.current?.focus();
   }, []);
-  const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest };
+  const showNewToken = useCallback((token: Authorization, origin: NewToken['origin']) => setNewToken({ token, origin }), []);
+  const { clone } = useCloneToken(useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]));
+  const onRowAction = useCallback(
+    (action: RowAction, id: string) => {
+      const token = latest.get(id);
+      if (!token) return;
+      if (action === 'clone') clone(token);
+      else setRowDelete(token);
+    },
+    [latest, clone],
+  );
+  const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest, showNewToken };
+
+  // Selected tokens that still exist, in list order; a token deleted elsewhere drops out on the next refresh.
+  const selectedTokens = useMemo(() => {
+    const result: Authorization[] = [];
+    if (selection.selected.size === 0) return result;
+    for (const token of list.data ?? []) if (selection.selected.has(token.id)) result.push(latest.get(token.id) ?? token);
+    return result;
+  }, [selection.selected, list.data, latest]);
+  const selectedInView = useMemo(() => {
+    if (selection.selected.size === 0) return 0;
+    let count = 0;
+    for (const row of rows) if (selection.selected.has(row.token.id)) count++;
+    return count;
+  }, [rows, selection.selected]);
+  const { setMany } = selection;
+  const onSelectAll = useCallback(
+    (checked: boolean) =>
+      setMany(
+        rows.map((row) => row.token.id),
+        checked,
+      ),
+    [rows, setMany],
+  );
+  // What worked (or needed nothing) leaves the selection; failures and unsent ones stay for a retry.
+  const onBulkFinished = selection.remove;
 
   let content;
   if (org.isError) {
@@ -47,30 +111,46 @@ export function TokensPage() {
     content = <LoadingTokens />;
   } else if (view.total === 0) {
     content = <NoTokens />;
-  } else if (view.rows.length === 0 && !view.pending) {
-    content = <NoMatches onClear={() => updateParams({ q: '', status: 'all', owner: null })} />;
+  } else if (rows.length === 0 && !view.pending) {
+    content = <NoMatches onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })} />;
   } else {
     content = (
       <TokensTable
-        rows={view.rows}
-        latest={view.latest}
+        rows={rows}
+        latest={latest}
         onOpen={openToken}
         focusRequest={focusRequest}
         onFocusRequestDone={onFocusRequestDone}
         busy={view.pending}
+        selected={selection.selected}
+        selectedInView={selectedInView}
+        onSelect={selection.toggle}
+        onSelectAll={onSelectAll}
+        onAction={onRowAction}
       />
     );
   }
 
+  const selecting = selectedTokens.length > 0;
   return (
     <EditDraftsContext value={drafts}>
-      <div className="tokens-page">
+      <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
         <div className="tokens-page__header">
           <h1>API Tokens</h1>
           {list.data && (
             <p className="tokens-page__count" aria-live="polite">
-              {tokenCountText(view.rows.length, view.total, view.filtered)}
+              {tokenCountText(rows.length, view.total, view.filtered)}
             </p>
+          )}
+          {orgID !== undefined && (
+            <div className="tokens-page__actions">
+              <ExportMenu
+                count={list.data ? rows.length : 0}
+                orgName={orgName}
+                tokensInView={() => rows.map((row) => latest.get(row.token.id) ?? row.token)}
+              />
+              <GenerateTokenMenu onChoose={setGenerate} />
+            </div>
           )}
         </div>
         {list.isError && list.data && (
@@ -82,11 +162,64 @@ export function TokensPage() {
           </p>
         )}
         {view.total > 0 || !list.data ? (
-          <TokensToolbar params={params} owners={view.owners} onChange={updateParams} filterRef={filterRef} />
+          <TokensToolbar
+            params={params}
+            owners={view.owners}
+            buckets={buckets.data ?? []}
+            onChange={updateParams}
+            filterRef={filterRef}
+          />
         ) : null}
+        {selecting && (
+          <BulkBar
+            count={selectedTokens.length}
+            hidden={selectedTokens.length - selectedInView}
+            onAction={setBulkAction}
+            onClear={selection.clear}
+          />
+        )}
         {content}
       </div>
       {orgID !== undefined && <Outlet context={outletContext} />}
+      {orgID !== undefined && generate === 'all-access' && (
+        <AllAccessDialog
+          orgID={orgID}
+          orgName={orgName}
+          onClose={() => setGenerate(null)}
+          onCreated={(token) => {
+            setGenerate(null);
+            showNewToken(token, 'created');
+          }}
+        />
+      )}
+      {orgID !== undefined && generate === 'custom' && (
+        <CustomTokenDialog
+          orgID={orgID}
+          orgName={orgName}
+          onClose={() => setGenerate(null)}
+          onCreated={(token) => {
+            setGenerate(null);
+            showNewToken(token, 'created');
+          }}
+        />
+      )}
+      {newToken && <NewTokenDialog token={newToken.token} origin={newToken.origin} onClose={() => setNewToken(null)} />}
+      {rowDelete && (
+        <DeleteTokenDialog
+          token={rowDelete}
+          onClose={() => setRowDelete(null)}
+          onDeleted={() => selection.remove([rowDelete.id])}
+          onCloseAutoFocus={(event) => {
+            // The row's menu button is gone with the row (or scrolled away): go back to the filter box.
+            const button = document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
+            event.preventDefault();
+            (button ?? filterRef.current)?.focus();
+          }}
+        />
+      )}
+      {bulkAction && (
+        <BulkDialog action={bulkAction} tokens={selectedTokens} onFinished={onBulkFinished} onClose={() => setBulkAction(null)} />
+      )}
     </EditDraftsContext>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEv
 import type { Authorization } from '../../../lib/influx-types';
 import type { IndexedToken } from '../model/token-index';
 import { TokenRow } from './token-row';
+import type { RowAction } from './token-row-actions';
 import { useRowHeight } from './use-row-height';
 import './tokens-table.css';
 
@@ -17,11 +18,33 @@ interface TokensTableProps {
   focusRequest: string | null;
   onFocusRequestDone: (found: boolean) => void;
   busy: boolean;
+  selected: ReadonlySet<string>;
+  /** How many of `rows` are selected, for the header checkbox. */
+  selectedInView: number;
+  onSelect: (id: string, checked: boolean) => void;
+  /** The header checkbox: every row matching the filters, not only the rendered ones. */
+  onSelectAll: (checked: boolean) => void;
+  onAction: (action: RowAction, id: string) => void;
 }
 
 const COLUMNS = ['Description', 'Status', 'Owner', 'Permissions', 'Created', 'Last modified'];
+const number = new Intl.NumberFormat('en-US');
 
-export function TokensTable({ rows, latest, onOpen, focusRequest, onFocusRequestDone, busy }: TokensTableProps) {
+export function TokensTable({
+  rows,
+  latest,
+  onOpen,
+  focusRequest,
+  onFocusRequestDone,
+  busy,
+  selected,
+  selectedInView,
+  onSelect,
+  onSelectAll,
+  onAction,
+}: TokensTableProps) {
+  const allSelected = rows.length > 0 && selectedInView === rows.length;
+  const someSelected = selectedInView > 0 && !allSelected;
   const bodyRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -87,11 +110,27 @@ export function TokensTable({ rows, latest, onOpen, focusRequest, onFocusRequest
     <div role="table" aria-label="API tokens" aria-rowcount={rows.length + 1} aria-busy={busy} className="tokens-table">
       <div role="rowgroup" className="tokens-table__head">
         <div role="row" aria-rowindex={1} className="token-row token-row--head">
+          <div role="columnheader" className="token-cell token-cell--select">
+            <input
+              type="checkbox"
+              className="checkbox"
+              aria-label={`Select all ${number.format(rows.length)} matching`}
+              title={`Select all ${number.format(rows.length)} matching tokens, also those scrolled out of view`}
+              checked={allSelected}
+              ref={(box) => {
+                if (box) box.indeterminate = someSelected;
+              }}
+              onChange={(e) => onSelectAll(e.target.checked)}
+            />
+          </div>
           {COLUMNS.map((column) => (
             <div role="columnheader" key={column} className="token-cell">
               {column}
             </div>
           ))}
+          <div role="columnheader" className="token-cell token-cell--actions">
+            <span className="visually-hidden">Actions</span>
+          </div>
         </div>
       </div>
       <div
@@ -112,6 +151,9 @@ export function TokensTable({ rows, latest, onOpen, focusRequest, onFocusRequest
               onOpen={onOpen}
               top={item.start - scrollMargin}
               height={item.size}
+              selected={selected.has(row.token.id)}
+              onSelect={onSelect}
+              onAction={onAction}
             />
           );
         })}

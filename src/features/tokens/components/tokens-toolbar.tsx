@@ -1,19 +1,23 @@
 // Filter, status, owner and sort controls; every choice is written to the URL by the page.
 import { useId, type Ref } from 'react';
+import type { Bucket } from '../../../lib/influx-types';
 import { SORT_OPTIONS, type ListParams, type SortDir, type SortKey, type StatusFilter } from '../model/list-params';
 import { FilterBox } from './filter-box';
+import { PermissionFilterFields } from './permission-filter-fields';
 import './tokens-toolbar.css';
 
 interface TokensToolbarProps {
   params: ListParams;
   owners: string[];
+  /** The org's buckets, for the permission filter. */
+  buckets: Bucket[];
   onChange: (change: Partial<ListParams>, options?: { replace?: boolean }) => void;
   filterRef: Ref<HTMLInputElement>;
 }
 
 const ALL_OWNERS = '';
 
-export function TokensToolbar({ params, owners, onChange, filterRef }: TokensToolbarProps) {
+export function TokensToolbar({ params, owners, buckets, onChange, filterRef }: TokensToolbarProps) {
   const id = useId();
   // A bookmarked owner that no longer owns a token still shows as chosen.
   const ownerOptions = params.owner && !owners.includes(params.owner) ? [params.owner, ...owners] : owners;
@@ -58,6 +62,7 @@ export function TokensToolbar({ params, owners, onChange, filterRef }: TokensToo
           ))}
         </select>
       </div>
+      <PermissionFilterFields value={params.perm} buckets={buckets} onChange={(perm) => onChange({ perm })} />
       <div className="tokens-toolbar__field tokens-toolbar__field--sort">
         <label className="field-label" htmlFor={`${id}-sort`}>
           Sort by

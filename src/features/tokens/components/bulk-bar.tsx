@@ -1,0 +1,38 @@
+// Shown while tokens are selected: how many, and what can be done to all of them.
+import type { BulkAction } from '../model/bulk-plan';
+import './bulk-bar.css';
+
+const number = new Intl.NumberFormat('en-US');
+
+interface BulkBarProps {
+  count: number;
+  /** Selected tokens the current filters hide. */
+  hidden: number;
+  onAction: (action: BulkAction) => void;
+  onClear: () => void;
+}
+
+export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
+  return (
+    <div className="bulk-bar" role="region" aria-label="Selected tokens">
+      <p className="bulk-bar__count" aria-live="polite">
+        <strong>{number.format(count)} selected</strong>
+        {hidden > 0 && <span className="bulk-bar__hidden"> ({number.format(hidden)} not shown by the current filters)</span>}
+      </p>
+      <div className="bulk-bar__actions">
+        <button type="button" className="btn btn--small" onClick={() => onAction('activate')}>
+          Activate
+        </button>
+        <button type="button" className="btn btn--small" onClick={() => onAction('deactivate')}>
+          Deactivate
+        </button>
+        <button type="button" className="btn btn--small bulk-bar__delete" onClick={() => onAction('delete')}>
+          Delete
+        </button>
+        <button type="button" className="btn btn--small bulk-bar__clear" onClick={onClear}>
+          Clear selection
+        </button>
+      </div>
+    </div>
+  );
+}

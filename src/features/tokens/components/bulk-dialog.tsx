@@ -1,0 +1,162 @@
+// Confirm, run and report a bulk action: "Deactivate 50 tokens?", then progress ("31 of 50") with Cancel,
+// then exactly what happened ("47 deactivated, 3 failed:" and each failure with the server's reason).
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { useRef, useState } from 'react';
+import { ProgressBar } from '../../../components/ui/progress-bar';
+import type { Authorization } from '../../../lib/influx-types';
+import { useBulkAction } from '../api/use-bulk-action';
+import {
+  bulkButtonLabel,
+  bulkQuestion,
+  outcomeHeadline,
+  outcomeNotes,
+  planBulk,
+  skippedText,
+  type BulkAction,
+  type BulkOutcome,
+} from '../model/bulk-plan';
+import '../../../components/ui/controls.css';
+import '../../../components/ui/modal-dialog.css';
+import './bulk-dialog.css';
+
+interface BulkDialogProps {
+  action: BulkAction;
+  /** The selected tokens, in list order. */
+  tokens: Authorization[];
+  /** The work ended: these IDs succeeded or needed nothing; failed and unsent ones stay selected. */
+  onFinished: (doneIds: string[]) => void;
+  onClose: () => void;
+}
+
+const RUNNING: Record<BulkAction, string> = { activate: 'Activating tokens', deactivate: 'Deactivating tokens', delete: 'Deleting tokens' };
+
+const CONSEQUENCE: Record<BulkAction, string> = {
+  activate: 'InfluxDB accepts each of them again at once.',
+  deactivate: 'InfluxDB refuses each of them at once, until it is activated again.',
+  delete: 'Anything using these tokens stops working at once. This cannot be undone.',
+};
+
+export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogProps) {
+  // The plan is fixed when the dialog opens: what is confirmed is what runs.
+  const [plan] = useState(() => planBulk(action, tokens));
+  const [settled, setSettled] = useState(0);
+  const [stopping, setStopping] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const bulk = useBulkAction();
+  const outcome = bulk.data;
+  const running = bulk.isPending;
+  const skipped = skippedText(action, plan.skipped.length);
+
+  function start() {
+    controller.current = new AbortController();
+    bulk.mutate(
+      { plan, signal: controller.current.signal, onProgress: setSettled },
+      { onSuccess: (result) => onFinished([...result.succeeded, ...plan.skipped.map((t) => t.id)]) },
+    );
+  }
+
+  function cancel() {
+    setStopping(true);
+    controller.current?.abort();
+  }
+
+  let body;
+  let footer;
+  if (outcome) {
+    body = <Report outcome={outcome} />;
+    footer = (
+      <AlertDialog.Action className="btn btn--primary" onClick={onClose}>
+        Close
+      </AlertDialog.Action>
+    );
+  } else if (running) {
+    const inFlight = settled < plan.todo.length ? Math.min(6, plan.todo.length - settled) : 0;
+    body = (
+      <>
+        <ProgressBar value={settled} max={plan.todo.length} label={RUNNING[action]} />
+        <p className="bulk-dialog__note" role="status">
+          {stopping ? `Stopping: waiting for the ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} already sent…` : ''}
+        </p>
+      </>
+    );
+    footer = (
+      <button type="button" className="btn" onClick={cancel} disabled={stopping}>
+        Cancel
+      </button>
+    );
+  } else {
+    body = (
+      <>
+        <AlertDialog.Description className="modal__description">{CONSEQUENCE[action]}</AlertDialog.Description>
+        {skipped && (
+          <p className="bulk-dialog__note">
+            {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
+          </p>
+        )}
+        {bulk.error && (
+          <div className="callout callout--error" role="alert">
+            <p>{bulk.error.message}</p>
+          </div>
+        )}
+      </>
+    );
+    footer =
+      plan.todo.length === 0 ? (
+        <AlertDialog.Cancel className="btn btn--primary">Close</AlertDialog.Cancel>
+      ) : (
+        <>
+          <AlertDialog.Cancel className="btn">Cancel</AlertDialog.Cancel>
+          <button type="button" className={`btn ${action === 'delete' ? 'btn--danger' : 'btn--primary'}`} onClick={start}>
+            {bulkButtonLabel(action, plan.todo.length)}
+          </button>
+        </>
+      );
+  }
+
+  return (
+    <AlertDialog.Root open onOpenChange={(open) => !open && !running && onClose()}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="modal-overlay" />
+        <AlertDialog.Content
+          className="modal modal--small bulk-dialog"
+          onEscapeKeyDown={(event) => running && event.preventDefault()}
+          {...(outcome || running ? { 'aria-describedby': undefined } : {})}
+        >
+          <header className="modal__header">
+            <AlertDialog.Title className="modal__title">
+              {outcome ? 'Done' : running ? `${RUNNING[action]}…` : bulkQuestion(action, plan.todo.length + plan.skipped.length)}
+            </AlertDialog.Title>
+          </header>
+          <div className="modal__body">{body}</div>
+          <footer className="modal__footer">{footer}</footer>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
+
+function Report({ outcome }: { outcome: BulkOutcome }) {
+  const notes = outcomeNotes(outcome);
+  return (
+    <div className="bulk-report" role={outcome.failed.length > 0 ? 'alert' : 'status'}>
+      <p className="bulk-report__headline">{outcomeHeadline(outcome)}</p>
+      {outcome.failed.length > 0 && (
+        <ul className="bulk-report__failures" aria-label="Failed tokens">
+          {outcome.failed.map((failure) => (
+            <li key={failure.id}>
+              <strong>{failure.label}</strong>: {failure.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {notes.map((note) => (
+        <p key={note} className="bulk-dialog__note">
+          {note}
+        </p>
+      ))}
+      {outcome.failed.length > 0 && (
+        <p className="bulk-dialog__note">The failed {outcome.failed.length === 1 ? 'token stays' : 'tokens stay'} selected, so you can try again.</p>
+      )}
+    </div>
+  );
+}

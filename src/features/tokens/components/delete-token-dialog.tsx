@@ -1,0 +1,55 @@
+// "Delete “x”?" — the confirmation before a token is deleted; the failure is shown in place.
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { useToast } from '../../../components/ui/toast-context';
+import type { Authorization } from '../../../lib/influx-types';
+import { useDeleteToken } from '../api/use-delete-token';
+import { tokenLabel } from '../model/token-label';
+import '../../../components/ui/controls.css';
+
+interface DeleteTokenDialogProps {
+  token: Authorization;
+  onClose: () => void;
+  /** After the server confirmed; before the dialog closes. */
+  onDeleted?: () => void;
+  /** When the request starts and ends (the drawer stops refreshing its token meanwhile). */
+  onBusyChange?: (busy: boolean) => void;
+  onCloseAutoFocus?: (event: Event) => void;
+}
+
+export function DeleteTokenDialog({ token, onClose, onDeleted, onBusyChange, onCloseAutoFocus }: DeleteTokenDialogProps) {
+  const remove = useDeleteToken();
+  const toast = useToast();
+  const label = tokenLabel(token.description);
+
+  function confirm() {
+    onBusyChange?.(true);
+    remove.mutate(token.id, {
+      onSuccess: () => {
+        toast.show({ title: `API token “${label}” was deleted` });
+        onDeleted?.();
+        onClose();
+      },
+      onError: () => onBusyChange?.(false),
+    });
+  }
+
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && !remove.isPending && onClose()}
+      title={`Delete “${label}”?`}
+      description="Anything using this token stops working at once. This cannot be undone."
+      actionLabel="Yes, delete this token"
+      busy={remove.isPending}
+      busyLabel="Deleting…"
+      onAction={confirm}
+      onCloseAutoFocus={onCloseAutoFocus}
+    >
+      {remove.error && (
+        <div className="callout callout--error" role="alert">
+          <p>Could not delete “{label}”: {remove.error.message}</p>
+        </div>
+      )}
+    </ConfirmDialog>
+  );
+}

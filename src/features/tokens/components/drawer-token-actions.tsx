@@ -1,0 +1,34 @@
+// Clone and Delete in the token's drawer. Delete asks first; once done, the drawer closes.
+import { useState } from 'react';
+import { CloneIcon, TrashIcon } from '../../../components/ui/icons';
+import type { Authorization } from '../../../lib/influx-types';
+import { DeleteTokenDialog } from './delete-token-dialog';
+import { useCloneToken } from './use-clone-token';
+import '../../../components/ui/controls.css';
+
+interface DrawerTokenActionsProps {
+  token: Authorization;
+  onCloned: (token: Authorization) => void;
+  onDeleted: () => void;
+  onDeletingChange: (deleting: boolean) => void;
+}
+
+export function DrawerTokenActions({ token, onCloned, onDeleted, onDeletingChange }: DrawerTokenActionsProps) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { clone, isPending } = useCloneToken(onCloned);
+  return (
+    <div className="drawer-actions">
+      <button type="button" className="btn btn--small" onClick={() => clone(token)} disabled={isPending}>
+        <CloneIcon />
+        {isPending ? 'Cloning…' : 'Clone'}
+      </button>
+      <button type="button" className="btn btn--small drawer-actions__delete" onClick={() => setConfirmDelete(true)}>
+        <TrashIcon />
+        Delete
+      </button>
+      {confirmDelete && (
+        <DeleteTokenDialog token={token} onClose={() => setConfirmDelete(false)} onDeleted={onDeleted} onBusyChange={onDeletingChange} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// "Export": the tokens in view (current filters and sort) as CSV or JSON, never with token strings.
+import { useToast } from '../../../components/ui/toast-context';
+import { ChevronDownIcon } from '../../../components/ui/icons';
+import { Menu } from '../../../components/ui/menu';
+import type { Authorization } from '../../../lib/influx-types';
+import { exportFileName, tokensToCsv, tokensToJson } from '../model/export-tokens';
+import { tokensNoun } from '../model/bulk-plan';
+import { downloadText } from './download-file';
+
+interface ExportMenuProps {
+  /** The tokens in view, in view order (read only when an item is chosen). */
+  tokensInView: () => Authorization[];
+  count: number;
+  orgName: string;
+}
+
+export function ExportMenu({ tokensInView, count, orgName }: ExportMenuProps) {
+  const toast = useToast();
+  function exportAs(format: 'csv' | 'json') {
+    const tokens = tokensInView();
+    const text = format === 'csv' ? tokensToCsv(tokens) : tokensToJson(tokens);
+    const fileName = exportFileName(orgName, format);
+    downloadText(text, fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    toast.show({ title: `Exported ${tokensNoun(tokens.length)} as ${format.toUpperCase()}`, description: fileName });
+  }
+  const hint = `${tokensNoun(count)} in view, without token strings`;
+  return (
+    <Menu
+      align="end"
+      trigger={
+        <button type="button" className="btn" disabled={count === 0}>
+          Export
+          <ChevronDownIcon />
+        </button>
+      }
+      items={[
+        { label: 'CSV', hint, onSelect: () => exportAs('csv') },
+        { label: 'JSON', hint, onSelect: () => exportAs('json') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,110 @@
+// The new token's string, shown once: copy it (with fallbacks), and closing before copying asks first.
+import { useId, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { CopyIcon } from '../../../components/ui/icons';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import type { Authorization } from '../../../lib/influx-types';
+import { tokenLabel } from '../model/token-label';
+import { copyFromField } from './copy-from-field';
+import '../../../components/ui/controls.css';
+import './new-token-dialog.css';
+
+interface NewTokenDialogProps {
+  /** The POST answer, with its token string. */
+  token: Authorization;
+  /** "created" or "cloned": said in the title. */
+  origin: 'created' | 'cloned';
+  onClose: () => void;
+}
+
+type CopyState = 'idle' | 'copying' | 'copied' | 'manual';
+
+export function NewTokenDialog({ token, origin, onClose }: NewTokenDialogProps) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+  // Copied by the button or by hand (Ctrl+C in the field): either way the person has it.
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+
+  function requestClose() {
+    if (copied) onClose();
+    else setConfirming(true);
+  }
+
+  async function onCopy() {
+    setCopy('copying');
+    const result = await copyFromField(token.token, fieldRef.current);
+    setCopy(result === 'copied' ? 'copied' : 'manual');
+    if (result === 'copied') setCopied(true);
+  }
+
+  return (
+    <>
+      <ModalDialog
+        open
+        closeButton={false}
+        onOpenChange={(open) => {
+          if (!open) requestClose();
+        }}
+        title={origin === 'cloned' ? 'Token cloned: copy it now' : 'API token created: copy it now'}
+        onOpenAutoFocus={(event) => {
+          event.preventDefault();
+          fieldRef.current?.focus();
+          fieldRef.current?.select();
+        }}
+        footer={
+          <button type="button" className="btn btn--primary" onClick={requestClose}>
+            Close
+          </button>
+        }
+      >
+        <div className="callout callout--warning">
+          <p>
+            <strong>Make sure to copy your new API token now. You won&apos;t be able to see it again!</strong>
+          </p>
+        </div>
+        <label className="field-label" htmlFor={`${id}-token`}>
+          Token for “{tokenLabel(token.description)}”
+        </label>
+        <textarea
+          ref={fieldRef}
+          id={`${id}-token`}
+          className="input new-token__value"
+          readOnly
+          rows={3}
+          spellCheck={false}
+          autoComplete="off"
+          value={token.token}
+          onFocus={(e) => e.currentTarget.select()}
+          onCopy={() => setCopied(true)}
+        />
+        <div className="new-token__copy">
+          <button type="button" className="btn" onClick={() => void onCopy()} disabled={copy === 'copying'}>
+            <CopyIcon />
+            Copy to clipboard
+          </button>
+          <p className={`new-token__feedback${copy === 'manual' ? ' new-token__feedback--warn' : ''}`} role="status">
+            {copy === 'copied'
+              ? 'Copied to the clipboard.'
+              : copy === 'manual'
+                ? 'This browser did not let the page copy. The token is selected: press Ctrl+C (⌘C on a Mac) to copy it.'
+                : ''}
+          </p>
+        </div>
+      </ModalDialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="You haven't copied this token. Close anyway?"
+        description="Once this dialog closes, the token cannot be shown again. You would have to generate a new one."
+        cancelLabel="Go back"
+        actionLabel="Close anyway"
+        onAction={() => {
+          setConfirming(false);
+          onClose();
+        }}
+      />
+    </>
+  );
+}
