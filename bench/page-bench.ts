@@ -2,8 +2,9 @@
 // frame times while scrolling the whole list, the Active switch (painted, and confirmed by the server), JS heap.
 // Times are taken inside the page (event timestamps, rAF, resource timing), so Playwright's own latency is not in them.
 import { existsSync, rmSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-import { startProduct } from '../server/start-product';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startProduct, type RunningProduct } from '../server/start-product';
+import { createInfluxClient } from '../src/lib/influx-client';
 import { seededDataDir } from './standin-bench';
 import { summarize } from './stats';
 
@@ -18,6 +19,22 @@ export interface PageFigures {
   idleFrames: { p95Ms: number; dropped: number };
   activeSwitch: { paintedMs: number; confirmedMs: number };
   heapMiB: number;
+  /** A refetch on window focus: main-thread long tasks while the whole list is downloaded and compared again. */
+  refetch: RefetchFigures;
+}
+
+/** Main-thread long tasks (over 50 ms, PerformanceObserver 'longtask') during one focus refetch. */
+export interface LongTasks {
+  longestMs: number;
+  totalMs: number;
+  count: number;
+}
+
+export interface RefetchFigures {
+  /** Nothing changed on the server: from the focus event until the answer was handled (1 s after it arrived). */
+  unchanged: LongTasks & { windowMs: number };
+  /** One token's status changed elsewhere: from the focus event until its row shows the new status. */
+  changed: LongTasks & { shownMs: number };
 }
 
 const FRAME_MS = 1000 / 60;
@@ -25,10 +42,7 @@ const FRAME_MS = 1000 / 60;
 export async function benchPage(tokens: number, options: { keystrokes: number; scrollFrames: number }): Promise<PageFigures> {
   const dataDir = seededDataDir(tokens);
   const product = await startProduct({ dataDir });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -37,9 +51,37 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
     const idleFrames = await idle(page, options.scrollFrames);
     const scroll = await scrollWholeList(page, options.scrollFrames);
     const heapMiB = await heap(page);
+    const refetch = await refetchOnFocus(page, product);
     const activeSwitch = await toggleActive(page, product.url);
     await context.close();
-    return { tokens, firstRowMs, keystroke, scroll, idleFrames, activeSwitch, heapMiB };
+    return { tokens, firstRowMs, keystroke, scroll, idleFrames, activeSwitch, heapMiB, refetch };
+  } finally {
+    await browser.close();
+    await product.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** First row and `rounds` focus refetches (unchanged, then one token changed) on a page of `tokens` tokens, nothing else. */
+export async function benchRefetch(tokens: number, rounds: number): Promise<{ tokens: number; firstRowMs: number; rounds: RefetchFigures[] }> {
+  const dataDir = seededDataDir(tokens);
+  const product = await startProduct({ dataDir });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const firstRowMs = await firstRow(page, `${product.url}/tokens`);
+    const figures: RefetchFigures[] = [];
+    for (let i = 0; i < rounds; i++) figures.push(await refetchOnFocus(page, product));
+    await context.close();
+    return { tokens, firstRowMs, rounds: figures };
   } finally {
     await browser.close();
     await product.close();
@@ -50,10 +92,11 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
 /** Milliseconds from navigation start until a token row is in the DOM and a frame has been produced after it. */
 async function firstRow(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
+  // Not an async predicate: its promise would be truthy at once, and the wait would end before any row exists.
   const handle = await page.waitForFunction(
-    async () =>
+    () =>
       document.querySelector('[data-open-token]')
-        ? await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+        ? new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
         : 0,
     undefined,
     { polling: 'raf', timeout: 120_000 },
@@ -189,4 +232,79 @@ async function toggleActive(page: Page, baseUrl: string) {
   );
   const t = (await handle.jsonValue()) as { clickAt: number; painted: number; confirmed: number };
   return { paintedMs: t.painted - t.clickAt, confirmedMs: t.confirmed - t.clickAt };
+}
+
+type LongTaskWindow = Window & { __longTasks?: { startTime: number; duration: number }[] };
+
+/** Starts collecting main-thread long tasks in the page (once) and returns the page's clock now. */
+async function watchLongTasks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as LongTaskWindow;
+    if (!w.__longTasks) {
+      const tasks: { startTime: number; duration: number }[] = [];
+      w.__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: false });
+    }
+    return performance.now();
+  });
+}
+
+async function longTasksSince(page: Page, since: number): Promise<LongTasks> {
+  const durations = await page.evaluate(
+    (from) => ((window as LongTaskWindow).__longTasks ?? []).filter((t) => t.startTime >= from).map((t) => t.duration),
+    since,
+  );
+  return { longestMs: durations.length ? Math.max(...durations) : 0, totalMs: durations.reduce((a, b) => a + b, 0), count: durations.length };
+}
+
+/** What TanStack Query's focus manager listens to when the person comes back to the tab. */
+async function dispatchFocus(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const at = performance.now();
+    window.dispatchEvent(new Event('visibilitychange'));
+    return at;
+  });
+}
+
+const isListRequest = (url: string) => url.includes('/api/v2/authorizations?');
+
+/**
+ * Two window-focus refetches of the whole list: one with nothing changed on the server, one after a token's
+ * status was flipped directly on the stand-in (its row must show it). The list is stale after 5 s, so each waits that long.
+ */
+async function refetchOnFocus(page: Page, product: RunningProduct): Promise<RefetchFigures> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await watchLongTasks(page);
+
+  await page.waitForTimeout(5_500);
+  const answered = page.waitForResponse((r) => isListRequest(r.url()), { timeout: 120_000 });
+  const focusAt = await dispatchFocus(page);
+  await (await answered).finished();
+  await page.waitForTimeout(1_000);
+  const endAt = await page.evaluate(() => performance.now());
+  const unchanged = { ...(await longTasksSince(page, focusAt)), windowMs: endAt - focusAt };
+
+  const id = await page.locator('[data-open-token]').first().getAttribute('data-open-token');
+  if (!id) throw new Error('No token row to change for the refetch scenario');
+  const influx = createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
+  const before = await influx.getAuthorization(id);
+  const status = before.status === 'active' ? 'inactive' : 'active';
+  await page.waitForTimeout(5_500);
+  await influx.updateAuthorization(id, { status });
+  const shownAt = dispatchFocus(page);
+  const handle = await page.waitForFunction(
+    ({ tokenId, text }) => {
+      const badge = document.querySelector(`[data-open-token="${tokenId}"]`)?.closest('[role="row"]')?.querySelector('.status-badge');
+      return badge?.textContent === text ? new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))) : 0;
+    },
+    { tokenId: id, text: status === 'active' ? 'Active' : 'Inactive' },
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const focus2At = await shownAt;
+  const shownMs = ((await handle.jsonValue()) as number) - focus2At;
+  await page.waitForTimeout(500);
+  const changed = { ...(await longTasksSince(page, focus2At)), shownMs };
+  return { unchanged, changed };
 }
