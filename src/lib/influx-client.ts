@@ -42,11 +42,62 @@ export interface InfluxClientOptions {
 
 type Query = Record<string, string | undefined>;
 
+/** One request as the client sends it; plain data, so it can be posted to a Web Worker and sent from there. */
+export interface PreparedInfluxRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Who answers, as failure messages name it: the base URL, or "the server" for the same origin. */
+  where: string;
+}
+
+/**
+ * Sends a prepared request and parses its JSON answer. Every failure becomes an InfluxApiError (no answer:
+ * status 0 'unavailable'; HTTP errors: InfluxDB's code and message; not JSON: 'invalid'), except that an
+ * abort by the caller's own signal is rethrown as it is.
+ */
+export async function sendInfluxRequest<T>(
+  prepared: PreparedInfluxRequest,
+  signal?: AbortSignal,
+  doFetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
+): Promise<T> {
+  const { url, method, headers, body, where } = prepared;
+  let response: Response;
+  try {
+    response = await doFetch(url, { method, headers, body, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw new InfluxApiError(0, 'unavailable', `Could not reach ${where}: ${cause}`);
+  }
+
+  if (response.status === 204) return undefined as T;
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // Headers came, then the connection dropped: whatever was asked may or may not have happened.
+    throw new InfluxApiError(
+      0,
+      'unavailable',
+      `The answer from ${where} was cut off before it was complete; the request may or may not have taken effect.`,
+    );
+  }
+  if (!response.ok) throw errorFromResponse(response, text);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new InfluxApiError(response.status, 'invalid', `The server sent a response that is not JSON (HTTP ${response.status})`);
+  }
+}
+
 export function createInfluxClient(options: InfluxClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, query?: Query, body?: unknown, signal?: AbortSignal): Promise<T> {
+  function prepare(method: string, path: string, query?: Query, body?: unknown): PreparedInfluxRequest {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== '') search.set(key, value);
@@ -55,40 +106,17 @@ export function createInfluxClient(options: InfluxClientOptions) {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (options.token) headers.Authorization = `Token ${options.token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return {
+      url: `${baseUrl}${path}${qs ? `?${qs}` : ''}`,
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      where: baseUrl || 'the server',
+    };
+  }
 
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}${qs ? `?${qs}` : ''}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      throw new InfluxApiError(0, 'unavailable', `Could not reach ${baseUrl || 'the server'}: ${cause}`);
-    }
-
-    if (response.status === 204) return undefined as T;
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      // Headers came, then the connection dropped: whatever was asked may or may not have happened.
-      throw new InfluxApiError(
-        0,
-        'unavailable',
-        `The answer from ${baseUrl || 'the server'} was cut off before it was complete; the request may or may not have taken effect.`,
-      );
-    }
-    if (!response.ok) throw errorFromResponse(response, text);
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new InfluxApiError(response.status, 'invalid', `The server sent a response that is not JSON (HTTP ${response.status})`);
-    }
+  async function request<T>(method: string, path: string, query?: Query, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return sendInfluxRequest<T>(prepare(method, path, query, body), signal, doFetch);
   }
 
   return {
@@ -106,6 +134,8 @@ export function createInfluxClient(options: InfluxClientOptions) {
     listBuckets: (query: { orgID?: string; name?: string } = {}) =>
       request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', { ...query, limit: '100' }).then((r) => r.buckets),
     listResourceTypes: () => request<string[]>('GET', '/api/v2/resources'),
+    /** A GET exactly as this client would send it, to be sent elsewhere with sendInfluxRequest (the token list's Web Worker). */
+    prepareGet: (path: string, query?: Query) => prepare('GET', path, query),
   };
 }
 
