@@ -19,7 +19,7 @@ function bulkBar() {
   return screen.getByRole('region', { name: 'Selected tokens' });
 }
 
-describe('bulk actions', () => {
+describe('bulk actions', { timeout: 20_000 }, () => {
   it('confirms with the count, skips tokens already in the state, and reports partial failure exactly', async () => {
     const fake = new FakeInflux({ tokens: [...tokens(6, (i) => ({ status: i === 2 ? 'inactive' : 'active' })), makeToken({ description: 'other' })] });
     const { user } = renderApp();

@@ -30,6 +30,8 @@ interface BulkDialogProps {
 
 const RUNNING: Record<BulkAction, string> = { activate: 'Activating tokens', deactivate: 'Deactivating tokens', delete: 'Deleting tokens' };
 
+const FINISHED: Record<BulkAction, string> = { activate: 'Activation finished', deactivate: 'Deactivation finished', delete: 'Deletion finished' };
+
 const CONSEQUENCE: Record<BulkAction, string> = {
   activate: 'InfluxDB accepts each of them again at once.',
   deactivate: 'InfluxDB refuses each of them at once, until it is activated again.',
@@ -124,7 +126,7 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
         >
           <header className="modal__header">
             <AlertDialog.Title className="modal__title">
-              {outcome ? 'Done' : running ? `${RUNNING[action]}…` : bulkQuestion(action, plan.todo.length + plan.skipped.length)}
+              {outcome ? FINISHED[action] : running ? `${RUNNING[action]}…` : bulkQuestion(action, plan.todo.length + plan.skipped.length)}
             </AlertDialog.Title>
           </header>
           <div className="modal__body">{body}</div>

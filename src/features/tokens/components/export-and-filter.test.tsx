@@ -23,7 +23,7 @@ function setup(path = '/tokens') {
 
 const descriptions = () => Array.from(document.querySelectorAll('[data-open-token]')).map((el) => el.textContent);
 
-describe('the permission filter', () => {
+describe('the permission filter', { timeout: 20_000 }, () => {
   it('"Write" on bucket telegraf finds every token that can write it, and lives in the URL', async () => {
     const { user, url } = setup();
     await screen.findByRole('button', { name: 'all access' });
@@ -50,7 +50,7 @@ describe('the permission filter', () => {
   });
 });
 
-describe('Export', () => {
+describe('Export', { timeout: 20_000 }, () => {
   let blobs: Blob[];
   let clicked: { href: string; download: string }[];
 
@@ -114,5 +114,20 @@ describe('Export', () => {
     });
     expect(blobs[0]!.type).toBe('application/json');
     expect(within(document.body).queryByText(SECRET)).not.toBeInTheDocument();
+  });
+});
+
+describe('the permission filter and the back button', { timeout: 20_000 }, () => {
+  it('two quick choices both land in the URL, and Back returns to the first one', async () => {
+    const { user, url, router } = setup();
+    await screen.findByRole('button', { name: 'all access' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Permission' }), 'Write');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'On resource' }), 'bucket: telegraf');
+    await waitFor(() => expect(url()).toBe(`/tokens?perm=write%3Abuckets%2F${TELEGRAF}`));
+    await waitFor(() => expect(descriptions()).toEqual(['all access', 'org buckets writer', 'telegraf writer']));
+    await router.navigate(-1);
+    await waitFor(() => expect(url()).toBe('/tokens?perm=write%3Aany'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'On resource' })).toHaveValue('any'));
+    expect(screen.getByRole('combobox', { name: 'Permission' })).toHaveValue('write');
   });
 });

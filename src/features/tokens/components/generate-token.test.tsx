@@ -16,7 +16,7 @@ async function openGenerate(user: ReturnType<typeof setup>['user'], item: 'All A
   return screen.findByRole('dialog', { name: item === 'Custom API Token' ? 'Generate Custom API Token' : 'Generate All Access API Token' });
 }
 
-describe('Generate API Token: All Access', () => {
+describe('Generate API Token: All Access', { timeout: 20_000 }, () => {
   it('warns, then creates the all-access permission set for my own user and shows the token once', async () => {
     const { fake, user, queryClient } = setup();
     const dialog = await openGenerate(user, 'All Access API Token');
@@ -50,7 +50,7 @@ describe('Generate API Token: All Access', () => {
   });
 });
 
-describe('Generate API Token: Custom', () => {
+describe('Generate API Token: Custom', { timeout: 20_000 }, () => {
   it('keeps Generate disabled, and says why, until a permission is chosen', async () => {
     const { user } = setup();
     const dialog = await openGenerate(user, 'Custom API Token');

@@ -37,7 +37,7 @@ afterEach(() => {
   Reflect.deleteProperty(document, 'execCommand');
 });
 
-describe('the new token, shown once', () => {
+describe('the new token, shown once', { timeout: 20_000 }, () => {
   it('shows the token read-only and selected, with the warning', () => {
     const { dialog, field } = setup();
     expect(dialog).toHaveTextContent("Make sure to copy your new API token now. You won't be able to see it again!");

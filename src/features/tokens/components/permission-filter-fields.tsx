@@ -1,7 +1,7 @@
 // "Who can do what": an action (any, read, write) and a resource (any, a type, or one bucket), kept in the URL.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { OSS_RESOURCE_TYPES, type Bucket } from '../../../lib/influx-types';
-import type { ActionFilter, PermissionFilter } from '../model/permission-filter';
+import { formatPermissionFilter, type ActionFilter, type PermissionFilter } from '../model/permission-filter';
 import { resourceTitle } from '../model/resource-names';
 
 interface PermissionFilterFieldsProps {
@@ -18,15 +18,42 @@ function resourceValue(filter: PermissionFilter | undefined): string {
   return filter.id ? `${filter.type}/${filter.id}` : filter.type;
 }
 
+interface Choice {
+  action: ActionFilter;
+  resource: string;
+  /** The URL value this choice last took into account. */
+  seen: string;
+  /** Values chosen here that the URL may still show on its way to this choice (router updates are transitions). */
+  sent: string[];
+}
+
+const keyOf = (filter: PermissionFilter | undefined) => (filter ? formatPermissionFilter(filter) : '');
+
+function toFilter(action: ActionFilter, resource: string): PermissionFilter | undefined {
+  if (action === 'any' && resource === ANY) return undefined;
+  const [type, bucketID] = resource.split('/');
+  return { action, type: type === ANY || !type ? null : type, ...(bucketID ? { id: bucketID } : {}) };
+}
+
 export function PermissionFilterFields({ value, buckets, onChange }: PermissionFilterFieldsProps) {
   const id = useId();
-  const action: ActionFilter = value?.action ?? 'any';
-  const resource = resourceValue(value);
+  const valueKey = keyOf(value);
+  const [choice, setChoice] = useState<Choice>({ action: value?.action ?? 'any', resource: resourceValue(value), seen: valueKey, sent: [] });
+  let current = choice;
+  if (valueKey !== choice.seen) {
+    // The URL moved: an echo of a choice made here keeps the newer choice; anything else (Back, Clear filters) wins.
+    const caughtUp = valueKey === keyOf(toFilter(choice.action, choice.resource));
+    current = choice.sent.includes(valueKey)
+      ? { ...choice, seen: valueKey, sent: caughtUp ? [] : choice.sent }
+      : { action: value?.action ?? 'any', resource: resourceValue(value), seen: valueKey, sent: [] };
+    setChoice(current);
+  }
+  const { action, resource } = current;
 
   function change(nextAction: ActionFilter, nextResource: string) {
-    if (nextAction === 'any' && nextResource === ANY) return onChange(undefined);
-    const [type, bucketID] = nextResource.split('/');
-    onChange({ action: nextAction, type: type === ANY || !type ? null : type, ...(bucketID ? { id: bucketID } : {}) });
+    const filter = toFilter(nextAction, nextResource);
+    setChoice((c) => ({ ...c, action: nextAction, resource: nextResource, sent: [...c.sent.slice(-10), keyOf(filter)] }));
+    onChange(filter);
   }
 
   // A bookmarked bucket this token cannot list still shows as chosen, by its ID.

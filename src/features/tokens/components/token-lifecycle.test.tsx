@@ -24,7 +24,7 @@ function setup(path = '/tokens') {
   return { fake, ...renderApp(path) };
 }
 
-describe('Delete', () => {
+describe('Delete', { timeout: 20_000 }, () => {
   it('asks first in the drawer, then deletes, closes the drawer, drops the row and says so', async () => {
     const { fake, user, url } = setup(`/tokens/${A}`);
     const drawer = await screen.findByRole('dialog', { name: /ci writer/ });
@@ -75,7 +75,7 @@ describe('Delete', () => {
   });
 });
 
-describe('Clone', () => {
+describe('Clone', { timeout: 20_000 }, () => {
   it('creates the same permissions, described with the local time of the clone, and shows the new token once', async () => {
     const { fake, user } = setup(`/tokens/${A}`);
     const drawer = await screen.findByRole('dialog', { name: /ci writer/ });

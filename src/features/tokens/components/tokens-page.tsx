@@ -52,6 +52,7 @@ export function TokensPage() {
   const [generate, setGenerate] = useState<GenerateKind | null>(null);
   const [newToken, setNewToken] = useState<NewToken | null>(null);
   const [rowDelete, setRowDelete] = useState<Authorization | null>(null);
+  const rowDeleted = useRef(false);
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const selection = useSelection();
   const { latest, rows } = view;
@@ -71,7 +72,10 @@ export function TokensPage() {
       const token = latest.get(id);
       if (!token) return;
       if (action === 'clone') clone(token);
-      else setRowDelete(token);
+      else {
+        rowDeleted.current = false;
+        setRowDelete(token);
+      }
     },
     [latest, clone],
   );
@@ -208,10 +212,13 @@ export function TokensPage() {
         <DeleteTokenDialog
           token={rowDelete}
           onClose={() => setRowDelete(null)}
-          onDeleted={() => selection.remove([rowDelete.id])}
+          onDeleted={() => {
+            rowDeleted.current = true;
+            selection.remove([rowDelete.id]);
+          }}
           onCloseAutoFocus={(event) => {
-            // The row's menu button is gone with the row (or scrolled away): go back to the filter box.
-            const button = document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
+            // Cancelled: back to the row's menu button. Deleted (or scrolled away): the row is going, so the filter box.
+            const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
             event.preventDefault();
             (button ?? filterRef.current)?.focus();
           }}
