@@ -3,19 +3,10 @@
 // every change, and permissions never change), so its rows and search index are reused. With 100,000
 // tokens this turns a multi-second deep comparison on each refetch into a few milliseconds.
 import type { Authorization } from '../../../lib/influx-types';
-
-function sameVersion(a: Authorization, b: Authorization): boolean {
-  return (
-    a.updatedAt === b.updatedAt &&
-    a.status === b.status &&
-    a.description === b.description &&
-    a.token === b.token &&
-    a.user === b.user &&
-    a.org === b.org
-  );
-}
+import { sameTokenVersion } from './token-version';
 
 export function shareUnchangedTokens(oldData: unknown, newData: unknown): unknown {
+  if (oldData === newData) return oldData;
   if (!Array.isArray(oldData) || !Array.isArray(newData)) return newData;
   const previous = oldData as Authorization[];
   const next = newData as Authorization[];
@@ -23,7 +14,7 @@ export function shareUnchangedTokens(oldData: unknown, newData: unknown): unknow
   let unchanged = previous.length === next.length;
   const shared = next.map((token, index) => {
     const old = byId.get(token.id);
-    if (old && sameVersion(old, token)) {
+    if (old && sameTokenVersion(old, token)) {
       if (previous[index] !== old) unchanged = false;
       return old;
     }

@@ -2,6 +2,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { InfluxClient } from '../../../lib/influx-client';
 import type { Authorization } from '../../../lib/influx-types';
+import { loadTokenList } from './load-token-list';
 import { shareUnchangedTokens } from './share-unchanged-tokens';
 
 export const tokenKeys = {
@@ -13,11 +14,11 @@ export const tokenKeys = {
 };
 
 export const tokenQueries = {
-  /** Every token of the org at once: the API has no paging. */
+  /** Every token of the org at once (the API has no paging), fetched, parsed and compared in a Web Worker. */
   list: (client: InfluxClient, orgID: string) =>
     queryOptions({
       queryKey: tokenKeys.list(orgID),
-      queryFn: ({ signal }) => client.listAuthorizations({ orgID }, signal),
+      queryFn: (context) => loadTokenList(context, client, orgID),
       staleTime: 5_000,
       refetchOnWindowFocus: true,
       structuralSharing: shareUnchangedTokens,

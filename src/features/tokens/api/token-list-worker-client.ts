@@ -1,0 +1,110 @@
+// The page's side of the token list's worker: one worker for the page, started on first use; answers are
+// matched to requests by id, an aborted request is cancelled in the worker and its late answer dropped, and
+// a worker that cannot start (no Worker, blocked script) makes every caller fall back to the main thread.
+import { InfluxApiError, type PreparedInfluxRequest } from '../../../lib/influx-client';
+import type { Authorization } from '../../../lib/influx-types';
+import type { TokenListAnswer } from './token-list-diff';
+import { joinAnswer, type FromWorker, type ToWorker } from './token-list-protocol';
+
+/** The part of a Worker this client uses (a test can stand in for it). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+  terminate(): void;
+}
+
+/** No worker could run (none in this browser, or its script failed to load): do the work on the main thread. */
+export class TokenListWorkerUnavailable extends Error {
+  constructor() {
+    super('The token list worker is not available in this browser');
+    this.name = 'TokenListWorkerUnavailable';
+  }
+}
+
+export interface TokenListWorkerClient {
+  /** The list as the worker answers it for `stream`, given the answer numbered `base` the page holds (0: none). */
+  load(stream: string, base: number, request: PreparedInfluxRequest, signal: AbortSignal): Promise<TokenListAnswer>;
+  forget(stream: string): void;
+}
+
+interface Pending {
+  chunks: Authorization[][];
+  resolve: (answer: TokenListAnswer) => void;
+  reject: (error: unknown) => void;
+}
+
+export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorkerClient {
+  let worker: WorkerLike | null | undefined;
+  const pending = new Map<number, Pending>();
+  let nextRequestId = 1;
+
+  const giveUp = () => {
+    worker?.terminate();
+    worker = null;
+    for (const request of pending.values()) request.reject(new TokenListWorkerUnavailable());
+    pending.clear();
+  };
+
+  const receive = (message: FromWorker) => {
+    const request = pending.get(message.requestId);
+    if (!request) return; // cancelled: whatever it still sends is dropped
+    if (message.type === 'tokens') {
+      request.chunks.push(message.tokens);
+      return;
+    }
+    pending.delete(message.requestId);
+    if (message.type === 'done') request.resolve(joinAnswer(message.head, request.chunks));
+    else request.reject(new InfluxApiError(message.error.status, message.error.code, message.error.message));
+  };
+
+  const start = (): WorkerLike | null => {
+    if (worker !== undefined) return worker;
+    try {
+      worker = spawn();
+    } catch {
+      worker = null;
+      return null;
+    }
+    worker.addEventListener('message', (event) => receive(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      giveUp();
+    });
+    worker.addEventListener('messageerror', giveUp);
+    return worker;
+  };
+
+  return {
+    load(stream, base, request, signal) {
+      const running = start();
+      if (!running) return Promise.reject(new TokenListWorkerUnavailable());
+      if (signal.aborted) return Promise.reject(signal.reason);
+      return new Promise<TokenListAnswer>((resolve, reject) => {
+        const requestId = nextRequestId++;
+        const onAbort = () => {
+          pending.delete(requestId);
+          running.postMessage({ type: 'cancel', requestId });
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal.removeEventListener('abort', onAbort);
+        pending.set(requestId, {
+          chunks: [],
+          resolve: (answer) => (settle(), resolve(answer)),
+          reject: (error) => (settle(), reject(error)),
+        });
+        running.postMessage({ type: 'load', requestId, stream, base, request });
+      });
+    },
+    forget(stream) {
+      worker?.postMessage({ type: 'forget', stream });
+    },
+  };
+}
+
+/** The page's one worker; Vite bundles it as its own same-origin module script (allowed by script-src 'self'). */
+export const tokenListWorker = connectTokenListWorker(() => {
+  if (typeof Worker === 'undefined') throw new TokenListWorkerUnavailable();
+  return new Worker(new URL('./token-list.worker.ts', import.meta.url), { type: 'module', name: 'token-list' }) as WorkerLike;
+});

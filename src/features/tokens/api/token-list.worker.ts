@@ -1,0 +1,13 @@
+// The token list's Web Worker: the 76 MB download, its JSON.parse and the comparison with the last answer
+// happen here, so the page's main thread only unpacks what changed.
+import { createTokenListWorker } from './token-list-worker-core';
+import type { FromWorker, ToWorker } from './token-list-protocol';
+
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+}
+
+const scope = self as unknown as WorkerScope;
+const handle = createTokenListWorker((message) => scope.postMessage(message));
+scope.onmessage = (event) => handle(event.data);

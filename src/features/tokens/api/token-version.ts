@@ -1,0 +1,19 @@
+// When two copies of a token count as the same version: InfluxDB bumps updatedAt on every change and
+// permissions never change, so comparing the fields a person sees (and updatedAt) is enough and O(1).
+import type { Authorization } from '../../../lib/influx-types';
+
+export function sameTokenVersion(a: Authorization, b: Authorization): boolean {
+  return (
+    a.updatedAt === b.updatedAt &&
+    a.status === b.status &&
+    a.description === b.description &&
+    a.token === b.token &&
+    a.user === b.user &&
+    a.org === b.org
+  );
+}
+
+/** The same comparison as one string, for keeping a light copy of a list (the worker keeps only these). */
+export function tokenVersionKey(t: Authorization): string {
+  return JSON.stringify([t.updatedAt, t.status, t.description, t.token, t.user, t.org]);
+}
