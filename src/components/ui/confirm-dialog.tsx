@@ -37,8 +37,8 @@ export function ConfirmDialog({
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className="modal-overlay" />
-        <AlertDialog.Content className="modal modal--small" onCloseAutoFocus={onCloseAutoFocus} onEscapeKeyDown={(e) => busy && e.preventDefault()}>
+        <AlertDialog.Overlay className="modal-overlay modal-overlay--confirm" />
+        <AlertDialog.Content className="modal modal--small modal--confirm" onCloseAutoFocus={onCloseAutoFocus} onEscapeKeyDown={(e) => busy && e.preventDefault()}>
           <header className="modal__header">
             <AlertDialog.Title className="modal__title">{title}</AlertDialog.Title>
           </header>

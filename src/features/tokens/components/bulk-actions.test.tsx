@@ -136,7 +136,8 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select all 100,000 matching' }, { timeout: 25_000 }));
     expect(bulkBar()).toHaveTextContent('100,000 selected');
     await user.click(within(bulkBar()).getByRole('button', { name: 'Activate' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Activate 100,000 tokens?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Nothing to activate' });
+    expect(dialog).toHaveTextContent('Every selected token is already active.');
     expect(dialog).toHaveTextContent('100,000 were already active and are skipped.');
     expect(within(dialog).queryByRole('button', { name: /Activate/ })).not.toBeInTheDocument();
   }, 60_000);

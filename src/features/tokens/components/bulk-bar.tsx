@@ -1,4 +1,5 @@
 // Shown while tokens are selected: how many, and what can be done to all of them.
+import { useLayoutEffect, useRef } from 'react';
 import type { BulkAction } from '../model/bulk-plan';
 import './bulk-bar.css';
 
@@ -13,12 +14,33 @@ interface BulkBarProps {
 }
 
 export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The table's sticky headings sit right under the bar, whose height depends on how its content wraps.
+  useLayoutEffect(() => {
+    const bar = ref.current;
+    const page = bar?.parentElement;
+    if (!bar || !page) return;
+    const measure = () => page.style.setProperty('--bulk-bar-height', `${bar.offsetHeight}px`);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    observer?.observe(bar);
+    return () => {
+      observer?.disconnect();
+      page.style.removeProperty('--bulk-bar-height');
+    };
+  }, []);
+
   return (
-    <div className="bulk-bar" role="region" aria-label="Selected tokens">
-      <p className="bulk-bar__count" aria-live="polite">
-        <strong>{number.format(count)} selected</strong>
-        {hidden > 0 && <span className="bulk-bar__hidden"> ({number.format(hidden)} not shown by the current filters)</span>}
-      </p>
+    <div ref={ref} className="bulk-bar" role="region" aria-label="Selected tokens">
+      <div className="bulk-bar__summary">
+        <p className="bulk-bar__count" aria-live="polite">
+          <strong>{number.format(count)} selected</strong>
+          {hidden > 0 && <span className="bulk-bar__hidden"> ({number.format(hidden)} not shown by the current filters)</span>}
+        </p>
+        <button type="button" className="btn btn--small bulk-bar__clear" onClick={onClear}>
+          Clear selection
+        </button>
+      </div>
       <div className="bulk-bar__actions">
         <button type="button" className="btn btn--small" onClick={() => onAction('activate')}>
           Activate
@@ -28,9 +50,6 @@ export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
         </button>
         <button type="button" className="btn btn--small bulk-bar__delete" onClick={() => onAction('delete')}>
           Delete
-        </button>
-        <button type="button" className="btn btn--small bulk-bar__clear" onClick={onClear}>
-          Clear selection
         </button>
       </div>
     </div>

@@ -32,6 +32,8 @@ const RUNNING: Record<BulkAction, string> = { activate: 'Activating tokens', dea
 
 const FINISHED: Record<BulkAction, string> = { activate: 'Activation finished', deactivate: 'Deactivation finished', delete: 'Deletion finished' };
 
+const NOTHING_TO_DO: Record<BulkAction, string> = { activate: 'Nothing to activate', deactivate: 'Nothing to deactivate', delete: 'Nothing to delete' };
+
 const CONSEQUENCE: Record<BulkAction, string> = {
   activate: 'InfluxDB accepts each of them again at once.',
   deactivate: 'InfluxDB refuses each of them at once, until it is activated again.',
@@ -89,7 +91,9 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
   } else {
     body = (
       <>
-        <AlertDialog.Description className="modal__description">{CONSEQUENCE[action]}</AlertDialog.Description>
+        <AlertDialog.Description className="modal__description">
+          {plan.todo.length === 0 ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.` : CONSEQUENCE[action]}
+        </AlertDialog.Description>
         {skipped && (
           <p className="bulk-dialog__note">
             {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
@@ -126,7 +130,13 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
         >
           <header className="modal__header">
             <AlertDialog.Title className="modal__title">
-              {outcome ? FINISHED[action] : running ? `${RUNNING[action]}…` : bulkQuestion(action, plan.todo.length + plan.skipped.length)}
+              {outcome
+                ? FINISHED[action]
+                : running
+                  ? `${RUNNING[action]}…`
+                  : plan.todo.length === 0
+                    ? NOTHING_TO_DO[action]
+                    : bulkQuestion(action, plan.todo.length + plan.skipped.length)}
             </AlertDialog.Title>
           </header>
           <div className="modal__body">{body}</div>

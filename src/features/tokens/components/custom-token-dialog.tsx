@@ -1,7 +1,7 @@
 // "Custom API Token": a description and Read/Write choices per bucket and per resource type. Generate
 // stays disabled until something is chosen; a refusal is shown in the dialog and every choice is kept.
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import type { Authorization, PermissionAction } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
@@ -40,6 +40,12 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
   const formId = `${id}-form`;
   const helpId = `${id}-help`;
   const allBuckets = choices.types[ALL_BUCKETS] ?? {};
+  const bucketNames = useMemo(() => new Map((buckets.data ?? []).map((b) => [b.id, b.name])), [buckets.data]);
+  const refusalRef = useRef<HTMLDivElement>(null);
+  // The refusal is at the top of a long form: bring it into view (it is also announced, being an alert).
+  useEffect(() => {
+    if (create.error) refusalRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [create.error]);
 
   const bucketRows: ChoiceRow[] = [
     { key: ALL_BUCKETS, target: 'all buckets', label: 'All buckets', hint: `every bucket in ${orgName}, also future ones`, read: !!allBuckets.read, write: !!allBuckets.write },
@@ -124,8 +130,8 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
           />
         </div>
         {create.error && (
-          <div className="callout callout--error form-alert" role="alert">
-            <p>{createFailureText(create.error)}</p>
+          <div ref={refusalRef} className="callout callout--error form-alert" role="alert">
+            <p>{createFailureText(create.error, 'create', bucketNames)}</p>
             <p>Your choices are kept: change them and generate again.</p>
           </div>
         )}

@@ -111,17 +111,19 @@ export function TokensTable({
       <div role="rowgroup" className="tokens-table__head">
         <div role="row" aria-rowindex={1} className="token-row token-row--head">
           <div role="columnheader" className="token-cell token-cell--select">
-            <input
-              type="checkbox"
-              className="checkbox"
-              aria-label={`Select all ${number.format(rows.length)} matching`}
-              title={`Select all ${number.format(rows.length)} matching tokens, also those scrolled out of view`}
-              checked={allSelected}
-              ref={(box) => {
-                if (box) box.indeterminate = someSelected;
-              }}
-              onChange={(e) => onSelectAll(e.target.checked)}
-            />
+            <label className="select-all" title={`Select all ${number.format(rows.length)} matching tokens, also those scrolled out of view`}>
+              <input
+                type="checkbox"
+                className="checkbox"
+                checked={allSelected}
+                ref={(box) => {
+                  if (box) box.indeterminate = someSelected;
+                }}
+                onChange={(e) => onSelectAll(e.target.checked)}
+              />
+              {/* Shown on narrow screens, where the column headings are hidden; the checkbox's name either way. */}
+              <span className="select-all__text">Select all {number.format(rows.length)} matching</span>
+            </label>
           </div>
           {COLUMNS.map((column) => (
             <div role="columnheader" key={column} className="token-cell">
