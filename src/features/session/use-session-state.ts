@@ -44,7 +44,9 @@ export function useSessionState() {
   useEffect(() => {
     if (!pastedToken) return;
     const check = (error: unknown) => {
-      if (error instanceof InfluxApiError && error.status === 401) {
+      // InfluxDB also answers 401 for one missing permission ("write:users/<id> is unauthorized"): the token
+      // itself is fine then, and the screen that asked says so; only an unknown or inactive token signs out.
+      if (error instanceof InfluxApiError && error.status === 401 && !/ is unauthorized$/.test(error.message)) {
         signOut(`InfluxDB refused the token: ${error.message}. Paste a valid token to continue.`);
       }
     };

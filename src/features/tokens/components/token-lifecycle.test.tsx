@@ -107,3 +107,18 @@ describe('Clone', { timeout: 20_000 }, () => {
     expect(fake.tokens).toHaveLength(2);
   });
 });
+
+describe('a refusal for a missing permission, signed in with a pasted token', { timeout: 20_000 }, () => {
+  it('is said, and the person stays signed in (only an unknown or inactive token signs out)', async () => {
+    const PASTED = 'pasted-token-value';
+    const fake = new FakeInflux({ tokens: [makeToken({ id: A, description: 'ci writer', user: 'user2' })], config: { needsToken: true }, validToken: PASTED });
+    sessionStorage.setItem('influx-token-manager:token', PASTED);
+    const { user } = renderApp();
+    fake.failNext('POST', 401, 'write:users/1000000000000003 is unauthorized');
+    await user.click(await screen.findByRole('button', { name: 'Actions for ci writer' }));
+    await user.click(await screen.findByRole('menuitem', { name: /Clone/ }));
+    expect(await screen.findByText(/InfluxDB refused to clone this token: write:users\/1000000000000003 is unauthorized./)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'API token' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'ci writer' })).toBeInTheDocument();
+  });
+});
