@@ -10,11 +10,18 @@ export function shareUnchangedTokens(oldData: unknown, newData: unknown): unknow
   if (!Array.isArray(oldData) || !Array.isArray(newData)) return newData;
   const previous = oldData as Authorization[];
   const next = newData as Authorization[];
-  const byId = new Map(previous.map((t) => [t.id, t]));
+  // Mostly a token sits where it was: look it up by id only when it does not (a map of 100,000 ids costs more than the rest).
+  let byId: Map<string, Authorization> | undefined;
+  const oldCopy = (token: Authorization, index: number) => {
+    const there = previous[index];
+    if (there?.id === token.id) return there;
+    byId ??= new Map(previous.map((t) => [t.id, t]));
+    return byId.get(token.id);
+  };
   let unchanged = previous.length === next.length;
   const shared = next.map((token, index) => {
-    const old = byId.get(token.id);
-    if (old && sameTokenVersion(old, token)) {
+    const old = oldCopy(token, index);
+    if (old && (old === token || sameTokenVersion(old, token))) {
       if (previous[index] !== old) unchanged = false;
       return old;
     }

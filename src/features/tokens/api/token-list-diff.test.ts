@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../../lib/influx-types';
 import { makeToken } from '../../../testing/token-factory';
 import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList } from './token-list-diff';
-import { answerMessages, joinAnswer, type FromWorker } from './token-list-protocol';
+import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './token-list-protocol';
 
 /** What the server sends each time: fresh objects, as JSON.parse in the worker makes them. */
 const fromServer = (tokens: Authorization[]) => structuredClone(tokens);
@@ -84,15 +84,15 @@ describe('token list diff between worker and page', () => {
 describe('token list messages', () => {
   it('carries a first load in chunks and joins them back in order', () => {
     const tokens = Array.from({ length: 5 }, (_, i) => makeToken({ description: `t${i}` }));
-    const messages = answerMessages(7, { kind: 'full', version: 3, tokens }, 2);
+    const messages = [...answerMessages(7, { kind: 'full', version: 3, tokens }, 2)];
     expect(messages.map((m) => m.type)).toEqual(['tokens', 'tokens', 'tokens', 'done']);
-    const chunks = messages.flatMap((m: FromWorker) => (m.type === 'tokens' ? [m.tokens] : []));
+    const chunks = messages.flatMap((m: FromWorker) => (m.type === 'tokens' ? [chunkTokens(m)] : []));
     const done = messages.at(-1) as Extract<FromWorker, { type: 'done' }>;
     expect(joinAnswer(done.head, chunks)).toEqual({ kind: 'full', version: 3, tokens });
   });
 
   it('sends an unchanged refetch as one small message', () => {
-    const messages = answerMessages(8, { kind: 'diff', version: 4, base: 3, ids: null, changed: [] });
+    const messages = [...answerMessages(8, { kind: 'diff', version: 4, base: 3, ids: null, changed: [] })];
     expect(messages).toEqual([{ type: 'done', requestId: 8, head: { kind: 'diff', version: 4, base: 3, ids: null } }]);
   });
 });

@@ -30,16 +30,20 @@ export interface ServerList {
   tokens: Authorization[];
 }
 
-/** Worker side: compares the new server answer with the copy numbered `base`, if it still has it. */
+/** Worker side: the light copy of a server answer, to compare the next one with. */
+export function serverCopy(tokens: Authorization[], version: number): ServerCopy {
+  return { version, ids: tokens.map((t) => t.id), keys: new Map(tokens.map((t) => [t.id, tokenVersionKey(t)])) };
+}
+
+/** Worker side: compares the new server answer with the copy of an earlier one (none: the whole list). */
 export function diffTokenList(
   tokens: Authorization[],
   version: number,
   previous: ServerCopy | undefined,
 ): { answer: TokenListAnswer; copy: ServerCopy } {
-  const ids = tokens.map((t) => t.id);
-  const keys = new Map(tokens.map((t) => [t.id, tokenVersionKey(t)]));
-  const copy = { version, ids, keys };
+  const copy = serverCopy(tokens, version);
   if (!previous) return { answer: { kind: 'full', version, tokens }, copy };
+  const { ids, keys } = copy;
   const changed = tokens.filter((t) => previous.keys.get(t.id) !== keys.get(t.id));
   const sameOrder = ids.length === previous.ids.length && ids.every((id, i) => previous.ids[i] === id);
   return { answer: { kind: 'diff', version, base: previous.version, ids: sameOrder ? null : ids, changed }, copy };

@@ -1,5 +1,7 @@
-// The messages between the page and the token list's worker. Tokens travel in chunks, each its own message:
-// the page unpacks one chunk per task, so even a first load of 100,000 tokens never holds the main thread long.
+// The messages between the page and the token list's worker. Tokens travel in chunks of JSON text, each its
+// own message: the page parses one chunk per task, so even a first load of 100,000 tokens never holds the main
+// thread long. (Text, not objects: in Chromium, JSON.parse of a chunk costs the page about half of what
+// unpacking the same tokens from a structured clone does, and the worker stringifies faster than it clones.)
 import type { PreparedInfluxRequest } from '../../../lib/influx-client';
 import type { Authorization } from '../../../lib/influx-types';
 import type { TokenListAnswer } from './token-list-diff';
@@ -21,23 +23,27 @@ export interface WorkerFailure {
 }
 
 export type FromWorker =
-  | { type: 'tokens'; requestId: number; tokens: Authorization[] }
+  /** A chunk of the answer's tokens as a JSON array. */
+  | { type: 'tokens'; requestId: number; json: string }
   | { type: 'done'; requestId: number; head: AnswerHead }
   | { type: 'failed'; requestId: number; error: WorkerFailure };
 
 export const TOKENS_PER_MESSAGE = 2_000;
 
-/** The messages that carry one answer: its tokens (the whole list, or the changed ones) in chunks, then its head. */
-export function answerMessages(requestId: number, answer: TokenListAnswer, perMessage = TOKENS_PER_MESSAGE): FromWorker[] {
+/** The messages that carry one answer, made one at a time so the first can be posted before the last is made. */
+export function* answerMessages(requestId: number, answer: TokenListAnswer, perMessage = TOKENS_PER_MESSAGE): Generator<FromWorker> {
   const tokens = answer.kind === 'full' ? answer.tokens : answer.changed;
-  const messages: FromWorker[] = [];
-  for (let i = 0; i < tokens.length; i += perMessage) messages.push({ type: 'tokens', requestId, tokens: tokens.slice(i, i + perMessage) });
+  for (let i = 0; i < tokens.length; i += perMessage) yield { type: 'tokens', requestId, json: JSON.stringify(tokens.slice(i, i + perMessage)) };
   const head: AnswerHead =
     answer.kind === 'full'
       ? { kind: 'full', version: answer.version }
       : { kind: 'diff', version: answer.version, base: answer.base, ids: answer.ids };
-  messages.push({ type: 'done', requestId, head });
-  return messages;
+  yield { type: 'done', requestId, head };
+}
+
+/** One 'tokens' message's tokens. */
+export function chunkTokens(message: Extract<FromWorker, { type: 'tokens' }>): Authorization[] {
+  return JSON.parse(message.json) as Authorization[];
 }
 
 /** The answer again from its head and the chunks that came before it, in order. */

@@ -4,7 +4,7 @@
 import { InfluxApiError, type PreparedInfluxRequest } from '../../../lib/influx-client';
 import type { Authorization } from '../../../lib/influx-types';
 import type { TokenListAnswer } from './token-list-diff';
-import { joinAnswer, type FromWorker, type ToWorker } from './token-list-protocol';
+import { chunkTokens, joinAnswer, type FromWorker, type ToWorker } from './token-list-protocol';
 
 /** The part of a Worker this client uses (a test can stand in for it). */
 export interface WorkerLike {
@@ -50,7 +50,7 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
     const request = pending.get(message.requestId);
     if (!request) return; // cancelled: whatever it still sends is dropped
     if (message.type === 'tokens') {
-      request.chunks.push(message.tokens);
+      request.chunks.push(chunkTokens(message));
       return;
     }
     pending.delete(message.requestId);

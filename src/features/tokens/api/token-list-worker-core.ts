@@ -3,7 +3,7 @@
 // server sent last for that stream, and post the answer in chunks. Failures go back as plain data.
 import { InfluxApiError, sendInfluxRequest } from '../../../lib/influx-client';
 import type { AuthorizationList } from '../../../lib/influx-types';
-import { diffTokenList, type ServerCopy } from './token-list-diff';
+import { diffTokenList, serverCopy, type ServerCopy } from './token-list-diff';
 import { answerMessages, type FromWorker, type ToWorker, type WorkerFailure } from './token-list-protocol';
 
 /** Lists kept at once; a page shows one org, so more only happens across sign-ins. */
@@ -36,14 +36,23 @@ export function createTokenListWorker(post: (message: FromWorker) => void, doFet
       if (controller.signal.aborted) return;
       const copies = streams.get(stream) ?? [];
       const previous = base === 0 ? undefined : copies.find((c) => c.version === base);
-      const { answer, copy } = diffTokenList(tokens, nextVersion++, previous);
+      const version = nextVersion++;
+      let copy: ServerCopy;
+      if (previous) {
+        const diff = diffTokenList(tokens, version, previous);
+        for (const message of answerMessages(requestId, diff.answer, tokensPerMessage)) post(message);
+        copy = diff.copy;
+      } else {
+        // A whole list goes out first: the page is waiting for it, not for the copy kept here.
+        for (const message of answerMessages(requestId, { kind: 'full', version, tokens }, tokensPerMessage)) post(message);
+        copy = serverCopy(tokens, version);
+      }
       streams.delete(stream);
       streams.set(stream, previous ? [copy, previous] : [copy]);
       for (const oldest of streams.keys()) {
         if (streams.size <= MAX_STREAMS) break;
         streams.delete(oldest);
       }
-      for (const message of answerMessages(requestId, answer, tokensPerMessage)) post(message);
     } catch (error) {
       if (!controller.signal.aborted) post({ type: 'failed', requestId, error: failure(error) });
     } finally {
