@@ -52,16 +52,24 @@ export interface PreparedInfluxRequest {
   where: string;
 }
 
+/** A successful answer's status and body text, before parsing. */
+export interface InfluxAnswerText {
+  status: number;
+  text: string;
+}
+
+type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
 /**
- * Sends a prepared request and parses its JSON answer. Every failure becomes an InfluxApiError (no answer:
- * status 0 'unavailable'; HTTP errors: InfluxDB's code and message; not JSON: 'invalid'), except that an
- * abort by the caller's own signal is rethrown as it is.
+ * Sends a prepared request and reads its whole body. Every failure becomes an InfluxApiError (no answer, or
+ * cut off: status 0 'unavailable'; HTTP errors: InfluxDB's code and message), except that an abort by the
+ * caller's own signal is rethrown as it is.
  */
-export async function sendInfluxRequest<T>(
+export async function readInfluxAnswer(
   prepared: PreparedInfluxRequest,
   signal?: AbortSignal,
-  doFetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
-): Promise<T> {
+  doFetch: FetchLike = (input, init) => fetch(input, init),
+): Promise<InfluxAnswerText> {
   const { url, method, headers, body, where } = prepared;
   let response: Response;
   try {
@@ -72,7 +80,7 @@ export async function sendInfluxRequest<T>(
     throw new InfluxApiError(0, 'unavailable', `Could not reach ${where}: ${cause}`);
   }
 
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { status: 204, text: '' };
   let text: string;
   try {
     text = await response.text();
@@ -86,11 +94,22 @@ export async function sendInfluxRequest<T>(
     );
   }
   if (!response.ok) throw errorFromResponse(response, text);
+  return { status: response.status, text };
+}
+
+/** The JSON of a successful answer (nothing for 204); a body that is not JSON is an InfluxApiError 'invalid'. */
+export function parseInfluxAnswer<T>({ status, text }: InfluxAnswerText): T {
+  if (status === 204) return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new InfluxApiError(response.status, 'invalid', `The server sent a response that is not JSON (HTTP ${response.status})`);
+    throw new InfluxApiError(status, 'invalid', `The server sent a response that is not JSON (HTTP ${status})`);
   }
+}
+
+/** Sends a prepared request and parses its JSON answer, with the failures of readInfluxAnswer and parseInfluxAnswer. */
+export async function sendInfluxRequest<T>(prepared: PreparedInfluxRequest, signal?: AbortSignal, doFetch?: FetchLike): Promise<T> {
+  return parseInfluxAnswer<T>(await readInfluxAnswer(prepared, signal, doFetch));
 }
 
 export function createInfluxClient(options: InfluxClientOptions) {

@@ -117,6 +117,24 @@ describe('the token list through its worker', () => {
     mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse('<html>proxy page</html>', { status: 200 })));
     const [html, htmlHere] = await both();
     expect(html).toMatchObject({ status: 200, code: 'invalid', message: (htmlHere as InfluxApiError).message });
+
+    // Broken inside a token: the worker only cuts it out; the page's parse of it fails like the client's.
+    const broken = `{"links":{},"authorizations":[{"id":"${ORG_ID}","description":oops}]}`;
+    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(broken, { status: 200 })));
+    const [token, tokenHere] = await both();
+    expect(token).toBeInstanceOf(InfluxApiError);
+    expect(token).toMatchObject({ status: 200, code: 'invalid', message: (tokenHere as InfluxApiError).message });
+  });
+
+  it('loads a list shaped unlike InfluxDB’s answers by parsing it in the worker', async () => {
+    const { fake, refetch, answers } = setup();
+    const body = JSON.stringify({ links: {}, authorizations: fake.tokens }).replace('"authorizations"', '"authoriz\\u0061tions"');
+    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
+    expect((await refetch()).map((t) => t.description)).toEqual(['a', 'b', 'c']);
+    expect(answers()).toEqual(['full']);
+
+    mswServer.use(http.get('/api/v2/authorizations', () => HttpResponse.json({ links: {} })));
+    expect(await refetch().catch((error: unknown) => error)).toMatchObject({ status: 200, code: 'invalid' });
   });
 
   it('cancelling the query aborts the worker’s download, and the next load still compares correctly', async () => {

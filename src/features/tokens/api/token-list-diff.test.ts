@@ -1,24 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../../lib/influx-types';
 import { makeToken } from '../../../testing/token-factory';
-import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList } from './token-list-diff';
+import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './token-list-diff';
 import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './token-list-protocol';
+import { scanTokenList } from './token-list-scan';
 
-/** What the server sends each time: fresh objects, as JSON.parse in the worker makes them. */
-const fromServer = (tokens: Authorization[]) => structuredClone(tokens);
-
-/** One load through worker and page: the worker's diff, then the page's rebuild. */
 interface Sides {
   copy?: ServerCopy;
   list?: ServerList;
   version: number;
 }
 
+/** What the page makes of the worker's messages. */
+function receive(messages: FromWorker[]): TokenListAnswer {
+  const chunks = messages.flatMap((m) => (m.type === 'tokens' ? [chunkTokens(m)] : []));
+  const done = messages.at(-1);
+  if (done?.type !== 'done') throw new Error('no answer');
+  return joinAnswer(done.head, chunks);
+}
+
+/** One load through worker and page, from the server's text (pretty-printed, as InfluxDB sends it) to the page's array. */
 function load(server: Authorization[], state: Sides) {
-  const { answer, copy } = diffTokenList(fromServer(server), ++state.version, state.copy);
+  const text = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: server }, null, 2);
+  const { answer, copy } = diffTokenList(scanTokenList(text)!, ++state.version, state.copy);
   state.copy = copy;
-  state.list = applyTokenListAnswer(state.list, structuredClone(answer));
-  return { answer, tokens: state.list.tokens };
+  const messages = [...answerMessages(1, 200, answer, 2)];
+  state.list = applyTokenListAnswer(state.list, receive(structuredClone(messages)));
+  return { answer, messages, tokens: state.list.tokens };
 }
 
 describe('token list diff between worker and page', () => {
@@ -26,18 +34,19 @@ describe('token list diff between worker and page', () => {
   const b = makeToken({ description: 'b' });
   const c = makeToken({ description: 'c' });
 
-  it('answers the whole list on a first load', () => {
+  it('answers the whole list on a first load, in chunks', () => {
     const state: Sides = { version: 0 };
-    const { answer, tokens } = load([a, b], state);
+    const { answer, messages, tokens } = load([a, b, c], state);
     expect(answer.kind).toBe('full');
-    expect(tokens).toEqual([a, b]);
+    expect(messages.map((m) => m.type)).toEqual(['tokens', 'tokens', 'done']);
+    expect(tokens).toEqual([a, b, c]);
   });
 
   it('answers nothing but "unchanged" when nothing changed, and the page gets its previous array back', () => {
     const state: Sides = { version: 0 };
     const first = load([a, b, c], state).tokens;
-    const { answer, tokens } = load([a, b, c], state);
-    expect(answer).toMatchObject({ kind: 'diff', ids: null, changed: [] });
+    const { messages, tokens } = load([a, b, c], state);
+    expect(messages).toEqual([{ type: 'done', requestId: 1, head: { kind: 'diff', version: 2, base: 1, ids: null } }]);
     expect(tokens).toBe(first);
   });
 
@@ -47,17 +56,18 @@ describe('token list diff between worker and page', () => {
     const renamed = { ...b, description: 'b renamed', updatedAt: '2031-01-01T00:00:00Z' };
     const { answer, tokens } = load([a, renamed, c], state);
     expect(answer).toMatchObject({ kind: 'diff', ids: null });
-    expect(answer.kind === 'diff' && answer.changed.map((t) => t.description)).toEqual(['b renamed']);
+    expect(answer.texts.map((t) => (JSON.parse(t) as Authorization).description)).toEqual(['b renamed']);
     expect(tokens[0]).toBe(first[0]);
     expect(tokens[1]).toEqual(renamed);
     expect(tokens[2]).toBe(first[2]);
   });
 
-  it('notices a status change even when the server kept updatedAt', () => {
+  it('notices any change, even one a server made without touching updatedAt', () => {
     const state: Sides = { version: 0 };
-    load([a], state);
-    const { tokens } = load([{ ...a, status: 'inactive' }], state);
+    load([a, b], state);
+    const { tokens } = load([{ ...a, status: 'inactive' }, { ...b, permissions: [] }], state);
     expect(tokens[0]!.status).toBe('inactive');
+    expect(tokens[1]!.permissions).toEqual([]);
   });
 
   it('follows added, removed and reordered tokens, reusing the objects of those that stayed', () => {
@@ -66,33 +76,24 @@ describe('token list diff between worker and page', () => {
     const d = makeToken({ description: 'd' });
     const { answer, tokens } = load([c, d, a], state);
     expect(answer.kind === 'diff' && answer.ids).toEqual([c.id, d.id, a.id]);
-    expect(answer.kind === 'diff' && answer.changed.map((t) => t.id)).toEqual([d.id]);
+    expect(answer.texts).toHaveLength(1);
     expect(tokens.map((t) => t.id)).toEqual([c.id, d.id, a.id]);
     expect(tokens[0]).toBe(first[2]);
     expect(tokens[2]).toBe(first[0]);
     expect(tokens[1]).toEqual(d);
   });
 
-  it('rebuilds from the last server answer, so a page that dropped it cannot be handed a diff against it', () => {
+  it('refuses a diff against an answer the page does not hold', () => {
     const state: Sides = { version: 0 };
     load([a], state);
-    const { answer } = diffTokenList(fromServer([a, b]), 99, state.copy);
-    expect(() => applyTokenListAnswer({ version: 98, tokens: [a] }, answer)).toThrow(/answer 1, but this page holds 98/);
-  });
-});
-
-describe('token list messages', () => {
-  it('carries a first load in chunks and joins them back in order', () => {
-    const tokens = Array.from({ length: 5 }, (_, i) => makeToken({ description: `t${i}` }));
-    const messages = [...answerMessages(7, { kind: 'full', version: 3, tokens }, 2)];
-    expect(messages.map((m) => m.type)).toEqual(['tokens', 'tokens', 'tokens', 'done']);
-    const chunks = messages.flatMap((m: FromWorker) => (m.type === 'tokens' ? [chunkTokens(m)] : []));
-    const done = messages.at(-1) as Extract<FromWorker, { type: 'done' }>;
-    expect(joinAnswer(done.head, chunks)).toEqual({ kind: 'full', version: 3, tokens });
+    const { answer } = diffTokenList(scanTokenList(JSON.stringify({ authorizations: [a, b] }))!, 99, state.copy);
+    const messages = [...answerMessages(1, 200, answer)];
+    expect(() => applyTokenListAnswer({ version: 98, tokens: [a] }, receive(messages))).toThrow(/answer 1, but this page holds 98/);
   });
 
-  it('sends an unchanged refetch as one small message', () => {
-    const messages = [...answerMessages(8, { kind: 'diff', version: 4, base: 3, ids: null, changed: [] })];
-    expect(messages).toEqual([{ type: 'done', requestId: 8, head: { kind: 'diff', version: 4, base: 3, ids: null } }]);
+  it('a chunk that is not JSON fails as the client’s own parse does', () => {
+    expect(() => chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]' })).toThrow(
+      expect.objectContaining({ status: 200, code: 'invalid', message: 'The server sent a response that is not JSON (HTTP 200)' }),
+    );
   });
 });

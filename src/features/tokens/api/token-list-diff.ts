@@ -1,10 +1,11 @@
-// The token list as a diff between two server answers. The worker keeps a light copy of what the server
-// sent last (id → version key, in order) and answers with only what changed; the main thread rebuilds the
-// array from its own copy of that same answer, so unchanged tokens keep their objects (and rows, and index).
+// The token list as a diff between two server answers. The worker keeps a copy of what the server sent
+// last (each token's JSON text, by id, in order) and answers with only the texts that changed; the main thread
+// rebuilds the array from its own copy of that same answer, so unchanged tokens keep their objects (and rows,
+// and index). Comparing texts catches any change at all, and needs no parsing in the worker.
 import type { Authorization } from '../../../lib/influx-types';
-import { tokenVersionKey } from './token-version';
+import type { ListText } from './token-list-scan';
 
-/** What the worker answers: the whole list, or the changes since the answer numbered `base`. */
+/** What the page gets from the worker: the whole list, or the changes since the answer numbered `base`. */
 export type TokenListAnswer =
   | { kind: 'full'; version: number; tokens: Authorization[] }
   | {
@@ -17,12 +18,17 @@ export type TokenListAnswer =
       changed: Authorization[];
     };
 
-/** The worker's copy of one server answer: ids in order and each token's version key. */
+/** The worker's copy of one server answer: ids in order and each token's JSON text. */
 export interface ServerCopy {
   version: number;
   ids: string[];
-  keys: Map<string, string>;
+  texts: Map<string, string>;
 }
+
+/** What the worker sends: as TokenListAnswer, with tokens still as JSON texts (the page parses them). */
+export type WorkerAnswer =
+  | { kind: 'full'; version: number; texts: string[] }
+  | { kind: 'diff'; version: number; base: number; ids: string[] | null; texts: string[] };
 
 /** The main thread's copy of one server answer, as the objects it handed to the query (never the cache's). */
 export interface ServerList {
@@ -30,23 +36,19 @@ export interface ServerList {
   tokens: Authorization[];
 }
 
-/** Worker side: the light copy of a server answer, to compare the next one with. */
-export function serverCopy(tokens: Authorization[], version: number): ServerCopy {
-  return { version, ids: tokens.map((t) => t.id), keys: new Map(tokens.map((t) => [t.id, tokenVersionKey(t)])) };
+/** Worker side: the copy of a server answer, to compare the next one with. */
+export function serverCopy(list: ListText, version: number): ServerCopy {
+  return { version, ids: list.ids, texts: new Map(list.ids.map((id, i) => [id, list.texts[i]!])) };
 }
 
 /** Worker side: compares the new server answer with the copy of an earlier one (none: the whole list). */
-export function diffTokenList(
-  tokens: Authorization[],
-  version: number,
-  previous: ServerCopy | undefined,
-): { answer: TokenListAnswer; copy: ServerCopy } {
-  const copy = serverCopy(tokens, version);
-  if (!previous) return { answer: { kind: 'full', version, tokens }, copy };
-  const { ids, keys } = copy;
-  const changed = tokens.filter((t) => previous.keys.get(t.id) !== keys.get(t.id));
+export function diffTokenList(list: ListText, version: number, previous: ServerCopy | undefined): { answer: WorkerAnswer; copy: ServerCopy } {
+  const copy = serverCopy(list, version);
+  if (!previous) return { answer: { kind: 'full', version, texts: list.texts }, copy };
+  const { ids, texts } = list;
+  const changed = texts.filter((text, i) => previous.texts.get(ids[i]!) !== text);
   const sameOrder = ids.length === previous.ids.length && ids.every((id, i) => previous.ids[i] === id);
-  return { answer: { kind: 'diff', version, base: previous.version, ids: sameOrder ? null : ids, changed }, copy };
+  return { answer: { kind: 'diff', version, base: previous.version, ids: sameOrder ? null : ids, texts: changed }, copy };
 }
 
 /**

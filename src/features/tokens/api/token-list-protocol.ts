@@ -1,10 +1,10 @@
-// The messages between the page and the token list's worker. Tokens travel in chunks of JSON text, each its
-// own message: the page parses one chunk per task, so even a first load of 100,000 tokens never holds the main
-// thread long. (Text, not objects: in Chromium, JSON.parse of a chunk costs the page about half of what
-// unpacking the same tokens from a structured clone does, and the worker stringifies faster than it clones.)
-import type { PreparedInfluxRequest } from '../../../lib/influx-client';
+// The messages between the page and the token list's worker. Tokens travel as chunks of JSON text (the
+// server's own), each its own message: the page parses one chunk per task, so even a first load of 100,000
+// tokens never holds the main thread long. (Text, not objects: in Chromium, JSON.parse of a chunk costs the
+// page about half of what unpacking the same tokens from a structured clone does.)
+import { parseInfluxAnswer, type PreparedInfluxRequest } from '../../../lib/influx-client';
 import type { Authorization } from '../../../lib/influx-types';
-import type { TokenListAnswer } from './token-list-diff';
+import type { TokenListAnswer, WorkerAnswer } from './token-list-diff';
 
 export type ToWorker =
   /** Fetch the list; `base` is the answer the page holds for this stream (0: none), so only changes since it come back. */
@@ -23,17 +23,19 @@ export interface WorkerFailure {
 }
 
 export type FromWorker =
-  /** A chunk of the answer's tokens as a JSON array. */
-  | { type: 'tokens'; requestId: number; json: string }
+  /** A chunk of the answer's tokens as a JSON array, and the answer's HTTP status (for the error if it is not JSON). */
+  | { type: 'tokens'; requestId: number; status: number; json: string }
   | { type: 'done'; requestId: number; head: AnswerHead }
   | { type: 'failed'; requestId: number; error: WorkerFailure };
 
 export const TOKENS_PER_MESSAGE = 2_000;
 
 /** The messages that carry one answer, made one at a time so the first can be posted before the last is made. */
-export function* answerMessages(requestId: number, answer: TokenListAnswer, perMessage = TOKENS_PER_MESSAGE): Generator<FromWorker> {
-  const tokens = answer.kind === 'full' ? answer.tokens : answer.changed;
-  for (let i = 0; i < tokens.length; i += perMessage) yield { type: 'tokens', requestId, json: JSON.stringify(tokens.slice(i, i + perMessage)) };
+export function* answerMessages(requestId: number, status: number, answer: WorkerAnswer, perMessage = TOKENS_PER_MESSAGE): Generator<FromWorker> {
+  const { texts } = answer;
+  for (let i = 0; i < texts.length; i += perMessage) {
+    yield { type: 'tokens', requestId, status, json: `[${texts.slice(i, i + perMessage).join(',')}]` };
+  }
   const head: AnswerHead =
     answer.kind === 'full'
       ? { kind: 'full', version: answer.version }
@@ -41,9 +43,9 @@ export function* answerMessages(requestId: number, answer: TokenListAnswer, perM
   yield { type: 'done', requestId, head };
 }
 
-/** One 'tokens' message's tokens. */
+/** One 'tokens' message's tokens; text that is not JSON fails as the client's own parse would. */
 export function chunkTokens(message: Extract<FromWorker, { type: 'tokens' }>): Authorization[] {
-  return JSON.parse(message.json) as Authorization[];
+  return parseInfluxAnswer<Authorization[]>({ status: message.status, text: message.json });
 }
 
 /** The answer again from its head and the chunks that came before it, in order. */

@@ -50,7 +50,12 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
     const request = pending.get(message.requestId);
     if (!request) return; // cancelled: whatever it still sends is dropped
     if (message.type === 'tokens') {
-      request.chunks.push(chunkTokens(message));
+      try {
+        request.chunks.push(chunkTokens(message));
+      } catch (error) {
+        pending.delete(message.requestId);
+        request.reject(error);
+      }
       return;
     }
     pending.delete(message.requestId);

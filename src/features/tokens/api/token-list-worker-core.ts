@@ -1,15 +1,31 @@
 // What the token list's worker does, apart from being a worker (so tests can drive it directly): fetch the
-// list with the client's own request and error mapping, parse it, diff it against the copy of what the
-// server sent last for that stream, and post the answer in chunks. Failures go back as plain data.
-import { InfluxApiError, sendInfluxRequest } from '../../../lib/influx-client';
+// list with the client's own request and error mapping, cut it into each token's text, diff those against
+// the copy of what the server sent last for that stream, and post the answer in chunks. Failures go back as
+// plain data. The page parses every text it gets, so between them the whole answer is checked as JSON.
+import { InfluxApiError, parseInfluxAnswer, readInfluxAnswer, type InfluxAnswerText } from '../../../lib/influx-client';
 import type { AuthorizationList } from '../../../lib/influx-types';
-import { diffTokenList, serverCopy, type ServerCopy } from './token-list-diff';
+import { diffTokenList, type ServerCopy } from './token-list-diff';
 import { answerMessages, type FromWorker, type ToWorker, type WorkerFailure } from './token-list-protocol';
+import { scanTokenList, type ListText } from './token-list-scan';
 
 /** Lists kept at once; a page shows one org, so more only happens across sign-ins. */
 const MAX_STREAMS = 4;
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** The answer's tokens as texts, with the client's errors for a body that is not JSON or holds no list. */
+function listText(answer: InfluxAnswerText, where: string): ListText {
+  const scanned = scanTokenList(answer.text);
+  // The scan left the envelope (all but the tokens) to check; the page parses the tokens.
+  const body = parseInfluxAnswer<AuthorizationList | null>(scanned ? { status: answer.status, text: scanned.envelope } : answer);
+  const tokens = body?.authorizations;
+  if (!Array.isArray(tokens)) {
+    throw new InfluxApiError(answer.status, 'invalid', `The answer from ${where} holds no token list ("authorizations" is missing).`);
+  }
+  if (scanned) return scanned;
+  // Shaped unlike InfluxDB's answers (e.g. a token without a plain string id): parsed here instead.
+  return { ids: tokens.map((t) => String(t?.id)), texts: tokens.map((t) => JSON.stringify(t)) };
+}
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof InfluxApiError) return { status: error.status, code: error.code, message: error.message };
@@ -28,27 +44,15 @@ export function createTokenListWorker(post: (message: FromWorker) => void, doFet
     const controller = new AbortController();
     inFlight.set(requestId, controller);
     try {
-      const body = await sendInfluxRequest<AuthorizationList | null>(request, controller.signal, doFetch);
-      const tokens = body?.authorizations;
-      if (!Array.isArray(tokens)) {
-        throw new InfluxApiError(200, 'invalid', `The answer from ${request.where} holds no token list ("authorizations" is missing).`);
-      }
+      const answer = await readInfluxAnswer(request, controller.signal, doFetch);
       if (controller.signal.aborted) return;
+      const list = listText(answer, request.where);
       const copies = streams.get(stream) ?? [];
       const previous = base === 0 ? undefined : copies.find((c) => c.version === base);
-      const version = nextVersion++;
-      let copy: ServerCopy;
-      if (previous) {
-        const diff = diffTokenList(tokens, version, previous);
-        for (const message of answerMessages(requestId, diff.answer, tokensPerMessage)) post(message);
-        copy = diff.copy;
-      } else {
-        // A whole list goes out first: the page is waiting for it, not for the copy kept here.
-        for (const message of answerMessages(requestId, { kind: 'full', version, tokens }, tokensPerMessage)) post(message);
-        copy = serverCopy(tokens, version);
-      }
+      const diff = diffTokenList(list, nextVersion++, previous);
+      for (const message of answerMessages(requestId, answer.status, diff.answer, tokensPerMessage)) post(message);
       streams.delete(stream);
-      streams.set(stream, previous ? [copy, previous] : [copy]);
+      streams.set(stream, previous ? [diff.copy, previous] : [diff.copy]);
       for (const oldest of streams.keys()) {
         if (streams.size <= MAX_STREAMS) break;
         streams.delete(oldest);

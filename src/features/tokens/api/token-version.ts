@@ -12,8 +12,3 @@ export function sameTokenVersion(a: Authorization, b: Authorization): boolean {
     a.org === b.org
   );
 }
-
-/** The same comparison as one string, for keeping a light copy of a list (the worker keeps only these). */
-export function tokenVersionKey(t: Authorization): string {
-  return JSON.stringify([t.updatedAt, t.status, t.description, t.token, t.user, t.org]);
-}
