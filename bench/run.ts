@@ -81,6 +81,17 @@ table('Page in Chromium (1280x800)', [
     `${round(p.heapMiB, 1)} MiB`,
   ]),
 ]);
+if (pages.some((p) => p.refetch)) {
+  table('Page: list refetch when the window regains focus (main-thread long tasks)', [
+    ['tokens', 'unchanged: longest task', 'one changed: longest task', 'one changed: shown after'],
+    ...pages.map((p) => [
+      String(p.tokens),
+      p.refetch ? ms(p.refetch.unchanged.longestMs) : 'n/a',
+      p.refetch ? ms(p.refetch.changed.longestMs) : 'n/a',
+      p.refetch ? ms(p.refetch.changed.shownMs) : 'n/a',
+    ]),
+  ]);
+}
 table('First-load bundle', [
   ['kind', 'files', 'raw', 'gzip'],
   ['JS', String(bundle.js.files), kb(bundle.js.raw), kb(bundle.js.gzip)],
