@@ -14,7 +14,7 @@ export const tokenKeys = {
 };
 
 export const tokenQueries = {
-  /** Every token of the org at once (the API has no paging), fetched, parsed and compared in a Web Worker. */
+  /** Every token of the org at once (the API has no paging), downloaded and compared in a Web Worker (load-token-list.ts). */
   list: (client: InfluxClient, orgID: string) =>
     queryOptions({
       queryKey: tokenKeys.list(orgID),
