@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumForTests } from './scripts/chromium.mjs';
 
-// Playwright cannot download its own browser here: use the system Chromium when present.
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// Playwright cannot download its own browser here: CHROMIUM_PATH, a system Chromium, else the one npm brings.
+const browser = chromiumForTests();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,17 +12,14 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   timeout: 30_000,
   expect: { timeout: 7_000 },
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: systemChromium,
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    launchOptions: { executablePath: browser.executablePath, env: { ...process.env, ...browser.env }, args: [...chromiumArgs] },
   },
   projects: [{ name: 'chromium' }],
 });

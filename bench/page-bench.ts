@@ -3,12 +3,14 @@
 // Times are taken inside the page (event timestamps, rAF, resource timing), so Playwright's own latency is not in them.
 import { existsSync, rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
 import { startProduct, type RunningProduct } from '../server/start-product';
 import { createInfluxClient } from '../src/lib/influx-client';
 import { seededDataDir } from './standin-bench';
 import { summarize } from './stats';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = chromiumForTests();
+export const chromiumPath = browser.executablePath;
 
 export interface PageFigures {
   tokens: number;
@@ -65,7 +67,8 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
 function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    env: { ...process.env, ...browser.env },
+    args: [...chromiumArgs],
   });
 }
 

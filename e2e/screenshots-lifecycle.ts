@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
 import { startProduct, type RunningProduct } from '../server/start-product';
 import { createInfluxClient } from '../src/lib/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-lifecycle');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserChoice = chromiumForTests();
 
 const VIEWS = [
   { suffix: 'light', width: 1280, height: 800, dark: false },
@@ -155,7 +156,7 @@ async function shoot(browser: Browser, name: string, scene: Scene) {
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const only = process.argv[3];
-  const browser = await chromium.launch({ executablePath });
+  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
   try {
     for (const [name, scene] of Object.entries(SCENES)) {
       if (only && !name.startsWith(only)) continue;

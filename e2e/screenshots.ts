@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
 import { startProduct } from '../server/start-product';
 import { createInfluxClient } from '../src/lib/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserChoice = chromiumForTests();
 
 async function shoot(browser: Browser, name: string, url: string, options: { width?: number; height?: number; dark?: boolean; waitForText?: string; prepare?: (page: Page) => Promise<unknown>; after?: (page: Page) => Promise<void> } = {}) {
   const context = await browser.newContext({
@@ -33,7 +34,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
   const product = await startProduct({ dataDir });
-  const browser = await chromium.launch({ executablePath });
+  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
   try {
     const influx = createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
     const tokens = await influx.listAuthorizations({ orgID: product.standin.orgID });
