@@ -44,6 +44,8 @@ export interface AppServerConfig {
   contentSecurityPolicy?: string;
   /** How long close() lets in-flight requests finish. Default 3000. */
   shutdownGraceMs?: number;
+  /** Which clients get compressed API answers: 'remote' (default: not loopback ones) or 'all' (benchmarks, tests). */
+  compressFor?: 'remote' | 'all';
   /** One line per event worth knowing (upstream failures); never tokens. Default: none. */
   log?: (line: string) => void;
 }
@@ -77,6 +79,7 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
     timeoutMs: config.timeoutMs ?? 30_000,
     bodyLimitBytes: config.bodyLimitBytes ?? 1024 * 1024,
     log,
+    compressFor: config.compressFor,
   });
   const appConfigBody = JSON.stringify({
     mode: config.mode,
@@ -153,8 +156,12 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        // A keep-alive connection whose answer is just being finished turns idle a moment later; close it then,
+        // rather than holding the shutdown until the grace period ends.
+        const sweep = setInterval(() => server.closeIdleConnections(), 25);
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs ?? 3000);
         await closed;
+        clearInterval(sweep);
         clearTimeout(force);
         await forwarder.close();
         await layer?.close?.();

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ConfigError } from './config-error';
+import { preferredEncoding, type Encoding } from './content-encoding';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,13 +43,39 @@ export function createStaticApp(dir: string): AppHandler {
     if (decoded.split('/').some((segment) => segment.startsWith('.'))) return notFound(res);
 
     const found = decoded.endsWith('/') ? null : await regularFile(file);
-    if (found) return sendFile(req, res, file, found, decoded.startsWith('/assets/'));
+    if (found) return sendFile(req, res, await chooseVariant(req, file, found), decoded.startsWith('/assets/'));
     // A missing file with an extension is a broken asset link; answering HTML there would only hide it.
     if (extname(decoded) !== '') return notFound(res);
     const index = await regularFile(indexFile);
     if (!index) return notFound(res);
-    return sendFile(req, res, indexFile, index, false);
+    return sendFile(req, res, await chooseVariant(req, indexFile, index), false);
   };
+}
+
+interface Variant {
+  /** The file as asked for: its name decides the Content-Type. */
+  file: string;
+  /** What is sent: the file itself, or its compressed twin made at build time. */
+  sent: string;
+  info: Stats;
+  encoding: Encoding | null;
+  /** Whether compressed twins exist, so caches must key on Accept-Encoding. */
+  varies: boolean;
+}
+
+const ENCODINGS: readonly Encoding[] = ['br', 'gzip'];
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+/** The build writes `x.js.br` and `x.js.gz` beside `x.js` (vite-plugin-compression2): send the best one accepted. */
+async function chooseVariant(req: IncomingMessage, file: string, info: Stats): Promise<Variant> {
+  const twins = new Map<Encoding, Stats>();
+  for (const encoding of ENCODINGS) {
+    const twin = await regularFile(file + SUFFIX[encoding]);
+    if (twin) twins.set(encoding, twin);
+  }
+  const encoding = preferredEncoding(req.headers['accept-encoding'], [...twins.keys()]);
+  if (!encoding) return { file, sent: file, info, encoding: null, varies: twins.size > 0 };
+  return { file, sent: file + SUFFIX[encoding], info: twins.get(encoding)!, encoding, varies: true };
 }
 
 async function regularFile(file: string): Promise<Stats | null> {
@@ -60,9 +87,13 @@ async function regularFile(file: string): Promise<Stats | null> {
   }
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, info: Stats, immutable: boolean): Promise<void> {
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+async function sendFile(req: IncomingMessage, res: ServerResponse, variant: Variant, immutable: boolean): Promise<void> {
+  const { file, sent, info, encoding } = variant;
+  // Each encoding is its own representation, with its own validator.
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
   res.setHeader('Content-Type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  if (variant.varies) res.setHeader('Vary', 'Accept-Encoding');
   // Vite puts content hashes in /assets/ names, so those never change; everything else is revalidated.
   res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   res.setHeader('ETag', etag);
@@ -76,7 +107,7 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string,
     return;
   }
   try {
-    await pipeline(createReadStream(file), res);
+    await pipeline(createReadStream(sent), res);
   } catch {
     res.destroy();
   }
