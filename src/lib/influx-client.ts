@@ -60,16 +60,35 @@ export interface InfluxAnswerText {
 
 type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
+/** The error for an answer whose body broke off: whatever was asked may or may not have happened. */
+export function cutOffError(where: string): InfluxApiError {
+  return new InfluxApiError(
+    0,
+    'unavailable',
+    `The answer from ${where} was cut off before it was complete; the request may or may not have taken effect.`,
+  );
+}
+
+async function readText(response: Response, where: string, signal?: AbortSignal): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // Headers came, then the connection dropped.
+    throw cutOffError(where);
+  }
+}
+
 /**
- * Sends a prepared request and reads its whole body. Every failure becomes an InfluxApiError (no answer, or
- * cut off: status 0 'unavailable'; HTTP errors: InfluxDB's code and message), except that an abort by the
- * caller's own signal is rethrown as it is.
+ * Sends a prepared request and returns a successful answer with its body still unread (to read it as a
+ * stream). Failures are InfluxApiErrors (no answer: status 0 'unavailable'; HTTP errors: InfluxDB's code and
+ * message), except that an abort by the caller's own signal is rethrown as it is.
  */
-export async function readInfluxAnswer(
+export async function openInfluxAnswer(
   prepared: PreparedInfluxRequest,
   signal?: AbortSignal,
   doFetch: FetchLike = (input, init) => fetch(input, init),
-): Promise<InfluxAnswerText> {
+): Promise<Response> {
   const { url, method, headers, body, where } = prepared;
   let response: Response;
   try {
@@ -79,22 +98,15 @@ export async function readInfluxAnswer(
     const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new InfluxApiError(0, 'unavailable', `Could not reach ${where}: ${cause}`);
   }
+  if (!response.ok) throw errorFromResponse(response, await readText(response, where, signal));
+  return response;
+}
 
+/** As openInfluxAnswer, reading the whole body (cut off: status 0 'unavailable'). */
+export async function readInfluxAnswer(prepared: PreparedInfluxRequest, signal?: AbortSignal, doFetch?: FetchLike): Promise<InfluxAnswerText> {
+  const response = await openInfluxAnswer(prepared, signal, doFetch);
   if (response.status === 204) return { status: 204, text: '' };
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    // Headers came, then the connection dropped: whatever was asked may or may not have happened.
-    throw new InfluxApiError(
-      0,
-      'unavailable',
-      `The answer from ${where} was cut off before it was complete; the request may or may not have taken effect.`,
-    );
-  }
-  if (!response.ok) throw errorFromResponse(response, text);
-  return { status: response.status, text };
+  return { status: response.status, text: await readText(response, prepared.where, signal) };
 }
 
 /** The JSON of a successful answer (nothing for 204); a body that is not JSON is an InfluxApiError 'invalid'. */

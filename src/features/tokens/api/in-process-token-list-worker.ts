@@ -7,7 +7,7 @@ import type { WorkerLike } from './token-list-worker-client';
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
-export function inProcessTokenListWorker(options: { fetch?: Fetch } = {}) {
+export function inProcessTokenListWorker(options: { fetch?: Fetch; tokensPerMessage?: number } = {}) {
   const listeners = new Map<string, ((event: Event) => void)[]>();
   const emit = (type: string, event: Event) => listeners.get(type)?.forEach((listener) => listener(event));
   const received: ToWorker[] = [];
@@ -21,7 +21,7 @@ export function inProcessTokenListWorker(options: { fetch?: Fetch } = {}) {
     const deliver = () => emit('message', new MessageEvent('message', { data: structuredClone(message) }));
     if (held) held.push(deliver);
     else setTimeout(deliver, 0);
-  }, options.fetch);
+  }, options.fetch, options.tokensPerMessage);
 
   const worker: WorkerLike = {
     postMessage(message: ToWorker) {

@@ -15,9 +15,9 @@ import { tokenKeys, tokenQueries } from './token-queries';
 const clients: QueryClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.clear()));
 
-function setup(options: { fetch?: typeof fetch; tokens?: Authorization[]; client?: InfluxClient } = {}) {
+function setup(options: { fetch?: typeof fetch; tokens?: Authorization[]; client?: InfluxClient; tokensPerMessage?: number } = {}) {
   const fake = new FakeInflux({ tokens: options.tokens ?? [makeToken({ description: 'a' }), makeToken({ description: 'b' }), makeToken({ description: 'c' })] });
-  const inProcess = inProcessTokenListWorker({ fetch: options.fetch });
+  const inProcess = inProcessTokenListWorker({ fetch: options.fetch, tokensPerMessage: options.tokensPerMessage });
   const worker = connectTokenListWorker(() => inProcess.worker);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   clients.push(queryClient);
@@ -135,6 +135,45 @@ describe('the token list through its worker', () => {
 
     mswServer.use(http.get('/api/v2/authorizations', () => HttpResponse.json({ links: {} })));
     expect(await refetch().catch((error: unknown) => error)).toMatchObject({ status: 200, code: 'invalid' });
+  });
+
+  it('sends a first load’s tokens while the rest is still downloading', async () => {
+    const { fake, inProcess, refetch } = setup({ tokensPerMessage: 1 });
+    const text = JSON.stringify({ links: {}, authorizations: fake.tokens });
+    const cut = text.indexOf(fake.tokens[2]!.id);
+    let finish!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode(text.slice(cut)));
+          controller.close();
+        };
+      },
+    });
+    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
+    const loading = refetch();
+    await waitFor(() => inProcess.sent.filter((m) => m.type === 'tokens').length === 2);
+    expect(inProcess.sent.some((m) => m.type === 'done')).toBe(false);
+    finish();
+    expect((await loading).map((t) => t.description)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sends the tokens again, parsed, when the answer turns out shaped unlike InfluxDB’s after some went out', async () => {
+    const { fake, inProcess, refetch } = setup({ tokensPerMessage: 1 });
+    const text = JSON.stringify({ links: {}, authorizations: [...fake.tokens, { id: 7, description: 'numeric id' }] });
+    const cut = text.indexOf('{"id":7');
+    const pieces = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
+          controller.enqueue(new TextEncoder().encode(text.slice(cut)));
+          controller.close();
+        },
+      });
+    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(pieces(), { headers: { 'Content-Type': 'application/json' } })));
+    expect((await refetch()).map((t) => t.description)).toEqual(['a', 'b', 'c', 'numeric id']);
+    expect(inProcess.sent.map((m) => m.type)).toEqual(['tokens', 'tokens', 'tokens', 'reset', 'tokens', 'tokens', 'tokens', 'tokens', 'done']);
   });
 
   it('cancelling the query aborts the worker’s download, and the next load still compares correctly', async () => {

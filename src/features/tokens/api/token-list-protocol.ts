@@ -25,17 +25,31 @@ export interface WorkerFailure {
 export type FromWorker =
   /** A chunk of the answer's tokens as a JSON array, and the answer's HTTP status (for the error if it is not JSON). */
   | { type: 'tokens'; requestId: number; status: number; json: string }
+  /** Forget this request's chunks so far: the answer was not shaped as expected, and its tokens come again. */
+  | { type: 'reset'; requestId: number }
   | { type: 'done'; requestId: number; head: AnswerHead }
   | { type: 'failed'; requestId: number; error: WorkerFailure };
 
 export const TOKENS_PER_MESSAGE = 2_000;
 
-/** The messages that carry one answer, made one at a time so the first can be posted before the last is made. */
-export function* answerMessages(requestId: number, status: number, answer: WorkerAnswer, perMessage = TOKENS_PER_MESSAGE): Generator<FromWorker> {
-  const { texts } = answer;
-  for (let i = 0; i < texts.length; i += perMessage) {
-    yield { type: 'tokens', requestId, status, json: `[${texts.slice(i, i + perMessage).join(',')}]` };
-  }
+/** One message with these tokens' texts. */
+export function tokensMessage(requestId: number, status: number, texts: readonly string[]): FromWorker {
+  return { type: 'tokens', requestId, status, json: `[${texts.join(',')}]` };
+}
+
+/**
+ * The messages that carry one answer, made one at a time so the first can be posted before the last is made;
+ * `alreadySent` tokens of a whole list went out while it was still arriving.
+ */
+export function* answerMessages(
+  requestId: number,
+  status: number,
+  answer: WorkerAnswer,
+  perMessage = TOKENS_PER_MESSAGE,
+  alreadySent = 0,
+): Generator<FromWorker> {
+  const texts = answer.kind === 'full' ? answer.texts.slice(alreadySent) : answer.texts;
+  for (let i = 0; i < texts.length; i += perMessage) yield tokensMessage(requestId, status, texts.slice(i, i + perMessage));
   const head: AnswerHead =
     answer.kind === 'full'
       ? { kind: 'full', version: answer.version }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeToken } from '../../../testing/token-factory';
-import { scanTokenList } from './token-list-scan';
+import { scanTokenList, TokenListScanner } from './token-list-scan';
 
 /** The scan's texts parsed one by one, as the page does, with the ids it found. */
 function scanned(text: string) {
@@ -20,6 +20,17 @@ describe('scanTokenList', () => {
     expect(scanned(compact)).toEqual({ ids, tokens });
     expect(scanned(`\n ${pretty}\n`)).toEqual({ ids, tokens });
     expect(JSON.parse(scanTokenList(pretty)!.envelope)).toEqual({ authorizations: [], links: { self: '/api/v2/authorizations', next: '[{"x"' } });
+  });
+
+  it('finds the same, whatever pieces the answer arrives in', () => {
+    const tokens = ['a "quoted" one', 'back\\slash', '{[x]}', '\u0022'].map((description) => makeToken({ description }));
+    const text = JSON.stringify({ links: { self: '/x' }, authorizations: tokens, after: { note: '"]}' } }, null, 2);
+    const whole = scanTokenList(text);
+    for (const size of [1, 2, 3, 7, 64, 1000]) {
+      const scanner = new TokenListScanner();
+      for (let i = 0; i < text.length; i += size) scanner.feed(text.slice(i, i + size));
+      expect({ ids: scanner.ids, texts: scanner.texts, envelope: scanner.finish() }, `pieces of ${size}`).toEqual(whole);
+    }
   });
 
   it('takes the token’s own id, not a permission’s', () => {

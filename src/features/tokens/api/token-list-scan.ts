@@ -1,8 +1,8 @@
-// Each token's id and exact JSON text in the list's answer, found without parsing it. The worker compares
-// these texts with the last answer's (a changed token has changed text) and hands the page only the texts
-// it must parse, so the worker never parses the list itself and nothing is stringified again.
-// Returns null for anything but an object with one "authorizations" array of objects, each with a plain
-// string "id" (the worker then parses the answer as the client would).
+// Each token's id and exact JSON text in the list's answer, found without parsing it, as the answer streams
+// in. The worker compares these texts with the last answer's (a changed token has changed text) and hands the
+// page only the texts it must parse, so the worker never parses the list and nothing is stringified again.
+// Anything but an object with one "authorizations" array of objects, each with a plain string "id", makes
+// the scan fail (the worker then parses the answer as the client would).
 
 /** A list answer as texts: ids and each token's JSON, in order. */
 export interface ListText {
@@ -21,7 +21,7 @@ const CLOSE_ARRAY = 0x5d;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-/** The index of the quote closing the string that opens at `start`, or -1. */
+/** The index of the quote closing the string that opens at `start`, or -1 if it has not arrived yet. */
 function stringEnd(text: string, start: number): number {
   let at = start + 1;
   for (;;) {
@@ -34,96 +34,136 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
-/**
- * The tokens' texts, and the answer with an empty array in their place (`envelope`): parsing the envelope and
- * every token's text checks exactly what parsing the whole answer would (the separators are checked here).
- */
-export function scanTokenList(text: string): (ListText & { envelope: string }) | null {
-  const ids: string[] = [];
-  const texts: string[] = [];
-  let depth = 0;
-  let expectKey = false; // at depth 1 (the answer) or 3 (a token): the next string is a key
-  let key = '';
-  let arrayStart = -1;
-  let arrayEnd = -1;
-  let inArray = false;
-  let elementStart = -1;
-  let elementDone = false;
-  let needElement = false;
-  let id: string | null = null;
-  let end = -1;
+export class TokenListScanner implements ListText {
+  readonly ids: string[] = [];
+  readonly texts: string[] = [];
+  /** False once the text turned out not to be a list answer of the usual shape. */
+  ok = true;
+  // What has not been scanned yet, and what a token or the envelope still needs.
+  private buffer = '';
+  private at = 0;
+  private depth = 0;
+  private expectKey = false; // at depth 1 (the answer) or 3 (a token): the next string is a key
+  private key = '';
+  private prefix: string | null = null; // the answer up to and including the array's "["
+  private inArray = false;
+  private suffixStart = -1; // where the array's "]" is in the buffer, once passed
+  private elementStart = -1;
+  private elementDone = false;
+  private needElement = false;
+  private id: string | null = null;
+  private end = -1;
 
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      const close = stringEnd(text, i);
-      if (close === -1 || depth === 0 || (inArray && depth === 2)) return null;
-      if (depth === 1 || (inArray && depth === 3)) {
-        const value = text.slice(i + 1, close);
-        if (expectKey) key = value;
-        else if (inArray && key === 'id') {
-          if (value.includes('\\')) return null;
-          id = value;
-        }
-      }
-      i = close;
-      continue;
-    }
-    if (isSpace(c)) continue;
-    if (depth === 0) {
-      if (c !== OPEN_OBJECT || end !== -1) return null;
-      depth = 1;
-      expectKey = true;
-      continue;
-    }
-    if (inArray && depth === 2) {
-      if (c === OPEN_OBJECT && elementStart === -1) {
-        elementStart = i;
-        needElement = false;
-        id = null;
-        depth = 3;
-        expectKey = true;
-      } else if (c === COMMA && elementDone) {
-        elementStart = -1;
-        elementDone = false;
-        needElement = true;
-      } else if (c === CLOSE_ARRAY && !needElement && (elementStart === -1 || elementDone)) {
-        inArray = false;
-        arrayEnd = i;
-        depth = 1;
-        expectKey = false;
-      } else {
-        return null;
-      }
-      continue;
-    }
-    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (depth === 1 && c === OPEN_ARRAY && !expectKey && key === 'authorizations') {
-        if (arrayStart !== -1) return null;
-        arrayStart = i;
-        inArray = true;
-        depth = 2;
-        continue;
-      }
-      depth += 1;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      depth -= 1;
-      if (inArray && depth === 2) {
-        if (c !== CLOSE_OBJECT || id === null) return null;
-        ids.push(id);
-        texts.push(text.slice(elementStart, i + 1));
-        elementDone = true;
-      } else if (depth === 0) {
-        end = i;
-        break;
-      }
-    } else if (c === COMMA && (depth === 1 || (inArray && depth === 3))) {
-      expectKey = true;
-    } else if (c === COLON && (depth === 1 || (inArray && depth === 3))) {
-      expectKey = false;
+  /** Scans the next piece of the answer. */
+  feed(piece: string): void {
+    if (!this.ok) return;
+    this.buffer += piece;
+    this.ok = this.scan();
+    // Keep only what is still needed: the unfinished token (or string), or the envelope's ends.
+    if (this.ok && this.inArray) {
+      const cut = this.elementStart !== -1 ? this.elementStart : this.at;
+      this.buffer = this.buffer.slice(cut);
+      this.at -= cut;
+      if (this.elementStart !== -1) this.elementStart -= cut;
     }
   }
-  if (end === -1 || arrayStart === -1 || inArray) return null;
-  for (let i = end + 1; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return null;
-  return { ids, texts, envelope: `${text.slice(0, arrayStart + 1)}${text.slice(arrayEnd, end + 1)}` };
+
+  /** After the last piece: the answer with an empty array in the tokens' place, or null if the scan failed. */
+  finish(): string | null {
+    if (!this.ok || this.end === -1 || this.prefix === null) return null;
+    for (let i = this.end + 1; i < this.buffer.length; i++) if (!isSpace(this.buffer.charCodeAt(i))) return null;
+    return `${this.prefix}${this.buffer.slice(this.suffixStart, this.end + 1)}`;
+  }
+
+  private scan(): boolean {
+    const text = this.buffer;
+    for (let i = this.at; i < text.length; i++) {
+      this.at = i;
+      const c = text.charCodeAt(i);
+      if (this.end !== -1) {
+        if (!isSpace(c)) return false;
+        continue;
+      }
+      if (c === QUOTE) {
+        const close = stringEnd(text, i);
+        if (close === -1) return true; // the rest of the string is still on its way
+        if (this.depth === 0 || (this.inArray && this.depth === 2)) return false;
+        if (this.depth === 1 || (this.inArray && this.depth === 3)) {
+          const value = text.slice(i + 1, close);
+          if (this.expectKey) this.key = value;
+          else if (this.inArray && this.key === 'id') {
+            if (value.includes('\\')) return false;
+            this.id = value;
+          }
+        }
+        i = close;
+        continue;
+      }
+      if (isSpace(c)) continue;
+      if (this.depth === 0) {
+        if (c !== OPEN_OBJECT) return false;
+        this.depth = 1;
+        this.expectKey = true;
+      } else if (this.inArray && this.depth === 2) {
+        if (!this.arrayStep(c, i)) return false;
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (this.depth === 1 && c === OPEN_ARRAY && !this.expectKey && this.key === 'authorizations') {
+          if (this.prefix !== null) return false;
+          this.prefix = text.slice(0, i + 1);
+          this.inArray = true;
+          this.depth = 2;
+        } else {
+          this.depth += 1;
+        }
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        this.depth -= 1;
+        if (this.inArray && this.depth === 2) {
+          if (c !== CLOSE_OBJECT || this.id === null) return false;
+          this.ids.push(this.id);
+          this.texts.push(text.slice(this.elementStart, i + 1));
+          this.elementDone = true;
+        } else if (this.depth === 0) {
+          this.end = i;
+        }
+      } else if (c === COMMA && (this.depth === 1 || (this.inArray && this.depth === 3))) {
+        this.expectKey = true;
+      } else if (c === COLON && (this.depth === 1 || (this.inArray && this.depth === 3))) {
+        this.expectKey = false;
+      }
+    }
+    this.at = text.length;
+    return true;
+  }
+
+  /** One character between the array's tokens: a token's "{", a "," after a token, or the closing "]". */
+  private arrayStep(c: number, i: number): boolean {
+    if (c === OPEN_OBJECT && this.elementStart === -1) {
+      this.elementStart = i;
+      this.needElement = false;
+      this.id = null;
+      this.depth = 3;
+      this.expectKey = true;
+    } else if (c === COMMA && this.elementDone) {
+      this.elementStart = -1;
+      this.elementDone = false;
+      this.needElement = true;
+    } else if (c === CLOSE_ARRAY && !this.needElement && (this.elementStart === -1 || this.elementDone)) {
+      this.inArray = false;
+      this.suffixStart = i;
+      this.elementStart = -1;
+      this.depth = 1;
+      this.expectKey = false;
+    } else {
+      return false;
+    }
+    return true;
+  }
+}
+
+/** The whole answer at once: its tokens' texts and the envelope (all but the tokens) to check, or null. */
+export function scanTokenList(text: string): (ListText & { envelope: string }) | null {
+  const scanner = new TokenListScanner();
+  scanner.feed(text);
+  const envelope = scanner.finish();
+  return envelope === null ? null : { ids: scanner.ids, texts: scanner.texts, envelope };
 }

@@ -58,6 +58,10 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
       }
       return;
     }
+    if (message.type === 'reset') {
+      request.chunks = [];
+      return;
+    }
     pending.delete(message.requestId);
     if (message.type === 'done') request.resolve(joinAnswer(message.head, request.chunks));
     else request.reject(new InfluxApiError(message.error.status, message.error.code, message.error.message));
