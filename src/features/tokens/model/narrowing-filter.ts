@@ -1,0 +1,43 @@
+// The filter with a memory of its last answer: when the next text only narrows the last one (the new text
+// contains the old, every other filter and the list the same), only the last matches are searched. Typing
+// "telegraf" into 100,000 tokens then scans them all once, and each further letter scans only what still matches.
+import { filterTokens } from './filter-sort';
+import type { ListParams } from './list-params';
+import { formatPermissionFilter } from './permission-filter';
+import type { IndexedToken } from './token-index';
+
+export type FilterParams = Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>;
+
+interface LastAnswer {
+  list: readonly IndexedToken[];
+  needle: string;
+  status: FilterParams['status'];
+  owner: FilterParams['owner'];
+  perm: string;
+  result: IndexedToken[];
+}
+
+export interface NarrowingFilter {
+  (list: readonly IndexedToken[], params: FilterParams): IndexedToken[];
+}
+
+/** A filter that gives exactly filterTokens' answer, reusing its last answer when the new text narrows it. */
+export function createNarrowingFilter(): NarrowingFilter {
+  let last: LastAnswer | null = null;
+  return (list, params) => {
+    const needle = params.q.trim().toLowerCase();
+    const perm = params.perm ? formatPermissionFilter(params.perm) : '';
+    const narrows =
+      last !== null &&
+      last.list === list &&
+      last.status === params.status &&
+      last.owner === params.owner &&
+      last.perm === perm &&
+      needle.includes(last.needle);
+    // A substring of a match's key is found in it too, so the matches for `needle` are among the last ones;
+    // filterTokens keeps order, so filtering the last result keeps the list's order as well.
+    const result = narrows ? filterTokens(last!.result, { q: needle, status: 'all', owner: null }) : filterTokens(list, params);
+    last = { list, needle, status: params.status, owner: params.owner, perm, result };
+    return result;
+  };
+}
