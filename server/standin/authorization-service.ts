@@ -118,4 +118,5 @@ export function deleteAuthorization(ctx: StandinContext, caller: Caller, id: str
   const row = findOrThrow(ctx, id);
   requireWrite(caller, row);
   if (!ctx.store.deleteAuthorization(id)) throw authorizationNotFound();
+  ctx.renderer.forgetRow(row[AUTH.seq]);
 }
