@@ -25,6 +25,11 @@ export interface RunningStandin {
   close(): Promise<void>;
 }
 
+/** The path as one shell word, so the printed command works as pasted. */
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
 export async function startStandin(options: StandinOptions): Promise<RunningStandin> {
   const log = options.log ?? (() => {});
   const store = StandinStore.open(options.dataDir);
@@ -46,8 +51,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     const url = await app.listen({ port: options.port ?? 8086, host: options.host ?? '127.0.0.1' });
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
     if (created) {
-      // Printed on the first start only; afterwards it is in the operator-token file and never logged.
-      log(`Operator token (also in ${path}): ${operatorToken}`);
+      // Never the token itself: logs end up in scrollback, CI output and journald. Only where it is.
+      log(`Operator token written to ${path} (mode 0600); read it with: cat ${shellQuote(path)}`);
     }
     // Last, so whoever waits for this line has seen everything before it.
     log(`InfluxDB stand-in listening on ${url} (data in ${options.dataDir})`);
