@@ -47,6 +47,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     if (!operator) {
       throw new Error(`${path} holds a token this database does not know; restore the right file or start with a fresh ${options.dataDir}.`);
     }
+    // Bootstrap committed with a sync per commit; from here writers share flushes (see store.ts).
+    store.enableGroupCommit();
     const app = buildStandin(store, { log });
     const url = await app.listen({ port: options.port ?? 8086, host: options.host ?? '127.0.0.1' });
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
