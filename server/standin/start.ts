@@ -3,7 +3,7 @@
 import { buildStandin } from './app';
 import { AUTH, StandinStore } from './store';
 import { bootstrapIfEmpty } from './bootstrap';
-import { operatorTokenPath, readOperatorToken } from './operator-token-file';
+import { operatorTokenNotice, operatorTokenPath, readOperatorToken } from './operator-token-file';
 import { hashToken } from './tokens';
 
 export interface StandinOptions {
@@ -23,11 +23,6 @@ export interface RunningStandin {
   orgID: string;
   orgName: string;
   close(): Promise<void>;
-}
-
-/** The path as one shell word, so the printed command works as pasted. */
-function shellQuote(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 export async function startStandin(options: StandinOptions): Promise<RunningStandin> {
@@ -54,7 +49,7 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
     if (created) {
       // Never the token itself: logs end up in scrollback, CI output and journald. Only where it is.
-      log(`Operator token written to ${path} (mode 0600); read it with: cat ${shellQuote(path)}`);
+      log(operatorTokenNotice(options.dataDir));
     }
     // Last, so whoever waits for this line has seen everything before it.
     log(`InfluxDB stand-in listening on ${url} (data in ${options.dataDir})`);
