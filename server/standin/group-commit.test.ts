@@ -101,4 +101,16 @@ describe('group commit', () => {
       message: 'internal error: the change is committed but could not be flushed to disk: EIO: i/o error, fdatasync',
     });
   });
+
+  it('a flush running when the database closes still answers its writer; later writers are told the change may not be on disk', async () => {
+    const s = await setup();
+    const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
+    const id = (JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body).authorizations as { id: string }[])[1]!.id;
+    const answer = s.app.inject({ method: 'PATCH', url: `/api/v2/authorizations/${id}`, headers, payload: { description: 'during close' } });
+    await until(() => s.held.length === 1);
+    s.store.close();
+    s.held.shift()!();
+    expect((await answer).statusCode).toBe(200);
+    await expect(s.store.durable()).rejects.toThrow('the database was closed before the change was flushed to disk');
+  });
 });

@@ -222,6 +222,11 @@ export class StandinStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+    // A flush still running on the thread pool keeps the descriptor; it is closed when that flush ends.
+    if (!this.syncRunning) this.closeWal();
+  }
+
+  private closeWal(): void {
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.walFd = undefined;
   }
@@ -241,6 +246,7 @@ export class StandinStore {
    */
   durable(): Promise<void> {
     if (this.syncFile === undefined) return Promise.resolve();
+    if (!this.db.open) return Promise.reject(new Error('the database was closed before the change was flushed to disk'));
     return new Promise<void>((resolve, reject) => {
       this.syncWaiters.push({ resolve, reject });
       if (!this.syncRunning) this.flush();
@@ -259,7 +265,11 @@ export class StandinStore {
         if (error) waiter.reject(new Error(`the change is committed but could not be flushed to disk: ${error.message}`));
         else waiter.resolve();
       }
-      if (this.syncWaiters.length > 0) this.flush();
+      if (!this.db.open) {
+        this.closeWal();
+        const late = this.syncWaiters.splice(0);
+        for (const waiter of late) waiter.reject(new Error('the database was closed before the change was flushed to disk'));
+      } else if (this.syncWaiters.length > 0) this.flush();
     };
     try {
       // The WAL file lives as long as this connection (SQLite deletes it only when the last one closes).
