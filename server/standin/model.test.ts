@@ -13,17 +13,18 @@ import { tempDataDir } from './test-support';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('the stand-in against the model', () => {
-  it('in process: create, PATCH, DELETE, GET, list with each filter, by four callers, with restarts', async () => {
+  it('in process: create, PATCH, DELETE, GET, list with each filter, by four callers, with restarts and writes by another process', async () => {
     const params = modelParameters({ runs: 40, steps: 50 });
     const size = await runModel({
       ...params,
-      commands: { restart: true, kill: false },
+      commands: { restart: true, kill: false, external: true },
       fresh: async () => {
         const dataDir = tempDataDir();
         let standin: RunningStandin = await startStandin({ dataDir, port: 0 });
         const target: Target = {
           url: () => standin.url,
           operatorAuth: `Token ${standin.operatorToken}`,
+          dataDir,
           restart: async () => {
             await standin.close();
             standin = await startStandin({ dataDir, port: 0 });
@@ -47,7 +48,7 @@ describe('the stand-in against the model', () => {
     const params = modelParameters({ runs: 4, steps: 30 });
     const size = await runModel({
       ...params,
-      commands: { restart: true, kill: true },
+      commands: { restart: true, kill: true, external: true },
       fresh: async () => {
         const dataDir = tempDataDir();
         let running = await spawnStandin(dataDir);
@@ -60,6 +61,7 @@ describe('the stand-in against the model', () => {
         const target: Target = {
           url: () => running.url,
           operatorAuth: `Token ${operatorToken}`,
+          dataDir,
           restart: async () => {
             await stop('SIGTERM');
             running = await spawnStandin(dataDir);

@@ -7,6 +7,9 @@
 // Replay a failure with the seed and path fast-check prints: MODEL_SEED=<seed> MODEL_PATH=<path>.
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { newId } from '../../server/standin/ids';
+import { storeNewAuthorization } from '../../server/standin/new-authorization';
+import { AUTH, StandinStore } from '../../server/standin/store';
 
 type Json = Record<string, unknown>;
 
@@ -63,6 +66,8 @@ export interface Target {
   operatorAuth: string | null;
   restart?: () => Promise<void>;
   kill?: () => Promise<void>;
+  /** The data folder, when another process may write to the database meanwhile (as `npm run seed` does). */
+  dataDir?: string;
 }
 
 interface Answer {
@@ -363,6 +368,53 @@ class List implements Cmd {
   toString = () => `List(${this.caller}, ${this.filter}, user#${this.userIndex})`;
 }
 
+/**
+ * Another process writes to the database while the stand-in runs (as `npm run seed` does): a new user, or a
+ * token. The stand-in must notice (its name catalog and rendered rows are caches).
+ */
+class External implements Cmd {
+  constructor(
+    readonly kind: 'user' | 'token',
+    readonly set: PermissionSetName,
+    readonly description: string,
+    readonly userIndex: number,
+  ) {}
+  check = () => true;
+  async run(m: Model, target: Target): Promise<void> {
+    const store = StandinStore.open(target.dataDir!);
+    try {
+      if (this.kind === 'user') {
+        const user = { id: newId(), name: `outside-${m.users.length}-${Array.from(this.description).slice(0, 8).join('')}` };
+        store.insertUser({ ...user, status: 'active' });
+        m.users.push(user);
+      } else {
+        const user = m.users[this.userIndex % m.users.length]!;
+        const permissions = permissionSet(m, this.set, user.id);
+        const { row } = storeNewAuthorization(store, { status: 'active', description: this.description, orgID: m.orgID, userID: user.id, permissions });
+        const id = row[AUTH.id];
+        m.tokens.push({
+          id,
+          token: '',
+          status: 'active',
+          description: this.description,
+          orgID: m.orgID,
+          org: m.orgName,
+          userID: user.id,
+          user: user.name,
+          permissions: permissions.map((p) => rendered(m, p)),
+          links: { self: `/api/v2/authorizations/${id}`, user: `/api/v2/users/${user.id}` },
+          createdAt: row[AUTH.createdAt],
+          updatedAt: row[AUTH.updatedAt],
+        });
+      }
+    } finally {
+      store.close();
+    }
+    await wholeList(m, target);
+  }
+  toString = () => `External(${this.kind}, ${this.set}, ${JSON.stringify(this.description)}, user#${this.userIndex})`;
+}
+
 /** After every change: the whole list, as the operator sees it, is the model's. */
 const wholeList = (m: Model, target: Target) => new List('operator', 'none', 0).run(m, target);
 
@@ -380,6 +432,8 @@ class Restart implements Cmd {
 export interface CommandOptions {
   restart: boolean;
   kill: boolean;
+  /** Writes by another process (needs Target.dataDir). */
+  external?: boolean;
 }
 
 export function commandArbs(options: CommandOptions): fc.Arbitrary<Cmd>[] {
@@ -402,6 +456,13 @@ export function commandArbs(options: CommandOptions): fc.Arbitrary<Cmd>[] {
   ];
   if (options.restart) arbs.push(fc.constant(new Restart(false)));
   if (options.kill) arbs.push(fc.constant(new Restart(true)));
+  if (options.external) {
+    arbs.push(
+      fc
+        .tuple(fc.constantFrom('user' as const, 'token' as const), fc.constantFrom(...PERMISSION_SETS), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.nat(10))
+        .map(([k, set, d, u]) => new External(k, set, d, u)),
+    );
+  }
   return arbs;
 }
 
