@@ -45,7 +45,7 @@ describe('the stand-in against the model', () => {
   }, 600_000);
 
   it('as its own process: the same, with SIGTERM restarts and SIGKILL-and-restart', async () => {
-    const params = modelParameters({ runs: 4, steps: 30 });
+    const params = modelParameters({ runs: 3, steps: 30 });
     const size = await runModel({
       ...params,
       commands: { restart: true, kill: true, external: true },
