@@ -12,7 +12,7 @@ import { makeTempApp } from '../test-support/temp-app';
 
 describe('the stand-in through the proxy against the model', () => {
   it('answers every sequence of token operations by four callers, with stand-in restarts, as the model says', async () => {
-    const params = modelParameters({ runs: 15, steps: 40 });
+    const params = modelParameters({ runs: 12, steps: 40 });
     const size = await runModel({
       ...params,
       commands: { restart: true, kill: false },

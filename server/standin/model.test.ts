@@ -14,7 +14,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('the stand-in against the model', () => {
   it('in process: create, PATCH, DELETE, GET, list with each filter, by four callers, with restarts and writes by another process', async () => {
-    const params = modelParameters({ runs: 40, steps: 50 });
+    const params = modelParameters({ runs: 30, steps: 50 });
     const size = await runModel({
       ...params,
       commands: { restart: true, kill: false, external: true },
