@@ -9,6 +9,7 @@ import { machineFacts } from './machine';
 import { benchPage, chromiumPath, type PageFigures } from './page-bench';
 import { formatOverheadTable, measureProxyOverhead } from './proxy-overhead';
 import { benchList, benchPatch, type ListFigures } from './standin-bench';
+import { benchWriteLoad, writeLoadRows } from './standin-write-load';
 import { round } from './stats';
 
 const quick = process.argv.includes('--quick');
@@ -41,6 +42,8 @@ for (const size of plan.listSizes) {
 }
 log(`Stand-in: PATCH with 50 connections for ${plan.patchSeconds} s…`);
 const patch = await benchPatch(50, plan.patchSeconds);
+log(`Stand-in: reads alone and beside 32 PATCH writers, ${plan.patchSeconds} s a phase…`);
+const writeLoad = await benchWriteLoad({ seconds: plan.patchSeconds });
 
 log('Proxy: ours vs nginx (where installed) vs direct…');
 const proxy = await measureProxyOverhead({ requests: plan.proxyRequests, concurrency: 10, listSize: 100 });
@@ -52,7 +55,7 @@ for (const size of plan.pageSizes) {
 }
 
 const machine = machineFacts(chromiumPath);
-const result = { date: new Date().toISOString(), quick, machine, bundle, lists, patch, proxy, pages };
+const result = { date: new Date().toISOString(), quick, machine, bundle, lists, patch, writeLoad, proxy, pages };
 
 const kb = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
 const ms = (value: number) => `${round(value, 1)} ms`;
@@ -105,6 +108,7 @@ table('Stand-in: PATCH, 50 connections', [
   ['seconds', 'requests', 'errors', 'req/s', 'p50', 'p99'],
   [String(round(patch.seconds, 1)), String(patch.requests), String(patch.errors), String(round(patch.requestsPerSecond, 0)), ms(patch.p50Ms), ms(patch.p99Ms)],
 ]);
+table('Stand-in: GET one token (4 readers) alone and beside 32 PATCH writers; writes alone and beside the readers', writeLoadRows(writeLoad));
 lines.push(`\nProxy: ${proxy.requests} requests per target, ${proxy.concurrency} in flight (server CPU: the product process; nginx's own CPU not counted)`);
 lines.push(formatOverheadTable(proxy));
 

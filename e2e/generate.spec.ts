@@ -137,7 +137,7 @@ test('Custom: a signed-in token cannot grant what it lacks; the refusal shows in
 
     const alert = dialog.getByRole('alert');
     await expect(alert).toContainText(
-      /InfluxDB refused to create the token: permission write:orgs\/[0-9a-f]{16}\/buckets\/[0-9a-f]{16} is not allowed \(that is bucket “telegraf”\)/,
+      /InfluxDB refused to create the token: permission write:orgs\/[0-9a-f]{16}\/buckets\/[0-9a-f]{16} is not allowed: write:orgs\/[0-9a-f]{16}\/buckets\/[0-9a-f]{16} is unauthorized \(that is bucket “telegraf”\)/,
     );
     await expect(dialog.getByRole('textbox', { name: 'Description' })).toHaveValue('wants to write');
     await expect(dialog.getByRole('checkbox', { name: 'Write bucket telegraf' })).toBeChecked();

@@ -129,17 +129,17 @@ describe('an all-access token', () => {
     const post = (body: object) => h.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: h.orgID, ...body } });
 
     const unscoped = await post({ permissions: [readBuckets(h.orgID), { action: 'read', resource: { type: 'buckets' } }] });
-    expectError(unscoped, 403, 'forbidden', 'permission read:buckets is not allowed');
+    expectError(unscoped, 403, 'forbidden', 'permission read:buckets is not allowed: read:buckets is unauthorized');
     const otherUsers = await post({ permissions: [{ action: 'read', resource: { type: 'users' } }] });
-    expectError(otherUsers, 403, 'forbidden', 'permission read:users is not allowed');
+    expectError(otherUsers, 403, 'forbidden', 'permission read:users is not allowed: read:users is unauthorized');
     const forUser2 = await post({ userID: user2, permissions: [readBuckets(h.orgID)] });
     expectError(forUser2, 401, 'unauthorized', `write:users/${user2} is unauthorized`);
     const otherOrg = await post({ orgID: org2, permissions: [readBuckets(org2)] });
     expectError(otherOrg, 401, 'unauthorized', `write:orgs/${org2}/authorizations is unauthorized`);
     const grantOtherOrg = await post({ permissions: [readBuckets(org2)] });
-    expectError(grantOtherOrg, 403, 'forbidden', `permission read:orgs/${org2}/buckets is not allowed`);
+    expectError(grantOtherOrg, 403, 'forbidden', `permission read:orgs/${org2}/buckets is not allowed: read:orgs/${org2}/buckets is unauthorized`);
     const instance = await post({ permissions: [{ action: 'read', resource: { type: 'instance' } }] });
-    expectError(instance, 403, 'forbidden', 'permission read:instance is not allowed');
+    expectError(instance, 403, 'forbidden', 'permission read:instance is not allowed: read:instance is unauthorized');
     expect(await h.allAuthorizations()).toEqual(before);
 
     const copy = await post({ description: 'a copy of myself', permissions: allAccessPermissions(h.orgID, user1) });

@@ -44,6 +44,11 @@ export class AuthorizationRenderer {
     return entry !== undefined && entry.rev === rev ? entry.json : undefined;
   }
 
+  /** A deleted row's rendering must never be served again (its position is never reused either: AUTOINCREMENT). */
+  forgetRow(seq: number): void {
+    this.rowCache.delete(seq);
+  }
+
   hasCachedRows(): boolean {
     this.checkGeneration();
     return this.rowCache.size > 0;

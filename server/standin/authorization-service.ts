@@ -83,8 +83,10 @@ export function createAuthorization(ctx: StandinContext, caller: Caller, request
   requirePermission(caller, writeUser(userID));
   for (const p of permissions) {
     // Nobody may hand out more than they hold; `instance` is never grantable through the API.
+    // VerifyPermissions wraps IsAllowed's error: "permission <p> is not allowed: <p> is unauthorized".
     if (p.resource.type === 'instance' || !callerMay(caller, p)) {
-      throw forbidden(`permission ${permissionString(p)} is not allowed`);
+      const perm = permissionString(p);
+      throw forbidden(`permission ${perm} is not allowed: ${perm} is unauthorized`);
     }
   }
   for (const p of permissions) {
@@ -109,7 +111,9 @@ export function updateAuthorization(ctx: StandinContext, caller: Caller, id: str
   const row = findOrThrow(ctx, id);
   requireRead(caller, row);
   requireWrite(caller, row);
-  const updated = ctx.store.updateAuthorization(id, update, nowRfc3339());
+  const { status } = update;
+  if (status === 'unknown') throw invalid('encodeAuthorization: unknown authorization status');
+  const updated = ctx.store.updateAuthorization(id, { ...update, status }, nowRfc3339());
   if (!updated) throw authorizationNotFound();
   return updated;
 }
@@ -118,4 +122,5 @@ export function deleteAuthorization(ctx: StandinContext, caller: Caller, id: str
   const row = findOrThrow(ctx, id);
   requireWrite(caller, row);
   if (!ctx.store.deleteAuthorization(id)) throw authorizationNotFound();
+  ctx.renderer.forgetRow(row[AUTH.seq]);
 }

@@ -6,10 +6,21 @@ import { Harness, expectError, readBuckets, type CallOptions } from './test-supp
 let h: Harness;
 let existingID: string;
 let userID: string;
+/** May read every token but change none. */
+let readOnlyToken: string;
 beforeAll(async () => {
   h = await Harness.start();
   existingID = (await h.allAuthorizations())[1]!.id;
   userID = await h.userID('user1');
+  readOnlyToken = (
+    await h.createToken({
+      description: 'read-only',
+      permissions: [
+        { action: 'read', resource: { type: 'authorizations', orgID: h.orgID } },
+        { action: 'read', resource: { type: 'users' } },
+      ],
+    })
+  ).token;
 });
 afterAll(async () => {
   await h.close();
@@ -43,7 +54,7 @@ const cases: Case[] = [
   { name: 'POST status is not a string', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), status: true }), status: 400, code: 'invalid', message: 'invalid json structure: status must be a string, not a boolean' },
   { name: 'POST permissions is not an array', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: readBuckets(h.orgID) }), status: 400, code: 'invalid', message: 'invalid json structure: permissions must be an array of {action, resource} objects, not an object' },
   { name: 'POST a permission is a string', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: ['read:buckets'] }), status: 400, code: 'invalid', message: /^invalid json structure: permissions\[0\] must be an object/ },
-  { name: 'POST unknown status', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), status: 'paused' }), status: 400, code: 'invalid', message: 'unknown authorization status' },
+  { name: 'POST unknown status', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), status: 'paused' }), status: 400, code: 'invalid', message: 'invalid status: must be active or inactive' },
   { name: 'POST without permissions', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ orgID: h.orgID }), status: 400, code: 'invalid', message: 'authorization must include permissions' },
   { name: 'POST with empty permissions', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ orgID: h.orgID, permissions: [] }), status: 400, code: 'invalid', message: 'authorization must include permissions' },
   { name: 'POST null body', method: 'POST', path: () => '/api/v2/authorizations', options: () => postRaw('null', 'application/json'), status: 400, code: 'invalid', message: 'authorization must include permissions' },
@@ -51,7 +62,9 @@ const cases: Case[] = [
   ...['flows', 'functions', 'subscriptions'].map((type): Case => ({ name: `POST cloud-only type ${type}`, method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: [readBuckets(h.orgID), { action: 'read', resource: { type, orgID: h.orgID } }] }), status: 400, code: 'invalid', message: `invalid resource type for permission: permissions[1]: "${type}" exists only in InfluxDB Cloud, not in InfluxDB OSS` })),
   { name: 'POST permission without resource', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: [{ action: 'read' }] }), status: 400, code: 'invalid', message: 'invalid resource type for permission: permissions[0].resource.type is missing' },
   { name: 'POST bad action', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: [{ action: 'delete', resource: { type: 'buckets' } }] }), status: 400, code: 'invalid', message: 'invalid action type for permission: permissions[0].action must be "read" or "write", not "delete"' },
-  { name: 'POST without orgID', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ permissions: [readBuckets(h.orgID)] }), status: 400, code: 'invalid', message: 'org id required' },
+  { name: 'POST without orgID', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ permissions: [readBuckets(h.orgID)] }), status: 400, code: 'invalid', message: 'org id required: invalid ID' },
+  { name: 'POST with an org name only', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ org: 'my-org', permissions: [readBuckets(h.orgID)] }), status: 400, code: 'invalid', message: 'org id required: invalid ID' },
+  { name: 'POST without orgID and with a bad status (orgID checked first)', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ status: 'paused', permissions: [readBuckets(h.orgID)] }), status: 400, code: 'invalid', message: 'org id required: invalid ID' },
   { name: 'POST orgID of wrong length', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), orgID: 'abc' }), status: 400, code: 'invalid', message: 'invalid json structure: orgID: id must have a length of 16 bytes' },
   { name: 'POST orgID not hex', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), orgID: 'zzzzzzzzzzzzzzzz' }), status: 400, code: 'invalid', message: 'invalid json structure: orgID: invalid ID' },
   { name: 'POST orgID all zeros', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), orgID: '0000000000000000' }), status: 400, code: 'invalid', message: 'invalid json structure: orgID: invalid ID' },
@@ -61,7 +74,7 @@ const cases: Case[] = [
   { name: 'POST unknown org', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ orgID: '0123456789abcdef', permissions: [readBuckets('0123456789abcdef')] }), status: 400, code: 'invalid', message: 'unable to create token: organization 0123456789abcdef not found' },
   { name: 'POST unknown user', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), userID: '0123456789abcdef' }), status: 400, code: 'invalid', message: 'unable to create token: user 0123456789abcdef not found' },
   { name: 'POST permission for another org', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: [readBuckets('0123456789abcdef')] }), status: 400, code: 'invalid', message: () => `permission read:orgs/0123456789abcdef/buckets is not for org id ${h.orgID}` },
-  { name: 'POST instance permission', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: [{ action: 'write', resource: { type: 'instance' } }] }), status: 403, code: 'forbidden', message: 'permission write:instance is not allowed' },
+  { name: 'POST instance permission', method: 'POST', path: () => '/api/v2/authorizations', options: () => post({ ...valid(), permissions: [{ action: 'write', resource: { type: 'instance' } }] }), status: 403, code: 'forbidden', message: 'permission write:instance is not allowed: write:instance is unauthorized' },
   { name: 'POST text/plain', method: 'POST', path: () => '/api/v2/authorizations', options: () => postRaw(JSON.stringify(valid()), 'text/plain'), status: 415, code: 'unsupported media type', message: 'unsupported Content-Type "text/plain": send the body as JSON with Content-Type: application/json' },
   { name: 'POST form-encoded (curl -d default)', method: 'POST', path: () => '/api/v2/authorizations', options: () => postRaw(JSON.stringify(valid()), 'application/x-www-form-urlencoded'), status: 415, code: 'unsupported media type', message: /^unsupported Content-Type "application\/x-www-form-urlencoded"/ },
   { name: 'POST malformed Content-Type', method: 'POST', path: () => '/api/v2/authorizations', options: () => postRaw(JSON.stringify(valid()), 'bogus'), status: 415, code: 'unsupported media type', message: /^unsupported Content-Type "bogus"/ },
@@ -74,8 +87,10 @@ const cases: Case[] = [
   { name: 'PATCH description is a number', method: 'PATCH', path: () => one(), options: () => post({ description: 7 }), status: 400, code: 'invalid', message: 'invalid json structure: description must be a string, not a number' },
   { name: 'PATCH description is an object', method: 'PATCH', path: () => one(), options: () => post({ description: { text: 'x' } }), status: 400, code: 'invalid', message: 'invalid json structure: description must be a string, not an object' },
   { name: 'PATCH status is a number', method: 'PATCH', path: () => one(), options: () => post({ status: 0 }), status: 400, code: 'invalid', message: 'invalid json structure: status must be a string, not a number' },
-  { name: 'PATCH unknown status', method: 'PATCH', path: () => one(), options: () => post({ status: 'disabled', description: 'should not be saved' }), status: 400, code: 'invalid', message: 'unknown authorization status' },
-  { name: 'PATCH status in capitals', method: 'PATCH', path: () => one(), options: () => post({ status: 'INACTIVE' }), status: 400, code: 'invalid', message: 'unknown authorization status' },
+  { name: 'PATCH unknown status', method: 'PATCH', path: () => one(), options: () => post({ status: 'disabled', description: 'should not be saved' }), status: 400, code: 'invalid', message: 'encodeAuthorization: unknown authorization status' },
+  { name: 'PATCH status in capitals', method: 'PATCH', path: () => one(), options: () => post({ status: 'INACTIVE' }), status: 400, code: 'invalid', message: 'encodeAuthorization: unknown authorization status' },
+  { name: 'PATCH unknown status on an unknown id (looked up first)', method: 'PATCH', path: () => one('0123456789abcdef'), options: () => post({ status: 'disabled' }), status: 404, code: 'not found', message: 'authorization not found' },
+  { name: 'PATCH unknown status without rights (checked first)', method: 'PATCH', path: () => one(), options: () => ({ ...post({ status: 'disabled' }), token: readOnlyToken }), status: 401, code: 'unauthorized', message: () => `write:orgs/${h.orgID}/authorizations/${existingID} is unauthorized` },
   { name: 'PATCH text/plain', method: 'PATCH', path: () => one(), options: () => postRaw('{"status":"inactive"}', 'text/plain'), status: 415, code: 'unsupported media type', message: /^unsupported Content-Type "text\/plain"/ },
   { name: 'PATCH body over 1 MiB', method: 'PATCH', path: () => one(), options: () => postRaw(OVERSIZED, 'application/json'), status: 413, code: 'request too large', message: /^request body is larger than 1048576 bytes/ },
   { name: 'PATCH id of wrong length', method: 'PATCH', path: () => one('abc'), options: () => post({ status: 'inactive' }), status: 400, code: 'invalid', message: 'id must have a length of 16 bytes' },

@@ -9,6 +9,17 @@ export function operatorTokenPath(dataDir: string): string {
   return join(dataDir, OPERATOR_TOKEN_FILE);
 }
 
+/** The path as one shell word, so the printed command works as pasted. */
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What a first start prints: where the token is and how to read it, never the token (logs are kept and shared). */
+export function operatorTokenNotice(dataDir: string): string {
+  const path = operatorTokenPath(dataDir);
+  return `Operator token written to ${path} (mode 0600); read it with: cat ${shellQuote(path)}`;
+}
+
 /** Writes atomically and durably (temp file, fsync, rename) so a crash never leaves half a token. */
 export function writeOperatorToken(dataDir: string, token: string): void {
   const path = operatorTokenPath(dataDir);

@@ -64,7 +64,8 @@ function decodeStatus(value: string | undefined): AuthorizationStatus | 'unknown
   return 'unknown';
 }
 
-const unknownStatus = () => invalid('unknown authorization status');
+/** Status.Valid() in POST, checked last as the real server does. */
+const invalidStatus = () => invalid('invalid status: must be active or inactive');
 
 interface DecodedPermission {
   action: string;
@@ -131,8 +132,9 @@ export function decodeCreateRequest(value: unknown): CreateRequest {
 
   if (decoded.length === 0) throw invalid('authorization must include permissions');
   const permissions = decoded.map((p, i) => validatePermission(p, `permissions[${i}]`));
-  if (orgID === undefined) throw invalid('org id required');
-  if (status === 'unknown') throw unknownStatus();
+  // platform.ErrInvalidID wrapped: "org id required: invalid ID" (also when only an org name is sent).
+  if (orgID === undefined) throw invalid('org id required: invalid ID');
+  if (status === 'unknown') throw invalidStatus();
   return {
     orgID,
     ...(userID !== undefined && { userID }),
@@ -143,7 +145,8 @@ export function decodeCreateRequest(value: unknown): CreateRequest {
 }
 
 export interface UpdateRequest {
-  status?: AuthorizationStatus;
+  /** 'unknown' is refused only when stored, after the lookup and permission checks (encodeAuthorization). */
+  status?: AuthorizationStatus | 'unknown';
   description?: string;
 }
 
@@ -152,7 +155,6 @@ export function decodeUpdateRequest(value: unknown): UpdateRequest {
   const body = asObject(value, 'the body');
   const description = optionalString(body.description, 'description');
   const status = decodeStatus(optionalString(body.status, 'status'));
-  if (status === 'unknown') throw unknownStatus();
   return {
     ...(status !== undefined && { status }),
     ...(description !== undefined && { description: wellFormed(description) }),

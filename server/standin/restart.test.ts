@@ -1,5 +1,5 @@
 // Durability: restarts reuse the database and the operator-token file; an acknowledged write survives SIGKILL.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +15,13 @@ afterEach(async () => {
 });
 
 describe('restart on the same DATA_DIR', () => {
-  it('keeps every token and the operator token, prints the token only on the first start, never bootstraps twice', async () => {
+  it('keeps every token and the operator token, never logs the token, never bootstraps twice', async () => {
     const h = await Harness.start();
     cleanups.push(() => h.close());
-    expect(h.logLines.filter((l) => l.includes(h.operatorToken))).toHaveLength(1);
     const tokenFile = join(h.dataDir, 'operator-token');
+    // The first start says where the token is and how to read it, never the token itself.
+    expect(h.logLines.some((l) => l.includes(h.operatorToken))).toBe(false);
+    expect(h.logLines).toContain(`Operator token written to ${tokenFile} (mode 0600); read it with: cat ${tokenFile}`);
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(tokenFile, 'utf8').trim()).toBe(h.operatorToken);
 
@@ -42,6 +44,17 @@ describe('restart on the same DATA_DIR', () => {
     // The token made before the restart still authenticates.
     expect((await h.call('GET', `/api/v2/buckets?orgID=${orgID}`, { token: created.token })).status).toBe(200);
     expect((await h.call('GET', '/api/v2/users')).json.users).toHaveLength(3);
+  });
+
+  it('prints a command that works as pasted, also for a DATA_DIR with spaces and quotes', async () => {
+    const dataDir = join(tempDataDir(), "it's my data");
+    cleanups.push(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+    const lines: string[] = [];
+    const standin = await startStandin({ dataDir, port: 0, log: (line) => lines.push(line) });
+    cleanups.push(() => standin.close());
+    expect(lines.some((l) => l.includes(standin.operatorToken))).toBe(false);
+    const command = /read it with: (cat .+)$/.exec(lines.join('\n').split('\n').find((l) => l.startsWith('Operator token'))!)![1]!;
+    expect(execSync(command, { encoding: 'utf8', shell: '/bin/sh' }).trim()).toBe(standin.operatorToken);
   });
 
   it('upgrades a database made by the first schema version (no rev column) and keeps its data', async () => {
@@ -111,13 +124,17 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 }
 
 describe('npm run standin as a process', () => {
-  it('an acknowledged write survives SIGKILL; SIGTERM shuts down cleanly; the token is printed once', async () => {
+  it('an acknowledged write survives SIGKILL; SIGTERM shuts down cleanly; the token is never printed', async () => {
     const dataDir = tempDataDir();
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await spawnStandin(dataDir);
     cleanups.push(() => void first.child.kill('SIGKILL'));
     const token = readFileSync(join(dataDir, 'operator-token'), 'utf8').trim();
-    expect(first.output()).toContain(token);
+    expect(first.output()).not.toContain(token);
+    // What the first start prints is a command that shows the token.
+    const command = /read it with: (cat .+)$/m.exec(first.output())?.[1];
+    expect(command).toBe(`cat ${join(dataDir, 'operator-token')}`);
+    expect(execSync(command!, { encoding: 'utf8' }).trim()).toBe(token);
     const headers = { Authorization: `Token ${token}`, 'Content-Type': 'application/json' };
 
     const list = (await (await fetch(`${first.url}/api/v2/authorizations?user=user2`, { headers })).json()) as { authorizations: { id: string; orgID: string }[] };

@@ -43,6 +43,8 @@ export function registerAuthorizationRoutes(app: FastifyInstance, ctx: StandinCo
   app.post('/api/v2/authorizations', { onRequest }, async (request, reply) => {
     const create = decodeCreateRequest(parseJsonBody(request.body));
     const { row, token } = createAuthorization(ctx, callerOf(request), create);
+    // Acknowledged means on disk: wait for the (shared) flush of this commit.
+    await ctx.store.durable();
     return sendJson(reply, 201, ctx.renderer.render(row, token));
   });
 
@@ -55,11 +57,13 @@ export function registerAuthorizationRoutes(app: FastifyInstance, ctx: StandinCo
     const id = authID(request);
     const update = decodeUpdateRequest(parseJsonBody(request.body));
     const row = updateAuthorization(ctx, callerOf(request), id, update);
+    await ctx.store.durable();
     return sendJson(reply, 200, ctx.renderer.render(row));
   });
 
   app.delete('/api/v2/authorizations/:authID', { onRequest }, async (request, reply) => {
     deleteAuthorization(ctx, callerOf(request), authID(request));
+    await ctx.store.durable();
     return reply.code(204).send();
   });
 }

@@ -4,8 +4,11 @@ import { OSS_RESOURCE_TYPES } from '../../src/lib/influx-types';
 import type { StandinContext } from './context';
 import { authenticateHook, sendJson } from './replies';
 
-/** Reported as the server version; the stand-in mimics InfluxDB OSS 2.7 with hashed tokens. */
-export const STANDIN_VERSION = 'v2.7.12';
+/**
+ * Reported as the server version: the stand-in copies InfluxDB OSS main-2.x (v2.9.1) with hashed tokens
+ * (added in v2.8.0: token strings shown only at creation), its error texts included.
+ */
+export const STANDIN_VERSION = 'v2.9.1';
 export const STANDIN_COMMIT = 'standin';
 
 export function registerSystemRoutes(app: FastifyInstance, ctx: StandinContext): void {

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StandinContext } from './context';
 import { invalid, notFound } from './errors';
 import { parseId } from './ids';
-import { callerMay, requirePermission, resourcePermission } from './permissions';
+import { callerMay, requirePermission, resourcePermission, type Caller } from './permissions';
 import { authenticateHook, callerOf, queryParam, sendJson } from './replies';
 import type { BucketRow, OrgRow, UserRow } from './store';
 
@@ -16,15 +16,11 @@ const orgJson = (o: OrgRow) => ({
   description: o.description,
   createdAt: o.createdAt,
   updatedAt: o.updatedAt,
+  // Only links the stand-in serves (the real server also links members, owners, labels, secrets, tasks and
+  // dashboards, which a token manager does not have): every link in every answer resolves.
   links: {
     self: `/api/v2/orgs/${o.id}`,
-    members: `/api/v2/orgs/${o.id}/members`,
-    owners: `/api/v2/orgs/${o.id}/owners`,
-    labels: `/api/v2/orgs/${o.id}/labels`,
-    secrets: `/api/v2/orgs/${o.id}/secrets`,
     buckets: `/api/v2/buckets?org=${encodeURIComponent(o.name)}`,
-    tasks: `/api/v2/tasks?org=${encodeURIComponent(o.name)}`,
-    dashboards: `/api/v2/dashboards?org=${encodeURIComponent(o.name)}`,
   },
 });
 
@@ -45,13 +41,10 @@ const bucketJson = (b: BucketRow) => ({
   ],
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
+  // As for orgs: only the links the stand-in serves (not members, owners, labels, write).
   links: {
     self: `/api/v2/buckets/${b.id}`,
     org: `/api/v2/orgs/${b.orgID}`,
-    members: `/api/v2/buckets/${b.id}/members`,
-    owners: `/api/v2/buckets/${b.id}/owners`,
-    labels: `/api/v2/buckets/${b.id}/labels`,
-    write: `/api/v2/write?org=${b.orgID}&bucket=${b.id}`,
   },
 });
 
@@ -69,7 +62,12 @@ function paging(request: FastifyRequest): { limit: number; offset: number } {
 export function registerTenantRoutes(app: FastifyInstance, ctx: StandinContext): void {
   const onRequest = authenticateHook(ctx);
   const readUser = (id: string) => resourcePermission('read', 'users', id);
-  const readOrg = (id: string) => resourcePermission('read', 'orgs', id, id);
+  /** authorizer.AuthorizeReadOrg: read:orgs/<id>. */
+  const readOrg = (id: string) => resourcePermission('read', 'orgs', id);
+  const readBucket = (b: BucketRow) => resourcePermission('read', 'buckets', b.id, b.orgID);
+  /** authorizer.AuthorizeReadBucket: a system bucket is also readable by whoever may read its org. */
+  const mayReadBucket = (caller: Caller, b: BucketRow) =>
+    (b.type === 'system' && callerMay(caller, readOrg(b.orgID))) || callerMay(caller, readBucket(b));
 
   app.get('/api/v2/me', { onRequest }, async (request, reply) => {
     const caller = callerOf(request);
@@ -136,8 +134,27 @@ export function registerTenantRoutes(app: FastifyInstance, ctx: StandinContext):
       .buckets()
       .filter((b) => (orgID === undefined || b.orgID === orgID) && (name === '' || b.name === name) && (id === undefined || b.id === id));
     if (buckets.length === 0 && name !== '' && orgID !== undefined) throw notFound(`bucket ${JSON.stringify(name)} not found`);
-    buckets = buckets.filter((b) => callerMay(caller, resourcePermission('read', 'buckets', b.id, b.orgID)));
+    buckets = buckets.filter((b) => mayReadBucket(caller, b));
     const self = `/api/v2/buckets?limit=${limit}&offset=${offset}${orgID ? `&orgID=${orgID}` : ''}`;
     return sendJson(reply, 200, { links: { self }, buckets: buckets.slice(offset, offset + limit).map(bucketJson) });
+  });
+
+  // FindOrganizationByID: the read check comes first, so an unknown id and a forbidden one look alike.
+  app.get('/api/v2/orgs/:orgID', { onRequest }, async (request, reply) => {
+    const id = parseId((request.params as { orgID: string }).orgID);
+    requirePermission(callerOf(request), readOrg(id));
+    const org = ctx.catalog.org(id);
+    if (!org) throw notFound('organization not found');
+    return sendJson(reply, 200, orgJson(org));
+  });
+
+  // FindBucketByID: found first (404), then the read check on the bucket (401).
+  app.get('/api/v2/buckets/:bucketID', { onRequest }, async (request, reply) => {
+    const id = parseId((request.params as { bucketID: string }).bucketID);
+    const bucket = ctx.catalog.bucket(id);
+    if (!bucket) throw notFound('bucket not found');
+    const caller = callerOf(request);
+    if (!mayReadBucket(caller, bucket)) requirePermission(caller, readBucket(bucket));
+    return sendJson(reply, 200, bucketJson(bucket));
   });
 }

@@ -1,8 +1,28 @@
 // The stand-in's SQLite schema. Tokens are stored only as SHA-256 hashes. Each authorization's permissions
 // are JSON text (they never change after creation), kept once per distinct list in permission_sets:
 // 100k tokens share a few hundred lists, so rows stay small and listing them stays fast.
-/** 2: authorizations.rev (bumped by every update, so lists can validate cached renderings cheaply). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: authorizations.rev (bumped by every update, so lists can validate cached renderings cheaply).
+ * 3: authorizations.seq is AUTOINCREMENT: a deleted row's position is never handed to a new row, since
+ *    rendered rows are cached by position (without it the newest row's seq was reused after a delete).
+ */
+export const SCHEMA_VERSION = 3;
+
+const authorizationsTable = (name: string) => `
+CREATE TABLE IF NOT EXISTS ${name} (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  id          TEXT NOT NULL UNIQUE,
+  token_hash  BLOB NOT NULL UNIQUE,
+  status      TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+  description TEXT NOT NULL,
+  org_id      TEXT NOT NULL REFERENCES orgs(id),
+  user_id     TEXT NOT NULL REFERENCES users(id),
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  permission_set_id INTEGER NOT NULL REFERENCES permission_sets(id),
+  rev         INTEGER NOT NULL DEFAULT 0
+);`;
+const AUTH_COLUMN_LIST = 'seq, id, token_hash, status, description, org_id, user_id, created_at, updated_at, permission_set_id, rev';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS orgs (
@@ -32,19 +52,7 @@ CREATE TABLE IF NOT EXISTS permission_sets (
   id          INTEGER PRIMARY KEY,
   permissions TEXT NOT NULL UNIQUE
 );
-CREATE TABLE IF NOT EXISTS authorizations (
-  seq         INTEGER PRIMARY KEY,
-  id          TEXT NOT NULL UNIQUE,
-  token_hash  BLOB NOT NULL UNIQUE,
-  status      TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
-  description TEXT NOT NULL,
-  org_id      TEXT NOT NULL REFERENCES orgs(id),
-  user_id     TEXT NOT NULL REFERENCES users(id),
-  created_at  TEXT NOT NULL,
-  updated_at  TEXT NOT NULL,
-  permission_set_id INTEGER NOT NULL REFERENCES permission_sets(id),
-  rev         INTEGER NOT NULL DEFAULT 0
-);
+${authorizationsTable('authorizations')}
 CREATE INDEX IF NOT EXISTS authorizations_user_id ON authorizations(user_id);
 CREATE INDEX IF NOT EXISTS authorizations_org_id ON authorizations(org_id);
 `;
@@ -52,4 +60,10 @@ CREATE INDEX IF NOT EXISTS authorizations_org_id ON authorizations(org_id);
 /** Upgrades from older schema versions, in order. */
 export const MIGRATIONS: Record<number, string> = {
   2: 'ALTER TABLE authorizations ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;',
+  // SQLite cannot add AUTOINCREMENT to a table: copy the rows into a new one (positions kept; the next
+  // position then starts after the highest kept one). The indexes are recreated by SCHEMA_SQL.
+  3: `${authorizationsTable('authorizations_v3')}
+INSERT INTO authorizations_v3 (${AUTH_COLUMN_LIST}) SELECT ${AUTH_COLUMN_LIST} FROM authorizations;
+DROP TABLE authorizations;
+ALTER TABLE authorizations_v3 RENAME TO authorizations;`,
 };

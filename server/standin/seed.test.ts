@@ -1,6 +1,6 @@
 // Seeding synthetic tokens: from code (also while the stand-in runs) and through `npm run seed`.
 import { execFile } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -56,6 +56,9 @@ describe('npm run seed', () => {
     const script = ['--import', 'tsx', 'server/standin/seed.ts'];
     const { stdout } = await run(process.execPath, [...script, '--tokens', '50', '--users', '2'], { cwd: repoRoot, env });
     expect(stdout).toMatch(/operator token/i);
+    const token = readFileSync(join(dataDir, 'operator-token'), 'utf8').trim();
+    expect(stdout).not.toContain(token);
+    expect(stdout).toContain(`read it with: cat ${join(dataDir, 'operator-token')}`);
     expect(stdout).toMatch(/seeded 50 tokens over 2 users \(2 new\) in org my-org in \d+ ms; 57 tokens in /);
     expect(statSync(join(dataDir, 'operator-token')).mode & 0o777).toBe(0o600);
 

@@ -2,7 +2,7 @@
 // (default ./data), bootstrapping it first if it is new. Safe to run while the stand-in is running.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { operatorTokenPath } from './operator-token-file';
+import { operatorTokenNotice } from './operator-token-file';
 import { seedTokens } from './seed-tokens';
 import { StandinStore } from './store';
 
@@ -35,7 +35,8 @@ function main(): void {
   try {
     const summary = seedTokens(store, { tokens, users });
     if (summary.operatorToken !== undefined) {
-      console.log(`Bootstrapped a new database in ${dataDir}; operator token (also in ${operatorTokenPath(dataDir)}): ${summary.operatorToken}`);
+      // Never the token itself in output: where it is, and how to read it.
+      console.log(`Bootstrapped a new database in ${dataDir}. ${operatorTokenNotice(dataDir)}`);
     }
     console.log(
       `seeded ${summary.tokens} tokens over ${summary.users} users (${summary.usersCreated} new) in org ${summary.orgName} ` +

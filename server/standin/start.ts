@@ -3,7 +3,7 @@
 import { buildStandin } from './app';
 import { AUTH, StandinStore } from './store';
 import { bootstrapIfEmpty } from './bootstrap';
-import { operatorTokenPath, readOperatorToken } from './operator-token-file';
+import { operatorTokenNotice, operatorTokenPath, readOperatorToken } from './operator-token-file';
 import { hashToken } from './tokens';
 
 export interface StandinOptions {
@@ -42,12 +42,14 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     if (!operator) {
       throw new Error(`${path} holds a token this database does not know; restore the right file or start with a fresh ${options.dataDir}.`);
     }
+    // Bootstrap committed with a sync per commit; from here writers share flushes (see store.ts).
+    store.enableGroupCommit();
     const app = buildStandin(store, { log });
     const url = await app.listen({ port: options.port ?? 8086, host: options.host ?? '127.0.0.1' });
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
     if (created) {
-      // Printed on the first start only; afterwards it is in the operator-token file and never logged.
-      log(`Operator token (also in ${path}): ${operatorToken}`);
+      // Never the token itself: logs end up in scrollback, CI output and journald. Only where it is.
+      log(operatorTokenNotice(options.dataDir));
     }
     // Last, so whoever waits for this line has seen everything before it.
     log(`InfluxDB stand-in listening on ${url} (data in ${options.dataDir})`);

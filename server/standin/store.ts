@@ -1,7 +1,10 @@
-// The stand-in's durable state in $DATA_DIR/standin.sqlite. Every write commits (WAL, synchronous=FULL)
-// before the caller answers, so an acknowledged change survives a SIGKILL.
+// The stand-in's durable state in $DATA_DIR/standin.sqlite. Every write commits (WAL) and is on disk before
+// the caller answers, so an acknowledged change survives a SIGKILL or a power cut. By default each commit
+// syncs (synchronous=FULL). The server uses group commit instead (enableGroupCommit): commits only write the
+// WAL, and one fdatasync of the WAL, run off the event loop, makes every commit made before it durable;
+// writers await durable() before answering, and reads never wait for a disk flush.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorizationStatus } from '../../src/lib/influx-types';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema';
@@ -107,6 +110,14 @@ function runList(statements: ListStatements, { userID, orgID }: ListFilter): unk
 
 export const DATABASE_FILE = 'standin.sqlite';
 
+/** fs.fdatasync's shape; tests pass their own to hold a flush and watch who waits for it. */
+export type SyncFile = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 export class StandinStore {
   readonly db: Database.Database;
   readonly dataDir: string;
@@ -114,6 +125,14 @@ export class StandinStore {
   /** Bumped on every org/user/bucket insert through this connection (data_version only sees other connections). */
   private localTenantWrites = 0;
   private readonly permissionSetIds = new Map<string, number>();
+  /** Group commit: set by enableGroupCommit. */
+  private syncFile: SyncFile | undefined;
+  private walFd: number | undefined;
+  private syncRunning = false;
+  /** Writers whose commits came after the flush now running (or with none running): the next flush is theirs. */
+  private syncWaiters: Waiter[] = [];
+  /** Flushes done, and commits made durable by them: how well commits are grouped. */
+  readonly syncStats = { flushes: 0, writes: 0 };
 
   private constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -203,6 +222,62 @@ export class StandinStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+    // A flush still running on the thread pool keeps the descriptor; it is closed when that flush ends.
+    if (!this.syncRunning) this.closeWal();
+  }
+
+  private closeWal(): void {
+    if (this.walFd !== undefined) closeSync(this.walFd);
+    this.walFd = undefined;
+  }
+
+  /**
+   * From now on commits do not sync (synchronous=NORMAL: in WAL mode still atomic and consistent), and
+   * durable() flushes the WAL for every commit made so far, one flush for all writers waiting together.
+   */
+  enableGroupCommit(syncFile: SyncFile = fdatasync): void {
+    this.db.pragma('synchronous = NORMAL');
+    this.syncFile = syncFile;
+  }
+
+  /**
+   * Resolves once every commit made before the call is on disk. Without group commit they already are.
+   * Only one flush runs at a time; writers that commit meanwhile share the next one.
+   */
+  durable(): Promise<void> {
+    if (this.syncFile === undefined) return Promise.resolve();
+    if (!this.db.open) return Promise.reject(new Error('the database was closed before the change was flushed to disk'));
+    return new Promise<void>((resolve, reject) => {
+      this.syncWaiters.push({ resolve, reject });
+      if (!this.syncRunning) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.syncWaiters;
+    this.syncWaiters = [];
+    this.syncRunning = true;
+    const settle = (error: Error | null) => {
+      this.syncRunning = false;
+      this.syncStats.flushes++;
+      this.syncStats.writes += batch.length;
+      for (const waiter of batch) {
+        if (error) waiter.reject(new Error(`the change is committed but could not be flushed to disk: ${error.message}`));
+        else waiter.resolve();
+      }
+      if (!this.db.open) {
+        this.closeWal();
+        const late = this.syncWaiters.splice(0);
+        for (const waiter of late) waiter.reject(new Error('the database was closed before the change was flushed to disk'));
+      } else if (this.syncWaiters.length > 0) this.flush();
+    };
+    try {
+      // The WAL file lives as long as this connection (SQLite deletes it only when the last one closes).
+      this.walFd ??= openSync(`${this.db.name}-wal`, 'r');
+      this.syncFile!(this.walFd, settle);
+    } catch (error) {
+      settle(error as Error);
+    }
   }
 
   /** Runs `fn` in one IMMEDIATE transaction (takes the write lock at once: no upgrade deadlocks). */

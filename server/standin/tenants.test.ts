@@ -29,8 +29,10 @@ describe('GET /health and /ping', () => {
     expect(ping.text).toBe('');
     for (const answer of [health, ping]) {
       expect(answer.headers.get('x-influxdb-build')).toBe('OSS');
-      expect(answer.headers.get('x-influxdb-version')).toMatch(/^v2\./);
+      // The version whose behaviour it copies: main-2.x, hashed tokens (shown only at creation, since v2.8.0).
+      expect(answer.headers.get('x-influxdb-version')).toBe('v2.9.1');
     }
+    expect(health.json.version).toBe('v2.9.1');
   });
 
   it('put the build headers on every answer, errors and 404s included', async () => {
@@ -135,5 +137,88 @@ describe('GET /api/v2/buckets', () => {
     expectError(await h.call('GET', '/api/v2/buckets?org=nope'), 404, 'not found', 'organization name "nope" not found');
     expectError(await h.call('GET', '/api/v2/buckets?limit=0'), 400, 'invalid', 'limit must be an integer from 1 to 100, got "0"');
     expectError(await h.call('GET', '/api/v2/buckets?offset=-1'), 400, 'invalid', 'offset must be a non-negative integer, got "-1"');
+  });
+});
+
+describe('GET /api/v2/orgs/{id} and /api/v2/buckets/{id}', () => {
+  it('answer the org and the bucket their lists link to, 404 for unknown ones, 401 without read rights', async () => {
+    const org = (await h.call('GET', '/api/v2/orgs')).json.orgs[0];
+    const one = await h.call('GET', `/api/v2/orgs/${h.orgID}`);
+    expect(one.status).toBe(200);
+    expect(one.json).toEqual(org);
+    expectError(await h.call('GET', '/api/v2/orgs/0123456789abcdef'), 404, 'not found', 'organization not found');
+    expectError(await h.call('GET', '/api/v2/orgs/nope'), 400, 'invalid', 'id must have a length of 16 bytes');
+
+    const buckets = (await h.call('GET', `/api/v2/buckets?orgID=${h.orgID}`)).json.buckets as { id: string; name: string }[];
+    for (const bucket of buckets) {
+      const answer = await h.call('GET', `/api/v2/buckets/${bucket.id}`);
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual(bucket);
+    }
+    expectError(await h.call('GET', '/api/v2/buckets/0123456789abcdef'), 404, 'not found', 'bucket not found');
+
+    // A token that reads one bucket: that bucket only, and not the org (its read check comes first, as in InfluxDB).
+    const telegraf = buckets.find((b) => b.name === 'telegraf')!;
+    const myBucket = buckets.find((b) => b.name === 'my-bucket')!;
+    const narrow = await h.createToken({ permissions: [{ action: 'read', resource: { type: 'buckets', id: telegraf.id, orgID: h.orgID } }] });
+    expect((await h.call('GET', `/api/v2/buckets/${telegraf.id}`, { token: narrow.token })).status).toBe(200);
+    expectError(await h.call('GET', `/api/v2/buckets/${myBucket.id}`, { token: narrow.token }), 401, 'unauthorized', `read:orgs/${h.orgID}/buckets/${myBucket.id} is unauthorized`);
+    expectError(await h.call('GET', `/api/v2/orgs/${h.orgID}`, { token: narrow.token }), 401, 'unauthorized', `read:orgs/${h.orgID} is unauthorized`);
+    expectError(await h.call('GET', '/api/v2/orgs/0123456789abcdef', { token: narrow.token }), 401, 'unauthorized', 'read:orgs/0123456789abcdef is unauthorized');
+    const off = await h.call('PATCH', `/api/v2/authorizations/${narrow.id}`, { body: { status: 'inactive' } });
+    expect(off.status).toBe(200);
+    expectError(await h.call('GET', `/api/v2/buckets/${telegraf.id}`, { token: narrow.token }), 401, 'unauthorized', 'token is inactive');
+  });
+});
+
+describe('links', () => {
+  it('every links value of every answer resolves: GET answers 200', async () => {
+    const user1 = await h.userID('user1');
+    const created = await h.createToken({ userID: user1, description: 'links', permissions: allAccessPermissions(h.orgID, user1) });
+    const start = [
+      '/api/v2/authorizations',
+      `/api/v2/authorizations/${created.id}`,
+      `/api/v2/authorizations?user=user1`,
+      '/api/v2/me',
+      '/api/v2/users',
+      '/api/v2/orgs',
+      `/api/v2/buckets?orgID=${h.orgID}`,
+      '/api/v2/buckets?limit=2&offset=1',
+    ];
+    const seen = new Set<string>();
+    const queue = [...start];
+    const linksOf = (value: unknown, out: string[]) => {
+      if (Array.isArray(value)) for (const v of value) linksOf(v, out);
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value)) {
+          if (key === 'links') for (const link of Object.values(v as Record<string, string>)) out.push(link);
+          else linksOf(v, out);
+        }
+      }
+    };
+    let followed = 0;
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      // Both as the operator and as a user's all-access token (which sees fewer things, each of which resolves).
+      for (const token of [undefined, created.token]) {
+        const answer = await h.call('GET', path, { token });
+        if (token !== undefined && answer.status === 401) continue; // not this caller's to read (e.g. another user)
+        expect(answer.status, `${path}: ${answer.text}`).toBe(200);
+        followed++;
+        const links: string[] = [];
+        linksOf(answer.json, links);
+        for (const link of links) {
+          expect(link, `a link in ${path}`).toMatch(/^\/api\/v2\//);
+          queue.push(link);
+        }
+      }
+    }
+    // Authorizations, users, orgs and buckets by id were all reached through links.
+    for (const pattern of [/^\/api\/v2\/authorizations\/[0-9a-f]{16}$/, /^\/api\/v2\/users\/[0-9a-f]{16}$/, /^\/api\/v2\/orgs\/[0-9a-f]{16}$/, /^\/api\/v2\/buckets\/[0-9a-f]{16}$/]) {
+      expect([...seen].some((p) => pattern.test(p)), String(pattern)).toBe(true);
+    }
+    expect(followed).toBeGreaterThan(20);
   });
 });
