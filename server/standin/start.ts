@@ -5,6 +5,7 @@ import { AUTH, StandinStore } from './store';
 import { bootstrapIfEmpty } from './bootstrap';
 import { operatorTokenPath, readOperatorToken } from './operator-token-file';
 import { hashToken } from './tokens';
+import { lingerOnClose } from '../lingering-close';
 
 export interface StandinOptions {
   dataDir: string;
@@ -43,6 +44,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
       throw new Error(`${path} holds a token this database does not know; restore the right file or start with a fresh ${options.dataDir}.`);
     }
     const app = buildStandin(store, { log });
+    // A refused request (413, 431...) is answered while the client may still be sending: drain before closing.
+    lingerOnClose(app.server);
     const url = await app.listen({ port: options.port ?? 8086, host: options.host ?? '127.0.0.1' });
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
     if (created) {
