@@ -99,8 +99,12 @@ export function lingerOnClose(server: Server, options: LingerOptions = {}): Ling
   };
 }
 
-/** The client may still be sending unless it has finished, or the connection already failed. */
+/**
+ * The client may still be sending an HTTP request unless it has finished, or the connection already failed, or it is
+ * no longer HTTP (an upgraded WebSocket, whose own protocol closes it, has no parser).
+ */
 function mayStillSend(socket: Socket, error: Error | undefined): boolean {
+  if (!(socket as Socket & { parser?: unknown }).parser) return false;
   if (socket.destroyed || !socket.readable || socket.readableEnded) return false;
   if (!error) return true;
   const { code, syscall } = error as NodeJS.ErrnoException;
