@@ -1,14 +1,27 @@
 // Runs Debian's nginx as a reference reverse proxy in front of an upstream, on loopback, when installed.
+// It is optional: without it (or when it will not start) the benchmark goes on and says why the row is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const candidates = ['/usr/sbin/nginx', '/usr/bin/nginx'];
+const candidates = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx'];
 
-export function findNginx(): string | undefined {
-  return candidates.find((p) => existsSync(p));
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The nginx to run: NGINX (a path) when set, else one on PATH or in the usual places; undefined when there is none. */
+export function findNginx(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NGINX) return isExecutable(env.NGINX) ? env.NGINX : undefined;
+  const onPath = (env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'nginx'));
+  return [...onPath, ...candidates].find(isExecutable);
 }
 
 async function freePort(): Promise<number> {
@@ -53,26 +66,36 @@ http {
 }
 `,
   );
-  const check = spawnSync(binary, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`nginx config test failed: ${check.stderr}`);
+  const check = spawnSync(binary, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8', timeout: 10_000 });
+  if (check.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`nginx config test failed: ${(check.stderr || check.error?.message || `exit ${check.status}`).trim()}`);
+  }
   const child: ChildProcess = spawn(binary, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('error', () => {});
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
+  let ready = false;
+  for (let i = 0; i < 100 && !ready && child.exitCode === null; i++) {
+    ready = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => {
         socket.end();
         resolve(true);
       });
       socket.on('error', () => resolve(false));
     });
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 50));
+    if (!ready) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!ready) {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error('nginx did not start listening within 5 s');
   }
   return {
     url,
     close: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });
     },

@@ -55,6 +55,8 @@ export interface ProxyOverheadResult {
   concurrency: number;
   listSize: number;
   scenarios: ScenarioResult[];
+  /** Why there is no nginx reference row (not installed, switched off, would not start); absent when there is one. */
+  nginxSkipped?: string;
 }
 
 export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): Promise<ProxyOverheadResult> {
@@ -69,12 +71,17 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
   const proxied = new Pool(product.url, { connections: concurrency });
   const operator = { authorization: `Token ${product.operatorToken}` };
   const nginxBinary = options.nginx === false ? undefined : findNginx();
+  let nginxSkipped: string | undefined = options.nginx === false ? 'switched off' : nginxBinary ? undefined : 'nginx is not installed';
   let nginx: RunningNginx | undefined;
   let viaNginx: Pool | undefined;
   try {
     if (nginxBinary) {
-      nginx = await startNginx(nginxBinary, product.standinUrl);
-      viaNginx = new Pool(nginx.url, { connections: concurrency });
+      try {
+        nginx = await startNginx(nginxBinary, product.standinUrl);
+        viaNginx = new Pool(nginx.url, { connections: concurrency });
+      } catch (error) {
+        nginxSkipped = `${nginxBinary} would not start: ${(error as Error).message}`;
+      }
     }
     const listed = await seedList(direct, operator, product.orgID, listSize);
     const scenarios = [
@@ -111,7 +118,7 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
         ...(viaNginx ? { nginx: statsOf(nginxRounds) } : {}),
       });
     }
-    return { requests, concurrency, listSize, scenarios: results };
+    return { requests, concurrency, listSize, scenarios: results, ...(nginxSkipped ? { nginxSkipped } : {}) };
   } finally {
     await direct.close();
     await proxied.close();
@@ -227,7 +234,8 @@ export function formatOverheadTable(result: ProxyOverheadResult): string {
     }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  const table = rows.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  return result.nginxSkipped ? `${table}\n(no nginx reference row: ${result.nginxSkipped})` : table;
 }
 
 interface ChildProduct {

@@ -2,6 +2,7 @@
 // to InfluxDB. Every request passes the same gates in the same order before anything else sees it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { lingerOnClose } from '../lingering-close';
 import { createForwarder } from './forward-to-influx';
 import { isApiPath, isForwardedPath } from './forwarded-paths';
 import { sendInfluxError } from './influx-error';
@@ -89,6 +90,8 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
   });
 
   const server = createServer();
+  // A refused request (413, 431...) is answered while the client may still be sending: drain before closing.
+  lingerOnClose(server);
   let knownHosts = new Set<string>();
   let layer: AppLayer | undefined;
   let serveApp: AppHandler | undefined = config.staticDir ? createStaticApp(config.staticDir) : undefined;

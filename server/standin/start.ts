@@ -5,6 +5,7 @@ import { AUTH, StandinStore } from './store';
 import { bootstrapIfEmpty } from './bootstrap';
 import { operatorTokenNotice, operatorTokenPath, readOperatorToken } from './operator-token-file';
 import { hashToken } from './tokens';
+import { lingerOnClose } from '../lingering-close';
 
 export interface StandinOptions {
   dataDir: string;
@@ -45,6 +46,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     // Bootstrap committed with a sync per commit; from here writers share flushes (see store.ts).
     store.enableGroupCommit();
     const app = buildStandin(store, { log });
+    // A refused request (413, 431...) is answered while the client may still be sending: drain before closing.
+    lingerOnClose(app.server);
     const url = await app.listen({ port: options.port ?? 8086, host: options.host ?? '127.0.0.1' });
     const org = store.listOrgs().find((o) => o.id === operator[AUTH.orgID]);
     if (created) {
