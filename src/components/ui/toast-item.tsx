@@ -34,6 +34,18 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
         <p className="toast__title">{toast.title}</p>
         {toast.description && <p className="toast__description">{toast.description}</p>}
       </div>
+      {toast.secondaryAction && (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => {
+            toast.secondaryAction?.onAction();
+            onDismiss(toast.id);
+          }}
+        >
+          {toast.secondaryAction.label}
+        </button>
+      )}
       {toast.action && (
         <button
           type="button"
