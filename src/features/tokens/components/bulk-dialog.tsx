@@ -34,6 +34,8 @@ interface BulkDialogProps {
   onCloseAutoFocus?: (event: Event) => void;
 }
 
+const tokenCount = new Intl.NumberFormat('en-US');
+
 const RUNNING: Record<BulkAction, string> = { activate: 'Activating tokens', deactivate: 'Deactivating tokens', delete: 'Deleting tokens' };
 
 const FINISHED: Record<BulkAction, string> = { activate: 'Activation finished', deactivate: 'Deactivation finished', delete: 'Deletion finished' };
@@ -111,7 +113,7 @@ export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChange
         </AlertDialog.Description>
         {skipped && (
           <p className="bulk-dialog__note">
-            Of the {plan.todo.length + plan.skipped.length} selected, {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
+            Of the {tokenCount.format(plan.todo.length + plan.skipped.length)} selected, {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
           </p>
         )}
         {bulk.error && (
