@@ -3,10 +3,10 @@ import { memo } from 'react';
 import type { Authorization } from '../../../lib/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTime, formatRelative } from '../model/format-time';
-import { cachedPermissionsSummary } from '../model/permissions-summary';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
+import { PermissionsSummaryTip } from './permissions-summary-tip';
 import { StatusBadge } from './status-badge';
 import { TokenRowActions, type RowAction } from './token-row-actions';
 import './token-row-just-made.css';
@@ -67,7 +67,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         {ownerName(token)}
       </div>
       <div role="cell" className="token-cell token-cell--permissions" data-label="Permissions">
-        {cachedPermissionsSummary(token.permissions)}
+        <PermissionsSummaryTip token={token} />
       </div>
       <div role="cell" className="token-cell token-cell--created" data-label="Created">
         <time dateTime={token.createdAt} title={token.createdAt}>
