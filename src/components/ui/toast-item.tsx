@@ -21,7 +21,7 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
   }, [paused, onDismiss, toast.id]);
 
   return (
-    <li
+    <div
       className={`toast toast--${tone}`}
       role={tone === 'error' ? 'alert' : 'status'}
       aria-atomic="true"
@@ -61,6 +61,6 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
       <button type="button" className="icon-btn" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
         <CloseIcon />
       </button>
-    </li>
+    </div>
   );
 }

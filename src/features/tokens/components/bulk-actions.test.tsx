@@ -76,7 +76,7 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     await user.click(within(bulkBar()).getByRole('button', { name: 'Activate' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Activate 3 tokens?' });
     await user.click(within(dialog).getByRole('button', { name: 'Activate 3 tokens' }));
-    const toast = (await screen.findByText('3 tokens activated')).closest('li') as HTMLElement;
+    const toast = (await screen.findByText('3 tokens activated')).closest('.toast') as HTMLElement;
     expect(fake.tokens.every((t) => t.status === 'active')).toBe(true);
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Undone: 3 tokens deactivated again')).toBeInTheDocument();
@@ -100,7 +100,7 @@ describe('bulk actions', { timeout: 20_000 }, () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     release();
-    const toast = (await screen.findByText('6 tokens deactivated')).closest('li') as HTMLElement;
+    const toast = (await screen.findByText('6 tokens deactivated')).closest('.toast') as HTMLElement;
     expect(toast).toHaveTextContent('Cancelled: 4 tokens not sent (still selected).');
     expect(fake.patches()).toHaveLength(6);
     expect(fake.tokens.filter((t) => t.status === 'inactive')).toHaveLength(6);

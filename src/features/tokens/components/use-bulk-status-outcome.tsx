@@ -63,6 +63,7 @@ export function useBulkStatusOutcome(restoreFocus: () => void): { announce: (out
   const dialog = details && (
     <ModalDialog
       open
+      closeButton={false}
       onOpenChange={(open) => !open && setDetails(null)}
       title={details.undo ? 'Undo report' : details.outcome.action === 'activate' ? 'Activation report' : 'Deactivation report'}
       onCloseAutoFocus={(event) => {
