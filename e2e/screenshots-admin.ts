@@ -10,6 +10,8 @@ import { startProduct } from '../server/start-product';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-admin');
 const browserChoice = chromiumForTests();
+/** SHOTS=name,name takes only those (e.g. SHOTS=permission-tooltip). */
+const only = process.env.SHOTS?.split(',');
 const VARIANTS = [
   { suffix: 'light', width: 1280, height: 800, dark: false },
   { suffix: 'dark', width: 1280, height: 800, dark: true },
@@ -18,6 +20,7 @@ const VARIANTS = [
 
 /** Each variant on a fresh stand-in, since the steps change tokens. `path` is below the app's origin. */
 async function shoot(browser: Browser, name: string, path: string, after: (page: Page) => Promise<unknown>) {
+  if (only && !only.includes(name)) return;
   for (const v of VARIANTS) {
     const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
     const product = await startProduct({ dataDir });
@@ -25,6 +28,7 @@ async function shoot(browser: Browser, name: string, path: string, after: (page:
     const context = await browser.newContext({ viewport: { width: v.width, height: v.height }, colorScheme: v.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
     await page.goto(url);
     await page.getByRole('heading', { name: 'API Tokens' }).waitFor();
     await page.getByRole('row').nth(1).waitFor();

@@ -186,6 +186,16 @@ test('the permission summary explains itself on hover and on keyboard focus', as
   await expect(page.getByRole('tooltip')).toBeHidden();
 });
 
+test('at 420 px, tabbing to a summary below the fold shows its tooltip (the scroll does not close it)', async ({ page, product }) => {
+  await page.setViewportSize({ width: 420, height: 700 });
+  await page.goto(`${product.url}/tokens`);
+  const row = rowOf(page, "user2's telegraf writer");
+  await row.getByRole('button', { name: 'Edit description' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(row.locator('.perm-summary')).toBeFocused();
+  await expect(page.getByRole('tooltip')).toContainText('Write bucket telegraf');
+});
+
 test('CSV and JSON exports name buckets and orgs with their IDs', async ({ page, product, influx }) => {
   const token = await influx.tokenNamed('read/write my-bucket');
   const bucketID = token.permissions[0]!.resource.id!;

@@ -1,7 +1,7 @@
 // The list's permission summary ("Read 2 types", "Operator") as a button that explains itself: hovering or focusing
 // it (or tapping it, on a touch screen) shows every permission with the names and IDs of what it reaches.
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useRef, useState, type MouseEvent } from 'react';
 import type { Authorization } from '../../../lib/influx-types';
 import { permissionTarget } from '../model/permission-text';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
@@ -12,6 +12,9 @@ const MAX_LINES = 14;
 
 export const PermissionsSummaryTip = memo(function PermissionsSummaryTip({ token }: { token: Authorization }) {
   const [open, setOpen] = useState(false);
+  const focusedAt = useRef(0);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const scrolledAfterFocus = useRef(false);
   const summary = cachedPermissionsSummary(token.permissions);
   const orgNames = (orgID: string) => (orgID === token.orgID ? token.org : undefined);
   const lines = token.permissions.slice(0, MAX_LINES);
@@ -25,9 +28,31 @@ export const PermissionsSummaryTip = memo(function PermissionsSummaryTip({ token
 
   return (
     <Tooltip.Provider delayDuration={250} skipDelayDuration={150}>
-      <Tooltip.Root open={open} onOpenChange={setOpen}>
+      <Tooltip.Root
+        open={open}
+        onOpenChange={(next) => {
+          // Tabbing to a row below the fold scrolls the page, and Radix closes a tooltip on scroll: the person
+          // would never see it. A close right after focus is that scroll, not the person.
+          if (!next && scrolledAfterFocus.current && Date.now() - focusedAt.current < 400 && document.activeElement === trigger.current) return;
+          setOpen(next);
+        }}
+      >
         <Tooltip.Trigger asChild>
-          <button type="button" className="perm-summary" onClick={toggle}>
+          <button
+            ref={trigger}
+            type="button"
+            className="perm-summary"
+            onClick={toggle}
+            onFocus={() => {
+              focusedAt.current = Date.now();
+              scrolledAfterFocus.current = false;
+              const onScroll = () => {
+                scrolledAfterFocus.current = true;
+              };
+              window.addEventListener('scroll', onScroll, { capture: true, once: true });
+              setTimeout(() => window.removeEventListener('scroll', onScroll, { capture: true }), 400);
+            }}
+          >
             {summary}
           </button>
         </Tooltip.Trigger>
