@@ -163,6 +163,17 @@ test('after Generate the new row is scrolled into view, highlighted and focused,
   await expect(rowOf(page, 'zz generated last')).not.toHaveClass(/token-row--just-made/, { timeout: 8_000 });
 });
 
+test('after Clone from the row menu, focus lands on the clone, not on <body>', async ({ page, product }) => {
+  await page.goto(`${product.url}/tokens?sort=description&dir=asc`);
+  await rowMenu(page, 'dashboards viewer', 'Clone');
+  const shown = page.getByRole('dialog', { name: 'Token cloned: copy it now' });
+  await shown.getByRole('textbox', { name: /Token for/ }).press('Control+c');
+  await shown.getByRole('button', { name: 'Close' }).click();
+  const clone = page.getByRole('button', { name: /^dashboards viewer \(cloned at / });
+  await expect(clone).toBeFocused();
+  await expect(page.getByRole('row').filter({ has: clone })).toHaveClass(/token-row--just-made/);
+});
+
 test('the permission summary explains itself on hover and on keyboard focus', async ({ page, product, influx }) => {
   const token = await influx.tokenNamed('read/write my-bucket');
   const bucketID = token.permissions[0]!.resource.id!;
