@@ -75,6 +75,7 @@ test('select all matching a filter, then Activate: already-active ones are skipp
 
   await bulkBar(page).getByRole('button', { name: 'Activate', exact: true }).click();
   await expect(page.getByRole('alertdialog', { name: 'Activate 1 token?' })).toContainText('Of the 3 selected, 2 were already active and are skipped.');
+  await expect(page.getByRole('alertdialog')).toContainText('InfluxDB accepts it again at once.');
   const dialog = page.getByRole('alertdialog');
   await dialog.getByRole('button', { name: 'Activate 1 token' }).click();
   const toast = page.getByRole('status').filter({ hasText: '1 token activated' });

@@ -42,10 +42,10 @@ const FINISHED: Record<BulkAction, string> = { activate: 'Activation finished', 
 
 const NOTHING_TO_DO: Record<BulkAction, string> = { activate: 'Nothing to activate', deactivate: 'Nothing to deactivate', delete: 'Nothing to delete' };
 
-const CONSEQUENCE: Record<BulkAction, string> = {
-  activate: 'InfluxDB accepts each of them again at once.',
-  deactivate: 'InfluxDB refuses each of them at once, until it is activated again.',
-  delete: 'Anything using these tokens stops working at once. This cannot be undone.',
+const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
+  activate: ['InfluxDB accepts it again at once.', 'InfluxDB accepts each of them again at once.'],
+  deactivate: ['InfluxDB refuses it at once, until it is activated again.', 'InfluxDB refuses each of them at once, until it is activated again.'],
+  delete: ['Anything using this token stops working at once. This cannot be undone.', 'Anything using these tokens stops working at once. This cannot be undone.'],
 };
 
 export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChanged, onCloseAutoFocus }: BulkDialogProps) {
@@ -109,7 +109,7 @@ export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChange
     body = (
       <>
         <AlertDialog.Description className="modal__description">
-          {plan.todo.length === 0 ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.` : CONSEQUENCE[action]}
+          {plan.todo.length === 0 ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.` : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1]}
         </AlertDialog.Description>
         {skipped && (
           <p className="bulk-dialog__note">
