@@ -41,9 +41,10 @@ export interface RefetchFigures {
 
 const FRAME_MS = 1000 / 60;
 
-export async function benchPage(tokens: number, options: { keystrokes: number; scrollFrames: number }): Promise<PageFigures> {
+/** `staticDir` serves another build (e.g. an older commit's dist/) for a before/after comparison. */
+export async function benchPage(tokens: number, options: { keystrokes: number; scrollFrames: number; staticDir?: string }): Promise<PageFigures> {
   const dataDir = seededDataDir(tokens);
-  const product = await startProduct({ dataDir });
+  const product = await startProduct({ dataDir, staticDir: options.staticDir });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

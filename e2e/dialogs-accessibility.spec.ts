@@ -47,9 +47,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('alertdialog', { name: 'Deactivate 2 tokens?' })).toBeVisible();
     expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Deactivate 2 tokens' }).click();
-    await expect(page.getByRole('alertdialog', { name: 'Deactivation finished' })).toBeVisible();
-    expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
+    const toast = page.locator('.toast').filter({ hasText: '2 tokens deactivated' });
+    await expect(toast).toBeVisible();
+    expect(await violations(page, '.toast-list')).toEqual([]);
+    await toast.getByRole('button', { name: 'Details' }).click();
+    await expect(page.getByRole('dialog', { name: 'Deactivation report' })).toBeVisible();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('button', { name: 'Actions for read all buckets' }).click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();

@@ -24,7 +24,7 @@ test('exports the tokens in view as CSV and JSON, in view order, never with a to
   expect(csv.text).not.toContain(fresh.token);
   expect(csv.text).not.toContain(product.standin.operatorToken);
   const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('id,description,status,owner,org,created,updated,permissions');
+  expect(lines[0]).toBe('id,description,status,owner,org,created,updated,permissions,owner_id,org_id,access');
   expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual([
     "user2's telegraf writer",
     'read/write my-bucket',
@@ -32,8 +32,22 @@ test('exports the tokens in view as CSV and JSON, in view order, never with a to
     `"'=cmd|""calc""`,
   ]);
   const writer = await influx.tokenNamed("user2's telegraf writer");
+  const bucketID = writer.permissions[0]!.resource.id!;
+  const orgID = product.standin.orgID;
   expect(lines[1]).toBe(
-    [writer.id, "user2's telegraf writer", 'active', 'user2', 'my-org', writer.createdAt, writer.updatedAt, `write:orgs/${product.standin.orgID}/buckets/${writer.permissions[0]!.resource.id}`].join(','),
+    [
+      writer.id,
+      "user2's telegraf writer",
+      'active',
+      'user2',
+      'my-org',
+      writer.createdAt,
+      writer.updatedAt,
+      `write:orgs/${orgID}/buckets/${bucketID}`,
+      writer.userID,
+      orgID,
+      `write bucket telegraf (${bucketID}) in my-org (${orgID})`,
+    ].join(','),
   );
   expect(lines[4]).toContain(`,"'=cmd|""calc"", evil",active,user2,`);
 

@@ -162,8 +162,11 @@ export function createInfluxClient(options: InfluxClientOptions) {
     me: () => request<User>('GET', '/api/v2/me'),
     listUsers: (name?: string) => request<{ users: User[] }>('GET', '/api/v2/users', { name }).then((r) => r.users),
     listOrgs: (org?: string) => request<{ orgs: Organization[] }>('GET', '/api/v2/orgs', { org }).then((r) => r.orgs),
-    listBuckets: (query: { orgID?: string; name?: string } = {}) =>
-      request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', { ...query, limit: '100' }).then((r) => r.buckets),
+    /** One page of at most 100 buckets (InfluxDB's largest), from `offset`. */
+    listBuckets: ({ offset, ...query }: { orgID?: string; name?: string; offset?: number } = {}) =>
+      request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', { ...query, limit: '100', offset: offset ? String(offset) : undefined }).then(
+        (r) => r.buckets,
+      ),
     listResourceTypes: () => request<string[]>('GET', '/api/v2/resources'),
     /** A GET exactly as this client would send it, to be sent elsewhere with sendInfluxRequest (the token list's Web Worker). */
     prepareGet: (path: string, query?: Query) => prepare('GET', path, query),

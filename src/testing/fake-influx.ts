@@ -148,8 +148,22 @@ export class FakeInflux {
       http.get('/api/v2/buckets', async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
-        const orgID = new URL(request.url).searchParams.get('orgID');
-        return HttpResponse.json({ links: { self: '/api/v2/buckets' }, buckets: this.buckets.filter((b) => !orgID || b.orgID === orgID) });
+        const query = new URL(request.url).searchParams;
+        const orgID = query.get('orgID');
+        // Paged like InfluxDB: `limit` 1..100 (default 20), `offset`.
+        const limit = Number(query.get('limit') ?? 20);
+        const offset = Number(query.get('offset') ?? 0);
+        const buckets = this.buckets.filter((b) => !orgID || b.orgID === orgID).slice(offset, offset + limit);
+        return HttpResponse.json({ links: { self: '/api/v2/buckets' }, buckets });
+      }),
+      http.get('/api/v2/users', async ({ request }) => {
+        const refused = await this.guard(request);
+        if (refused) return refused;
+        const users = new Map<string, User>([[this.me.id, this.me]]);
+        for (const t of this.tokens) {
+          if (!users.has(t.userID)) users.set(t.userID, { id: t.userID, name: t.user, status: 'active', links: { self: `/api/v2/users/${t.userID}` } });
+        }
+        return HttpResponse.json({ links: { self: '/api/v2/users' }, users: [...users.values()] });
       }),
       http.post('/api/v2/authorizations', async ({ request }) => {
         const body = (await request.json()) as AuthorizationCreate;

@@ -97,3 +97,12 @@ export function CloneIcon() {
     </Icon>
   );
 }
+
+export function RotateIcon() {
+  return (
+    <Icon>
+      <path d="M21 12a9 9 0 1 1-2.64-6.36" />
+      <path d="M21 3v6h-6" />
+    </Icon>
+  );
+}

@@ -13,6 +13,8 @@ export interface ToastInput {
   description?: string;
   tone?: 'info' | 'error';
   action?: ToastAction;
+  /** A second button before `action` (e.g. "Details" next to "Undo"). */
+  secondaryAction?: ToastAction;
   durationMs?: number;
 }
 

@@ -21,7 +21,7 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
   }, [paused, onDismiss, toast.id]);
 
   return (
-    <li
+    <div
       className={`toast toast--${tone}`}
       role={tone === 'error' ? 'alert' : 'status'}
       aria-atomic="true"
@@ -34,6 +34,18 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
         <p className="toast__title">{toast.title}</p>
         {toast.description && <p className="toast__description">{toast.description}</p>}
       </div>
+      {toast.secondaryAction && (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => {
+            toast.secondaryAction?.onAction();
+            onDismiss(toast.id);
+          }}
+        >
+          {toast.secondaryAction.label}
+        </button>
+      )}
       {toast.action && (
         <button
           type="button"
@@ -49,6 +61,6 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
       <button type="button" className="icon-btn" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
         <CloseIcon />
       </button>
-    </li>
+    </div>
   );
 }

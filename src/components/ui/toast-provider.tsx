@@ -41,11 +41,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {children}
         {host &&
           createPortal(
-            <ol className="toast-list">
+            // Not a list: each toast is a live region (status or alert), which a list item cannot be.
+            <div className="toast-list">
               {toasts.map((toast) => (
                 <ToastItem key={`${toast.id}:${toast.version}`} toast={toast} onDismiss={dismiss} />
               ))}
-            </ol>,
+            </div>,
             host,
           )}
       </ToastHostContext>

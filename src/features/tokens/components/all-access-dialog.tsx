@@ -1,14 +1,15 @@
 // "All Access API Token": a warning, a description, and the permissions `influx auth create --all-access` grants.
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization, User } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
 import { allAccessPermissions } from '../model/new-token-permissions';
 import { DESCRIPTION_MAX_LENGTH } from './description-editor';
+import { OwnerField } from './owner-field';
 import '../../../components/ui/controls.css';
 
 interface AllAccessDialogProps {
@@ -22,6 +23,8 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
   const { client } = useSession();
   const id = useId();
   const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState<{ id: string; user?: User }>({ id: '' });
+  const descriptionRef = useRef<HTMLInputElement>(null);
   const types = useQuery(lookupQueries.resourceTypes(client));
   const me = useQuery(lookupQueries.me(client));
   const create = useCreateToken();
@@ -32,8 +35,10 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!types.data || !me.data || create.isPending) return;
+    // Like `influx auth create --all-access --user`: the owner's own user, not the signed-in one, is in its permissions.
+    const userID = owner.id || me.data.id;
     create.mutate(
-      { orgID, description, permissions: allAccessPermissions(types.data, orgID, me.data.id) },
+      { orgID, description, permissions: allAccessPermissions(types.data, orgID, userID), ...(owner.id ? { userID } : {}) },
       { onSuccess: onCreated },
     );
   }
@@ -43,6 +48,10 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
       open
       onOpenChange={(open) => !open && onClose()}
       title="Generate All Access API Token"
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        descriptionRef.current?.focus();
+      }}
       footer={
         <>
           <button type="button" className="btn" onClick={onClose}>
@@ -66,6 +75,7 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
           Description
         </label>
         <input
+          ref={descriptionRef}
           id={`${id}-description`}
           className="input"
           value={description}
@@ -74,6 +84,9 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
           autoComplete="off"
           onChange={(e) => setDescription(e.target.value)}
         />
+        <div className="owner-field--spaced">
+          <OwnerField value={owner.id} onChange={(userID, user) => setOwner({ id: userID, user })} />
+        </div>
         {!ready && !lookupError && (
           <p className="field-help" role="status">
             Loading resource types…
@@ -86,7 +99,7 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
         )}
         {create.error && (
           <div className="callout callout--error form-alert" role="alert">
-            <p>{createFailureText(create.error)}</p>
+            <p>{createFailureText(create.error, 'create', undefined, owner.user && { id: owner.user.id, name: owner.user.name })}</p>
           </div>
         )}
       </form>

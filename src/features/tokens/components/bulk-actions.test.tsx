@@ -31,29 +31,56 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     fake.failNext('PATCH', 503, 'service unavailable', new RegExp(id(5)));
 
     await user.click(within(bulkBar()).getByRole('button', { name: 'Deactivate' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate 6 tokens?' });
-    expect(dialog).toHaveTextContent('1 was already inactive and is skipped.');
+    // The title counts what will be sent, like the button.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate 5 tokens?' });
+    expect(dialog).toHaveTextContent('Of the 6 selected, 1 was already inactive and is skipped.');
     await user.click(within(dialog).getByRole('button', { name: 'Deactivate 5 tokens' }));
 
-    const report = await within(dialog).findByRole('alert');
-    expect(within(report).getByText('2 deactivated, 3 failed:')).toBeInTheDocument();
-    expect(within(report).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'batch 03: authorization not found (HTTP 404)',
-      'batch 04: authorization not found (HTTP 404)',
-      'batch 05: InfluxDB answered HTTP 503: service unavailable',
-    ]);
-    expect(report).toHaveTextContent('1 was already inactive.');
+    // Not a blocking report: the dialog closes and a toast says what happened, with Undo and Details.
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    const toast = await screen.findByRole('alert');
+    expect(toast).toHaveTextContent('2 tokens deactivated, 3 failed');
+    expect(toast).toHaveTextContent('1 was already inactive.');
     expect(fake.patches()).toHaveLength(5);
     expect(fake.token(id(0))?.status).toBe('inactive');
     expect(fake.token(id(1))?.status).toBe('inactive');
-
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     // The list shows what succeeded; the failure that still exists stays selected for a retry.
     await waitFor(() => expect(bulkBar()).toHaveTextContent('1 selected'));
     expect(screen.getByRole('checkbox', { name: 'Select batch 05' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Select batch 00' })).not.toBeChecked();
     const row0 = screen.getByRole('button', { name: 'batch 00' }).closest('[role="row"]') as HTMLElement;
-    expect(within(row0).getByText('Inactive')).toBeInTheDocument();
+    await waitFor(() => expect(within(row0).getByText('Inactive')).toBeInTheDocument());
+
+    // The report of failures stays available.
+    await user.click(within(toast).getByRole('button', { name: 'Details' }));
+    const report = await screen.findByRole('dialog', { name: 'Deactivation report' });
+    expect(within(report).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'batch 03: authorization not found (HTTP 404)',
+      'batch 04: authorization not found (HTTP 404)',
+      'batch 05: InfluxDB answered HTTP 503: service unavailable',
+    ]);
+
+    // Undo switches back exactly the two that changed: not batch 02, which was inactive before.
+    await user.click(within(report).getByRole('button', { name: 'Undo (2 tokens)' }));
+    expect(await screen.findByText('Undone: 2 tokens activated again')).toBeInTheDocument();
+    expect(fake.token(id(0))?.status).toBe('active');
+    expect(fake.token(id(1))?.status).toBe('active');
+    expect(fake.token(id(2))?.status).toBe('inactive');
+    expect(fake.patches()).toHaveLength(7);
+  });
+
+  it('Undo in the toast restores the tokens a bulk Activate switched on', async () => {
+    const fake = new FakeInflux({ tokens: tokens(4, (i) => ({ status: i < 3 ? 'inactive' : 'active' })) });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all 4 matching' }));
+    await user.click(within(bulkBar()).getByRole('button', { name: 'Activate' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Activate 3 tokens?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Activate 3 tokens' }));
+    const toast = (await screen.findByText('3 tokens activated')).closest('.toast') as HTMLElement;
+    expect(fake.tokens.every((t) => t.status === 'active')).toBe(true);
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Undone: 3 tokens deactivated again')).toBeInTheDocument();
+    expect(fake.tokens.map((t) => t.status)).toEqual(['inactive', 'inactive', 'inactive', 'active']);
   });
 
   it('sends at most 6 at once, shows progress, and Cancel stops sending while finished ones stay', async () => {
@@ -73,11 +100,10 @@ describe('bulk actions', { timeout: 20_000 }, () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     release();
-    expect(await within(dialog).findByText('6 deactivated')).toBeInTheDocument();
-    expect(dialog).toHaveTextContent('Cancelled: 4 tokens not sent (still selected).');
+    const toast = (await screen.findByText('6 tokens deactivated')).closest('.toast') as HTMLElement;
+    expect(toast).toHaveTextContent('Cancelled: 4 tokens not sent (still selected).');
     expect(fake.patches()).toHaveLength(6);
     expect(fake.tokens.filter((t) => t.status === 'inactive')).toHaveLength(6);
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(bulkBar()).toHaveTextContent('4 selected'));
   });
 
@@ -93,7 +119,7 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     await waitFor(() => expect(progress).toHaveAttribute('aria-valuenow', '6'));
     expect(progress).toHaveAttribute('aria-valuetext', '6 of 8');
     expect(dialog).toHaveTextContent('6 of 8');
-    expect(await within(dialog).findByText('8 deactivated')).toBeInTheDocument();
+    expect(await screen.findByText('8 tokens deactivated')).toBeInTheDocument();
   });
 
   it('deletes the selection after confirmation and removes the rows', async () => {

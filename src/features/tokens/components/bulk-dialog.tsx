@@ -26,7 +26,15 @@ interface BulkDialogProps {
   /** The work ended: these IDs succeeded or needed nothing; failed and unsent ones stay selected. */
   onFinished: (doneIds: string[]) => void;
   onClose: () => void;
+  /**
+   * Activate/Deactivate only: once the work is done the dialog closes and this reports it (a toast with Undo)
+   * instead of a blocking report. `changed` are the tokens that switched, as they were before.
+   */
+  onStatusChanged?: (outcome: BulkOutcome, changed: Authorization[]) => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }
+
+const tokenCount = new Intl.NumberFormat('en-US');
 
 const RUNNING: Record<BulkAction, string> = { activate: 'Activating tokens', deactivate: 'Deactivating tokens', delete: 'Deleting tokens' };
 
@@ -34,13 +42,13 @@ const FINISHED: Record<BulkAction, string> = { activate: 'Activation finished', 
 
 const NOTHING_TO_DO: Record<BulkAction, string> = { activate: 'Nothing to activate', deactivate: 'Nothing to deactivate', delete: 'Nothing to delete' };
 
-const CONSEQUENCE: Record<BulkAction, string> = {
-  activate: 'InfluxDB accepts each of them again at once.',
-  deactivate: 'InfluxDB refuses each of them at once, until it is activated again.',
-  delete: 'Anything using these tokens stops working at once. This cannot be undone.',
+const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
+  activate: ['InfluxDB accepts it again at once.', 'InfluxDB accepts each of them again at once.'],
+  deactivate: ['InfluxDB refuses it at once, until it is activated again.', 'InfluxDB refuses each of them at once, until it is activated again.'],
+  delete: ['Anything using this token stops working at once. This cannot be undone.', 'Anything using these tokens stops working at once. This cannot be undone.'],
 };
 
-export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogProps) {
+export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChanged, onCloseAutoFocus }: BulkDialogProps) {
   // The plan is fixed when the dialog opens: what is confirmed is what runs.
   const [plan] = useState(() => planBulk(action, tokens));
   const [settled, setSettled] = useState(0);
@@ -55,7 +63,16 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
     controller.current = new AbortController();
     bulk.mutate(
       { plan, signal: controller.current.signal, onProgress: setSettled },
-      { onSuccess: (result) => onFinished([...result.succeeded, ...plan.skipped.map((t) => t.id)]) },
+      {
+        onSuccess: (result) => {
+          onFinished([...result.succeeded, ...plan.skipped.map((t) => t.id)]);
+          if (action !== 'delete' && onStatusChanged) {
+            const succeeded = new Set(result.succeeded);
+            onStatusChanged(result, plan.todo.filter((t) => succeeded.has(t.id)));
+            onClose();
+          }
+        },
+      },
     );
   }
 
@@ -67,7 +84,7 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
   let body;
   let footer;
   if (outcome) {
-    body = <Report outcome={outcome} />;
+    body = <BulkReport outcome={outcome} />;
     footer = (
       <AlertDialog.Action className="btn btn--primary" onClick={onClose}>
         Close
@@ -92,11 +109,11 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
     body = (
       <>
         <AlertDialog.Description className="modal__description">
-          {plan.todo.length === 0 ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.` : CONSEQUENCE[action]}
+          {plan.todo.length === 0 ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.` : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1]}
         </AlertDialog.Description>
         {skipped && (
           <p className="bulk-dialog__note">
-            {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
+            Of the {tokenCount.format(plan.todo.length + plan.skipped.length)} selected, {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
           </p>
         )}
         {bulk.error && (
@@ -126,6 +143,7 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
         <AlertDialog.Content
           className="modal modal--small bulk-dialog"
           onEscapeKeyDown={(event) => running && event.preventDefault()}
+          onCloseAutoFocus={onCloseAutoFocus}
           {...(outcome || running ? { 'aria-describedby': undefined } : {})}
         >
           <header className="modal__header">
@@ -136,7 +154,7 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
                   ? `${RUNNING[action]}…`
                   : plan.todo.length === 0
                     ? NOTHING_TO_DO[action]
-                    : bulkQuestion(action, plan.todo.length + plan.skipped.length)}
+                    : bulkQuestion(action, plan.todo.length)}
             </AlertDialog.Title>
           </header>
           <div className="modal__body">{body}</div>
@@ -147,7 +165,8 @@ export function BulkDialog({ action, tokens, onFinished, onClose }: BulkDialogPr
   );
 }
 
-function Report({ outcome }: { outcome: BulkOutcome }) {
+/** What a bulk run did: the headline, each failure with the server's reason, and what was skipped or not sent. */
+export function BulkReport({ outcome, afterFailures }: { outcome: BulkOutcome; afterFailures?: string }) {
   const notes = outcomeNotes(outcome);
   return (
     <div className="bulk-report" role={outcome.failed.length > 0 ? 'alert' : 'status'}>
@@ -167,7 +186,9 @@ function Report({ outcome }: { outcome: BulkOutcome }) {
         </p>
       ))}
       {outcome.failed.length > 0 && (
-        <p className="bulk-dialog__note">The failed {outcome.failed.length === 1 ? 'token stays' : 'tokens stay'} selected, so you can try again.</p>
+        <p className="bulk-dialog__note">
+          {afterFailures ?? `The failed ${outcome.failed.length === 1 ? 'token stays' : 'tokens stay'} selected, so you can try again.`}
+        </p>
       )}
     </div>
   );

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import type { Authorization, PermissionAction } from '../../../lib/influx-types';
+import type { Authorization, PermissionAction, User } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { useCreateToken } from '../api/use-create-token';
@@ -11,6 +11,7 @@ import { createFailureText } from '../model/create-failure';
 import { customPermissions, grantableTypes, NO_CHOICES, type CustomChoices } from '../model/new-token-permissions';
 import { resourceNoun, resourceTitle } from '../model/resource-names';
 import { DESCRIPTION_MAX_LENGTH } from './description-editor';
+import { OwnerField } from './owner-field';
 import { PermissionChoices, type ChoiceRow } from './permission-choices';
 import '../../../components/ui/controls.css';
 import './custom-token-dialog.css';
@@ -24,8 +25,15 @@ interface CustomTokenDialogProps {
 
 const ALL_BUCKETS = 'buckets';
 
-function toggle(group: CustomChoices['types'], key: string, action: PermissionAction, checked: boolean): CustomChoices['types'] {
-  return { ...group, [key]: { ...group[key], [action]: checked } };
+function toggle(group: CustomChoices['types'], keys: readonly string[], action: PermissionAction, checked: boolean): CustomChoices['types'] {
+  const next = { ...group };
+  for (const key of keys) next[key] = { ...group[key], [action]: checked };
+  return next;
+}
+
+/** The filter box matches a row's name or what it grants access to, ignoring case. */
+function matchesFilter(row: ChoiceRow, needle: string): boolean {
+  return !needle || `${row.label ?? ''} ${row.target}`.toLowerCase().includes(needle);
 }
 
 export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: CustomTokenDialogProps) {
@@ -33,6 +41,10 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
   const id = useId();
   const [description, setDescription] = useState('');
   const [choices, setChoices] = useState<CustomChoices>(NO_CHOICES);
+  const [owner, setOwner] = useState<{ id: string; user?: User }>({ id: '' });
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const descriptionRef = useRef<HTMLInputElement>(null);
   const types = useQuery(lookupQueries.resourceTypes(client));
   const buckets = useQuery(lookupQueries.buckets(client, orgID));
   const create = useCreateToken();
@@ -47,7 +59,7 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
     if (create.error) refusalRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [create.error]);
 
-  const bucketRows: ChoiceRow[] = [
+  const allBucketRows: ChoiceRow[] = [
     { key: ALL_BUCKETS, target: 'all buckets', label: 'All buckets', hint: `every bucket in ${orgName}, also future ones`, read: !!allBuckets.read, write: !!allBuckets.write },
     ...(buckets.data ?? []).map((bucket) => ({
       key: bucket.id,
@@ -59,7 +71,7 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
       covered: { read: !!allBuckets.read, write: !!allBuckets.write },
     })),
   ];
-  const typeRows: ChoiceRow[] = grantableTypes(types.data ?? [])
+  const allTypeRows: ChoiceRow[] = grantableTypes(types.data ?? [])
     .filter((type) => type !== ALL_BUCKETS)
     .map((type) => ({
       key: type,
@@ -69,20 +81,31 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
       write: !!choices.types[type]?.write,
     }));
 
+  const bucketRows = allBucketRows.filter((row) => matchesFilter(row, needle));
+  const typeRows = allTypeRows.filter((row) => matchesFilter(row, needle));
+
   function onBucketChange(key: string, action: PermissionAction, checked: boolean) {
     setChoices((c) =>
-      key === ALL_BUCKETS ? { ...c, types: toggle(c.types, key, action, checked) } : { ...c, buckets: toggle(c.buckets, key, action, checked) },
+      key === ALL_BUCKETS ? { ...c, types: toggle(c.types, [key], action, checked) } : { ...c, buckets: toggle(c.buckets, [key], action, checked) },
     );
   }
 
+  function onBucketsChange(keys: string[], action: PermissionAction, checked: boolean) {
+    setChoices((c) => ({ ...c, buckets: toggle(c.buckets, keys, action, checked) }));
+  }
+
   function onTypeChange(key: string, action: PermissionAction, checked: boolean) {
-    setChoices((c) => ({ ...c, types: toggle(c.types, key, action, checked) }));
+    setChoices((c) => ({ ...c, types: toggle(c.types, [key], action, checked) }));
+  }
+
+  function onTypesChange(keys: string[], action: PermissionAction, checked: boolean) {
+    setChoices((c) => ({ ...c, types: toggle(c.types, keys, action, checked) }));
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (permissions.length === 0 || create.isPending) return;
-    create.mutate({ orgID, description, permissions }, { onSuccess: onCreated });
+    create.mutate({ orgID, description, permissions, ...(owner.id ? { userID: owner.id } : {}) }, { onSuccess: onCreated });
   }
 
   const count = permissions.length;
@@ -94,6 +117,10 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
       size="large"
       onOpenChange={(open) => !open && onClose()}
       title="Generate Custom API Token"
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        descriptionRef.current?.focus();
+      }}
       footer={
         <>
           <p className="custom-token__help" id={helpId} aria-live="polite">
@@ -120,6 +147,7 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
             Description
           </label>
           <input
+            ref={descriptionRef}
             id={`${id}-description`}
             className="input"
             value={description}
@@ -129,9 +157,10 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
             onChange={(e) => setDescription(e.target.value)}
           />
         </div>
+        <OwnerField value={owner.id} onChange={(userID, user) => setOwner({ id: userID, user })} />
         {create.error && (
           <div ref={refusalRef} className="callout callout--error form-alert" role="alert">
-            <p>{createFailureText(create.error, 'create', bucketNames)}</p>
+            <p>{createFailureText(create.error, 'create', bucketNames, owner.user && { id: owner.user.id, name: owner.user.name })}</p>
             <p>Your choices are kept: change them and generate again.</p>
           </div>
         )}
@@ -140,14 +169,42 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
             <p>Could not load the buckets and resource types: {lookupError.message}</p>
           </div>
         )}
+        <div className="custom-token__filter">
+          <label className="field-label" htmlFor={`${id}-filter`}>
+            Filter buckets and resources
+          </label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            className="input"
+            value={filter}
+            placeholder="e.g. telegraf"
+            autoComplete="off"
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </div>
         <div className="custom-token__groups">
-          <PermissionChoices caption="Buckets" heading="Bucket" rows={bucketRows} onChange={onBucketChange} />
+          <PermissionChoices
+            caption="Buckets"
+            heading="Bucket"
+            rows={bucketRows}
+            onChange={onBucketChange}
+            selectAll={{ keys: bucketRows.filter((row) => row.key !== ALL_BUCKETS).map((row) => row.key), noun: 'bucket shown', onChange: onBucketsChange }}
+            empty={buckets.isPending ? 'Loading buckets…' : 'No bucket matches the filter.'}
+          />
           {types.isPending ? (
             <p className="field-help" role="status">
               Loading resource types…
             </p>
           ) : (
-            <PermissionChoices caption="Other resources" heading="Resource" rows={typeRows} onChange={onTypeChange} />
+            <PermissionChoices
+              caption="Other resources"
+              heading="Resource"
+              rows={typeRows}
+              onChange={onTypeChange}
+              selectAll={{ keys: typeRows.map((row) => row.key), noun: 'resource type shown', onChange: onTypesChange }}
+              empty="No resource type matches the filter."
+            />
           )}
         </div>
       </form>

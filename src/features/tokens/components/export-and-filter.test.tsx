@@ -89,10 +89,12 @@ describe('Export', { timeout: 20_000 }, () => {
     expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
     expect(clicked).toEqual([{ href: 'blob:test/1', download: expect.stringMatching(/^influxdb-tokens-my-org-\d{8}-\d{6}\.csv$/) as unknown as string }]);
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,description,status,owner,org,created,updated,permissions');
+    expect(lines[0]).toBe('id,description,status,owner,org,created,updated,permissions,owner_id,org_id,access');
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['telegraf writer', 'my-bucket reader', 'dashboards', 'all access']);
     expect(lines[1]).toContain(`,active,user2,my-org,`);
-    expect(lines[1]).toMatch(new RegExp(`,write:orgs/${ORG_ID}/buckets/${TELEGRAF}$`));
+    // The raw permission, then the same naming the bucket and org with their IDs.
+    expect(lines[1]).toContain(`,write:orgs/${ORG_ID}/buckets/${TELEGRAF},`);
+    expect(lines[1]).toMatch(new RegExp(`,write bucket telegraf \\(${TELEGRAF}\\) in my-org \\(${ORG_ID}\\)$`));
     expect(csv).not.toContain(SECRET);
     expect(await screen.findByText('Exported 4 tokens as CSV')).toBeInTheDocument();
   });
@@ -111,6 +113,19 @@ describe('Export', { timeout: 20_000 }, () => {
       created: '2024-03-01T10:00:00Z',
       updated: '2024-03-02T10:00:00Z',
       permissions: [`write:orgs/${ORG_ID}/buckets/${TELEGRAF}`],
+      ownerID: expect.any(String) as unknown,
+      orgID: ORG_ID,
+      access: [
+        {
+          action: 'write',
+          type: 'buckets',
+          id: TELEGRAF,
+          name: 'telegraf',
+          orgID: ORG_ID,
+          org: 'my-org',
+          text: `write bucket telegraf (${TELEGRAF}) in my-org (${ORG_ID})`,
+        },
+      ],
     });
     expect(blobs[0]!.type).toBe('application/json');
     expect(within(document.body).queryByText(SECRET)).not.toBeInTheDocument();

@@ -111,3 +111,47 @@ describe('the new token, shown once', { timeout: 20_000 }, () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the replacement made by Rotate', { timeout: 20_000 }, () => {
+  function setupRotated() {
+    const onClose = vi.fn();
+    const onRetire = vi.fn();
+    const user = userEvent.setup();
+    const old = makeToken({ description: 'ci writer' });
+    render(
+      <NewTokenDialog
+        token={makeToken({ description: `ci writer (replaces ${old.id})`, token: SECRET })}
+        origin="rotated"
+        replaces={old}
+        onRetire={onRetire}
+        onClose={onClose}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Replacement created: copy it now' });
+    return { user, onClose, onRetire, dialog };
+  }
+
+  it('deactivates the old token only when the person says the new one is in place, past the copy guard', async () => {
+    const { user, onClose, onRetire, dialog } = setupRotated();
+    expect(dialog).toHaveTextContent('“ci writer” is still active.');
+    await user.click(within(dialog).getByRole('button', { name: 'New token is in place: deactivate old' }));
+    // Not copied yet: asked first, and going back changes nothing.
+    const guard = screen.getByRole('alertdialog', { name: "You haven't copied this token. Close anyway?" });
+    await user.click(within(guard).getByRole('button', { name: 'Go back' }));
+    expect(onRetire).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+
+    fireEvent.copy(within(dialog).getByRole('textbox', { name: /Token for/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'New token is in place: deactivate old' }));
+    expect(onRetire).toHaveBeenCalledTimes(1);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Keep old token active" closes without touching the old one', async () => {
+    const { user, onClose, onRetire, dialog } = setupRotated();
+    fireEvent.copy(within(dialog).getByRole('textbox', { name: /Token for/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep old token active' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onRetire).not.toHaveBeenCalled();
+  });
+});

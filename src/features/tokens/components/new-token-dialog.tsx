@@ -12,24 +12,40 @@ import './new-token-dialog.css';
 interface NewTokenDialogProps {
   /** The POST answer, with its token string. */
   token: Authorization;
-  /** "created" or "cloned": said in the title. */
-  origin: 'created' | 'cloned';
+  /** "created", "cloned" or "rotated": said in the title. */
+  origin: 'created' | 'cloned' | 'rotated';
   onClose: () => void;
+  /** Rotate: the token this one replaces, still active; `onRetire` deactivates it once the person says so. */
+  replaces?: Authorization;
+  onRetire?: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
 }
+
+const TITLE = { created: 'API token created: copy it now', cloned: 'Token cloned: copy it now', rotated: 'Replacement created: copy it now' };
 
 type CopyState = 'idle' | 'copying' | 'copied' | 'manual';
 
-export function NewTokenDialog({ token, origin, onClose }: NewTokenDialogProps) {
+export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onCloseAutoFocus }: NewTokenDialogProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
   // Copied by the button or by hand (Ctrl+C in the field): either way the person has it.
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // What the person asked for when the copy guard stopped them: close, or close and deactivate the old token.
+  const [leaving, setLeaving] = useState<'close' | 'retire'>('close');
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  function requestClose() {
-    if (copied) onClose();
-    else setConfirming(true);
+  function leave(how: 'close' | 'retire') {
+    if (how === 'retire') onRetire?.();
+    onClose();
+  }
+
+  function requestClose(how: 'close' | 'retire' = 'close') {
+    if (copied) leave(how);
+    else {
+      setLeaving(how);
+      setConfirming(true);
+    }
   }
 
   async function onCopy() {
@@ -47,16 +63,28 @@ export function NewTokenDialog({ token, origin, onClose }: NewTokenDialogProps) 
         onOpenChange={(open) => {
           if (!open) requestClose();
         }}
-        title={origin === 'cloned' ? 'Token cloned: copy it now' : 'API token created: copy it now'}
+        title={TITLE[origin]}
+        onCloseAutoFocus={onCloseAutoFocus}
         onOpenAutoFocus={(event) => {
           event.preventDefault();
           fieldRef.current?.focus();
           fieldRef.current?.select();
         }}
         footer={
-          <button type="button" className="btn btn--primary" onClick={requestClose}>
-            Close
-          </button>
+          replaces ? (
+            <>
+              <button type="button" className="btn" onClick={() => requestClose()}>
+                Keep old token active
+              </button>
+              <button type="button" className="btn btn--primary" onClick={() => requestClose('retire')}>
+                New token is in place: deactivate old
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn btn--primary" onClick={() => requestClose()}>
+              Close
+            </button>
+          )
         }
       >
         <div className="callout callout--warning">
@@ -92,6 +120,14 @@ export function NewTokenDialog({ token, origin, onClose }: NewTokenDialogProps) 
                 : ''}
           </p>
         </div>
+        {replaces && (
+          <div className="callout">
+            <p>
+              “{tokenLabel(replaces.description)}” is still active. Put this new token where the old one is used, then
+              deactivate the old one here.
+            </p>
+          </div>
+        )}
       </ModalDialog>
       <ConfirmDialog
         open={confirming}
@@ -99,10 +135,10 @@ export function NewTokenDialog({ token, origin, onClose }: NewTokenDialogProps) 
         title="You haven't copied this token. Close anyway?"
         description="Once this dialog closes, the token cannot be shown again. You would have to generate a new one."
         cancelLabel="Go back"
-        actionLabel="Close anyway"
+        actionLabel={leaving === 'retire' ? 'Deactivate old anyway' : 'Close anyway'}
         onAction={() => {
           setConfirming(false);
-          onClose();
+          leave(leaving);
         }}
       />
     </>

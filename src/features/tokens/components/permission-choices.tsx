@@ -22,12 +22,42 @@ interface PermissionChoicesProps {
   heading: string;
   rows: ChoiceRow[];
   onChange: (key: string, action: PermissionAction, checked: boolean) => void;
+  /**
+   * A "select all" checkbox per column over these rows (those shown, not covered by a broader choice), named
+   * "Read every <noun>" / "Write every <noun>" (e.g. "Read every bucket shown").
+   */
+  selectAll?: { keys: string[]; noun: string; onChange: (keys: string[], action: PermissionAction, checked: boolean) => void };
+  /** Shown in place of the rows when there are none (e.g. nothing matches the filter). */
+  empty?: string;
 }
 
 const ACTIONS: PermissionAction[] = ['read', 'write'];
 
-export function PermissionChoices({ caption, heading, rows, onChange }: PermissionChoicesProps) {
+export function PermissionChoices({ caption, heading, rows, onChange, selectAll, empty }: PermissionChoicesProps) {
   const id = useId();
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  function columnHead(action: PermissionAction) {
+    const title = action === 'read' ? 'Read' : 'Write';
+    const keys = (selectAll?.keys ?? []).filter((key) => byKey.has(key) && !byKey.get(key)?.covered?.[action]);
+    if (!selectAll || keys.length === 0) return title;
+    const checked = keys.filter((key) => byKey.get(key)?.[action]).length;
+    const name = `${title} every ${selectAll.noun}`;
+    return (
+      <label className="choices__all" title={name}>
+        <input
+          type="checkbox"
+          className="checkbox"
+          aria-label={name}
+          checked={checked === keys.length}
+          ref={(box) => {
+            if (box) box.indeterminate = checked > 0 && checked < keys.length;
+          }}
+          onChange={(e) => selectAll.onChange(keys, action, e.target.checked)}
+        />
+        <span aria-hidden="true">{title}</span>
+      </label>
+    );
+  }
   return (
     <table className="choices" aria-labelledby={`${id}-caption`}>
       <caption id={`${id}-caption`} className="choices__caption">
@@ -37,14 +67,21 @@ export function PermissionChoices({ caption, heading, rows, onChange }: Permissi
         <tr>
           <th scope="col">{heading}</th>
           <th scope="col" className="choices__action">
-            Read
+            {columnHead('read')}
           </th>
           <th scope="col" className="choices__action">
-            Write
+            {columnHead('write')}
           </th>
         </tr>
       </thead>
       <tbody>
+        {rows.length === 0 && empty && (
+          <tr>
+            <td colSpan={3} className="choices__empty">
+              {empty}
+            </td>
+          </tr>
+        )}
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row" className="choices__target">

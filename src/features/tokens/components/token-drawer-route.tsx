@@ -14,7 +14,7 @@ import { useTokensOutletContext } from './tokens-outlet-context';
 
 export function TokenDrawerRoute() {
   const { tokenId = '' } = useParams();
-  const { orgID, onDrawerClosed, showNewToken } = useTokensOutletContext();
+  const { orgID, onDrawerClosed, showNewToken, rotateToken } = useTokensOutletContext();
   const { client } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -53,6 +53,7 @@ export function TokenDrawerRoute() {
         <DrawerTokenActions
           token={token}
           onCloned={(created) => showNewToken(created, 'cloned')}
+          onRotate={() => rotateToken(token)}
           onDeleted={close}
           onDeletingChange={setDeleting}
         />

@@ -3,12 +3,13 @@ import { memo } from 'react';
 import type { Authorization } from '../../../lib/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTime, formatRelative } from '../model/format-time';
-import { cachedPermissionsSummary } from '../model/permissions-summary';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
+import { PermissionsSummaryTip } from './permissions-summary-tip';
 import { StatusBadge } from './status-badge';
 import { TokenRowActions, type RowAction } from './token-row-actions';
+import './token-row-just-made.css';
 
 interface TokenRowProps {
   token: Authorization;
@@ -21,9 +22,11 @@ interface TokenRowProps {
   selected: boolean;
   onSelect: (id: string, checked: boolean) => void;
   onAction: (action: RowAction, id: string) => void;
+  /** Just generated, cloned or rotated. */
+  highlighted?: boolean;
 }
 
-export const TokenRow = memo(function TokenRow({ token, index, top, height, onOpen, selected, onSelect, onAction }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({ token, index, top, height, onOpen, selected, onSelect, onAction, highlighted = false }: TokenRowProps) {
   const now = useNow();
   const inactive = token.status === 'inactive';
   const label = tokenLabel(token.description);
@@ -32,7 +35,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
       role="row"
       aria-rowindex={index + 2}
       data-index={index}
-      className={`token-row${inactive ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}`}
+      className={`token-row${inactive ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`}
       style={{ height, transform: `translateY(${top}px)` }}
     >
       <div role="cell" className="token-cell token-cell--select">
@@ -64,7 +67,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         {ownerName(token)}
       </div>
       <div role="cell" className="token-cell token-cell--permissions" data-label="Permissions">
-        {cachedPermissionsSummary(token.permissions)}
+        <PermissionsSummaryTip token={token} />
       </div>
       <div role="cell" className="token-cell token-cell--created" data-label="Created">
         <time dateTime={token.createdAt} title={token.createdAt}>
@@ -77,7 +80,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         </time>
       </div>
       <div role="cell" className="token-cell token-cell--actions">
-        <TokenRowActions id={token.id} label={label} onAction={onAction} />
+        <TokenRowActions id={token.id} label={label} status={token.status} onAction={onAction} />
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ export interface TokensOutletContext {
   onDrawerClosed: (id: string) => void;
   /** Shows a just-created token's string once (after a clone in the drawer). */
   showNewToken: (token: Authorization, origin: 'created' | 'cloned') => void;
+  /** Starts Rotate for this token (the page holds the dialogs, so they outlive the drawer). */
+  rotateToken: (token: Authorization) => void;
 }
 
 export function useTokensOutletContext(): TokensOutletContext {

@@ -1,7 +1,7 @@
 // The API Tokens page at /tokens: heading, generate and export, filters, bulk selection, the virtualized
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
@@ -24,16 +24,25 @@ import type { RowAction } from './token-row-actions';
 import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensTable } from './tokens-table';
 import { TokensToolbar } from './tokens-toolbar';
+import { useBulkStatusOutcome } from './use-bulk-status-outcome';
+import { RotateTokenDialog } from './rotate-token-dialog';
 import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
+import { useRetireRotatedToken } from './use-retire-rotated-token';
+import { useSetTokenStatus } from './use-set-token-status';
 import { useTokenView } from './use-token-view';
 import './tokens-page.css';
 
 interface NewToken {
   token: Authorization;
-  origin: 'created' | 'cloned';
+  origin: 'created' | 'cloned' | 'rotated';
+  /** Rotate: the token it replaces, deactivated once the person confirms. */
+  replaces?: Authorization;
 }
+
+/** How long a just-made row stays highlighted. */
+const JUST_MADE_MS = 4_000;
 
 export function TokensPage() {
   const { client, config } = useSession();
@@ -52,6 +61,7 @@ export function TokensPage() {
   const [generate, setGenerate] = useState<GenerateKind | null>(null);
   const [newToken, setNewToken] = useState<NewToken | null>(null);
   const [rowDelete, setRowDelete] = useState<Authorization | null>(null);
+  const [rotate, setRotate] = useState<Authorization | null>(null);
   const rowDeleted = useRef(false);
   const [bulk, setBulk] = useState<{ action: BulkAction; tokens: Authorization[] } | null>(null);
   const selection = useSelection();
@@ -65,21 +75,37 @@ export function TokensPage() {
     setFocusRequest(null);
     if (!found) filterRef.current?.focus();
   }, []);
-  const showNewToken = useCallback((token: Authorization, origin: NewToken['origin']) => setNewToken({ token, origin }), []);
+  const showNewToken = useCallback(
+    (token: Authorization, origin: NewToken['origin'], replaces?: Authorization) => setNewToken({ token, origin, replaces }),
+    [],
+  );
+  const retireRotated = useRetireRotatedToken();
+  // The row of a token just generated, cloned or rotated: highlighted for a moment once its secret dialog closes.
+  const [justMade, setJustMade] = useState<string | null>(null);
+  useEffect(() => {
+    if (justMade === null) return;
+    const timer = setTimeout(() => setJustMade(null), JUST_MADE_MS);
+    return () => clearTimeout(timer);
+  }, [justMade]);
+  const drawerOpen = location.pathname !== '/tokens' && location.pathname !== '/tokens/';
   const { clone } = useCloneToken(useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]));
+  const setStatus = useSetTokenStatus();
+  const bulkStatus = useBulkStatusOutcome(() => filterRef.current?.focus());
   const onRowAction = useCallback(
     (action: RowAction, id: string) => {
       const token = latest.get(id);
       if (!token) return;
       if (action === 'clone') clone(token);
+      else if (action === 'activate' || action === 'deactivate') setStatus(id, action === 'activate' ? 'active' : 'inactive');
+      else if (action === 'rotate') setRotate(token);
       else {
         rowDeleted.current = false;
         setRowDelete(token);
       }
     },
-    [latest, clone],
+    [latest, clone, setStatus],
   );
-  const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest, showNewToken };
+  const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest, showNewToken, rotateToken: setRotate };
 
   // Counting costs O(selected), not O(all tokens), so ticking one box among 100,000 stays instant.
   // A selected token deleted elsewhere drops out of the count once the list no longer has it.
@@ -137,6 +163,7 @@ export function TokensPage() {
         onSelect={selection.toggle}
         onSelectAll={onSelectAll}
         onAction={onRowAction}
+        highlight={justMade}
       />
     );
   }
@@ -213,7 +240,40 @@ export function TokensPage() {
           }}
         />
       )}
-      {newToken && <NewTokenDialog token={newToken.token} origin={newToken.origin} onClose={() => setNewToken(null)} />}
+      {rotate && (
+        <RotateTokenDialog
+          token={rotate}
+          onClose={() => setRotate(null)}
+          onCreated={(created) => {
+            setRotate(null);
+            showNewToken(created, 'rotated', rotate);
+          }}
+          onCloseAutoFocus={(event) => {
+            // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
+            const button = drawerOpen ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rotate.id}"]`);
+            if (!button) return;
+            event.preventDefault();
+            button.focus();
+          }}
+        />
+      )}
+      {newToken && (
+        <NewTokenDialog
+          token={newToken.token}
+          origin={newToken.origin}
+          replaces={newToken.replaces}
+          onRetire={() => newToken.replaces && retireRotated(newToken.replaces, newToken.token)}
+          onClose={() => setNewToken(null)}
+          onCloseAutoFocus={(event) => {
+            // Find what you just made: its row scrolls into view, lights up, and takes focus (under an open drawer,
+            // focus goes back into the drawer).
+            setJustMade(newToken.token.id);
+            if (drawerOpen) return;
+            event.preventDefault();
+            setFocusRequest(newToken.token.id);
+          }}
+        />
+      )}
       {rowDelete && (
         <DeleteTokenDialog
           token={rowDelete}
@@ -230,7 +290,22 @@ export function TokensPage() {
           }}
         />
       )}
-      {bulk && <BulkDialog action={bulk.action} tokens={bulk.tokens} onFinished={onBulkFinished} onClose={() => setBulk(null)} />}
+      {bulk && (
+        <BulkDialog
+          action={bulk.action}
+          tokens={bulk.tokens}
+          onFinished={onBulkFinished}
+          onClose={() => setBulk(null)}
+          onStatusChanged={bulkStatus.announce}
+          onCloseAutoFocus={(event) => {
+            // The bar that opened it goes away when every selected token changed: then the filter box.
+            if (document.querySelector('.bulk-bar')) return;
+            event.preventDefault();
+            filterRef.current?.focus();
+          }}
+        />
+      )}
+      {bulkStatus.details}
     </EditDraftsContext>
   );
 }

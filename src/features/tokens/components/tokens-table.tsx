@@ -25,6 +25,8 @@ interface TokensTableProps {
   /** The header checkbox: every row matching the filters, not only the rendered ones. */
   onSelectAll: (checked: boolean) => void;
   onAction: (action: RowAction, id: string) => void;
+  /** A token just generated, cloned or rotated: its row is highlighted for a moment. */
+  highlight?: string | null;
 }
 
 const COLUMNS = ['Description', 'Status', 'Owner', 'Permissions', 'Created', 'Last modified'];
@@ -42,6 +44,7 @@ export function TokensTable({
   onSelect,
   onSelectAll,
   onAction,
+  highlight = null,
 }: TokensTableProps) {
   const allSelected = rows.length > 0 && selectedInView === rows.length;
   const someSelected = selectedInView > 0 && !allSelected;
@@ -156,6 +159,7 @@ export function TokensTable({
               selected={selected.has(row.token.id)}
               onSelect={onSelect}
               onAction={onAction}
+              highlighted={highlight === row.token.id}
             />
           );
         })}

@@ -5,8 +5,18 @@ import { InfluxApiError } from '../../../lib/influx-client';
  * `names` maps resource IDs to names (e.g. bucket IDs), so "permission write:orgs/…/buckets/0cb1… is not allowed"
  * also says which bucket that is.
  */
-export function createFailureText(error: Error, verb: 'create' | 'clone' = 'create', names?: ReadonlyMap<string, string>): string {
+export function createFailureText(
+  error: Error,
+  verb: 'create' | 'clone' = 'create',
+  names?: ReadonlyMap<string, string>,
+  /** The chosen owner, when not the signed-in user. */
+  owner?: { id: string; name: string },
+): string {
   const what = verb === 'clone' ? 'clone this token' : 'create the token';
+  // Refused because the signed-in token may not act for the chosen owner ("write:users/<id> is unauthorized").
+  if (owner && error instanceof InfluxApiError && (error.status === 401 || error.status === 403) && error.message.includes(`users/${owner.id}`)) {
+    return `InfluxDB refused to create a token for ${owner.name}: ${error.message}. The token you are signed in with may not act for ${owner.name} (it needs write access to that user): choose yourself as the owner, or sign in with a token that may.`;
+  }
   if (error instanceof InfluxApiError && error.status === 403) {
     const id = /\/buckets\/([0-9a-f]{16})\b/.exec(error.message)?.[1];
     const name = id ? names?.get(id) : undefined;

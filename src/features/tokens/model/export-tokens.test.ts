@@ -54,10 +54,10 @@ const tokens = [
 describe('CSV export', () => {
   it('writes the header, one row per token, and reads back cell for cell', () => {
     const csv = tokensToCsv(tokens);
-    expect(csv.startsWith('\uFEFFid,description,status,owner,org,created,updated,permissions\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,description,status,owner,org,created,updated,permissions,owner_id,org_id,access\r\n')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toEqual([
-      ['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions'],
+      ['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions', 'owner_id', 'org_id', 'access'],
       [
         'aaaaaaaaaaaaaaa1',
         'say "hi", then\nleave',
@@ -67,8 +67,25 @@ describe('CSV export', () => {
         '2024-01-02T03:04:05Z',
         '2024-02-03T04:05:06Z',
         `read:orgs/${ORG_ID}/buckets/b000000000000001 write:orgs/${ORG_ID}/dashboards write:users/1000000000000003 read:tasks`,
+        tokens[0]!.userID,
+        ORG_ID,
+        // Buckets and orgs by name and ID, not only raw IDs.
+        `read bucket telemetry (b000000000000001) in my-org (${ORG_ID}); write all dashboards in my-org (${ORG_ID}); ` +
+          'write user 1000000000000003; read all tasks in every organization',
       ],
-      ['aaaaaaaaaaaaaaa2', `'=HYPERLINK("http://evil")`, 'active', 'admin', 'my-org', '2024-03-01T10:00:00Z', '2024-03-02T10:00:00Z', ''],
+      [
+        'aaaaaaaaaaaaaaa2',
+        `'=HYPERLINK("http://evil")`,
+        'active',
+        'admin',
+        'my-org',
+        '2024-03-01T10:00:00Z',
+        '2024-03-02T10:00:00Z',
+        '',
+        tokens[1]!.userID,
+        ORG_ID,
+        '',
+      ],
     ]);
   });
 
@@ -94,8 +111,17 @@ describe('JSON export', () => {
   it('has the same fields, permissions as strings, and no token field', () => {
     const parsed = JSON.parse(tokensToJson(tokens)) as Record<string, unknown>[];
     expect(parsed).toHaveLength(2);
-    expect(Object.keys(parsed[0]!)).toEqual(['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions']);
+    expect(Object.keys(parsed[0]!)).toEqual(['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions', 'ownerID', 'orgID', 'access']);
     expect(parsed[0]!.permissions).toContain('write:users/1000000000000003');
+    expect((parsed[0]!.access as unknown[])[0]).toEqual({
+      action: 'read',
+      type: 'buckets',
+      id: 'b000000000000001',
+      name: 'telemetry',
+      orgID: ORG_ID,
+      org: 'my-org',
+      text: `read bucket telemetry (b000000000000001) in my-org (${ORG_ID})`,
+    });
     expect(parsed[1]!.description).toBe('=HYPERLINK("http://evil")');
     expect(tokensToJson(tokens)).not.toContain(SECRET);
     expect(parsed.every((t) => !('token' in t))).toBe(true);

@@ -1,9 +1,22 @@
 // The tokens in view as CSV or JSON for a download. Token strings are never written: the field is left out.
 import type { Authorization } from '../../../lib/influx-types';
 import { permissionString } from './permission-string';
+import { permissionText } from './permission-text';
 import { ownerName } from './token-index';
 
-export const EXPORT_COLUMNS = ['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions'] as const;
+/** `permissions` are InfluxDB's permission strings (IDs only); `access` says the same naming buckets, orgs and users. */
+export const EXPORT_COLUMNS = ['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions', 'owner_id', 'org_id', 'access'] as const;
+
+/** One permission in the JSON export: InfluxDB's resource fields with names next to IDs, and the same in words. */
+export interface ExportedPermission {
+  action: string;
+  type: string;
+  id?: string;
+  name?: string;
+  orgID?: string;
+  org?: string;
+  text: string;
+}
 
 export interface ExportedToken {
   id: string;
@@ -14,7 +27,12 @@ export interface ExportedToken {
   created: string;
   updated: string;
   permissions: string[];
+  ownerID: string;
+  orgID: string;
+  access: ExportedPermission[];
 }
+
+type CsvRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
 
 /** Picks the exported fields one by one, so a field added to the API (or the token string) never leaks out. */
 export function exportedToken(token: Authorization): ExportedToken {
@@ -27,6 +45,32 @@ export function exportedToken(token: Authorization): ExportedToken {
     created: token.createdAt,
     updated: token.updatedAt,
     permissions: token.permissions.map(permissionString),
+    ownerID: token.userID,
+    orgID: token.orgID,
+    access: token.permissions.map((p) => {
+      const { type, id, name, orgID } = p.resource;
+      const org = p.resource.org || (orgID && orgID === token.orgID ? token.org : undefined);
+      return {
+        action: p.action,
+        type,
+        ...(id ? { id } : {}),
+        ...(name ? { name } : {}),
+        ...(orgID ? { orgID } : {}),
+        ...(org ? { org } : {}),
+        text: permissionText(p, (orgID) => (orgID === token.orgID ? token.org : undefined)),
+      };
+    }),
+  };
+}
+
+function csvRow(token: Authorization): CsvRow {
+  const row = exportedToken(token);
+  return {
+    ...row,
+    permissions: row.permissions.join(' '),
+    owner_id: row.ownerID,
+    org_id: row.orgID,
+    access: row.access.map((p) => p.text).join('; '),
   };
 }
 
@@ -43,8 +87,8 @@ export function csvField(value: string): string {
 export function tokensToCsv(tokens: readonly Authorization[]): string {
   const lines = [EXPORT_COLUMNS.join(',')];
   for (const token of tokens) {
-    const row = exportedToken(token);
-    lines.push(EXPORT_COLUMNS.map((column) => csvField(column === 'permissions' ? row.permissions.join(' ') : row[column])).join(','));
+    const row = csvRow(token);
+    lines.push(EXPORT_COLUMNS.map((column) => csvField(row[column])).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
