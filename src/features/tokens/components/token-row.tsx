@@ -7,6 +7,8 @@ import { cachedPermissionsSummary } from '../model/permissions-summary';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
+import { OwnTokenBadge } from './own-token-badge';
+import { useOwnTokenId } from './own-token-context';
 import { StatusBadge } from './status-badge';
 import { TokenRowActions, type RowAction } from './token-row-actions';
 
@@ -27,6 +29,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
   const now = useNow();
   const inactive = token.status === 'inactive';
   const label = tokenLabel(token.description);
+  const own = useOwnTokenId() === token.id;
   return (
     <div
       role="row"
@@ -59,6 +62,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
       </div>
       <div role="cell" className="token-cell token-cell--status">
         <StatusBadge status={token.status} />
+        {own && <OwnTokenBadge />}
       </div>
       <div role="cell" className="token-cell token-cell--owner" data-label="Owner">
         {ownerName(token)}

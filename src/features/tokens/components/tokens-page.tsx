@@ -20,6 +20,10 @@ import { ExportMenu } from './export-menu';
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
 import { NewTokenDialog } from './new-token-dialog';
+import { BulkWithOwnTokenDialog } from './own-token-confirm';
+import { OwnTokenIdContext } from './own-token-context';
+import { OwnTokenLost } from './own-token-lost';
+import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
 import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensTable } from './tokens-table';
@@ -36,7 +40,8 @@ interface NewToken {
 }
 
 export function TokensPage() {
-  const { client, config } = useSession();
+  const { client, config, usesPastedToken, signOut } = useSession();
+  const ownToken = useOwnToken();
   const navigate = useNavigate();
   const location = useLocation();
   const org = useQuery(orgQuery(client, config.org));
@@ -54,6 +59,7 @@ export function TokensPage() {
   const [rowDelete, setRowDelete] = useState<Authorization | null>(null);
   const rowDeleted = useRef(false);
   const [bulk, setBulk] = useState<{ action: BulkAction; tokens: Authorization[] } | null>(null);
+  const [bulkWithOwn, setBulkWithOwn] = useState<{ action: 'deactivate' | 'delete'; tokens: Authorization[]; own: Authorization } | null>(null);
   const selection = useSelection();
   const { latest, rows } = view;
 
@@ -112,8 +118,25 @@ export function TokensPage() {
   // What worked (or needed nothing) leaves the selection; failures and unsent ones stay for a retry.
   const onBulkFinished = selection.remove;
 
+  /** Deactivating or deleting the page's own token in bulk needs it ticked in on purpose. */
+  const startBulk = (action: BulkAction) => {
+    const tokens = selectedTokens();
+    const own = action === 'activate' ? undefined : tokens.find((token) => token.id === ownToken.ownId);
+    if (own && action !== 'activate') setBulkWithOwn({ action, tokens, own });
+    else setBulk({ action, tokens });
+  };
+
   let content;
-  if (org.isError) {
+  if (ownToken.lost && ownToken.own) {
+    content = (
+      <OwnTokenLost
+        own={ownToken.own}
+        checking={ownToken.checking}
+        onTryAgain={() => void ownToken.tryAgain()}
+        onSignOut={usesPastedToken ? () => signOut() : undefined}
+      />
+    );
+  } else if (org.isError) {
     content = <TokensFailed title="Could not load API tokens" message={org.error.message} onRetry={() => void org.refetch()} />;
   } else if (list.isError && !list.data) {
     content = <TokensFailed title="Could not load API tokens" message={list.error.message} onRetry={() => void list.refetch()} />;
@@ -143,94 +166,109 @@ export function TokensPage() {
 
   const selecting = selectedCount > 0;
   return (
-    <EditDraftsContext value={drafts}>
-      <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
-        <div className="tokens-page__header">
-          <h1>API Tokens</h1>
-          {list.data && (
-            <p className="tokens-page__count" aria-live="polite">
-              {tokenCountText(rows.length, view.total, view.filtered)}
+    <OwnTokenIdContext value={ownToken.ownId}>
+      <EditDraftsContext value={drafts}>
+        <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
+          <div className="tokens-page__header">
+            <h1>API Tokens</h1>
+            {list.data && (
+              <p className="tokens-page__count" aria-live="polite">
+                {tokenCountText(rows.length, view.total, view.filtered)}
+              </p>
+            )}
+            {orgID !== undefined && (
+              <div className="tokens-page__actions">
+                <ExportMenu
+                  count={list.data ? rows.length : 0}
+                  orgName={orgName}
+                  tokensInView={() => rows.map((row) => latest.get(row.token.id) ?? row.token)}
+                />
+                <GenerateTokenMenu onChoose={setGenerate} />
+              </div>
+            )}
+          </div>
+          {list.isError && list.data && (
+            <p className="tokens-page__refresh-error" role="alert">
+              Could not refresh the list: {list.error.message}{' '}
+              <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
+                Retry
+              </button>
             </p>
           )}
-          {orgID !== undefined && (
-            <div className="tokens-page__actions">
-              <ExportMenu
-                count={list.data ? rows.length : 0}
-                orgName={orgName}
-                tokensInView={() => rows.map((row) => latest.get(row.token.id) ?? row.token)}
-              />
-              <GenerateTokenMenu onChoose={setGenerate} />
-            </div>
+          {view.total > 0 || !list.data ? (
+            <TokensToolbar
+              params={params}
+              owners={view.owners}
+              buckets={buckets.data ?? []}
+              onChange={updateParams}
+              filterRef={filterRef}
+            />
+          ) : null}
+          {selecting && (
+            <BulkBar
+              count={selectedCount}
+              hidden={selectedCount - selectedInView}
+              onAction={startBulk}
+              onClear={selection.clear}
+            />
           )}
+          {content}
         </div>
-        {list.isError && list.data && (
-          <p className="tokens-page__refresh-error" role="alert">
-            Could not refresh the list: {list.error.message}{' '}
-            <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
-              Retry
-            </button>
-          </p>
-        )}
-        {view.total > 0 || !list.data ? (
-          <TokensToolbar
-            params={params}
-            owners={view.owners}
-            buckets={buckets.data ?? []}
-            onChange={updateParams}
-            filterRef={filterRef}
-          />
-        ) : null}
-        {selecting && (
-          <BulkBar
-            count={selectedCount}
-            hidden={selectedCount - selectedInView}
-            onAction={(action) => setBulk({ action, tokens: selectedTokens() })}
-            onClear={selection.clear}
+        {orgID !== undefined && <Outlet context={outletContext} />}
+        {orgID !== undefined && generate === 'all-access' && (
+          <AllAccessDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
           />
         )}
-        {content}
-      </div>
-      {orgID !== undefined && <Outlet context={outletContext} />}
-      {orgID !== undefined && generate === 'all-access' && (
-        <AllAccessDialog
-          orgID={orgID}
-          orgName={orgName}
-          onClose={() => setGenerate(null)}
-          onCreated={(token) => {
-            setGenerate(null);
-            showNewToken(token, 'created');
-          }}
-        />
-      )}
-      {orgID !== undefined && generate === 'custom' && (
-        <CustomTokenDialog
-          orgID={orgID}
-          orgName={orgName}
-          onClose={() => setGenerate(null)}
-          onCreated={(token) => {
-            setGenerate(null);
-            showNewToken(token, 'created');
-          }}
-        />
-      )}
-      {newToken && <NewTokenDialog token={newToken.token} origin={newToken.origin} onClose={() => setNewToken(null)} />}
-      {rowDelete && (
-        <DeleteTokenDialog
-          token={rowDelete}
-          onClose={() => setRowDelete(null)}
-          onDeleted={() => {
-            rowDeleted.current = true;
-            selection.remove([rowDelete.id]);
-          }}
-          onCloseAutoFocus={(event) => {
-            // Cancelled: back to the row's menu button. Deleted (or scrolled away): the row is going, so the filter box.
-            const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
-            event.preventDefault();
-            (button ?? filterRef.current)?.focus();
-          }}
-        />
-      )}
-      {bulk && <BulkDialog action={bulk.action} tokens={bulk.tokens} onFinished={onBulkFinished} onClose={() => setBulk(null)} />}
-    </EditDraftsContext>
+        {orgID !== undefined && generate === 'custom' && (
+          <CustomTokenDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
+          />
+        )}
+        {newToken && <NewTokenDialog token={newToken.token} origin={newToken.origin} onClose={() => setNewToken(null)} />}
+        {rowDelete && (
+          <DeleteTokenDialog
+            token={rowDelete}
+            onClose={() => setRowDelete(null)}
+            onDeleted={() => {
+              rowDeleted.current = true;
+              selection.remove([rowDelete.id]);
+            }}
+            onCloseAutoFocus={(event) => {
+              // Cancelled: back to the row's menu button. Deleted (or scrolled away): the row is going, so the filter box.
+              const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
+              event.preventDefault();
+              (button ?? filterRef.current)?.focus();
+            }}
+          />
+        )}
+        {bulkWithOwn && (
+          <BulkWithOwnTokenDialog
+            action={bulkWithOwn.action}
+            own={bulkWithOwn.own}
+            others={bulkWithOwn.tokens.length - 1}
+            onCancel={() => setBulkWithOwn(null)}
+            onContinue={(includeOwn) => {
+              const { action, tokens, own } = bulkWithOwn;
+              setBulkWithOwn(null);
+              setBulk({ action, tokens: includeOwn ? tokens : tokens.filter((token) => token.id !== own.id) });
+            }}
+          />
+        )}
+        {bulk && <BulkDialog action={bulk.action} tokens={bulk.tokens} onFinished={onBulkFinished} onClose={() => setBulk(null)} />}
+      </EditDraftsContext>
+    </OwnTokenIdContext>
   );
 }
