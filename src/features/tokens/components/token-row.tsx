@@ -59,10 +59,10 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
             {label}
           </button>
         </DescriptionEditor>
+        {own && <OwnTokenBadge />}
       </div>
       <div role="cell" className="token-cell token-cell--status">
         <StatusBadge status={token.status} />
-        {own && <OwnTokenBadge />}
       </div>
       <div role="cell" className="token-cell token-cell--owner" data-label="Owner">
         {ownerName(token)}

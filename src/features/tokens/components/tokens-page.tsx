@@ -33,6 +33,8 @@ import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
 import { useTokenView } from './use-token-view';
 import './tokens-page.css';
+import './tokens-page-overlays.css';
+import './tokens-focus.css';
 
 interface NewToken {
   token: Authorization;
@@ -195,24 +197,28 @@ export function TokensPage() {
               </button>
             </p>
           )}
+          {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
+        <div className="tokens-page__controls">
           {view.total > 0 || !list.data ? (
-            <TokensToolbar
-              params={params}
-              owners={view.owners}
-              buckets={buckets.data ?? []}
-              onChange={updateParams}
-              filterRef={filterRef}
-            />
-          ) : null}
-          {selecting && (
-            <BulkBar
-              count={selectedCount}
-              hidden={selectedCount - selectedInView}
-              onAction={startBulk}
-              onClear={selection.clear}
-            />
-          )}
-          {content}
+              <TokensToolbar
+                params={params}
+                owners={view.owners}
+                buckets={buckets.data ?? []}
+                onChange={updateParams}
+                filterRef={filterRef}
+              />
+            ) : null}
+            {selecting && (
+              <BulkBar
+                count={selectedCount}
+                hidden={selectedCount - selectedInView}
+                onAction={startBulk}
+                onClear={selection.clear}
+              />
+            )}
+    
+        </div>
+        {content}
         </div>
         {orgID !== undefined && <Outlet context={outletContext} />}
         {orgID !== undefined && generate === 'all-access' && (
