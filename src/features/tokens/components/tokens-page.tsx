@@ -7,6 +7,7 @@ import type { Authorization } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
+import { pollWhileFailing } from '../api/poll-while-failing';
 import { tokenQueries } from '../api/token-queries';
 import type { BulkAction } from '../model/bulk-plan';
 import { tokenCountText } from '../model/token-count';
@@ -49,7 +50,7 @@ export function TokensPage() {
   const org = useQuery(orgQuery(client, config.org));
   const orgID = org.data?.id;
   const orgName = org.data?.name ?? config.org ?? '';
-  const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined });
+  const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined, refetchInterval: pollWhileFailing });
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [params, updateParams] = useListParams();
   const view = useTokenView(list.data, params);
