@@ -21,7 +21,8 @@ async function shoot(browser: Browser, name: string, url: string, steps: (page: 
     const context = await browser.newContext({ viewport: { width: layout.width, height: layout.height }, colorScheme: layout.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(url);
-    await page.getByRole('row').nth(2).waitFor();
+    await page.getByRole('heading', { name: 'API Tokens' }).waitFor();
+    await page.waitForLoadState('networkidle');
     await steps(page);
     await page.waitForTimeout(300);
     const file = join(outDir, `${name}-${layout.suffix}.png`);
@@ -58,6 +59,13 @@ async function main() {
       await page.getByRole('checkbox', { name: /^Select all/ }).check();
       await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Delete' }).click();
     }],
+    'filters-open': [base, async (page) => {
+      const fold = page.getByRole('button', { name: /^Filters/ });
+      if (await fold.isVisible()) await fold.click();
+    }],
+    'sorted-owner': [`${base}?sort=owner&dir=desc&perm=write:foo`, async () => {}],
+    'no-matches': [`${base}?q=zzz&status=inactive&owner=user2`, async () => {}],
+    'skip-link': [base, (page) => page.keyboard.press('Tab')],
     'own-drawer': [base, (page) => page.getByRole('button', { name: "admin's Token", exact: true }).click()],
     'refresh-failed': [base, async (page) => {
       await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>

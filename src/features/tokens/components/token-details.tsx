@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { SwitchField } from '../../../components/ui/switch-field';
 import type { Authorization } from '../../../lib/influx-types';
 import { useNow } from '../../../lib/use-now';
-import { formatDateTime, formatRelative } from '../model/format-time';
+import { formatDateTimeZone, formatRelative } from '../model/format-time';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { CopyButton } from './copy-button';
@@ -61,13 +61,13 @@ export function TokenDetails({ token }: { token: Authorization }) {
         <dt>Created</dt>
         <dd>
           <time dateTime={token.createdAt} title={token.createdAt}>
-            {formatDateTime(token.createdAt)}
+            {formatDateTimeZone(token.createdAt)}
           </time>
         </dd>
         <dt>Last modified</dt>
         <dd>
           <time dateTime={token.updatedAt} title={token.updatedAt}>
-            {formatRelative(token.updatedAt, now)} ({formatDateTime(token.updatedAt)})
+            {formatRelative(token.updatedAt, now)} ({formatDateTimeZone(token.updatedAt)})
           </time>
         </dd>
         <dt>Token</dt>

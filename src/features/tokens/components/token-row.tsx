@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { Authorization } from '../../../lib/influx-types';
 import { useNow } from '../../../lib/use-now';
-import { formatDateTime, formatRelative } from '../model/format-time';
+import { formatDateTime, formatDateTimeZone, formatRelative } from '../model/format-time';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
@@ -71,12 +71,12 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         {cachedPermissionsSummary(token.permissions)}
       </div>
       <div role="cell" className="token-cell token-cell--created" data-label="Created">
-        <time dateTime={token.createdAt} title={token.createdAt}>
+        <time dateTime={token.createdAt} title={formatDateTimeZone(token.createdAt)}>
           {formatDateTime(token.createdAt)}
         </time>
       </div>
       <div role="cell" className="token-cell token-cell--updated" data-label="Modified">
-        <time dateTime={token.updatedAt} title={`${formatDateTime(token.updatedAt)} (${token.updatedAt})`}>
+        <time dateTime={token.updatedAt} title={formatDateTimeZone(token.updatedAt)}>
           {formatRelative(token.updatedAt, now)}
         </time>
       </div>

@@ -33,6 +33,9 @@ import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
 import { useTokenView } from './use-token-view';
+import { InvalidUrlFilters } from './invalid-url-filters';
+import { useSlashShortcut } from './use-slash-shortcut';
+import { describeFilters, urlFilterProblems } from '../model/url-filter-problems';
 import './tokens-page.css';
 import './tokens-page-overlays.css';
 import './tokens-focus.css';
@@ -52,11 +55,22 @@ export function TokensPage() {
   const orgName = org.data?.name ?? config.org ?? '';
   const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined, refetchInterval: pollWhileFailing });
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
-  const [params, updateParams] = useListParams();
+  const [urlParams, updateParams] = useListParams();
+  const resourceTypes = useQuery({ ...lookupQueries.resourceTypes(client), enabled: new URLSearchParams(location.search).has('perm') });
+  const problems = useMemo(
+    () => urlFilterProblems(new URLSearchParams(location.search), resourceTypes.data),
+    [location.search, resourceTypes.data],
+  );
+  // A permission filter the page cannot show is said to be invalid (above the list) and not applied.
+  const params = useMemo(
+    () => (problems.some((p) => p.key === 'perm') ? { ...urlParams, perm: undefined } : urlParams),
+    [problems, urlParams],
+  );
   const view = useTokenView(list.data, params);
   const [drafts] = useState(() => new EditDrafts());
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  useSlashShortcut(filterRef);
   const [generate, setGenerate] = useState<GenerateKind | null>(null);
   const [newToken, setNewToken] = useState<NewToken | null>(null);
   const [rowDelete, setRowDelete] = useState<Authorization | null>(null);
@@ -148,7 +162,12 @@ export function TokensPage() {
   } else if (view.total === 0) {
     content = <NoTokens />;
   } else if (rows.length === 0 && !view.pending) {
-    content = <NoMatches onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })} />;
+    content = (
+      <NoMatches
+        filters={describeFilters(params, (id) => buckets.data?.find((b) => b.id === id)?.name)}
+        onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })}
+      />
+    );
   } else {
     content = (
       <TokensTable
@@ -163,6 +182,9 @@ export function TokensPage() {
         onSelect={selection.toggle}
         onSelectAll={onSelectAll}
         onAction={onRowAction}
+        sort={params.sort}
+        dir={params.dir}
+        onSort={(sort, dir) => updateParams({ sort, dir })}
       />
     );
   }
@@ -198,7 +220,8 @@ export function TokensPage() {
               </button>
             </p>
           )}
-          {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
+          <InvalidUrlFilters problems={problems} />
+        {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
         <div className="tokens-page__controls">
           {view.total > 0 || !list.data ? (
               <TokensToolbar
