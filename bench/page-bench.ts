@@ -1,7 +1,7 @@
 // The page in Chromium at a given token count: navigation to first row, filter keystroke to painted list,
 // frame times while scrolling the whole list, the Active switch (painted, and confirmed by the server), JS heap.
 // Times are taken inside the page (event timestamps, rAF, resource timing), so Playwright's own latency is not in them.
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
 import { startProduct, type RunningProduct } from '../server/start-product';
