@@ -71,12 +71,12 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         {cachedPermissionsSummary(token.permissions)}
       </div>
       <div role="cell" className="token-cell token-cell--created" data-label="Created">
-        <time dateTime={token.createdAt} title={formatDateTimeZone(token.createdAt)}>
+        <time dateTime={token.createdAt} title={token.createdAt}>
           {formatDateTime(token.createdAt)}
         </time>
       </div>
       <div role="cell" className="token-cell token-cell--updated" data-label="Modified">
-        <time dateTime={token.updatedAt} title={formatDateTimeZone(token.updatedAt)}>
+        <time dateTime={token.updatedAt} title={`${formatDateTimeZone(token.updatedAt)} (${token.updatedAt})`}>
           {formatRelative(token.updatedAt, now)}
         </time>
       </div>
