@@ -20,6 +20,8 @@ export function SortableHeader({ column, label, note, sort, dir, onSort }: Sorta
   const ariaSort = current ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <div role="columnheader" aria-sort={ariaSort} className="token-cell token-cell--sortable">
+      {/* Narrow screens hide the headings (the Sort menu sorts there): a plain name, so no unseen button takes focus. */}
+      <span className="sort-header__text">{label}</span>
       <button
         type="button"
         className="sort-button"

@@ -223,7 +223,7 @@ export function TokensPage() {
           <InvalidUrlFilters problems={problems} />
         {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
         <div className="tokens-page__controls">
-          {view.total > 0 || !list.data ? (
+          {(view.total > 0 || !list.data) && !ownToken.lost ? (
               <TokensToolbar
                 params={params}
                 owners={view.owners}
