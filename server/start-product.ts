@@ -38,6 +38,8 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       mode: 'standin',
       upstreamUrl: standin.url,
       serverToken: standin.operatorToken,
+      serverTokenFile: standin.operatorTokenFile,
+      identifyToken: standin.identifyToken,
       org: standin.orgName,
       port: options.port ?? 0,
       staticDir: options.staticDir ?? defaultStaticDir,

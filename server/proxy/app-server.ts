@@ -11,6 +11,8 @@ import { parseRequestTarget } from './request-target';
 import { crossSiteRefusal, hostRefusal, isTopLevelNavigation, knownHostsFor } from './request-origin';
 import { applySecurityHeaders, PRODUCTION_CSP } from './security-headers';
 import { createStaticApp, type AppHandler } from './static-app';
+import { identifyByListing, type IdentifyToken, type OwnTokenAnswer } from './own-token';
+import { fileServerToken, fixedServerToken } from './server-token';
 
 /** What serves the app's pages when there is no static folder (Vite's dev server). */
 export interface AppLayer {
@@ -24,6 +26,11 @@ export interface AppServerConfig {
   upstreamUrl: string;
   /** Added as `Authorization: Token ...` to requests that carry none. Never sent to the browser or logged. */
   serverToken?: string;
+  /** The stand-in's operator-token file: re-read when the page asks which token it runs on, so a token made by
+   *  recovery (`npm run standin:recovery -- create-operator`) is used without a restart. `serverToken` is its content. */
+  serverTokenFile?: string;
+  /** Says which authorization a token is (the stand-in looks it up); default: list upstream and match token strings. */
+  identifyToken?: IdentifyToken;
   /** Org name the app scopes its list to, or null. */
   org: string | null;
   /** Default 127.0.0.1. */
@@ -58,6 +65,7 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
+const OWN_TOKEN_PATH = '/api/app/own-token';
 const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -74,9 +82,12 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
   const log = config.log ?? (() => {});
   const upstreamDisplay = displayUrl(config.upstreamUrl);
   const csp = config.contentSecurityPolicy ?? PRODUCTION_CSP;
+  const serverToken =
+    config.serverTokenFile && config.serverToken ? fileServerToken(config.serverTokenFile, config.serverToken) : fixedServerToken(config.serverToken);
+  const identifyToken = config.identifyToken ?? identifyByListing(upstreamDisplay, config.timeoutMs ?? 30_000);
   const forwarder = createForwarder({
     upstreamUrl: upstreamDisplay,
-    serverToken: config.serverToken,
+    serverToken: () => serverToken.current(),
     timeoutMs: config.timeoutMs ?? 30_000,
     bodyLimitBytes: config.bodyLimitBytes ?? 1024 * 1024,
     log,
@@ -105,7 +116,7 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
     const { path, search } = target;
     const method = req.method ?? 'GET';
 
-    if (path === '/api/app/config' || isApiPath(path)) {
+    if (path === '/api/app/config' || path === OWN_TOKEN_PATH || isApiPath(path)) {
       const foreign = crossSiteRefusal(req);
       if (foreign) return sendInfluxError(res, 403, 'forbidden', foreign);
       if (path === '/api/app/config') {
@@ -113,6 +124,10 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
         res.end(method === 'HEAD' ? undefined : appConfigBody);
         return;
+      }
+      if (path === OWN_TOKEN_PATH) {
+        if (method !== 'GET') return methodNotAllowed(res, 'GET');
+        return answerOwnToken(req, res);
       }
       if (!isForwardedPath(path)) return sendInfluxError(res, 404, 'not found', 'path not found');
       if (!FORWARDED_METHODS.has(method)) return methodNotAllowed(res, [...FORWARDED_METHODS].join(', '));
@@ -130,6 +145,27 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
     return serveApp!(req, res, path);
   };
+
+  /** GET /api/app/own-token: which token the page runs on (the pasted one it sends, else the server's), and its state. */
+  async function answerOwnToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pasted = tokenFromHeader(req.headers.authorization);
+    if (!pasted) serverToken.reload();
+    const token = pasted ?? serverToken.current();
+    const base = { source: pasted ? 'pasted' : 'server', recoverable: !pasted && config.serverTokenFile !== undefined } as const;
+    let answer: OwnTokenAnswer;
+    if (!token) {
+      answer = { ...base, state: 'refused', message: 'no token' };
+    } else {
+      try {
+        answer = { ...base, ...(await identifyToken(token)) };
+      } catch (error) {
+        log(`server: could not tell which token the page uses: ${(error as Error).message}`);
+        return sendInfluxError(res, 503, 'unavailable', `Could not reach InfluxDB at ${upstreamDisplay} to check the token.`);
+      }
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(answer));
+  }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
@@ -195,6 +231,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {
   sendInfluxError(res, 405, 'method not allowed', `Method not allowed here; allowed: ${allow}.`, { Allow: allow });
+}
+
+function tokenFromHeader(header: string | undefined): string | undefined {
+  const match = /^\s*(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
 }
 
 function isJson(contentType: string | undefined): boolean {

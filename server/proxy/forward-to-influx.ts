@@ -12,7 +12,8 @@ import { describeUpstreamFailure } from './upstream-failure';
 export interface ForwarderOptions {
   /** Normalized base URL: origin plus optional path prefix, no trailing slash. */
   upstreamUrl: string;
-  serverToken?: string;
+  /** The token added to requests that carry none, read per request (it can change on recovery). */
+  serverToken?: () => string | undefined;
   timeoutMs: number;
   bodyLimitBytes: number;
   log: (line: string) => void;
@@ -73,7 +74,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       upstream = await pool.request({
         path: `${prefix}${path}${search}`,
         method: req.method as 'GET',
-        headers: upstreamRequestHeaders(req, options.serverToken, body),
+        headers: upstreamRequestHeaders(req, options.serverToken?.(), body),
         body: body.stream ?? body.buffer,
         signal: abort,
       });

@@ -50,6 +50,8 @@ export async function runProduct(options: RunOptions = {}): Promise<void> {
       mode: config.upstream.mode,
       upstreamUrl,
       serverToken,
+      serverTokenFile: standin?.operatorTokenFile,
+      identifyToken: standin?.identifyToken,
       org,
       host: config.host,
       port: config.port,

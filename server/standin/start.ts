@@ -6,6 +6,7 @@ import { bootstrapIfEmpty } from './bootstrap';
 import { operatorTokenNotice, operatorTokenPath, readOperatorToken } from './operator-token-file';
 import { hashToken } from './tokens';
 import { lingerOnClose } from '../lingering-close';
+import { identifyStandinToken, type TokenIdentity } from './token-identity';
 
 export interface StandinOptions {
   dataDir: string;
@@ -21,6 +22,10 @@ export interface RunningStandin {
   /** e.g. http://127.0.0.1:43121 */
   url: string;
   operatorToken: string;
+  /** $DATA_DIR/operator-token, which recovery rewrites. */
+  operatorTokenFile: string;
+  /** Which authorization a token is, and its status. */
+  identifyToken(token: string): Promise<TokenIdentity>;
   orgID: string;
   orgName: string;
   close(): Promise<void>;
@@ -60,6 +65,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     return {
       url,
       operatorToken,
+      operatorTokenFile: path,
+      identifyToken: async (token) => identifyStandinToken(store, token),
       orgID: operator[AUTH.orgID],
       orgName: org?.name ?? '',
       async close() {

@@ -41,6 +41,22 @@ export function AppShell() {
 
   return (
     <div className="app-shell">
+      {session && (
+        // Past the header and the filters, straight to the tokens (WCAG 2.4.1).
+        <a
+          className="skip-link"
+          href="#token-list"
+          onClick={(event) => {
+            const list = document.getElementById('token-list');
+            if (!list) return;
+            event.preventDefault();
+            list.focus({ preventScroll: true });
+            list.scrollIntoView({ block: 'start' });
+          }}
+        >
+          Skip to the token list
+        </a>
+      )}
       <header className="app-header">
         <Link className="app-header__brand" to="/tokens">
           <span className="app-header__logo" aria-hidden="true" />

@@ -2,6 +2,7 @@
 // client, queries and mutations run unchanged. Tests change its state, queue failures, or hold requests.
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { AppConfig } from '../features/session/app-config';
+import type { OwnToken } from '../features/session/own-token';
 import { OSS_RESOURCE_TYPES, type Authorization, type AuthorizationCreate, type AuthorizationUpdate, type Bucket, type Permission, type User } from '../lib/influx-types';
 import { mswServer } from './msw-server';
 import { makeToken, ORG_ID, ORG_NAME } from './token-factory';
@@ -51,6 +52,8 @@ export class FakeInflux {
   /** Permissions the caller may not grant: POST answers 403 "permission ... is not allowed" like InfluxDB. */
   refuseGrant?: (permission: Permission) => boolean;
   private created = 0;
+  /** What /api/app/own-token answers: which token the page runs on. Default: it works, but which one is unknown. */
+  ownToken: OwnToken = { state: 'unknown', source: 'server', recoverable: false };
 
   constructor(options: FakeInfluxOptions = {}) {
     this.tokens = structuredClone(options.tokens ?? []);
@@ -108,6 +111,12 @@ export class FakeInflux {
 
   private handlers() {
     return [
+      // Not recorded and never failed by failNext: tests of other requests need not know about it.
+      http.get('/api/app/own-token', ({ request }) =>
+        this.validToken && request.headers.get('Authorization') !== `Token ${this.validToken}`
+          ? HttpResponse.json({ ...this.ownToken, state: 'refused', message: 'unauthorized access', source: 'pasted' })
+          : HttpResponse.json(this.ownToken),
+      ),
       http.get('/api/app/config', async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config)),
       http.get('/api/v2/orgs', async ({ request }) => {
         const refused = await this.guard(request);

@@ -95,6 +95,17 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
         {lookupError && (
           <div className="callout callout--error form-alert" role="alert">
             <p>Could not look up what to grant: {lookupError.message}</p>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => {
+                if (types.isError) void types.refetch();
+                if (me.isError) void me.refetch();
+              }}
+              disabled={types.isFetching || me.isFetching}
+            >
+              {types.isFetching || me.isFetching ? 'Retrying…' : 'Retry'}
+            </button>
           </div>
         )}
         {create.error && (

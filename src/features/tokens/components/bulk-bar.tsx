@@ -15,15 +15,17 @@ interface BulkBarProps {
 
 export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
   const ref = useRef<HTMLDivElement>(null);
-  // The table's sticky headings sit right under the bar, whose height depends on how its content wraps.
+  // The table's sticky headings sit right under the bar (and the filters it lies over), however they wrap.
   useLayoutEffect(() => {
     const bar = ref.current;
-    const page = bar?.parentElement;
-    if (!bar || !page) return;
-    const measure = () => page.style.setProperty('--bulk-bar-height', `${bar.offsetHeight}px`);
+    const page = bar?.closest<HTMLElement>('.tokens-page');
+    const controls = bar?.parentElement;
+    if (!bar || !page || !controls) return;
+    const measure = () => page.style.setProperty('--bulk-bar-height', `${Math.max(bar.offsetHeight, controls.offsetHeight)}px`);
     measure();
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
     observer?.observe(bar);
+    observer?.observe(controls);
     return () => {
       observer?.disconnect();
       page.style.removeProperty('--bulk-bar-height');

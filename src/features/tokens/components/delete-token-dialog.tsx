@@ -4,6 +4,8 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../lib/influx-types';
 import { useDeleteToken } from '../api/use-delete-token';
 import { tokenLabel } from '../model/token-label';
+import { LOCKOUT_CONSEQUENCE } from './own-token-confirm';
+import { useOwnTokenId } from './own-token-context';
 import '../../../components/ui/controls.css';
 
 interface DeleteTokenDialogProps {
@@ -20,6 +22,7 @@ export function DeleteTokenDialog({ token, onClose, onDeleted, onBusyChange, onC
   const remove = useDeleteToken();
   const toast = useToast();
   const label = tokenLabel(token.description);
+  const own = useOwnTokenId() === token.id;
 
   function confirm() {
     onBusyChange?.(true);
@@ -37,9 +40,9 @@ export function DeleteTokenDialog({ token, onClose, onDeleted, onBusyChange, onC
     <ConfirmDialog
       open
       onOpenChange={(open) => !open && !remove.isPending && onClose()}
-      title={`Delete “${label}”?`}
-      description="Anything using this token stops working at once. This cannot be undone."
-      actionLabel="Yes, delete this token"
+      title={own ? `Delete “${label}”, this page's own token?` : `Delete “${label}”?`}
+      description={`Anything using this token stops working at once. This cannot be undone.${own ? ` ${LOCKOUT_CONSEQUENCE}` : ''}`}
+      actionLabel={own ? 'Delete and lock this page out' : 'Yes, delete this token'}
       busy={remove.isPending}
       busyLabel="Deleting…"
       onAction={confirm}

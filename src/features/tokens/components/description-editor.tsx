@@ -55,6 +55,9 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
   function finish(commit: boolean, returnFocus: boolean) {
     const typed = drafts.get(draftKey);
     if (typed === undefined) return;
+    // One failure, one message: leaving the box with the text that just failed keeps it there unsent.
+    if (commit && !returnFocus && typed === drafts.failedText(draftKey)) return;
+    drafts.markFailed(draftKey, undefined);
     focusPencilNext.current = returnFocus;
     setDraft(undefined);
     if (!commit) return;

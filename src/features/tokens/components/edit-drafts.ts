@@ -5,6 +5,17 @@ import { createContext, useCallback, useContext, useSyncExternalStore } from 're
 export class EditDrafts {
   private drafts = new Map<string, string>();
   private listeners = new Set<() => void>();
+  /** Text whose save just failed, per key: leaving the box does not send it again (Enter does). */
+  private failed = new Map<string, string>();
+
+  markFailed(key: string, text: string | undefined): void {
+    if (text === undefined) this.failed.delete(key);
+    else this.failed.set(key, text);
+  }
+
+  failedText(key: string): string | undefined {
+    return this.failed.get(key);
+  }
 
   get(key: string): string | undefined {
     return this.drafts.get(key);

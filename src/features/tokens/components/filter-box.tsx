@@ -48,6 +48,7 @@ export const FilterBox = forwardRef<HTMLInputElement, FilterBoxProps>(function F
       <input
         ref={ref}
         type="search"
+        aria-keyshortcuts="/"
         className="input filter-box__input"
         aria-label="Filter tokens"
         placeholder="Filter by description, ID or owner…"

@@ -41,7 +41,8 @@ export function NoTokens() {
   );
 }
 
-export function NoMatches({ onClear }: { onClear: () => void }) {
+/** `filters`: every active filter in words ("status Active", "owner user2"), so the person sees what hides the tokens. */
+export function NoMatches({ onClear, filters = [] }: { onClear: () => void; filters?: string[] }) {
   return (
     <StatePanel
       title="No API tokens match your filters"
@@ -51,7 +52,12 @@ export function NoMatches({ onClear }: { onClear: () => void }) {
         </button>
       }
     >
-      <p>Try a shorter search, or another status or owner.</p>
+      {filters.length > 0 && (
+        <p className="no-matches__filters">
+          Filtered by {filters.join(', ')}.
+        </p>
+      )}
+      <p>Try a shorter search, or another status, owner or permission.</p>
     </StatePanel>
   );
 }

@@ -1,13 +1,17 @@
 // The drawer's content: status switch, renamable description, facts, the token string if known, permissions.
+import { useState } from 'react';
 import { SwitchField } from '../../../components/ui/switch-field';
 import type { Authorization } from '../../../lib/influx-types';
 import { useNow } from '../../../lib/use-now';
-import { formatDateTime, formatRelative } from '../model/format-time';
+import { formatDateTimeZone, formatRelative } from '../model/format-time';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { CopyButton } from './copy-button';
 import { DescriptionEditor } from './description-editor';
 import { PermissionsPanel } from './permissions-panel';
+import { DeactivateOwnTokenDialog } from './own-token-confirm';
+import { OwnTokenBadge } from './own-token-badge';
+import { useOwnTokenId } from './own-token-context';
 import { useSetTokenStatus } from './use-set-token-status';
 import './token-details.css';
 
@@ -15,6 +19,8 @@ export function TokenDetails({ token }: { token: Authorization }) {
   const now = useNow();
   const setStatus = useSetTokenStatus();
   const active = token.status === 'active';
+  const own = useOwnTokenId() === token.id;
+  const [confirmOff, setConfirmOff] = useState(false);
   return (
     <div className="token-details">
       <div className="token-details__status">
@@ -22,9 +28,20 @@ export function TokenDetails({ token }: { token: Authorization }) {
           label="Active"
           checked={active}
           stateText={active ? 'This token works.' : 'This token is refused by InfluxDB.'}
-          onCheckedChange={(checked) => setStatus(token.id, checked ? 'active' : 'inactive')}
+          onCheckedChange={(checked) => (!checked && own ? setConfirmOff(true) : setStatus(token.id, checked ? 'active' : 'inactive'))}
         />
+        {own && <OwnTokenBadge />}
       </div>
+      {confirmOff && (
+        <DeactivateOwnTokenDialog
+          token={token}
+          onCancel={() => setConfirmOff(false)}
+          onConfirm={() => {
+            setConfirmOff(false);
+            setStatus(token.id, 'inactive');
+          }}
+        />
+      )}
       <dl className="token-details__facts">
         <dt>Description</dt>
         <dd>
@@ -44,13 +61,13 @@ export function TokenDetails({ token }: { token: Authorization }) {
         <dt>Created</dt>
         <dd>
           <time dateTime={token.createdAt} title={token.createdAt}>
-            {formatDateTime(token.createdAt)}
+            {formatDateTimeZone(token.createdAt)}
           </time>
         </dd>
         <dt>Last modified</dt>
         <dd>
           <time dateTime={token.updatedAt} title={token.updatedAt}>
-            {formatRelative(token.updatedAt, now)} ({formatDateTime(token.updatedAt)})
+            {formatRelative(token.updatedAt, now)} ({formatDateTimeZone(token.updatedAt)})
           </time>
         </dd>
         <dt>Token</dt>

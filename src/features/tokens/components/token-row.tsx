@@ -2,11 +2,13 @@
 import { memo } from 'react';
 import type { Authorization } from '../../../lib/influx-types';
 import { useNow } from '../../../lib/use-now';
-import { formatDateTime, formatRelative } from '../model/format-time';
+import { formatDateTime, formatDateTimeZone, formatRelative } from '../model/format-time';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
 import { PermissionsSummaryTip } from './permissions-summary-tip';
+import { OwnTokenBadge } from './own-token-badge';
+import { useOwnTokenId } from './own-token-context';
 import { StatusBadge } from './status-badge';
 import { TokenRowActions, type RowAction } from './token-row-actions';
 import './token-row-just-made.css';
@@ -30,6 +32,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
   const now = useNow();
   const inactive = token.status === 'inactive';
   const label = tokenLabel(token.description);
+  const own = useOwnTokenId() === token.id;
   return (
     <div
       role="row"
@@ -59,6 +62,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
             {label}
           </button>
         </DescriptionEditor>
+        {own && <OwnTokenBadge />}
       </div>
       <div role="cell" className="token-cell token-cell--status">
         <StatusBadge status={token.status} />
@@ -75,7 +79,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, height, onOp
         </time>
       </div>
       <div role="cell" className="token-cell token-cell--updated" data-label="Modified">
-        <time dateTime={token.updatedAt} title={`${formatDateTime(token.updatedAt)} (${token.updatedAt})`}>
+        <time dateTime={token.updatedAt} title={`${formatDateTimeZone(token.updatedAt)} (${token.updatedAt})`}>
           {formatRelative(token.updatedAt, now)}
         </time>
       </div>

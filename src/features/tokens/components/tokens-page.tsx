@@ -7,6 +7,7 @@ import type { Authorization } from '../../../lib/influx-types';
 import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
+import { pollWhileFailing } from '../api/poll-while-failing';
 import { tokenQueries } from '../api/token-queries';
 import type { BulkAction } from '../model/bulk-plan';
 import { tokenCountText } from '../model/token-count';
@@ -20,6 +21,10 @@ import { ExportMenu } from './export-menu';
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
 import { NewTokenDialog } from './new-token-dialog';
+import { BulkWithOwnTokenDialog } from './own-token-confirm';
+import { OwnTokenIdContext } from './own-token-context';
+import { OwnTokenLost } from './own-token-lost';
+import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
 import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensTable } from './tokens-table';
@@ -32,7 +37,12 @@ import { useSelection } from './use-selection';
 import { useRetireRotatedToken } from './use-retire-rotated-token';
 import { useSetTokenStatus } from './use-set-token-status';
 import { useTokenView } from './use-token-view';
+import { InvalidUrlFilters } from './invalid-url-filters';
+import { useSlashShortcut } from './use-slash-shortcut';
+import { describeFilters, urlFilterProblems } from '../model/url-filter-problems';
 import './tokens-page.css';
+import './tokens-page-overlays.css';
+import './tokens-focus.css';
 
 interface NewToken {
   token: Authorization;
@@ -45,25 +55,38 @@ interface NewToken {
 const JUST_MADE_MS = 4_000;
 
 export function TokensPage() {
-  const { client, config } = useSession();
+  const { client, config, usesPastedToken, signOut } = useSession();
+  const ownToken = useOwnToken();
   const navigate = useNavigate();
   const location = useLocation();
   const org = useQuery(orgQuery(client, config.org));
   const orgID = org.data?.id;
   const orgName = org.data?.name ?? config.org ?? '';
-  const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined });
+  const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined, refetchInterval: pollWhileFailing });
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
-  const [params, updateParams] = useListParams();
+  const [urlParams, updateParams] = useListParams();
+  const resourceTypes = useQuery({ ...lookupQueries.resourceTypes(client), enabled: new URLSearchParams(location.search).has('perm') });
+  const problems = useMemo(
+    () => urlFilterProblems(new URLSearchParams(location.search), resourceTypes.data),
+    [location.search, resourceTypes.data],
+  );
+  // A permission filter the page cannot show is said to be invalid (above the list) and not applied.
+  const params = useMemo(
+    () => (problems.some((p) => p.key === 'perm') ? { ...urlParams, perm: undefined } : urlParams),
+    [problems, urlParams],
+  );
   const view = useTokenView(list.data, params);
   const [drafts] = useState(() => new EditDrafts());
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  useSlashShortcut(filterRef);
   const [generate, setGenerate] = useState<GenerateKind | null>(null);
   const [newToken, setNewToken] = useState<NewToken | null>(null);
   const [rowDelete, setRowDelete] = useState<Authorization | null>(null);
   const [rotate, setRotate] = useState<Authorization | null>(null);
   const rowDeleted = useRef(false);
   const [bulk, setBulk] = useState<{ action: BulkAction; tokens: Authorization[] } | null>(null);
+  const [bulkWithOwn, setBulkWithOwn] = useState<{ action: 'deactivate' | 'delete'; tokens: Authorization[]; own: Authorization } | null>(null);
   const selection = useSelection();
   const { latest, rows } = view;
 
@@ -138,8 +161,25 @@ export function TokensPage() {
   // What worked (or needed nothing) leaves the selection; failures and unsent ones stay for a retry.
   const onBulkFinished = selection.remove;
 
+  /** Deactivating or deleting the page's own token in bulk needs it ticked in on purpose. */
+  const startBulk = (action: BulkAction) => {
+    const tokens = selectedTokens();
+    const own = action === 'activate' ? undefined : tokens.find((token) => token.id === ownToken.ownId);
+    if (own && action !== 'activate') setBulkWithOwn({ action, tokens, own });
+    else setBulk({ action, tokens });
+  };
+
   let content;
-  if (org.isError) {
+  if (ownToken.lost && ownToken.own) {
+    content = (
+      <OwnTokenLost
+        own={ownToken.own}
+        checking={ownToken.checking}
+        onTryAgain={() => void ownToken.tryAgain()}
+        onSignOut={usesPastedToken ? () => signOut() : undefined}
+      />
+    );
+  } else if (org.isError) {
     content = <TokensFailed title="Could not load API tokens" message={org.error.message} onRetry={() => void org.refetch()} />;
   } else if (list.isError && !list.data) {
     content = <TokensFailed title="Could not load API tokens" message={list.error.message} onRetry={() => void list.refetch()} />;
@@ -148,7 +188,12 @@ export function TokensPage() {
   } else if (view.total === 0) {
     content = <NoTokens />;
   } else if (rows.length === 0 && !view.pending) {
-    content = <NoMatches onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })} />;
+    content = (
+      <NoMatches
+        filters={describeFilters(params, (id) => buckets.data?.find((b) => b.id === id)?.name)}
+        onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })}
+      />
+    );
   } else {
     content = (
       <TokensTable
@@ -164,148 +209,171 @@ export function TokensPage() {
         onSelectAll={onSelectAll}
         onAction={onRowAction}
         highlight={justMade}
+        sort={params.sort}
+        dir={params.dir}
+        onSort={(sort, dir) => updateParams({ sort, dir })}
       />
     );
   }
 
   const selecting = selectedCount > 0;
   return (
-    <EditDraftsContext value={drafts}>
-      <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
-        <div className="tokens-page__header">
-          <h1>API Tokens</h1>
-          {list.data && (
-            <p className="tokens-page__count" aria-live="polite">
-              {tokenCountText(rows.length, view.total, view.filtered)}
+    <OwnTokenIdContext value={ownToken.ownId}>
+      <EditDraftsContext value={drafts}>
+        <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
+          <div className="tokens-page__header">
+            <h1>API Tokens</h1>
+            {list.data && (
+              <p className="tokens-page__count" aria-live="polite">
+                {tokenCountText(rows.length, view.total, view.filtered)}
+              </p>
+            )}
+            {orgID !== undefined && (
+              <div className="tokens-page__actions">
+                <ExportMenu
+                  count={list.data ? rows.length : 0}
+                  orgName={orgName}
+                  tokensInView={() => rows.map((row) => latest.get(row.token.id) ?? row.token)}
+                />
+                <GenerateTokenMenu onChoose={setGenerate} />
+              </div>
+            )}
+          </div>
+          {list.isError && list.data && (
+            <p className="tokens-page__refresh-error" role="alert">
+              Could not refresh the list: {list.error.message}{' '}
+              <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
+                Retry
+              </button>
             </p>
           )}
-          {orgID !== undefined && (
-            <div className="tokens-page__actions">
-              <ExportMenu
-                count={list.data ? rows.length : 0}
-                orgName={orgName}
-                tokensInView={() => rows.map((row) => latest.get(row.token.id) ?? row.token)}
+          <InvalidUrlFilters problems={problems} />
+        {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
+        <div className="tokens-page__controls">
+          {(view.total > 0 || !list.data) && !ownToken.lost ? (
+              <TokensToolbar
+                params={params}
+                owners={view.owners}
+                buckets={buckets.data ?? []}
+                onChange={updateParams}
+                filterRef={filterRef}
               />
-              <GenerateTokenMenu onChoose={setGenerate} />
-            </div>
-          )}
+            ) : null}
+            {selecting && (
+              <BulkBar
+                count={selectedCount}
+                hidden={selectedCount - selectedInView}
+                onAction={startBulk}
+                onClear={selection.clear}
+              />
+            )}
+    
         </div>
-        {list.isError && list.data && (
-          <p className="tokens-page__refresh-error" role="alert">
-            Could not refresh the list: {list.error.message}{' '}
-            <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
-              Retry
-            </button>
-          </p>
-        )}
-        {view.total > 0 || !list.data ? (
-          <TokensToolbar
-            params={params}
-            owners={view.owners}
-            buckets={buckets.data ?? []}
-            onChange={updateParams}
-            filterRef={filterRef}
-          />
-        ) : null}
-        {selecting && (
-          <BulkBar
-            count={selectedCount}
-            hidden={selectedCount - selectedInView}
-            onAction={(action) => setBulk({ action, tokens: selectedTokens() })}
-            onClear={selection.clear}
-          />
-        )}
         {content}
-      </div>
-      {orgID !== undefined && <Outlet context={outletContext} />}
-      {orgID !== undefined && generate === 'all-access' && (
-        <AllAccessDialog
-          orgID={orgID}
-          orgName={orgName}
-          onClose={() => setGenerate(null)}
-          onCreated={(token) => {
-            setGenerate(null);
-            showNewToken(token, 'created');
-          }}
-        />
-      )}
-      {orgID !== undefined && generate === 'custom' && (
-        <CustomTokenDialog
-          orgID={orgID}
-          orgName={orgName}
-          onClose={() => setGenerate(null)}
-          onCreated={(token) => {
-            setGenerate(null);
-            showNewToken(token, 'created');
-          }}
-        />
-      )}
-      {rotate && (
-        <RotateTokenDialog
-          token={rotate}
-          onClose={() => setRotate(null)}
-          onCreated={(created) => {
-            setRotate(null);
-            showNewToken(created, 'rotated', rotate);
-          }}
-          onCloseAutoFocus={(event) => {
-            // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
-            const button = drawerOpen ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rotate.id}"]`);
-            if (!button) return;
-            event.preventDefault();
-            button.focus();
-          }}
-        />
-      )}
-      {newToken && (
-        <NewTokenDialog
-          token={newToken.token}
-          origin={newToken.origin}
-          replaces={newToken.replaces}
-          onRetire={() => newToken.replaces && retireRotated(newToken.replaces, newToken.token)}
-          onClose={() => setNewToken(null)}
-          onCloseAutoFocus={(event) => {
-            // Find what you just made: its row scrolls into view, lights up, and takes focus (under an open drawer,
-            // focus goes back into the drawer).
-            setJustMade(newToken.token.id);
-            if (drawerOpen) return;
-            event.preventDefault();
-            setFocusRequest(newToken.token.id);
-          }}
-        />
-      )}
-      {rowDelete && (
-        <DeleteTokenDialog
-          token={rowDelete}
-          onClose={() => setRowDelete(null)}
-          onDeleted={() => {
-            rowDeleted.current = true;
-            selection.remove([rowDelete.id]);
-          }}
-          onCloseAutoFocus={(event) => {
-            // Cancelled: back to the row's menu button. Deleted (or scrolled away): the row is going, so the filter box.
-            const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
-            event.preventDefault();
-            (button ?? filterRef.current)?.focus();
-          }}
-        />
-      )}
-      {bulk && (
-        <BulkDialog
-          action={bulk.action}
-          tokens={bulk.tokens}
-          onFinished={onBulkFinished}
-          onClose={() => setBulk(null)}
-          onStatusChanged={bulkStatus.announce}
-          onCloseAutoFocus={(event) => {
-            // The bar that opened it goes away when every selected token changed: then the filter box.
-            if (document.querySelector('.bulk-bar')) return;
-            event.preventDefault();
-            filterRef.current?.focus();
-          }}
-        />
-      )}
-      {bulkStatus.details}
-    </EditDraftsContext>
+        </div>
+        {orgID !== undefined && <Outlet context={outletContext} />}
+        {orgID !== undefined && generate === 'all-access' && (
+          <AllAccessDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
+          />
+        )}
+        {orgID !== undefined && generate === 'custom' && (
+          <CustomTokenDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
+          />
+        )}
+        {rotate && (
+          <RotateTokenDialog
+            token={rotate}
+            onClose={() => setRotate(null)}
+            onCreated={(created) => {
+              setRotate(null);
+              showNewToken(created, 'rotated', rotate);
+            }}
+            onCloseAutoFocus={(event) => {
+              // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
+              const button = drawerOpen ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rotate.id}"]`);
+              if (!button) return;
+              event.preventDefault();
+              button.focus();
+            }}
+          />
+        )}
+        {newToken && (
+          <NewTokenDialog
+            token={newToken.token}
+            origin={newToken.origin}
+            replaces={newToken.replaces}
+            onRetire={() => newToken.replaces && retireRotated(newToken.replaces, newToken.token)}
+            onClose={() => setNewToken(null)}
+            onCloseAutoFocus={(event) => {
+              // Find what you just made: its row scrolls into view, lights up, and takes focus (under an open drawer,
+              // focus goes back into the drawer).
+              setJustMade(newToken.token.id);
+              if (drawerOpen) return;
+              event.preventDefault();
+              setFocusRequest(newToken.token.id);
+            }}
+          />
+        )}
+        {rowDelete && (
+          <DeleteTokenDialog
+            token={rowDelete}
+            onClose={() => setRowDelete(null)}
+            onDeleted={() => {
+              rowDeleted.current = true;
+              selection.remove([rowDelete.id]);
+            }}
+            onCloseAutoFocus={(event) => {
+              // Cancelled: back to the row's menu button. Deleted (or scrolled away): the row is going, so the filter box.
+              const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
+              event.preventDefault();
+              (button ?? filterRef.current)?.focus();
+            }}
+          />
+        )}
+        {bulkWithOwn && (
+          <BulkWithOwnTokenDialog
+            action={bulkWithOwn.action}
+            own={bulkWithOwn.own}
+            others={bulkWithOwn.tokens.length - 1}
+            onCancel={() => setBulkWithOwn(null)}
+            onContinue={(includeOwn) => {
+              const { action, tokens, own } = bulkWithOwn;
+              setBulkWithOwn(null);
+              setBulk({ action, tokens: includeOwn ? tokens : tokens.filter((token) => token.id !== own.id) });
+            }}
+          />
+        )}
+        {bulk && (
+          <BulkDialog
+            action={bulk.action}
+            tokens={bulk.tokens}
+            onFinished={onBulkFinished}
+            onClose={() => setBulk(null)}
+            onStatusChanged={bulkStatus.announce}
+            onCloseAutoFocus={(event) => {
+              // The bar that opened it goes away when every selected token changed: then the filter box.
+              if (document.querySelector('.bulk-bar')) return;
+              event.preventDefault();
+              filterRef.current?.focus();
+            }}
+          />
+        )}
+        {bulkStatus.details}
+      </EditDraftsContext>
+    </OwnTokenIdContext>
   );
 }

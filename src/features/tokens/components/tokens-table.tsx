@@ -3,7 +3,11 @@
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Authorization } from '../../../lib/influx-types';
+import type { SortDir, SortKey } from '../model/list-params';
+import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';
+import { SortableHeader } from './sortable-header';
+import './sortable-header.css';
 import { TokenRow } from './token-row';
 import type { RowAction } from './token-row-actions';
 import { useRowHeight } from './use-row-height';
@@ -27,9 +31,20 @@ interface TokensTableProps {
   onAction: (action: RowAction, id: string) => void;
   /** A token just generated, cloned or rotated: its row is highlighted for a moment. */
   highlight?: string | null;
+  /** The list's order, changed by clicking a column heading. */
+  sort: SortKey;
+  dir: SortDir;
+  onSort: (sort: SortKey, dir: SortDir) => void;
 }
 
-const COLUMNS = ['Description', 'Status', 'Owner', 'Permissions', 'Created', 'Last modified'];
+const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
+  { label: 'Description', key: 'description' },
+  { label: 'Status', key: 'status' },
+  { label: 'Owner', key: 'owner' },
+  { label: 'Permissions' },
+  { label: 'Created', key: 'created', zone: true },
+  { label: 'Last modified', key: 'updated' },
+];
 const number = new Intl.NumberFormat('en-US');
 
 export function TokensTable({
@@ -45,7 +60,11 @@ export function TokensTable({
   onSelectAll,
   onAction,
   highlight = null,
+  sort,
+  dir,
+  onSort,
 }: TokensTableProps) {
+  const zone = timeZoneName();
   const allSelected = rows.length > 0 && selectedInView === rows.length;
   const someSelected = selectedInView > 0 && !allSelected;
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -110,7 +129,7 @@ export function TokensTable({
   }
 
   return (
-    <div role="table" aria-label="API tokens" aria-rowcount={rows.length + 1} aria-busy={busy} className="tokens-table">
+    <div role="table" id="token-list" tabIndex={-1} aria-label="API tokens" aria-rowcount={rows.length + 1} aria-busy={busy} className="tokens-table">
       <div role="rowgroup" className="tokens-table__head">
         <div role="row" aria-rowindex={1} className="token-row token-row--head">
           <div role="columnheader" className="token-cell token-cell--select">
@@ -128,11 +147,23 @@ export function TokensTable({
               <span className="select-all__text">Select all {number.format(rows.length)} matching</span>
             </label>
           </div>
-          {COLUMNS.map((column) => (
-            <div role="columnheader" key={column} className="token-cell">
-              {column}
-            </div>
-          ))}
+          {COLUMNS.map((column) =>
+            column.key ? (
+              <SortableHeader
+                key={column.label}
+                column={column.key}
+                label={column.label}
+                note={column.zone && zone ? <span className="sort-button__zone"> ({zone})</span> : undefined}
+                sort={sort}
+                dir={dir}
+                onSort={onSort}
+              />
+            ) : (
+              <div role="columnheader" key={column.label} className="token-cell">
+                {column.label}
+              </div>
+            ),
+          )}
           <div role="columnheader" className="token-cell token-cell--actions">
             <span className="visually-hidden">Actions</span>
           </div>

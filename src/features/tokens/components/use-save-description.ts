@@ -25,7 +25,10 @@ export function useSaveDescription() {
           title: `Could not rename “${oldName}”: ${failureReason(error)}`,
           description: 'Your text is back in the box: press Enter to try again, or Escape to discard it.',
         });
-        if (drafts.get(draftKey) === undefined) drafts.set(draftKey, typed);
+        if (drafts.get(draftKey) === undefined) {
+          drafts.markFailed(draftKey, typed);
+          drafts.set(draftKey, typed);
+        }
       });
     },
     [mutateAsync, toast, drafts, queryClient],

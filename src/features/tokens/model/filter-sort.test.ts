@@ -83,3 +83,12 @@ describe('filterTokens by permission', () => {
     expect(filterTokens(writers, { ...all, perm, q: 'reader' })).toEqual([]);
   });
 });
+
+describe('owners in natural order', () => {
+  it('lists and sorts user-2 before user-10, whatever the case', () => {
+    const tokens = ['user-10', 'User-2', 'user-1', 'admin'].map((user, i) => makeToken({ id: `000000000000000${i}`, user, description: user }));
+    expect(ownersOf(tokens)).toEqual(['admin', 'user-1', 'User-2', 'user-10']);
+    expect(sortTokens(indexTokens(tokens), 'owner', 'asc').map((t) => t.token.user)).toEqual(['admin', 'user-1', 'User-2', 'user-10']);
+    expect(sortTokens(indexTokens(tokens), 'owner', 'desc').map((t) => t.token.user)).toEqual(['user-10', 'User-2', 'user-1', 'admin']);
+  });
+});

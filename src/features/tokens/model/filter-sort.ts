@@ -1,7 +1,7 @@
 // Filtering and sorting of the indexed list; plain loops and precomputed keys so 100,000 tokens stay quick.
 import type { ListParams, SortDir, SortKey } from './list-params';
 import { tokenMatchesPermissionFilter } from './permission-filter';
-import { ownerName, type IndexedToken } from './token-index';
+import { naturalCompare, ownerName, type IndexedToken } from './token-index';
 
 type Comparator = (a: IndexedToken, b: IndexedToken) => number;
 
@@ -16,6 +16,7 @@ const COMPARATORS: Record<SortKey, Comparator> = {
   description: byDescription,
   // "active" < "inactive", so ascending puts active tokens first.
   status: (a, b) => compareText(a.token.status, b.token.status),
+  owner: (a, b) => naturalCompare(ownerName(a.token), ownerName(b.token)),
   created: (a, b) => a.created - b.created,
   updated: (a, b) => a.updated - b.updated,
 };

@@ -36,3 +36,17 @@ export function formatRelative(iso: string, now: number): string {
   }
   return iso;
 }
+
+/** The browser's time zone as people read it: "UTC", "CET", "GMT+2". */
+export function timeZoneName(iso?: string): string {
+  const date = iso ? new Date(iso) : new Date();
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/** "2024-05-01 13:04:05 CEST": formatDateTime with its time zone, for hover text and the drawer. */
+export function formatDateTimeZone(iso: string): string {
+  const zone = timeZoneName(iso);
+  const text = formatDateTime(iso);
+  return zone && text !== iso ? `${text} ${zone}` : text;
+}

@@ -3,7 +3,7 @@ import { formatPermissionFilter, parsePermissionFilter, type PermissionFilter } 
 
 
 export type StatusFilter = 'all' | 'active' | 'inactive';
-export type SortKey = 'description' | 'status' | 'created' | 'updated';
+export type SortKey = 'description' | 'status' | 'owner' | 'created' | 'updated';
 export type SortDir = 'asc' | 'desc';
 
 export interface ListParams {
@@ -19,7 +19,7 @@ export interface ListParams {
 
 export const DEFAULT_LIST_PARAMS: ListParams = { q: '', status: 'all', owner: null, sort: 'description', dir: 'asc' };
 
-const SORT_KEYS: readonly SortKey[] = ['description', 'status', 'created', 'updated'];
+export const SORT_KEYS: readonly SortKey[] = ['description', 'status', 'owner', 'created', 'updated'];
 
 export function parseListParams(search: URLSearchParams): ListParams {
   const status = search.get('status');
@@ -62,6 +62,8 @@ export const SORT_OPTIONS: { value: `${SortKey}:${SortDir}`; label: string }[] =
   { value: 'description:desc', label: 'Description (Z → A)' },
   { value: 'status:asc', label: 'Status (active first)' },
   { value: 'status:desc', label: 'Status (inactive first)' },
+  { value: 'owner:asc', label: 'Owner (A → Z)' },
+  { value: 'owner:desc', label: 'Owner (Z → A)' },
   { value: 'created:asc', label: 'Created (oldest first)' },
   { value: 'created:desc', label: 'Created (newest first)' },
   { value: 'updated:asc', label: 'Last modified (oldest first)' },

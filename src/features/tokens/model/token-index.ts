@@ -37,9 +37,12 @@ export function indexTokens(tokens: readonly Authorization[]): IndexedToken[] {
   return tokens.map(indexToken);
 }
 
-/** Every owner's name once, A → Z, for the owner filter. */
+/** Names in the order people expect: numbers by value (user-2 before user-10), case aside. */
+export const naturalCompare = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
+/** Every owner's name once, in natural order, for the owner filter. */
 export function ownersOf(tokens: readonly Authorization[]): string[] {
   const names = new Set<string>();
   for (const token of tokens) names.add(ownerName(token));
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...names].sort((a, b) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }

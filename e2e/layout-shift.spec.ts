@@ -1,0 +1,42 @@
+// Nothing above the rows moves them while a person works: the "N selected" bar and the "Could not refresh the
+// list" banner appear without shifting a single row, so a click lands where the person aimed.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const rowBoxes = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('checkbox') });
+
+for (const width of [1280, 420]) {
+  test(`ticking a row and then clicking where the next row's checkbox was ticks that row (${width}px)`, async ({ page, product }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${product.url}/tokens`);
+    const first = page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(0);
+    const second = page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(1);
+    const secondName = await second.getAttribute('aria-label');
+    const before = (await second.boundingBox())!;
+    await first.click();
+    await expect(page.getByRole('region', { name: 'Selected tokens' })).toContainText('1 selected');
+    // Where the person's eyes (and pointer) already were: the second row's checkbox before the bar appeared.
+    await page.mouse.click(before.x + before.width / 2, before.y + before.height / 2);
+    await expect(page.getByRole('checkbox', { name: secondName! })).toBeChecked();
+    await expect(page.getByRole('region', { name: 'Selected tokens' })).toContainText('2 selected');
+    expect((await second.boundingBox())!.y).toBe(before.y);
+  });
+}
+
+test('the "Could not refresh the list" banner does not move the rows', async ({ page, product }) => {
+  await page.goto(`${product.url}/tokens`);
+  const rows = rowBoxes(page);
+  await expect(rows.nth(3)).toBeVisible();
+  const before = (await rows.nth(3).boundingBox())!;
+  // From now on the list cannot be refreshed; a change elsewhere makes the page try.
+  await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
+    route.request().method() === 'GET'
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"service unavailable"}' })
+      : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
+  await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh the list' })).toBeVisible({ timeout: 15_000 });
+  expect((await rows.nth(3).boundingBox())!.y).toBe(before.y);
+});

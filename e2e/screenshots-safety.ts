@@ -1,0 +1,103 @@
+// Screenshots of the states issue 13 (safety, layout, focus) changed, light, dark and 420 px, for a person to look at.
+// Run: npx vite build && npx tsx e2e/screenshots-safety.ts [outDir]
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
+import { startProduct } from '../server/start-product';
+
+const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-safety');
+const only = process.argv[3];
+const browserChoice = chromiumForTests();
+const LAYOUTS = [
+  { suffix: 'light', width: 1280, height: 800, dark: false },
+  { suffix: 'dark', width: 1280, height: 800, dark: true },
+  { suffix: '420', width: 420, height: 860, dark: false },
+];
+
+async function shoot(browser: Browser, name: string, url: string, steps: (page: Page) => Promise<unknown>) {
+  for (const layout of LAYOUTS) {
+    const context = await browser.newContext({ viewport: { width: layout.width, height: layout.height }, colorScheme: layout.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'API Tokens' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await steps(page);
+    await page.waitForTimeout(300);
+    const file = join(outDir, `${name}-${layout.suffix}.png`);
+    await page.screenshot({ path: file });
+    console.log(file);
+    await context.close();
+  }
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
+  const product = await startProduct({ dataDir });
+  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
+  const base = `${product.url}/tokens`;
+  const shots: Record<string, [string, (page: Page) => Promise<unknown>]> = {
+    'list-own-token': [base, async () => {}],
+    selecting: [base, (page) => page.getByRole('checkbox', { name: /^Select (?!all)/ }).first().check()],
+    'focus-checkbox': [base, async (page) => {
+      await page.getByRole('checkbox', { name: /^Select all/ }).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+    }],
+    'focus-row-checkbox': [base, async (page) => {
+      await page.getByRole('checkbox', { name: /^Select (?!all)/ }).first().focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+    }],
+    'own-delete': [base, async (page) => {
+      await page.getByRole('button', { name: "Actions for admin's Token" }).click();
+      await page.getByRole('menuitem', { name: 'Delete' }).click();
+    }],
+    'own-bulk': [base, async (page) => {
+      await page.getByRole('checkbox', { name: /^Select all/ }).check();
+      await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Delete' }).click();
+    }],
+    'filters-open': [base, async (page) => {
+      const fold = page.getByRole('button', { name: /^Filters/ });
+      if (await fold.isVisible()) await fold.click();
+    }],
+    'sorted-owner': [`${base}?sort=owner&dir=desc&perm=write:foo`, async () => {}],
+    'no-matches': [`${base}?q=zzz&status=inactive&owner=user2`, async () => {}],
+    'skip-link': [base, (page) => page.keyboard.press('Tab')],
+    'own-drawer': [base, (page) => page.getByRole('button', { name: "admin's Token", exact: true }).click()],
+    'refresh-failed': [base, async (page) => {
+      await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
+        route.request().method() === 'GET' ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"service unavailable"}' }) : route.fallback(),
+      );
+      await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
+      await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await page.getByText('Could not refresh the list').waitFor({ timeout: 20_000 });
+      await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) => route.fallback());
+    }],
+  };
+  try {
+    for (const [name, [url, steps]] of Object.entries(shots)) if (!only || name === only) await shoot(browser, name, url, steps);
+    if (!only || only === 'own-lost') {
+      const client = { base: product.standin.url, token: product.standin.operatorToken };
+      const own = await (await fetch(`${product.url}/api/app/own-token`)).json() as { id: string };
+      await fetch(`${client.base}/api/v2/authorizations/${own.id}`, { method: 'PATCH', headers: { authorization: `Token ${client.token}`, 'content-type': 'application/json' }, body: '{"status":"inactive"}' });
+      for (const layout of LAYOUTS) {
+        const context = await browser.newContext({ viewport: { width: layout.width, height: layout.height }, colorScheme: layout.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(base);
+        await page.getByText("This page's own token no longer works").waitFor();
+        await page.screenshot({ path: join(outDir, `own-lost-${layout.suffix}.png`) });
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await product.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,32 @@
+// Says which parts of the link's list query the page cannot show, instead of silently matching nothing.
+import { useSearchParams } from 'react-router';
+import type { UrlFilterProblem } from '../model/url-filter-problems';
+
+export function InvalidUrlFilters({ problems }: { problems: UrlFilterProblem[] }) {
+  const [, setSearchParams] = useSearchParams();
+  if (problems.length === 0) return null;
+  return (
+    <div className="callout callout--error invalid-url-filters" role="alert">
+      <p>
+        This link's view is not valid, so {problems.length === 1 ? 'that part is' : 'those parts are'} not applied:{' '}
+        {problems.map((p) => p.message).join('; ')}.
+      </p>
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={() =>
+          setSearchParams(
+            (previous) => {
+              const next = new URLSearchParams(previous);
+              for (const problem of problems) next.delete(problem.key);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      >
+        Remove from the link
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Questions asked before the page's own token is switched off or deleted: once alone (the drawer's switch),
+// and in bulk, where it is left out unless the person ticks it in on purpose.
+import { useId, useState } from 'react';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import type { Authorization } from '../../../lib/influx-types';
+import type { BulkAction } from '../model/bulk-plan';
+import { tokenLabel } from '../model/token-label';
+import './own-token.css';
+
+export const LOCKOUT_CONSEQUENCE =
+  'The page signs in to InfluxDB with this token: once it stops working, every request is refused, Undo included, until you recover.';
+
+export function DeactivateOwnTokenDialog({ token, onConfirm, onCancel }: { token: Authorization; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && onCancel()}
+      title={`Deactivate “${tokenLabel(token.description)}”, this page's own token?`}
+      description={LOCKOUT_CONSEQUENCE}
+      actionLabel="Deactivate and lock this page out"
+      onAction={onConfirm}
+    />
+  );
+}
+
+interface BulkWithOwnTokenDialogProps {
+  action: Extract<BulkAction, 'deactivate' | 'delete'>;
+  own: Authorization;
+  /** How many selected tokens besides the page's own. */
+  others: number;
+  onContinue: (includeOwn: boolean) => void;
+  onCancel: () => void;
+}
+
+const number = new Intl.NumberFormat('en-US');
+
+export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onCancel }: BulkWithOwnTokenDialogProps) {
+  const [include, setInclude] = useState(false);
+  const id = useId();
+  const verb = action === 'delete' ? 'delete' : 'deactivate';
+  const count = others + (include ? 1 : 0);
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && onCancel()}
+      title={`The selection includes this page's own token`}
+      description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${verb} unless you tick it in below.`}
+      actionLabel={count === 0 ? 'Leave it out (nothing else to do)' : `Continue with ${number.format(count)} token${count === 1 ? '' : 's'}`}
+      tone={include ? 'danger' : 'primary'}
+      onAction={() => (count === 0 ? onCancel() : onContinue(include))}
+    >
+      <div className="own-token-warning">
+        <input id={id} type="checkbox" className="checkbox" checked={include} onChange={(e) => setInclude(e.target.checked)} />{' '}
+        <label htmlFor={id}>
+          Also {verb} this page's own token. {LOCKOUT_CONSEQUENCE}
+        </label>
+      </div>
+    </ConfirmDialog>
+  );
+}
