@@ -74,8 +74,33 @@ test('deleting the own token says what will happen; bulk deactivate leaves it ou
 
   const bulk = page.getByRole('alertdialog').filter({ hasText: /Deactivate \d+ tokens?\?/ });
   await bulk.getByRole('button', { name: /^Deactivate \d+ tokens?$/ }).click();
-  await expect(page.getByRole('alertdialog', { name: 'Deactivation finished' })).toBeVisible();
+  await expect(page.locator('.toast').filter({ hasText: /tokens? deactivated/ })).toBeVisible();
   expect((await influx.getAuthorization(ownID)).status).toBe('active');
   const others = (await influx.listAuthorizations({ orgID: product.standin.orgID })).filter((t) => t.id !== ownID);
   expect(others.every((t) => t.status === 'inactive')).toBe(true);
+});
+
+test("the row menu's Deactivate and Rotate's last step ask first for the page's own token", async ({ page, product, influx }) => {
+  const ownID = (await influx.tokenNamed(OWN)).id;
+  await page.goto(`${product.url}/tokens`);
+  await rowOf(page, OWN).getByRole('button', { name: `Actions for ${OWN}` }).click();
+  await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+  const ask = page.getByRole('alertdialog', { name: `Deactivate “${OWN}”, this page's own token?` });
+  await expect(ask).toContainText('every request is refused, Undo included, until you recover');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rowOf(page, OWN).getByText('Active', { exact: true })).toBeVisible();
+  expect((await influx.getAuthorization(ownID)).status).toBe('active');
+
+  // Rotate: the new token is made, but retiring the old one (the page's own) asks first; Cancel keeps it working.
+  await rowOf(page, OWN).getByRole('button', { name: `Actions for ${OWN}` }).click();
+  await page.getByRole('menuitem', { name: 'Rotate' }).click();
+  await page.getByRole('alertdialog', { name: `Rotate “${OWN}”?` }).getByRole('button', { name: 'Create replacement' }).click();
+  const secret = page.getByRole('dialog', { name: 'Replacement created: copy it now' });
+  await secret.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await secret.getByRole('button', { name: 'New token is in place: deactivate old' }).click();
+  const askRetire = page.getByRole('alertdialog', { name: `Deactivate “${OWN}”, this page's own token?` });
+  await expect(askRetire).toBeVisible();
+  await askRetire.getByRole('button', { name: 'Cancel' }).click();
+  expect((await influx.getAuthorization(ownID)).status).toBe('active');
+  await expect(page.getByRole('heading', { name: 'API Tokens' })).toBeVisible();
 });

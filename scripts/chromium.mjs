@@ -6,8 +6,9 @@
 // it is unpacked once, into a cache folder of the project's (node_modules/.cache/influx-token-manager), by
 // `npm install` (postinstall) or on first use, and launched with Playwright's ordinary flags.
 //
-// Fonts: the packaged browser sees only the fonts it carries (Open Sans), through a fontconfig file of our own,
-// so text renders the same on every machine whatever fonts the system has.
+// Fonts: the packaged browser sees only the fonts it carries (Open Sans) and the DejaVu family from the npm package
+// dejavu-fonts-ttf (symbols, arrows and a monospace face Open Sans lacks), through a fontconfig file of our own, so
+// text renders the same on every machine whatever fonts the system has.
 //
 // Plain JavaScript, synchronous, and free of dependencies beyond Node and `tar`, so that playwright.config.ts,
 // the benchmark and the postinstall step can all call it.
@@ -55,9 +56,40 @@ export function packagedChromium() {
   const home = join(cacheRoot, `chromium-${version}`);
   if (!existsSync(join(home, 'manifest.json'))) unpack(binDir, home);
   const manifest = JSON.parse(readFileSync(join(home, 'manifest.json'), 'utf8'));
-  const env = { FONTCONFIG_FILE: join(home, 'fonts.conf') };
+  const env = { FONTCONFIG_FILE: writeFontConfig(home, require) };
   if (manifest.needsBundledLibs) env.LD_LIBRARY_PATH = [join(home, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   return { executablePath: join(home, 'chromium'), source: 'packaged', env };
+}
+
+/**
+ * Our fontconfig file: the packaged Open Sans first, DejaVu for every glyph it lacks, fixed generic families.
+ * Written on every call (it is tiny) so that a change here or a moved node_modules never leaves a stale one.
+ */
+function writeFontConfig(home, require) {
+  const dirs = [join(home, 'fonts')];
+  try {
+    dirs.push(join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
+  } catch {
+    // Without DejaVu, symbols Open Sans lacks show as blanks; everything else is the same.
+  }
+  const alias = (generic, families) =>
+    `  <alias><family>${generic}</family><prefer>${families.map((f) => `<family>${f}</family>`).join('')}</prefer></alias>`;
+  const text = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    ...dirs.map((dir) => `  <dir>${dir}</dir>`),
+    `  <cachedir>${join(home, 'fonts-cache')}</cachedir>`,
+    alias('sans-serif', ['Open Sans', 'DejaVu Sans']),
+    alias('system-ui', ['Open Sans', 'DejaVu Sans']),
+    alias('serif', ['DejaVu Serif', 'DejaVu Sans']),
+    alias('monospace', ['DejaVu Sans Mono']),
+    '</fontconfig>',
+    '',
+  ].join('\n');
+  const file = join(home, 'fonts.conf');
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  return file;
 }
 
 /** Unpacks into a fresh folder beside `home`, then renames it into place, so a half-done unpack is never used. */
@@ -74,11 +106,7 @@ function unpack(binDir, home) {
   untar('swiftshader.tar.br', work); // libEGL/libGLESv2 must sit beside the binary
   untar('al2023.tar.br', work); // lib/: NSS and expat, used only where the system lacks them
   mkdirSync(join(work, 'fonts-cache'));
-  untar('fonts.tar.br', work); // fonts/Open_Sans; its fonts.conf points at /tmp, ours replaces it
-  writeFileSync(
-    join(work, 'fonts.conf'),
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(home, 'fonts')}</dir>\n  <cachedir>${join(home, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
-  );
+  untar('fonts.tar.br', work); // fonts/Open_Sans; its fonts.conf points at /tmp, ours (writeFontConfig) replaces it
 
   const missing = execFileSync('ldd', [join(work, 'chromium')], { encoding: 'utf8' })
     .split('\n')

@@ -21,7 +21,7 @@ import { ExportMenu } from './export-menu';
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
 import { NewTokenDialog } from './new-token-dialog';
-import { BulkWithOwnTokenDialog } from './own-token-confirm';
+import { BulkWithOwnTokenDialog, DeactivateOwnTokenDialog } from './own-token-confirm';
 import { OwnTokenIdContext } from './own-token-context';
 import { OwnTokenLost } from './own-token-lost';
 import { useOwnToken } from './use-own-token';
@@ -86,6 +86,8 @@ export function TokensPage() {
   const [rotate, setRotate] = useState<Authorization | null>(null);
   const rowDeleted = useRef(false);
   const [bulk, setBulk] = useState<{ action: BulkAction; tokens: Authorization[] } | null>(null);
+  /** Switching off the page's own token, from anywhere but the drawer's switch (which asks itself): asked first. */
+  const [ownOff, setOwnOff] = useState<{ token: Authorization; proceed: () => void } | null>(null);
   const [bulkWithOwn, setBulkWithOwn] = useState<{ action: 'deactivate' | 'delete'; tokens: Authorization[]; own: Authorization } | null>(null);
   const selection = useSelection();
   const { latest, rows } = view;
@@ -119,14 +121,18 @@ export function TokensPage() {
       const token = latest.get(id);
       if (!token) return;
       if (action === 'clone') clone(token);
-      else if (action === 'activate' || action === 'deactivate') setStatus(id, action === 'activate' ? 'active' : 'inactive');
+      else if (action === 'activate') setStatus(id, 'active');
+      else if (action === 'deactivate') {
+        if (id === ownToken.ownId) setOwnOff({ token, proceed: () => setStatus(id, 'inactive') });
+        else setStatus(id, 'inactive');
+      }
       else if (action === 'rotate') setRotate(token);
       else {
         rowDeleted.current = false;
         setRowDelete(token);
       }
     },
-    [latest, clone, setStatus],
+    [latest, clone, setStatus, ownToken.ownId],
   );
   const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest, showNewToken, rotateToken: setRotate };
 
@@ -316,7 +322,12 @@ export function TokensPage() {
             token={newToken.token}
             origin={newToken.origin}
             replaces={newToken.replaces}
-            onRetire={() => newToken.replaces && retireRotated(newToken.replaces, newToken.token)}
+            onRetire={() => {
+            const { replaces, token } = newToken;
+            if (!replaces) return;
+            if (replaces.id === ownToken.ownId) setOwnOff({ token: replaces, proceed: () => retireRotated(replaces, token) });
+            else retireRotated(replaces, token);
+          }}
             onClose={() => setNewToken(null)}
             onCloseAutoFocus={(event) => {
               // Find what you just made: its row scrolls into view, lights up, and takes focus (under an open drawer,
@@ -341,6 +352,16 @@ export function TokensPage() {
               const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
               event.preventDefault();
               (button ?? filterRef.current)?.focus();
+            }}
+          />
+        )}
+        {ownOff && (
+          <DeactivateOwnTokenDialog
+            token={ownOff.token}
+            onCancel={() => setOwnOff(null)}
+            onConfirm={() => {
+              setOwnOff(null);
+              ownOff.proceed();
             }}
           />
         )}
