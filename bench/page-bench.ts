@@ -2,15 +2,14 @@
 // frame times while scrolling the whole list, the Active switch (painted, and confirmed by the server), JS heap.
 // Times are taken inside the page (event timestamps, rAF, resource timing), so Playwright's own latency is not in them.
 import { rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
+import type { Page } from '@playwright/test';
+import { launchTestChromium, testChromiumPath } from '../e2e/support/test-browser';
 import { startProduct, type RunningProduct } from '../server/start-product';
 import { createInfluxClient } from '../src/lib/influx-client';
 import { seededDataDir } from './standin-bench';
 import { summarize } from './stats';
 
-const browser = chromiumForTests();
-export const chromiumPath = browser.executablePath;
+export const chromiumPath = testChromiumPath;
 
 export interface PageFigures {
   tokens: number;
@@ -45,7 +44,7 @@ const FRAME_MS = 1000 / 60;
 export async function benchPage(tokens: number, options: { keystrokes: number; scrollFrames: number; staticDir?: string }): Promise<PageFigures> {
   const dataDir = seededDataDir(tokens);
   const product = await startProduct({ dataDir, staticDir: options.staticDir });
-  const browser = await launchChromium();
+  const browser = await launchTestChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -65,13 +64,6 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
   }
 }
 
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    env: { ...process.env, ...browser.env },
-    args: [...chromiumArgs],
-  });
-}
 
 export interface RefetchBench {
   tokens: number;
@@ -88,7 +80,7 @@ export interface RefetchBench {
 export async function benchRefetch(tokens: number, rounds: number, options: { staticDir?: string } = {}): Promise<RefetchBench> {
   const dataDir = seededDataDir(tokens);
   const product = await startProduct({ dataDir, staticDir: options.staticDir });
-  const browser = await launchChromium();
+  const browser = await launchTestChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

@@ -4,12 +4,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
+import type { Browser, Page } from '@playwright/test';
+import { launchTestChromium } from './support/test-browser';
 import { startProduct } from '../server/start-product';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-admin');
-const browserChoice = chromiumForTests();
 /** SHOTS=name,name takes only those (e.g. SHOTS=permission-tooltip). */
 const only = process.env.SHOTS?.split(',');
 const VARIANTS = [
@@ -47,7 +46,7 @@ const row = (page: Page, description: string) => page.getByRole('row').filter({ 
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
+  const browser = await launchTestChromium();
   try {
     const base = '/tokens';
     await shoot(browser, 'row-menu', base, async (page) => {

@@ -3,14 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
+import type { Browser, Page } from '@playwright/test';
+import { launchTestChromium } from './support/test-browser';
 import { startProduct, type RunningProduct } from '../server/start-product';
 import { createInfluxClient } from '../src/lib/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-lifecycle');
-const browserChoice = chromiumForTests();
-
 const VIEWS = [
   { suffix: 'light', width: 1280, height: 800, dark: false },
   { suffix: 'dark', width: 1280, height: 800, dark: true },
@@ -156,7 +154,7 @@ async function shoot(browser: Browser, name: string, scene: Scene) {
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const only = process.argv[3];
-  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
+  const browser = await launchTestChromium();
   try {
     for (const [name, scene] of Object.entries(SCENES)) {
       if (only && !name.startsWith(only)) continue;

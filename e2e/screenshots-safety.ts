@@ -3,13 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
+import type { Browser, Page } from '@playwright/test';
+import { launchTestChromium } from './support/test-browser';
 import { startProduct } from '../server/start-product';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-safety');
 const only = process.argv[3];
-const browserChoice = chromiumForTests();
 const LAYOUTS = [
   { suffix: 'light', width: 1280, height: 800, dark: false },
   { suffix: 'dark', width: 1280, height: 800, dark: true },
@@ -36,7 +35,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
   const product = await startProduct({ dataDir });
-  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
+  const browser = await launchTestChromium();
   const base = `${product.url}/tokens`;
   const shots: Record<string, [string, (page: Page) => Promise<unknown>]> = {
     'list-own-token': [base, async () => {}],

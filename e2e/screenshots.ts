@@ -3,14 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumForTests } from '../scripts/chromium.mjs';
+import type { Browser, Page } from '@playwright/test';
+import { launchTestChromium } from './support/test-browser';
 import { startProduct } from '../server/start-product';
 import { createInfluxClient } from '../src/lib/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots');
-const browserChoice = chromiumForTests();
-
 async function shoot(browser: Browser, name: string, url: string, options: { width?: number; height?: number; dark?: boolean; waitForText?: string; prepare?: (page: Page) => Promise<unknown>; after?: (page: Page) => Promise<void> } = {}) {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -34,7 +32,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
   const product = await startProduct({ dataDir });
-  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, env: { ...process.env, ...browserChoice.env }, args: [...chromiumArgs] });
+  const browser = await launchTestChromium();
   try {
     const influx = createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
     const tokens = await influx.listAuthorizations({ orgID: product.standin.orgID });

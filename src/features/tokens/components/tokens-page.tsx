@@ -175,6 +175,8 @@ export function TokensPage() {
     else setBulk({ action, tokens });
   };
 
+  const GenerateDialog = generate === 'custom' ? CustomTokenDialog : AllAccessDialog;
+
   let content;
   if (ownToken.lost && ownToken.own) {
     content = (
@@ -254,43 +256,18 @@ export function TokensPage() {
             </p>
           )}
           <InvalidUrlFilters problems={problems} />
-        {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
-        <div className="tokens-page__controls">
-          {(view.total > 0 || !list.data) && !ownToken.lost ? (
-              <TokensToolbar
-                params={params}
-                owners={view.owners}
-                buckets={buckets.data ?? []}
-                onChange={updateParams}
-                filterRef={filterRef}
-              />
+          {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
+          <div className="tokens-page__controls">
+            {(view.total > 0 || !list.data) && !ownToken.lost ? (
+              <TokensToolbar params={params} owners={view.owners} buckets={buckets.data ?? []} onChange={updateParams} filterRef={filterRef} />
             ) : null}
-            {selecting && (
-              <BulkBar
-                count={selectedCount}
-                hidden={selectedCount - selectedInView}
-                onAction={startBulk}
-                onClear={selection.clear}
-              />
-            )}
-    
-        </div>
-        {content}
+            {selecting && <BulkBar count={selectedCount} hidden={selectedCount - selectedInView} onAction={startBulk} onClear={selection.clear} />}
+          </div>
+          {content}
         </div>
         {orgID !== undefined && <Outlet context={outletContext} />}
-        {orgID !== undefined && generate === 'all-access' && (
-          <AllAccessDialog
-            orgID={orgID}
-            orgName={orgName}
-            onClose={() => setGenerate(null)}
-            onCreated={(token) => {
-              setGenerate(null);
-              showNewToken(token, 'created');
-            }}
-          />
-        )}
-        {orgID !== undefined && generate === 'custom' && (
-          <CustomTokenDialog
+        {orgID !== undefined && generate !== null && (
+          <GenerateDialog
             orgID={orgID}
             orgName={orgName}
             onClose={() => setGenerate(null)}
