@@ -1,5 +1,5 @@
 // Prints authorizations the way `influx auth` does: a table, or JSON objects of the same shape as influx's.
-import type { Authorization } from '../src/lib/influx-types';
+import type { Authorization } from '../core/influx-types';
 import type { CliIo } from './io';
 import { formatPermission, formatPermissionList } from './permission-string';
 import { renderTable } from './table';

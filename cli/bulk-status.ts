@@ -1,6 +1,6 @@
 // Activates or deactivates every token a filter matches: list, confirm, change with bounded concurrency, report.
-import { InfluxApiError } from '../src/lib/influx-client';
-import type { Authorization, AuthorizationFilters, AuthorizationStatus } from '../src/lib/influx-types';
+import { InfluxApiError } from '../core/influx-client';
+import type { Authorization, AuthorizationFilters, AuthorizationStatus } from '../core/influx-types';
 import { isSecretInUse, renderAuthTable } from './auth-output';
 import { forEachBounded } from './bounded';
 import { confirm } from './confirm';

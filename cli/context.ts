@@ -1,5 +1,5 @@
 // Per-run state shared by the commands: the IO, the resolved connection and the typed API client.
-import { createInfluxClient, type InfluxClient } from '../src/lib/influx-client';
+import { createInfluxClient, type InfluxClient } from '../core/influx-client';
 import { requireToken, resolveConnection, type Connection, type ConnectionFlags } from './connection';
 import { httpFetch } from './http-fetch';
 import type { CliIo } from './io';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OSS_RESOURCE_TYPES } from '../src/lib/influx-types';
+import { OSS_RESOURCE_TYPES } from '../core/influx-types';
 import { allAccessPermissions, GRANTABLE_TYPES, requestedPermissions } from './create-permissions';
 import { formatPermission } from './permission-string';
 

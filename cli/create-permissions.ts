@@ -1,5 +1,5 @@
 // The permissions `auth create` asks for, built the way `influx auth create` builds them.
-import { OSS_RESOURCE_TYPES, type Permission, type PermissionAction, type ResourceType } from '../src/lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Permission, type PermissionAction, type ResourceType } from '../core/influx-types';
 
 /** Types that get --read-<type>/--write-<type> flags: OSS accepts `instance` only at setup. */
 export const GRANTABLE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');

@@ -1,5 +1,5 @@
 // Turns a failed API call into a sentence a person can act on.
-import { InfluxApiError } from '../src/lib/influx-client';
+import { InfluxApiError } from '../core/influx-client';
 import type { Connection } from './connection';
 
 const NETWORK_REASONS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Authorization } from '../src/lib/influx-types';
+import type { Authorization } from '../core/influx-types';
 import { renderAuthTable, toPrintedToken, TOKEN_IN_USE } from './auth-output';
 import { formatPermission, formatPermissionList } from './permission-string';
 import { renderTable } from './table';

@@ -1,6 +1,6 @@
 // Lookups shared by the commands: one authorization by ID, org and user names to IDs, the org scope.
-import { InfluxApiError } from '../src/lib/influx-client';
-import type { Authorization, AuthorizationFilters } from '../src/lib/influx-types';
+import { InfluxApiError } from '../core/influx-client';
+import type { Authorization, AuthorizationFilters } from '../core/influx-types';
 import type { Connection } from './connection';
 import type { CommandContext } from './context';
 import { CliError } from './errors';

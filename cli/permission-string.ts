@@ -1,5 +1,5 @@
 // Permissions as `influx auth list` prints them: "read:orgs/<orgID>/buckets/<id>" or "write:/users/<id>".
-import type { Permission } from '../src/lib/influx-types';
+import type { Permission } from '../core/influx-types';
 
 export function formatPermission(permission: Permission): string {
   const { type, id, orgID } = permission.resource;

@@ -1,6 +1,6 @@
 // Flag parsing, in-process, with the network replaced at the fetch boundary by a recorder.
 import { describe, expect, it } from 'vitest';
-import type { Authorization, AuthorizationCreate } from '../src/lib/influx-types';
+import type { Authorization, AuthorizationCreate } from '../core/influx-types';
 import type { CliIo } from './io';
 import { runCli } from './program';
 

@@ -1,7 +1,7 @@
 // The `influx-tokens` command tree; runCli parses argv, runs one command and returns the exit code.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { InfluxApiError } from '../src/lib/influx-client';
+import { InfluxApiError } from '../core/influx-client';
 import { createCommand } from './commands/create';
 import { deleteCommand } from './commands/delete';
 import { listCommand } from './commands/list';

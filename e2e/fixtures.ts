@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startProduct, type RunningProduct } from '../server/start-product';
-import { createInfluxClient, type InfluxClient } from '../src/lib/influx-client';
-import type { Authorization } from '../src/lib/influx-types';
+import { createInfluxClient, type InfluxClient } from '../core/influx-client';
+import type { Authorization } from '../core/influx-types';
 
 export interface Fixtures {
   product: RunningProduct;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { startAppServer } from '../server/proxy/app-server';
-import type { Permission } from '../src/lib/influx-types';
+import type { Permission } from '../core/influx-types';
 import { expect, rowOf, test } from './fixtures';
 
 async function openGenerate(page: Page, item: 'All Access API Token' | 'Custom API Token') {

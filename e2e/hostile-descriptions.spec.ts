@@ -6,7 +6,7 @@
 // as a <script> (React never writes either).
 import type { Page } from '@playwright/test';
 import type { RunningProduct } from '../server/start-product';
-import type { InfluxClient } from '../src/lib/influx-client';
+import type { InfluxClient } from '../core/influx-client';
 import { expect, rowOf, test } from './support/fault-fixtures';
 
 const HOSTILE = [

@@ -1,4 +1,4 @@
-import type { Permission } from '../src/lib/influx-types';
+import type { Permission } from '../core/influx-types';
 import { expect, rowOf, test } from './fixtures';
 
 const keys = (permissions: Permission[]) =>

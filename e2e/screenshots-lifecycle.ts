@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchTestChromium } from './support/test-browser';
 import { startProduct, type RunningProduct } from '../server/start-product';
-import { createInfluxClient } from '../src/lib/influx-client';
+import { createInfluxClient } from '../core/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-lifecycle');
 const VIEWS = [

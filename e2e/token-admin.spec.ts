@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { startAppServer } from '../server/proxy/app-server';
 import { startProduct } from '../server/start-product';
 import { StandinStore } from '../server/standin/store';
-import type { Permission } from '../src/lib/influx-types';
+import type { Permission } from '../core/influx-types';
 import { expect, rowOf, test } from './fixtures';
 import { seriousViolations } from './support/axe';
 
@@ -235,7 +235,7 @@ test('Custom dialog: every bucket beyond the first 100, a filter, select-all per
       store.insertBucket({ id, orgID: product.standin.orgID, type: 'user', name: `sensor-${String(i).padStart(3, '0')}`, description: '', retentionSeconds: 0, createdAt: now, updatedAt: now });
     }
     store.close();
-    const influx = (await import('../src/lib/influx-client')).createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
+    const influx = (await import('../core/influx-client')).createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
     const user2 = (await influx.listUsers('user2'))[0]!;
 
     await page.goto(`${product.url}/tokens`);

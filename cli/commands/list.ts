@@ -1,6 +1,6 @@
 // `auth list` (ls, find): tokens filtered like `influx auth list`, plus a client-side --status filter.
 import { Command, Option } from 'commander';
-import type { Authorization, AuthorizationStatus } from '../../src/lib/influx-types';
+import type { Authorization, AuthorizationStatus } from '../../core/influx-types';
 import { printAuths } from '../auth-output';
 import type { ConnectionFlags } from '../connection';
 import { connect, type RunState } from '../context';

@@ -1,6 +1,6 @@
 // `auth active` / `auth inactive`: one token by --id (GET then PATCH, as influx does), or every token a filter matches.
 import { Command } from 'commander';
-import type { AuthorizationStatus } from '../../src/lib/influx-types';
+import type { AuthorizationStatus } from '../../core/influx-types';
 import { printAuths } from '../auth-output';
 import { setStatusByFilter, type BulkFilter } from '../bulk-status';
 import type { ConnectionFlags } from '../connection';

@@ -1,6 +1,6 @@
 // Authentication and permissions as InfluxDB 2.x applies them to the token API.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import { allAccessPermissions } from './permissions';

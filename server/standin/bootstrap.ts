@@ -5,7 +5,7 @@ import { newId } from './ids';
 import { storeNewAuthorization } from './new-authorization';
 import { writeOperatorToken } from './operator-token-file';
 import { allAccessPermissions, operatorPermissions, resourcePermission, type StoredPermission } from './permissions';
-import type { AuthorizationStatus } from '../../src/lib/influx-types';
+import type { AuthorizationStatus } from '../../core/influx-types';
 import type { StandinStore } from './store';
 
 export const BOOTSTRAP_ORG = 'my-org';

@@ -1,5 +1,5 @@
 // Stores a new authorization with a fresh ID and token; only the token's hash is written.
-import type { AuthorizationStatus } from '../../src/lib/influx-types';
+import type { AuthorizationStatus } from '../../core/influx-types';
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import type { StoredPermission } from './permissions';

@@ -1,6 +1,6 @@
 // Permissions as InfluxDB 2.x models them: an action on a resource type, optionally scoped to an org
 // and/or one resource, and the matching rules of influxdb.Permission.Matches.
-import { OSS_RESOURCE_TYPES } from '../../src/lib/influx-types';
+import { OSS_RESOURCE_TYPES } from '../../core/influx-types';
 import { unauthorized, tokenInactive } from './errors';
 
 export type Action = 'read' | 'write';

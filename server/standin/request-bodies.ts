@@ -1,6 +1,6 @@
 // Decoding of POST and PATCH bodies with the real server's checks, in its order, and messages that
 // say which field is wrong. Nothing here touches storage: a rejected body changes nothing.
-import type { AuthorizationStatus } from '../../src/lib/influx-types';
+import type { AuthorizationStatus } from '../../core/influx-types';
 import { invalid } from './errors';
 import { parseId } from './ids';
 import { CLOUD_ONLY_TYPES, OSS_TYPES, type Action, type StoredPermission } from './permissions';

@@ -1,6 +1,6 @@
 // /health, /ping and /api/v2/resources: what the influx CLI and client libraries probe.
 import type { FastifyInstance } from 'fastify';
-import { OSS_RESOURCE_TYPES } from '../../src/lib/influx-types';
+import { OSS_RESOURCE_TYPES } from '../../core/influx-types';
 import type { StandinContext } from './context';
 import { authenticateHook, sendJson } from './replies';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { assertMatchesContract } from '../../test/contract';
 import { seedTokens } from './seed';
 import { StandinStore } from './store';

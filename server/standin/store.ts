@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuthorizationStatus } from '../../src/lib/influx-types';
+import type { AuthorizationStatus } from '../../core/influx-types';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema';
 
 export interface OrgRow {

@@ -1,6 +1,6 @@
 // The endpoints next to the token API that clients and the influx CLI use, and the headers on every answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OSS_RESOURCE_TYPES } from '../../src/lib/influx-types';
+import { OSS_RESOURCE_TYPES } from '../../core/influx-types';
 import { allAccessPermissions } from './permissions';
 import { Harness, expectError, readBuckets } from './test-support';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Authorization, AuthorizationList } from '../../src/lib/influx-types';
+import type { Authorization, AuthorizationList } from '../../core/influx-types';
 import { assertMatchesContract, contractPathOf } from '../../test/contract';
 import { startStandin, type RunningStandin } from './start';
 

@@ -1,6 +1,6 @@
 // The app's QueryClient defaults: fresh enough to notice others' changes, cheap on re-render.
 import { QueryClient } from '@tanstack/react-query';
-import { InfluxApiError } from './influx-client';
+import { InfluxApiError } from '../../core/influx-client';
 
 export function createAppQueryClient(): QueryClient {
   return new QueryClient({

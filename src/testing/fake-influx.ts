@@ -3,7 +3,7 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { AppConfig } from '../features/session/app-config';
 import type { OwnToken } from '../features/session/own-token';
-import { OSS_RESOURCE_TYPES, type Authorization, type AuthorizationCreate, type AuthorizationUpdate, type Bucket, type Permission, type User } from '../lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Authorization, type AuthorizationCreate, type AuthorizationUpdate, type Bucket, type Permission, type User } from '../../core/influx-types';
 import { mswServer } from './msw-server';
 import { makeToken, ORG_ID, ORG_NAME } from './token-factory';
 

@@ -1,5 +1,5 @@
 // Builds Authorization objects shaped like the real server's, for component and model tests.
-import { OSS_RESOURCE_TYPES, type Authorization, type Permission, type PermissionAction } from '../lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Authorization, type Permission, type PermissionAction } from '../../core/influx-types';
 
 export const ORG_ID = '0a1b2c3d4e5f6071';
 export const ORG_NAME = 'my-org';

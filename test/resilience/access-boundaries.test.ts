@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { startOtherHost, type OtherHost } from './support/other-host';
 import { startProductUnderTest, type ProductUnderTest } from './support/product-under-test';
 import { PROJECT_ROOT } from './support/standin-process';

@@ -2,7 +2,7 @@
 // authorization permissions each see and change only what InfluxDB allows, and the proxy answers exactly as
 // the stand-in does directly: it never lends them the server token, however the request is spelled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { allAccessPermissions } from '../../server/standin/permissions';
 import type { ApiAnswer } from './support/api';
 import { cellsHoldingTokens, filesHoldingTokens } from './support/at-rest';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { cellsHoldingTokens, checkIntegrity, filesHoldingTokens } from './support/at-rest';
 import { seededRandom } from './support/prng';
 import { snapshotAuthorizations } from './support/snapshot';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { startAppServer, type RunningAppServer } from '../../server/proxy/app-server';
 import { makeTempApp, type TempApp } from '../../server/test-support/temp-app';
 import { api } from './support/api';

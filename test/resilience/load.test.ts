@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Authorization } from '../../src/lib/influx-types';
+import type { Authorization } from '../../core/influx-types';
 import { startProduct, type RunningProduct } from '../../server/start-product';
 import { makeTempApp, type TempApp } from '../../server/test-support/temp-app';
 import { api } from './support/api';

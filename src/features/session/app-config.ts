@@ -1,6 +1,6 @@
 // The app server's own settings endpoint: which upstream, which org, and whether the person must paste a token.
 import { queryOptions } from '@tanstack/react-query';
-import { InfluxApiError } from '../../lib/influx-client';
+import { InfluxApiError } from '../../../core/influx-client';
 
 export interface AppConfig {
   mode: 'standin' | 'influx';

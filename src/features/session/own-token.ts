@@ -1,7 +1,7 @@
 // Which token the page itself runs on (the app server's, or the one pasted in this tab), from the app server's
 // /api/app/own-token: so the list can mark it, and deactivating or deleting it asks first.
 import { queryOptions } from '@tanstack/react-query';
-import { sendInfluxRequest, type InfluxClient } from '../../lib/influx-client';
+import { sendInfluxRequest, type InfluxClient } from '../../../core/influx-client';
 
 export interface OwnToken {
   /** active/inactive: found (id known). refused: InfluxDB no longer accepts it. unknown: works, but which one is unknowable. */

@@ -1,6 +1,6 @@
 // What every signed-in screen needs: the typed client, the server's config, and sign-out.
 import { createContext, useContext } from 'react';
-import type { InfluxClient } from '../../lib/influx-client';
+import type { InfluxClient } from '../../../core/influx-client';
 import type { AppConfig } from './app-config';
 
 export interface Session {

@@ -1,7 +1,7 @@
 // Loads the server's config and holds the pasted token; signs out when InfluxDB refuses that token.
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createInfluxClient, InfluxApiError } from '../../lib/influx-client';
+import { createInfluxClient, InfluxApiError } from '../../../core/influx-client';
 import { appConfigQuery } from './app-config';
 import type { Session } from './session-context';
 import { readStoredToken, storeToken } from './token-storage';

@@ -9,7 +9,7 @@ import { api, type ApiAnswer, type ApiCall } from './api';
 import { LeakWatch } from './leak-watch';
 import { sendRaw, type RawAnswer, type RawOptions } from './raw-socket';
 import { snapshotAuthorizations } from './snapshot';
-import type { Authorization } from '../../../src/lib/influx-types';
+import type { Authorization } from '../../../core/influx-types';
 
 export interface ProductUnderTest {
   product: RunningProduct;

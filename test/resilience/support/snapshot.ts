@@ -1,6 +1,6 @@
 // "Did anything change?": every authorization as the operator sees it, straight from the stand-in, in id order.
 import { expect } from 'vitest';
-import type { Authorization } from '../../../src/lib/influx-types';
+import type { Authorization } from '../../../core/influx-types';
 import { api } from './api';
 import type { LeakWatch } from './leak-watch';
 

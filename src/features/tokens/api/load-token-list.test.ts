@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInfluxClient, InfluxApiError, type InfluxClient } from '../../../lib/influx-client';
-import type { Authorization } from '../../../lib/influx-types';
+import { createInfluxClient, InfluxApiError, type InfluxClient } from '../../../../core/influx-client';
+import type { Authorization } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { mswServer } from '../../../testing/msw-server';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';

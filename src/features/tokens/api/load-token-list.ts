@@ -3,8 +3,8 @@
 // optimistic edits the server never confirmed), so a refetch shows the server's values and unchanged tokens
 // keep their objects. Without a worker, the client fetches and parses on the main thread as before.
 import type { Query, QueryCache, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { InfluxClient } from '../../../lib/influx-client';
-import type { Authorization } from '../../../lib/influx-types';
+import type { InfluxClient } from '../../../../core/influx-client';
+import type { Authorization } from '../../../../core/influx-types';
 import { applyTokenListAnswer, type ServerList } from './token-list-diff';
 import { TokenListWorkerUnavailable, tokenListWorker, type TokenListWorkerClient } from './token-list-worker-client';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InfluxClient } from '../../../lib/influx-client';
-import type { Bucket } from '../../../lib/influx-types';
+import type { InfluxClient } from '../../../../core/influx-client';
+import type { Bucket } from '../../../../core/influx-types';
 import { listEveryBucket } from './lookup-queries';
 
 const bucket = (i: number) => ({ id: i.toString(16).padStart(16, '0'), name: `b${i}`, orgID: 'o', type: 'user' }) as Bucket;

@@ -1,7 +1,7 @@
 // What the Generate dialogs and the permission filter look up: resource types, the org's buckets, and who "me" is.
 import { queryOptions } from '@tanstack/react-query';
-import type { InfluxClient } from '../../../lib/influx-client';
-import type { Bucket } from '../../../lib/influx-types';
+import type { InfluxClient } from '../../../../core/influx-client';
+import type { Bucket } from '../../../../core/influx-types';
 
 export const lookupKeys = {
   resourceTypes: ['resources'] as const,

@@ -2,7 +2,7 @@
 // a token whose id, updatedAt and visible fields match keeps its old object (InfluxDB bumps updatedAt on
 // every change, and permissions never change), so its rows and search index are reused. With 100,000
 // tokens this turns a multi-second deep comparison on each refetch into a few milliseconds.
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { sameTokenVersion } from './token-version';
 
 export function shareUnchangedTokens(oldData: unknown, newData: unknown): unknown {

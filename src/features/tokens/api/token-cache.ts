@@ -1,6 +1,6 @@
 // Writes one token's change into both the list and the detail caches (optimistic updates and their undo).
 import type { QueryClient } from '@tanstack/react-query';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { tokenKeys } from './token-queries';
 
 export function patchCachedToken(queryClient: QueryClient, id: string, patch: (token: Authorization) => Authorization): void {

@@ -1,6 +1,6 @@
 // Adding and removing tokens in the cached lists (creation, deletion, bulk work), with details kept in step.
 import type { QueryClient } from '@tanstack/react-query';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { tokenKeys } from './token-queries';
 
 /** Puts a new token into its org's list at once (without its secret: that lives only in the show-once dialog). */

@@ -6,7 +6,7 @@
 // More: MODEL_RUNS=1000 npx vitest run src/features/tokens/api/token-list-diff.model.test.ts
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { makeToken } from '../../../testing/token-factory';
 import { shareUnchangedTokens } from './share-unchanged-tokens';
 import { applyTokenListAnswer, type ServerList } from './token-list-diff';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { makeToken } from '../../../testing/token-factory';
 import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './token-list-diff';
 import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './token-list-protocol';

@@ -2,7 +2,7 @@
 // last (each token's JSON text, by id, in order) and answers with only the texts that changed; the main thread
 // rebuilds the array from its own copy of that same answer, so unchanged tokens keep their objects (and rows,
 // and index). Comparing texts catches any change at all, and needs no parsing in the worker.
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import type { ListText } from './token-list-scan';
 
 /** What the page gets from the worker: the whole list, or the changes since the answer numbered `base`. */

@@ -2,8 +2,8 @@
 // server's own), each its own message: the page parses one chunk per task, so even a first load of 100,000
 // tokens never holds the main thread long. (Text, not objects: in Chromium, JSON.parse of a chunk costs the
 // page about half of what unpacking the same tokens from a structured clone does.)
-import { parseInfluxAnswer, type PreparedInfluxRequest } from '../../../lib/influx-client';
-import type { Authorization } from '../../../lib/influx-types';
+import { parseInfluxAnswer, type PreparedInfluxRequest } from '../../../../core/influx-client';
+import type { Authorization } from '../../../../core/influx-types';
 import type { TokenListAnswer, WorkerAnswer } from './token-list-diff';
 
 export type ToWorker =

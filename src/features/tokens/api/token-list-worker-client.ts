@@ -1,8 +1,8 @@
 // The page's side of the token list's worker: one worker for the page, started on first use; answers are
 // matched to requests by id, an aborted request is cancelled in the worker and its late answer dropped, and
 // a worker that cannot start (no Worker, blocked script) makes every caller fall back to the main thread.
-import { InfluxApiError, type PreparedInfluxRequest } from '../../../lib/influx-client';
-import type { Authorization } from '../../../lib/influx-types';
+import { InfluxApiError, type PreparedInfluxRequest } from '../../../../core/influx-client';
+import type { Authorization } from '../../../../core/influx-types';
 import type { TokenListAnswer } from './token-list-diff';
 import { chunkTokens, joinAnswer, type FromWorker, type ToWorker } from './token-list-protocol';
 

@@ -10,8 +10,8 @@ import {
   parseInfluxAnswer,
   type InfluxAnswerText,
   type PreparedInfluxRequest,
-} from '../../../lib/influx-client';
-import type { AuthorizationList } from '../../../lib/influx-types';
+} from '../../../../core/influx-client';
+import type { AuthorizationList } from '../../../../core/influx-types';
 import { diffTokenList, type ServerCopy } from './token-list-diff';
 import { answerMessages, TOKENS_PER_MESSAGE, tokensMessage, type FromWorker, type ToWorker, type WorkerFailure } from './token-list-protocol';
 import { TokenListScanner, type ListText } from './token-list-scan';

@@ -1,7 +1,7 @@
 // Every query about tokens, from one factory so keys stay consistent: ['tokens','list',orgID], ['tokens','detail',id].
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { InfluxClient } from '../../../lib/influx-client';
-import type { Authorization } from '../../../lib/influx-types';
+import type { InfluxClient } from '../../../../core/influx-client';
+import type { Authorization } from '../../../../core/influx-types';
 import { loadTokenList } from './load-token-list';
 import { shareUnchangedTokens } from './share-unchanged-tokens';
 

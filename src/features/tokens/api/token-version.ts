@@ -1,6 +1,6 @@
 // When two copies of a token count as the same version: InfluxDB bumps updatedAt on every change and
 // permissions never change, so comparing the fields a person sees (and updatedAt) is enough and O(1).
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 
 export function sameTokenVersion(a: Authorization, b: Authorization): boolean {
   return (

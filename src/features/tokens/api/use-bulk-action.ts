@@ -2,7 +2,7 @@
 // Cancel stops sending, and every success is written into the cached list as it lands (batched, so
 // 100,000 tokens do not copy the list 100,000 times).
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
 import { failureReason } from '../model/failure-reason';
 import { TARGET_STATUS, type BulkFailure, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';

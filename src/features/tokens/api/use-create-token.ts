@@ -1,7 +1,7 @@
 // Creates a token (Generate, Clone): the answer carries the token string, shown once by the page.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InfluxApiError } from '../../../lib/influx-client';
-import type { Authorization, AuthorizationCreate } from '../../../lib/influx-types';
+import type { InfluxApiError } from '../../../../core/influx-client';
+import type { Authorization, AuthorizationCreate } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
 import { invalidateWhenLastSettles } from './token-cache';
 import { addCachedToken } from './token-list-cache';

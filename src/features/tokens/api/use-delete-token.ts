@@ -1,6 +1,6 @@
 // Deletes one token; the lists drop it once the server confirms (a delete is not undone, so not optimistic).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InfluxApiError } from '../../../lib/influx-client';
+import type { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../session/session-context';
 import { invalidateWhenLastSettles } from './token-cache';
 import { removeCachedTokens } from './token-list-cache';

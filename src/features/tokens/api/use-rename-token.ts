@@ -1,7 +1,7 @@
 // Renames a token optimistically: the new description shows at once and is undone only if the save fails.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InfluxApiError } from '../../../lib/influx-client';
-import type { Authorization } from '../../../lib/influx-types';
+import type { InfluxApiError } from '../../../../core/influx-client';
+import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
 import { isLatestChange, markLatestChange } from './latest-change';
 import { serializePerKey } from './serialize-per-key';

@@ -1,7 +1,7 @@
 // Activates or deactivates a token with one PATCH {status}: optimistic, in order per token, rolled back on failure.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InfluxApiError } from '../../../lib/influx-client';
-import type { Authorization, AuthorizationStatus } from '../../../lib/influx-types';
+import type { InfluxApiError } from '../../../../core/influx-client';
+import type { Authorization, AuthorizationStatus } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
 import { isLatestChange, markLatestChange } from './latest-change';
 import { serializePerKey } from './serialize-per-key';

@@ -3,7 +3,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useRef, useState } from 'react';
 import { ProgressBar } from '../../../components/ui/progress-bar';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
 import {
   bulkButtonLabel,

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import type { Authorization, PermissionAction, User } from '../../../lib/influx-types';
+import type { Authorization, PermissionAction, User } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { useCreateToken } from '../api/use-create-token';

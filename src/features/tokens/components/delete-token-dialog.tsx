@@ -1,7 +1,7 @@
 // "Delete “x”?" — the confirmation before a token is deleted; the failure is shown in place.
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useToast } from '../../../components/ui/toast-context';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useDeleteToken } from '../api/use-delete-token';
 import { tokenLabel } from '../model/token-label';
 import { LOCKOUT_CONSEQUENCE } from './own-token-confirm';

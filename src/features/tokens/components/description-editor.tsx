@@ -2,7 +2,7 @@
 // an unchanged or empty value sends nothing. Used in the list rows and in the drawer.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { PencilIcon } from '../../../components/ui/icons';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useEditDraft, useEditDrafts } from './edit-drafts';
 import { useSaveDescription } from './use-save-description';
 import './description-editor.css';

@@ -1,7 +1,7 @@
 // Rotate, Clone and Delete in the token's drawer. Delete asks first; once done, the drawer closes.
 import { useState } from 'react';
 import { CloneIcon, RotateIcon, TrashIcon } from '../../../components/ui/icons';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { DeleteTokenDialog } from './delete-token-dialog';
 import { useCloneToken } from './use-clone-token';
 import '../../../components/ui/controls.css';

@@ -2,7 +2,7 @@
 import { useToast } from '../../../components/ui/toast-context';
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { exportFileName, tokensToCsv, tokensToJson } from '../model/export-tokens';
 import { tokensNoun } from '../model/bulk-plan';
 import { downloadText } from './download-file';

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { CopyIcon } from '../../../components/ui/icons';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
 import { copyFromField } from './copy-from-field';
 import '../../../components/ui/controls.css';

@@ -2,7 +2,7 @@
 // and in bulk, where it is left out unless the person ticks it in on purpose.
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import type { BulkAction } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';
 import './own-token.css';

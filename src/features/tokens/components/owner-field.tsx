@@ -2,7 +2,7 @@
 // signed-in token may list. Whether it may create tokens for them is InfluxDB's call, and its refusal is shown.
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import type { User } from '../../../lib/influx-types';
+import type { User } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import './owner-field.css';

@@ -1,7 +1,7 @@
 // Read/Write checkboxes for one group of resources (buckets, or resource types), as a table the
 // Custom dialog shows twice. Each checkbox is named "Read <target>" / "Write <target>".
 import { useId } from 'react';
-import type { PermissionAction } from '../../../lib/influx-types';
+import type { PermissionAction } from '../../../../core/influx-types';
 
 export interface ChoiceRow {
   key: string;

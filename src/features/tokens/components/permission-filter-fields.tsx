@@ -1,6 +1,6 @@
 // "Who can do what": an action (any, read, write) and a resource (any, a type, or one bucket), kept in the URL.
 import { useId, useState } from 'react';
-import { OSS_RESOURCE_TYPES, type Bucket } from '../../../lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Bucket } from '../../../../core/influx-types';
 import { formatPermissionFilter, type ActionFilter, type PermissionFilter } from '../model/permission-filter';
 import { resourceTitle } from '../model/resource-names';
 

@@ -1,6 +1,6 @@
 // The token's permissions, read-only (InfluxDB never changes them), grouped by resource type, with a filter.
 import { useId, useMemo, useState } from 'react';
-import type { Permission } from '../../../lib/influx-types';
+import type { Permission } from '../../../../core/influx-types';
 import { groupPermissions } from '../model/permission-groups';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
 

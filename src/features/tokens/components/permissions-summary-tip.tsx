@@ -2,7 +2,7 @@
 // it (or tapping it, on a touch screen) shows every permission with the names and IDs of what it reaches.
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { memo, useRef, useState, type MouseEvent } from 'react';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { permissionTarget } from '../model/permission-text';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
 import './permissions-summary-tip.css';

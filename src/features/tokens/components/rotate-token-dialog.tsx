@@ -2,7 +2,7 @@
 // the old one's replacement. The new secret is then shown once (NewTokenDialog), and the old token is switched
 // off only after the person says the new one is in place (useRetireRotatedToken).
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
 import { clonedPermissions } from '../model/new-token-permissions';

@@ -1,4 +1,4 @@
-import type { AuthorizationStatus } from '../../../lib/influx-types';
+import type { AuthorizationStatus } from '../../../../core/influx-types';
 
 /** The status in words, coloured as a hint only. */
 export function StatusBadge({ status }: { status: AuthorizationStatus }) {

@@ -1,7 +1,7 @@
 // The drawer's content: status switch, renamable description, facts, the token string if known, permissions.
 import { useState } from 'react';
 import { SwitchField } from '../../../components/ui/switch-field';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTimeZone, formatRelative } from '../model/format-time';
 import { ownerName } from '../model/token-index';

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Drawer } from '../../../components/ui/drawer';
-import { InfluxApiError } from '../../../lib/influx-client';
+import { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../session/session-context';
 import { tokenQueries } from '../api/token-queries';
 import { tokenLabel } from '../model/token-label';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AuthorizationCreate } from '../../../lib/influx-types';
+import type { AuthorizationCreate } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
 import { bucketPermission, makeToken, ORG_ID } from '../../../testing/token-factory';

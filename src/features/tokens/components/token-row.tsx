@@ -1,6 +1,6 @@
 // One token in the list. Memoized: with 100,000 tokens only the visible rows render, and only changed ones re-render.
 import { memo } from 'react';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTime, formatDateTimeZone, formatRelative } from '../model/format-time';
 import { ownerName } from '../model/token-index';

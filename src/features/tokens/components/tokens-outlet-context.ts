@@ -1,6 +1,6 @@
 // What the list page hands to the drawer route rendered inside it.
 import { useOutletContext } from 'react-router';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 
 export interface TokensOutletContext {
   orgID: string;

@@ -2,7 +2,7 @@
 // only the rows on screen (plus a few) exist in the DOM, however many tokens match.
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import type { SortDir, SortKey } from '../model/list-params';
 import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';

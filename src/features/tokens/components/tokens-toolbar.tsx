@@ -1,6 +1,6 @@
 // Filter, status, owner and sort controls; every choice is written to the URL by the page.
 import { useId, useState, type Ref } from 'react';
-import type { Bucket } from '../../../lib/influx-types';
+import type { Bucket } from '../../../../core/influx-types';
 import { SORT_OPTIONS, type ListParams, type SortDir, type SortKey, type StatusFilter } from '../model/list-params';
 import { FilterBox } from './filter-box';
 import { PermissionFilterFields } from './permission-filter-fields';

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useToast } from '../../../components/ui/toast-context';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
 import { outcomeNotes, tokensNoun, type BulkAction, type BulkOutcome } from '../model/bulk-plan';
 import { BulkReport } from './bulk-dialog';

@@ -1,7 +1,7 @@
 // Clone: a new token with the same permissions, described "<old> (cloned at …)"; a refusal is said in a toast.
 import { useCallback } from 'react';
 import { useToast } from '../../../components/ui/toast-context';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useCreateToken } from '../api/use-create-token';
 import { cloneDescription } from '../model/clone-description';
 import { createFailureText } from '../model/create-failure';

@@ -2,7 +2,7 @@
 // reported together: the new token was created, and the old one was deactivated (with Undo) or why it was not.
 import { useCallback } from 'react';
 import { useToast } from '../../../components/ui/toast-context';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { useUpdateTokenStatus } from '../api/use-update-token-status';
 import { failureReason, outcomeUnknown } from '../model/failure-reason';
 import { tokenLabel } from '../model/token-label';

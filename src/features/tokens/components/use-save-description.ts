@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useToast } from '../../../components/ui/toast-context';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { findCachedToken } from '../api/token-cache';
 import { useRenameToken } from '../api/use-rename-token';
 import { failureReason } from '../model/failure-reason';

@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useToast } from '../../../components/ui/toast-context';
-import type { AuthorizationStatus } from '../../../lib/influx-types';
+import type { AuthorizationStatus } from '../../../../core/influx-types';
 import { findCachedToken } from '../api/token-cache';
 import { useUpdateTokenStatus } from '../api/use-update-token-status';
 import { failureReason, outcomeUnknown } from '../model/failure-reason';

@@ -2,7 +2,7 @@
 // sorting and filtering run on deferred values so typing in the filter never waits for them, and a keystroke that
 // narrows the text searches only the last matches (narrowing-filter.ts).
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { sortTokens } from '../model/filter-sort';
 import { hasActiveFilters, type ListParams } from '../model/list-params';
 import { createNarrowingFilter } from '../model/narrowing-filter';

@@ -1,5 +1,5 @@
 // Bulk actions on the selected tokens: what will be sent, what is skipped, and the words for each step.
-import type { Authorization, AuthorizationStatus } from '../../../lib/influx-types';
+import type { Authorization, AuthorizationStatus } from '../../../../core/influx-types';
 
 export type BulkAction = 'activate' | 'deactivate' | 'delete';
 

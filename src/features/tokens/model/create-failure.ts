@@ -1,5 +1,5 @@
 // Why InfluxDB refused to create a token, in words a person can act on.
-import { InfluxApiError } from '../../../lib/influx-client';
+import { InfluxApiError } from '../../../../core/influx-client';
 
 /**
  * `names` maps resource IDs to names (e.g. bucket IDs), so "permission write:orgs/…/buckets/0cb1… is not allowed"

@@ -1,5 +1,5 @@
 // The tokens in view as CSV or JSON for a download. Token strings are never written: the field is left out.
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 import { permissionString } from './permission-string';
 import { permissionText } from './permission-text';
 import { ownerName } from './token-index';

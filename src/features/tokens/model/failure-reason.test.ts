@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InfluxApiError } from '../../../lib/influx-client';
+import { InfluxApiError } from '../../../../core/influx-client';
 import { failureReason, outcomeUnknown } from './failure-reason';
 
 describe('failureReason', () => {

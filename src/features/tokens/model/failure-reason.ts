@@ -1,6 +1,6 @@
 // Why a token change failed, for a message: InfluxDB's own words, plus who said it and the HTTP status when the
 // words alone do not tell (a bare "service unavailable" could be the browser, the app server or InfluxDB).
-import { InfluxApiError } from '../../../lib/influx-client';
+import { InfluxApiError } from '../../../../core/influx-client';
 
 export function failureReason(error: unknown): string {
   if (!(error instanceof InfluxApiError)) return error instanceof Error ? error.message : String(error);

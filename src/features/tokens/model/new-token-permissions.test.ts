@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OSS_RESOURCE_TYPES, type Permission } from '../../../lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Permission } from '../../../../core/influx-types';
 import { ORG_ID } from '../../../testing/token-factory';
 import { allAccessPermissions, clonedPermissions, customPermissions } from './new-token-permissions';
 import { isAllAccess } from './permissions-summary';

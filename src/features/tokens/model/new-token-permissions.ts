@@ -1,6 +1,6 @@
 // The permissions a new token asks for: all-access (as `influx auth create --all-access` builds them)
 // or the person's own choices in the Custom dialog.
-import type { Permission, PermissionAction, ResourceType } from '../../../lib/influx-types';
+import type { Permission, PermissionAction, ResourceType } from '../../../../core/influx-types';
 
 const ACTIONS: readonly PermissionAction[] = ['read', 'write'];
 

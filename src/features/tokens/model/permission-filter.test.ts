@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Permission } from '../../../lib/influx-types';
+import type { Permission } from '../../../../core/influx-types';
 import { allAccessPermissions, bucketPermission, makeToken, operatorPermissions, ORG_ID } from '../../../testing/token-factory';
 import { formatPermissionFilter, parsePermissionFilter, tokenMatchesPermissionFilter, type PermissionFilter } from './permission-filter';
 import { permissionMatches } from './permission-match';

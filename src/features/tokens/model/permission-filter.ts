@@ -1,6 +1,6 @@
 // "Who can do what": the list filter by permission, as it lives in the URL (`perm=write:buckets`,
 // `perm=write:buckets/<bucketID>`, `perm=any:dashboards`, `perm=read:any`).
-import type { Authorization, PermissionAction } from '../../../lib/influx-types';
+import type { Authorization, PermissionAction } from '../../../../core/influx-types';
 import { hasPermission } from './permission-match';
 
 export type ActionFilter = PermissionAction | 'any';

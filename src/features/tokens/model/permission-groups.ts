@@ -1,5 +1,5 @@
 // Groups a token's permissions by resource type for the drawer, merging read and write on the same target.
-import type { Permission, PermissionAction } from '../../../lib/influx-types';
+import type { Permission, PermissionAction } from '../../../../core/influx-types';
 import { resourceNoun, resourceTitle } from './resource-names';
 
 export interface PermissionEntry {

@@ -1,7 +1,7 @@
 // InfluxDB's rule for whether a granted permission covers a wanted one (influxdb.Permission.Matches):
 // same action; `instance` covers every type; no id and no orgID covers every resource of the type;
 // orgID alone covers the resources in that org; an id covers that one resource.
-import type { Permission, PermissionAction } from '../../../lib/influx-types';
+import type { Permission, PermissionAction } from '../../../../core/influx-types';
 
 export interface WantedPermission {
   action: PermissionAction;

@@ -1,6 +1,6 @@
 // A permission as InfluxDB's Permission.String() writes it: "read:orgs/<orgID>/buckets/<id>",
 // "write:users/<id>", "read:buckets" (unscoped). Used by the export and the permission filter's URL.
-import type { Permission } from '../../../lib/influx-types';
+import type { Permission } from '../../../../core/influx-types';
 
 export function permissionString(permission: Permission): string {
   const { type, id, orgID } = permission.resource;

@@ -1,6 +1,6 @@
 // A permission in words, naming what it reaches by name and ID: "read bucket telemetry (0c2d…) in my-org (0a1b…)".
 // Used by the export and by the list's permission summary tooltip.
-import type { Permission } from '../../../lib/influx-types';
+import type { Permission } from '../../../../core/influx-types';
 import { resourceNoun } from './resource-names';
 
 function named(name: string | undefined, id: string): string {

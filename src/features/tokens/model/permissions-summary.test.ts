@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Permission } from '../../../lib/influx-types';
+import type { Permission } from '../../../../core/influx-types';
 import { allAccessPermissions, bucketPermission, operatorPermissions } from '../../../testing/token-factory';
 import { summarizePermissions } from './permissions-summary';
 

@@ -1,5 +1,5 @@
 // A short, readable summary of a token's permissions for the list ("All access", "Read 2 buckets", ...).
-import { OSS_RESOURCE_TYPES, type Permission } from '../../../lib/influx-types';
+import { OSS_RESOURCE_TYPES, type Permission } from '../../../../core/influx-types';
 import { resourceNoun } from './resource-names';
 
 const ORG_WIDE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance' && type !== 'orgs' && type !== 'users');

@@ -1,5 +1,5 @@
 // Human names for InfluxDB resource types, for summaries and the drawer's permission groups.
-import type { ResourceType } from '../../../lib/influx-types';
+import type { ResourceType } from '../../../../core/influx-types';
 
 const NAMES: Partial<Record<ResourceType, [singular: string, plural: string]>> = {
   authorizations: ['token', 'tokens'],

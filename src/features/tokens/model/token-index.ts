@@ -1,6 +1,6 @@
 // Precomputed search and sort keys, built once per token object: with react-query's structural
 // sharing, unchanged tokens keep their identity across refetches, so only changed ones are re-indexed.
-import type { Authorization } from '../../../lib/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
 
 export interface IndexedToken {
   token: Authorization;

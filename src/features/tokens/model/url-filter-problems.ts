@@ -1,6 +1,6 @@
 // What in a link's list query the page cannot show (a typo, an unknown resource type): said, not silently
 // matching nothing; and every active filter in words, for the "nothing matches" hint.
-import { OSS_RESOURCE_TYPES } from '../../../lib/influx-types';
+import { OSS_RESOURCE_TYPES } from '../../../../core/influx-types';
 import { SORT_KEYS, type ListParams, type SortKey } from './list-params';
 import { formatPermissionFilter, parsePermissionFilter } from './permission-filter';
 
