@@ -1,8 +1,8 @@
 // Activates or deactivates every token a filter matches: list, confirm, change with bounded concurrency, report.
 import { InfluxApiError } from '../core/influx-client';
 import type { Authorization, AuthorizationFilters, AuthorizationStatus } from '../core/influx-types';
+import { runBounded } from '../core/run-bounded';
 import { isSecretInUse, renderAuthTable } from './auth-output';
-import { forEachBounded } from './bounded';
 import { confirm } from './confirm';
 import type { CommandContext } from './context';
 import { CliError, EXIT_FAILURE } from './errors';
@@ -74,7 +74,7 @@ export async function setStatusByFilter(ctx: CommandContext, target: Authorizati
       printed++;
     }
   };
-  await forEachBounded(targets, BULK_CONCURRENCY, async (auth, index) => {
+  await runBounded(targets, BULK_CONCURRENCY, async (auth, index) => {
     try {
       await ctx.client.updateAuthorization(auth.id, { status: target });
       outcomes[index] = { kind: 'ok' };

@@ -7,7 +7,7 @@ import { useSession } from '../../session/session-context';
 import { failureReason } from '../model/failure-reason';
 import { TARGET_STATUS, type BulkFailure, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';
-import { runBounded } from './run-bounded';
+import { runBounded } from '../../../../core/run-bounded';
 import { invalidateWhenLastSettles } from './token-cache';
 import { applySavedTokens, removeCachedTokens } from './token-list-cache';
 

@@ -42,6 +42,27 @@ describe('runBounded', () => {
     expect(result.notStarted).toEqual([]);
   });
 
+  it('passes each task its index in the list, so callers can report in list order', async () => {
+    const seen: [string, number][] = [];
+    await runBounded(['a', 'b', 'c', 'd'], 2, async (item, index) => {
+      await new Promise((r) => setTimeout(r, item === 'a' ? 5 : 0));
+      seen.push([item, index]);
+    });
+    expect(seen.sort((x, y) => x[1] - y[1])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 3],
+    ]);
+  });
+
+  it('starts nothing for an empty list', async () => {
+    let calls = 0;
+    const result = await runBounded([], 8, async () => void calls++);
+    expect(calls).toBe(0);
+    expect(result).toEqual({ settled: [], notStarted: [] });
+  });
+
   it('stops starting new tasks once aborted; started ones finish', async () => {
     const controller = new AbortController();
     const started: number[] = [];

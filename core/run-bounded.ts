@@ -1,5 +1,6 @@
-// Runs one request per item with at most `limit` in flight, so a bulk change of thousands of tokens does
-// not flood InfluxDB. Aborting stops new requests; those already sent finish and are reported.
+// Runs one task per item with at most `limit` in flight, so a bulk change of thousands of tokens does not
+// flood InfluxDB (the page's bulk actions and the CLI's `auth active/inactive`). Aborting stops new tasks;
+// those already started finish and are reported.
 export interface BoundedResult<T> {
   /** Items whose task finished (resolved or rejected), in completion order. */
   settled: { item: T; error?: unknown }[];
@@ -7,19 +8,25 @@ export interface BoundedResult<T> {
   notStarted: T[];
 }
 
+export interface BoundedOptions<T> {
+  signal?: AbortSignal;
+  onSettled?: (item: T, error?: unknown) => void;
+}
+
 export async function runBounded<T>(
   items: readonly T[],
   limit: number,
-  task: (item: T) => Promise<void>,
-  options: { signal?: AbortSignal; onSettled?: (item: T, error?: unknown) => void } = {},
+  task: (item: T, index: number) => Promise<void>,
+  options: BoundedOptions<T> = {},
 ): Promise<BoundedResult<T>> {
   const settled: BoundedResult<T>['settled'] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length && !options.signal?.aborted) {
-      const item = items[next++] as T;
+      const index = next++;
+      const item = items[index] as T;
       try {
-        await task(item);
+        await task(item, index);
         settled.push({ item });
         options.onSettled?.(item);
       } catch (error) {
