@@ -9,8 +9,10 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Pool } from 'undici';
+import { tableLines } from '../core/text-table';
 import { startProduct } from '../server/start-product';
 import { findNginx, startNginx, type RunningNginx } from './nginx';
+import { quantile } from './stats';
 
 export interface ProxyOverheadOptions {
   /** Measured requests per target and scenario. Default 2000. */
@@ -193,20 +195,16 @@ async function load(pool: Pool, path: string, headers: Record<string, string>, t
 }
 
 function statsOf(samples: Sample[]): LoadStats {
-  const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
+  const latencies = samples.flatMap((sample) => sample.latencies);
   const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
   return {
     requests: latencies.length,
     errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
     requestsPerSecond: latencies.length / seconds,
-    p50Ms: nearestRank(latencies, 0.5),
-    p99Ms: nearestRank(latencies, 0.99),
+    p50Ms: quantile(latencies, 0.5),
+    p99Ms: quantile(latencies, 0.99),
     serverCpuUsPerRequest: samples.reduce((sum, sample) => sum + (sample.serverCpuUs ?? 0), 0) / latencies.length,
   };
-}
-
-function nearestRank(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
 const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
@@ -233,8 +231,7 @@ export function formatOverheadTable(result: ProxyOverheadResult): string {
       rows.push([s.name, 'nginx/direct', `x${(n.requestsPerSecond / s.direct.requestsPerSecond).toFixed(2)}`, signed(n.p50Ms - s.direct.p50Ms), signed(n.p99Ms - s.direct.p99Ms), '', '']);
     }
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const table = rows.map((row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  const table = tableLines(rows, { rightAlignFrom: 2 }).join('\n');
   return result.nginxSkipped ? `${table}\n(no nginx reference row: ${result.nginxSkipped})` : table;
 }
 

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tableLines } from '../core/text-table';
 import { firstLoadBundle } from './bundle';
 import { machineFacts } from './machine';
 import { benchPage, chromiumPath, type PageFigures } from './page-bench';
@@ -61,9 +62,7 @@ const kb = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
 const ms = (value: number) => `${round(value, 1)} ms`;
 const lines: string[] = [];
 const table = (title: string, rows: string[][]) => {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  lines.push(`\n${title}`);
-  for (const row of rows) lines.push(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  lines.push(`\n${title}`, ...tableLines(rows, { rightAlignFrom: 1 }));
 };
 
 lines.push(

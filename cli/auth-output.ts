@@ -1,8 +1,8 @@
 // Prints authorizations the way `influx auth` does: a table, or JSON objects of the same shape as influx's.
 import type { Authorization } from '../core/influx-types';
+import { tableLines } from '../core/text-table';
 import type { CliIo } from './io';
 import { formatPermission, formatPermissionList } from './permission-string';
-import { renderTable } from './table';
 
 /** The object `influx auth ... --json` prints (influx-cli clients/auth/auth.go, type token). */
 export interface PrintedToken {
@@ -65,7 +65,9 @@ export function renderAuthTable(auths: readonly Authorization[], options: PrintO
     if (options.deleted) row.push('true');
     return row;
   });
-  return renderTable(headers, rows, { hideHeaders: options.hideHeaders });
+  return tableLines(options.hideHeaders ? rows : [headers, ...rows])
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 /** One authorization (influx prints a JSON object) or a list (a JSON array). */
