@@ -64,40 +64,6 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
   }
 }
 
-
-export interface RefetchBench {
-  tokens: number;
-  firstRowMs: number;
-  /** Main-thread long tasks from navigation until the first row was painted. */
-  firstLoad: LongTasks;
-  rounds: RefetchFigures[];
-}
-
-/**
- * First row and `rounds` focus refetches (unchanged, then one token changed) on a page of `tokens` tokens, nothing
- * else; `staticDir` serves another build (e.g. an older commit's dist/) for a before/after comparison.
- */
-export async function benchRefetch(tokens: number, rounds: number, options: { staticDir?: string } = {}): Promise<RefetchBench> {
-  const dataDir = seededDataDir(tokens);
-  const product = await startProduct({ dataDir, staticDir: options.staticDir });
-  const browser = await launchTestChromium();
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(collectLongTasks);
-    const firstRowMs = await firstRow(page, `${product.url}/tokens`);
-    const firstLoad = await longTasksBetween(page, 0, firstRowMs);
-    const figures: RefetchFigures[] = [];
-    for (let i = 0; i < rounds; i++) figures.push(await refetchOnFocus(page, product));
-    await context.close();
-    return { tokens, firstRowMs, firstLoad, rounds: figures };
-  } finally {
-    await browser.close();
-    await product.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 /** Milliseconds from navigation start until a token row is in the DOM and a frame has been produced after it. */
 async function firstRow(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
