@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OSS_RESOURCE_TYPES } from '../core/influx-types';
-import { allAccessPermissions, GRANTABLE_TYPES, requestedPermissions } from './create-permissions';
+import { allAccessPermissions } from '../core/permissions';
+import { GRANTABLE_TYPES, requestedPermissions } from './create-permissions';
 import { formatPermission } from './permission-string';
 
 const ORG = '1111111111111111';
@@ -31,7 +32,7 @@ describe('requestedPermissions', () => {
 
 describe('allAccessPermissions', () => {
   it('grants read and write on every OSS type in the org, its own org and user only, never instance', () => {
-    const strings = allAccessPermissions(ORG, USER).map(formatPermission);
+    const strings = allAccessPermissions(GRANTABLE_TYPES, ORG, USER).map(formatPermission);
     expect(GRANTABLE_TYPES).toHaveLength(OSS_RESOURCE_TYPES.length - 1);
     expect(strings).not.toContainEqual(expect.stringContaining('instance'));
     expect(strings).toContain(`read:/orgs/${ORG}`);

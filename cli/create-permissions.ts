@@ -1,8 +1,9 @@
 // The permissions `auth create` asks for, built the way `influx auth create` builds them.
 import { OSS_RESOURCE_TYPES, type Permission, type PermissionAction, type ResourceType } from '../core/influx-types';
+import { grantableTypes } from '../core/permissions';
 
 /** Types that get --read-<type>/--write-<type> flags: OSS accepts `instance` only at setup. */
-export const GRANTABLE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
+export const GRANTABLE_TYPES = grantableTypes(OSS_RESOURCE_TYPES);
 export type GrantableType = (typeof GRANTABLE_TYPES)[number];
 
 export interface PermissionRequest {
@@ -28,20 +29,6 @@ export function requestedPermissions(request: PermissionRequest): Permission[] {
   for (const type of GRANTABLE_TYPES) {
     if (request.readTypes.includes(type)) add('read', type);
     if (request.writeTypes.includes(type)) add('write', type);
-  }
-  return permissions;
-}
-
-/**
- * `influx auth create --all-access`: read and write on every type in the org, except that it reads
- * only its own org, reads and writes only its own user, and never gets `instance`.
- */
-export function allAccessPermissions(orgID: string, userID: string): Permission[] {
-  const permissions: Permission[] = [];
-  for (const type of GRANTABLE_TYPES) {
-    if (type === 'orgs') permissions.push({ action: 'read', resource: { type, id: orgID } });
-    else if (type === 'users') (['read', 'write'] as const).forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
-    else (['read', 'write'] as const).forEach((action) => permissions.push({ action, resource: { type, orgID } }));
   }
   return permissions;
 }

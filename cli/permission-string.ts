@@ -1,10 +1,10 @@
-// Permissions as `influx auth list` prints them: "read:orgs/<orgID>/buckets/<id>" or "write:/users/<id>".
+// Permissions as `influx auth list` prints them: InfluxDB's permission string, except that a resource outside
+// any org starts with a slash ("write:/users/<id>", "read:/buckets"); in an org: "read:orgs/<orgID>/buckets/<id>".
 import type { Permission } from '../core/influx-types';
+import { resourcePath } from '../core/permissions';
 
 export function formatPermission(permission: Permission): string {
-  const { type, id, orgID } = permission.resource;
-  const scope = orgID ? `orgs/${orgID}` : '';
-  return `${permission.action}:${scope}/${type}${id ? `/${id}` : ''}`;
+  return `${permission.action}:${permission.resource.orgID ? '' : '/'}${resourcePath(permission.resource)}`;
 }
 
 /** The bracketed, space-separated list influx prints in its Permissions column. */

@@ -1,9 +1,10 @@
 // `auth create`: a new token with the permissions the flags ask for; prints it once, token string included.
 import { Command, Option } from 'commander';
+import { allAccessPermissions } from '../../core/permissions';
 import { printAuths } from '../auth-output';
 import type { ConnectionFlags } from '../connection';
 import { connect, type RunState } from '../context';
-import { allAccessPermissions, GRANTABLE_TYPES, requestedPermissions, type GrantableType } from '../create-permissions';
+import { GRANTABLE_TYPES, requestedPermissions, type GrantableType } from '../create-permissions';
 import { CliError, usageError } from '../errors';
 import { findOrgID, findUserID } from '../lookups';
 import { addConnectionOptions, addOutputOptions, idOption, repeatableIdOption, type OutputFlags } from '../options';
@@ -55,7 +56,7 @@ export function createCommand(state: RunState): Command {
     const orgID = await resolveOrgID(ctx, flags);
     const userID = flags.user ? await findUserID(ctx, flags.user) : undefined;
     const permissions = flags.allAccess
-      ? allAccessPermissions(orgID, userID ?? (await ctx.client.me()).id)
+      ? allAccessPermissions(GRANTABLE_TYPES, orgID, userID ?? (await ctx.client.me()).id)
       : requestedPermissions({ orgID, readBuckets, writeBuckets, readTypes, writeTypes });
     const created = await ctx.client.createAuthorization({ orgID, userID, description: flags.description, permissions });
     printAuths(state.io, created, { json: flags.json, hideHeaders: flags.hideHeaders, secretInUse: ctx.connection.token });

@@ -7,7 +7,7 @@ import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
-import { allAccessPermissions } from '../model/new-token-permissions';
+import { allAccessPermissions } from '../../../../core/permissions';
 import { DESCRIPTION_MAX_LENGTH } from './description-editor';
 import { OwnerField } from './owner-field';
 import '../../../components/ui/controls.css';

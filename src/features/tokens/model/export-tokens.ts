@@ -1,6 +1,6 @@
 // The tokens in view as CSV or JSON for a download. Token strings are never written: the field is left out.
 import type { Authorization } from '../../../../core/influx-types';
-import { permissionString } from './permission-string';
+import { permissionString } from '../../../../core/permissions';
 import { permissionText } from './permission-text';
 import { ownerName } from './token-index';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OSS_RESOURCE_TYPES, type Permission } from '../../../../core/influx-types';
 import { ORG_ID } from '../../../testing/token-factory';
-import { allAccessPermissions, clonedPermissions, customPermissions } from './new-token-permissions';
+import { allAccessPermissions } from '../../../../core/permissions';
+import { clonedPermissions, customPermissions } from './new-token-permissions';
 import { isAllAccess } from './permissions-summary';
 
 const USER = '1000000000000001';

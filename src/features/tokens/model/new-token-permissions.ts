@@ -1,27 +1,7 @@
-// The permissions a new token asks for: all-access (as `influx auth create --all-access` builds them)
-// or the person's own choices in the Custom dialog.
+// The permissions a new token asks for in the Custom dialog, and a clone's (all access: core/permissions.ts).
 import type { Permission, PermissionAction, ResourceType } from '../../../../core/influx-types';
 
 const ACTIONS: readonly PermissionAction[] = ['read', 'write'];
-
-/** The types a token may be granted: what the server lists, less `instance` (only setup holds it). */
-export function grantableTypes(resourceTypes: readonly string[]): string[] {
-  return resourceTypes.filter((type) => type !== 'instance');
-}
-
-/**
- * Read and write on every type within the org, except that it reads only its own org and reads and
- * writes only its own user (orgs and users live outside any org).
- */
-export function allAccessPermissions(resourceTypes: readonly string[], orgID: string, userID: string): Permission[] {
-  const permissions: Permission[] = [];
-  for (const type of grantableTypes(resourceTypes) as ResourceType[]) {
-    if (type === 'orgs') permissions.push({ action: 'read', resource: { type, id: orgID } });
-    else if (type === 'users') ACTIONS.forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
-    else ACTIONS.forEach((action) => permissions.push({ action, resource: { type, orgID } }));
-  }
-  return permissions;
-}
 
 /** What the Custom dialog holds: chosen actions per resource type, and per bucket ID. */
 export interface CustomChoices {

@@ -1,0 +1,42 @@
+// The permission rules the page and the CLI share: how InfluxDB writes a permission as text, and which
+// permissions an all-access token asks for. How each side shows permissions to people stays with it.
+import type { Permission, PermissionAction, ResourceType } from './influx-types';
+
+/** What identifies a permission (names are looked up by the server; the stand-in stores only this). */
+export interface PermissionRef {
+  action: PermissionAction;
+  resource: { type: string; id?: string; orgID?: string };
+}
+
+/** Where a permission reaches, as InfluxDB's Resource.String() writes it: "orgs/<orgID>/buckets/<id>", "users/<id>", "buckets". */
+export function resourcePath({ type, id, orgID }: PermissionRef['resource']): string {
+  const scoped = orgID ? `orgs/${orgID}/${type}` : type;
+  return id ? `${scoped}/${id}` : scoped;
+}
+
+/** InfluxDB's Permission.String(): "read:orgs/<orgID>/buckets/<id>", "write:users/<id>", "read:buckets". */
+export function permissionString(permission: PermissionRef): string {
+  return `${permission.action}:${resourcePath(permission.resource)}`;
+}
+
+/** The types a token may be granted: the given ones less `instance`, which only the setup token holds. */
+export function grantableTypes<T extends string>(types: readonly T[]): Exclude<T, 'instance'>[] {
+  return types.filter((type): type is Exclude<T, 'instance'> => type !== 'instance');
+}
+
+const ACTIONS: readonly PermissionAction[] = ['read', 'write'];
+
+/**
+ * All access, as `influx auth create --all-access` and the page's "All Access API Token" build it: read and
+ * write on every grantable type within the org, except that it reads only its own org and reads and writes
+ * only its own user (orgs and users live outside any org).
+ */
+export function allAccessPermissions(types: readonly string[], orgID: string, userID: string): Permission[] {
+  const permissions: Permission[] = [];
+  for (const type of grantableTypes(types) as ResourceType[]) {
+    if (type === 'orgs') permissions.push({ action: 'read', resource: { type, id: orgID } });
+    else if (type === 'users') ACTIONS.forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
+    else ACTIONS.forEach((action) => permissions.push({ action, resource: { type, orgID } }));
+  }
+  return permissions;
+}
