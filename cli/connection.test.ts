@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConnection } from './connection';
+import type { CliError } from './errors';
 
 let dir: string;
 let configsPath: string;
@@ -93,6 +94,22 @@ describe('resolveConnection', () => {
 
   it('refuses a host that is not an http(s) URL', () => {
     expect(() => resolveConnection({ host: 'localhost:8086', token: 'x' }, io())).toThrow(/invalid host "localhost:8086" from --host/);
-    expect(() => resolveConnection({ host: 'ftp://x', token: 'x' }, io())).toThrow(/only http/);
+    expect(() => resolveConnection({ host: 'ftp://x', token: 'x' }, io())).toThrow(/http:\/\/ or https:\/\//);
+  });
+
+  it('exits 2 for a wrong value and 1 for a missing or broken configs file, sending nothing', () => {
+    const exitCode = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as CliError).exitCode;
+      }
+      return undefined;
+    };
+    expect(exitCode(() => resolveConnection({ host: 'http://u:p@x:8086' }, io()))).toBe(2);
+    expect(exitCode(() => resolveConnection({}, io({ INFLUX_TOKEN: 'tok\n' })))).toBe(2);
+    expect(exitCode(() => resolveConnection({}, io({ STANDIN_PORT: 'eighty' })))).toBe(2);
+    expect(exitCode(() => resolveConnection({ configsPath: join(dir, 'missing') }, io()))).toBe(1);
+    expect(exitCode(() => resolveConnection({ configsPath, activeConfig: 'nope' }, io()))).toBe(1);
   });
 });

@@ -1,21 +1,17 @@
-// Where the CLI connects and with which token: flags, then environment, then the active influx config,
-// then (inside this project) the local stand-in with its operator token.
+// Where the CLI connects and with which token: the `influx` CLI's rules (core/connection.ts), then (inside this
+// project) the local stand-in with its operator token.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { CliError, usageError } from './errors';
-import { pickConfig, readInfluxConfigs, type InfluxConfig } from './influx-configs';
+import { join } from 'node:path';
+import { resolveCliConnection, standinSettings, type CliConnectionFlags } from '../core/connection';
+import { SettingsError } from '../core/settings-error';
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors';
 import type { CliIo } from './io';
 
-export interface ConnectionFlags {
-  host?: string;
-  token?: string;
-  configsPath?: string;
-  activeConfig?: string;
-}
+export type ConnectionFlags = CliConnectionFlags;
 
 export interface Connection {
   host: string;
-  /** Where the host came from, in words ("--host", "INFLUX_HOST", 'config "x" in path', ...). */
+  /** Where the host came from, in words ("--host", "INFLUX_HOST", 'influx CLI config "x"', ...). */
   hostSource: string;
   token?: string;
   tokenSource?: string;
@@ -24,58 +20,30 @@ export interface Connection {
 }
 
 export function resolveConnection(flags: ConnectionFlags, io: Pick<CliIo, 'env' | 'cwd' | 'homedir'>): Connection {
-  const { env } = io;
-  const configsPath = flags.configsPath ?? nonEmpty(env.INFLUX_CONFIGS_PATH) ?? join(io.homedir, '.influxdbv2', 'configs');
-  const configName = flags.activeConfig ?? nonEmpty(env.INFLUX_ACTIVE_CONFIG);
-  // Read lazily: a config file only matters when flags and environment leave something open.
-  let config: InfluxConfig | undefined | null = null;
-  const activeConfig = (): InfluxConfig | undefined => {
-    if (config !== null) return config;
-    const configs = readInfluxConfigs(configsPath);
-    if (!configs && (flags.configsPath || configName)) {
-      throw new CliError(`the influx configs file ${configsPath} does not exist (check --configs-path / INFLUX_CONFIGS_PATH)`);
-    }
-    config = configs ? pickConfig(configs, configName, configsPath) : undefined;
-    return config;
-  };
-  const configLabel = (c: InfluxConfig) => `config "${c.name}" in ${configsPath}`;
-
-  let host: string;
-  let hostSource: string;
-  let standin = false;
-  const configForHost = flags.host || nonEmpty(env.INFLUX_HOST) ? undefined : activeConfig();
-  if (flags.host) [host, hostSource] = [flags.host, '--host'];
-  else if (nonEmpty(env.INFLUX_HOST)) [host, hostSource] = [env.INFLUX_HOST as string, 'INFLUX_HOST'];
-  else if (configForHost?.url) [host, hostSource] = [configForHost.url, configLabel(configForHost)];
-  else {
-    const port = nonEmpty(env.STANDIN_PORT) && env.STANDIN_PORT !== '0' ? env.STANDIN_PORT : '8086';
-    [host, hostSource, standin] = [`http://127.0.0.1:${port}`, 'the local stand-in default', true];
+  try {
+    return resolveOrStandin(flags, io);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    // A wrong value is a wrong command line (exit 2); a missing or broken configs file is a failure (exit 1).
+    throw new CliError(error.message, error.kind === 'value' ? EXIT_USAGE : EXIT_FAILURE);
   }
-  host = checkHost(host, hostSource);
+}
 
-  let token: string | undefined;
-  let tokenSource: string | undefined;
-  if (flags.token) [token, tokenSource] = [flags.token, '--token'];
-  else if (nonEmpty(env.INFLUX_TOKEN)) [token, tokenSource] = [env.INFLUX_TOKEN, 'INFLUX_TOKEN'];
-  else {
-    const fromConfig = activeConfig();
-    if (fromConfig?.token) [token, tokenSource] = [fromConfig.token, configLabel(fromConfig)];
-    else if (standin) {
-      // Only ever sent to the stand-in's own default address, never to a host named elsewhere.
-      const file = resolve(io.cwd, nonEmpty(env.DATA_DIR) ?? './data', 'operator-token');
-      if (existsSync(file)) [token, tokenSource] = [readFileSync(file, 'utf8').trim() || undefined, file];
-    }
-  }
+function resolveOrStandin(flags: ConnectionFlags, io: Pick<CliIo, 'env' | 'cwd' | 'homedir'>): Connection {
+  const settings = resolveCliConnection(flags, io.env, io.homedir);
+  const { orgID, org } = settings;
+  const defaultOrg = orgID ? { orgID: orgID.value, source: orgID.source } : org ? { org: org.value, source: org.source } : undefined;
+  const token = settings.token && { token: settings.token.value, tokenSource: settings.token.source };
+  if (settings.host) return { host: settings.host.value, hostSource: settings.host.source, ...token, defaultOrg };
 
-  let defaultOrg: Connection['defaultOrg'];
-  if (nonEmpty(env.INFLUX_ORG_ID)) defaultOrg = { orgID: env.INFLUX_ORG_ID, source: 'INFLUX_ORG_ID' };
-  else if (nonEmpty(env.INFLUX_ORG)) defaultOrg = { org: env.INFLUX_ORG, source: 'INFLUX_ORG' };
-  else {
-    const fromConfig = activeConfig();
-    if (fromConfig?.org) defaultOrg = { org: fromConfig.org, source: configLabel(fromConfig) };
-  }
-
-  return { host, hostSource, token, tokenSource, defaultOrg };
+  const standin = standinSettings(io.env, io.cwd);
+  // STANDIN_PORT=0 lets the stand-in pick a free port, which the CLI cannot know: it tries the default then.
+  const host = `http://127.0.0.1:${standin.port || 8086}`;
+  if (token) return { host, hostSource: 'the local stand-in default', ...token, defaultOrg };
+  // Only ever sent to the stand-in's own default address, never to a host named elsewhere.
+  const file = join(standin.dataDir, 'operator-token');
+  const operatorToken = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return { host, hostSource: 'the local stand-in default', ...(operatorToken && { token: operatorToken, tokenSource: file }), defaultOrg };
 }
 
 /** The token, or an error that says where the CLI looked. */
@@ -85,21 +53,4 @@ export function requireToken(connection: Connection): string {
     `no token to authenticate with at ${connection.host}: pass --token, set INFLUX_TOKEN, or use an influx config with a token` +
       ' (for the local stand-in, start it once with `npm run standin` so that data/operator-token exists)',
   );
-}
-
-function checkHost(value: string, source: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usageError(`invalid host "${value}" from ${source}: give a URL such as http://localhost:8086`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usageError(`invalid host "${value}" from ${source}: only http:// and https:// URLs are supported`);
-  }
-  return value.replace(/\/+$/, '');
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

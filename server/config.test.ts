@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INFLUX_HOST: 'http://user:pass@influx:8086' }, dir)).toThrow(/INFLUX_TOKEN/);
     expect(() => loadConfig({ ALLOW_REMOTE: 'maybe' }, dir)).toThrow(/ALLOW_REMOTE/);
     expect(() => loadConfig({ ALLOWED_HOSTS: 'http://x/' }, dir)).toThrow(/ALLOWED_HOSTS/);
+  });
+
+  it('never uses the config marked active: only the one INFLUX_ACTIVE_CONFIG names', () => {
+    const home = join(dir, 'home');
+    mkdirSync(join(home, '.influxdbv2'), { recursive: true });
+    writeFileSync(join(home, '.influxdbv2', 'configs'), CONFIGS);
+    expect(loadConfig({}, dir, home).upstream.mode).toBe('standin');
+    const pathOnly = loadConfig({ INFLUX_CONFIGS_PATH: join(home, '.influxdbv2', 'configs') }, dir, home);
+    expect(pathOnly.upstream.mode).toBe('standin');
+    expect(pathOnly.warnings.join('\n')).toMatch(/INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not/);
+    expect(loadConfig({ INFLUX_ACTIVE_CONFIG: 'default' }, dir, home).upstream).toMatchObject({ url: 'http://localhost:8086', source: 'influx CLI config "default"' });
+  });
+
+  it('refuses connection values with surrounding spaces or line breaks rather than trimming them, never echoing a token', () => {
+    expect(() => loadConfig({ INFLUX_HOST: ' http://influx:8086' }, dir)).toThrow(ConfigError);
+    expect(() => loadConfig({ INFLUX_HOST: ' http://influx:8086' }, dir)).toThrow(/^INFLUX_HOST starts or ends with a space or line break/);
+    expect(() => loadConfig({ INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'abc-secret\n' }, dir)).toThrow(/^INFLUX_TOKEN starts/);
+    expect(() => loadConfig({ INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'abc-secret\n' }, dir)).not.toThrow(/abc-secret/);
+  });
+
+  it('says that INFLUX_ORG_ID is not read by the server', () => {
+    expect(loadConfig({ INFLUX_ORG_ID: 'abcdefabcdefabcd' }, dir).warnings.join('\n')).toMatch(/INFLUX_ORG_ID is not read by the app server.*INFLUX_ORG/);
   });
 
   it('warns, by name only, about token settings the stand-in ignores', () => {

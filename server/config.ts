@@ -1,8 +1,10 @@
 // The product's settings, read from the environment once at boot and validated, so mistakes stop the start with a clear message.
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePort, resolveServerConnection, standinSettings, type Env } from '../core/connection';
+import { SettingsError } from '../core/settings-error';
 import { ConfigError } from './proxy/config-error';
-import { defaultConfigsPath, readInfluxCliConfig } from './proxy/influx-configs';
 import { isLoopbackHost } from './proxy/loopback';
 
 export { ConfigError } from './proxy/config-error';
@@ -47,7 +49,16 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Reads and validates the settings; throws ConfigError with what is wrong and how to fix it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ProductConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), home: string = homedir()): ProductConfig {
+  try {
+    return readConfig(env, cwd, home);
+  } catch (error) {
+    if (error instanceof SettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+function readConfig(env: Env, cwd: string, home: string): ProductConfig {
   const host = (env.HOST ?? '').trim() || '127.0.0.1';
   const port = parsePort(env.PORT, 'PORT', 5173);
   const timeoutMs = parsePositiveInt(env.PROXY_TIMEOUT_MS, 'PROXY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
@@ -59,13 +70,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (/[/\s@]/.test(entry)) throw new ConfigError(`ALLOWED_HOSTS: "${entry}" is not a host name (write names like tokens.example.com or tokens.example.com:8443, comma-separated)`);
   }
   const allowRemote = parseFlag(env.ALLOW_REMOTE, 'ALLOW_REMOTE');
-  const upstream = readUpstream(env, cwd);
+  const upstream = readUpstream(env, cwd, home);
   const warnings: string[] = [];
   if (upstream.mode === 'standin') {
     for (const name of ['INFLUX_TOKEN', 'INFLUX_ORG'] as const) {
       if (env[name]) warnings.push(`${name} is set but INFLUX_HOST is not, so it is ignored and the local stand-in is used`);
     }
   }
+  if (env.INFLUX_CONFIGS_PATH && !env.INFLUX_ACTIVE_CONFIG) {
+    warnings.push('INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not, so no influx CLI config is used (the server never picks the one marked active)');
+  }
+  if (env.INFLUX_ORG_ID) warnings.push('INFLUX_ORG_ID is not read by the app server, which scopes by org name: set INFLUX_ORG');
 
   const holdsToken = upstream.mode === 'standin' || Boolean(upstream.token);
   if (holdsToken && !isLoopbackHost(host) && !allowRemote) {
@@ -91,55 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   };
 }
 
-function readUpstream(env: NodeJS.ProcessEnv, cwd: string): StandinUpstream | InfluxUpstream {
-  const activeConfig = env.INFLUX_ACTIVE_CONFIG?.trim();
-  const fromFile = activeConfig
-    ? readInfluxCliConfig(env.INFLUX_CONFIGS_PATH?.trim() || defaultConfigsPath(), activeConfig)
-    : undefined;
-  // Like the influx CLI: explicit environment variables beat the values from the configs file.
-  const rawHost = env.INFLUX_HOST?.trim() || fromFile?.url;
-  if (!rawHost) {
-    return {
-      mode: 'standin',
-      dataDir: resolve(cwd, env.DATA_DIR?.trim() || './data'),
-      port: parsePort(env.STANDIN_PORT, 'STANDIN_PORT', 8086),
-    };
-  }
-  const source = env.INFLUX_HOST?.trim() ? 'INFLUX_HOST' : `influx CLI config "${activeConfig}"`;
-  return {
-    mode: 'influx',
-    url: normalizeUpstreamUrl(rawHost, source),
-    token: env.INFLUX_TOKEN?.trim() || fromFile?.token,
-    org: env.INFLUX_ORG?.trim() || fromFile?.org,
-    source,
-  };
-}
-
-/** Accepts "http(s)://host[:port][/prefix]" only: the proxy builds every upstream URL from this origin. */
-export function normalizeUpstreamUrl(raw: string, source: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${source}: "${raw}" is not a URL (expected e.g. http://localhost:8086 or https://cloud2.influxdata.com)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${source}: "${raw}" must start with http:// or https://`);
-  }
-  if (url.username || url.password) {
-    throw new ConfigError(`${source}: the URL must not contain a user name or password; put the API token in INFLUX_TOKEN instead`);
-  }
-  if (url.search || url.hash) throw new ConfigError(`${source}: the URL must not have a query or fragment ("${raw}")`);
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-function parsePort(raw: string | undefined, name: string, fallback: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value > 65535) {
-    throw new ConfigError(`${name}="${raw}" is not a port number (0-65535; 0 picks a free port)`);
-  }
-  return value;
+function readUpstream(env: Env, cwd: string, home: string): StandinUpstream | InfluxUpstream {
+  const { host, token, org } = resolveServerConnection(env, home);
+  if (!host) return { mode: 'standin', ...standinSettings(env, cwd) };
+  return { mode: 'influx', url: host.value, token: token?.value, org: org?.value, source: host.source };
 }
 
 function parsePositiveInt(raw: string | undefined, name: string, fallback: number): number {
