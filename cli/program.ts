@@ -11,7 +11,7 @@ import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors';
 import { explainApiError } from './explain-error';
 import type { CliIo } from './io';
 
-export function buildProgram(state: RunState): Command {
+function buildProgram(state: RunState): Command {
   const { io } = state;
   const program = new Command('influx-tokens')
     .description('Manage InfluxDB API tokens from scripts: a twin of `influx auth` with status filters and bulk changes')

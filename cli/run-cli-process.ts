@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 
 export interface CliRun {
   code: number;

@@ -29,7 +29,7 @@ export function readInfluxConfigs(path: string): InfluxConfig[] | undefined {
   return parseInfluxConfigs(text, path);
 }
 
-export function parseInfluxConfigs(text: string, path: string): InfluxConfig[] {
+function parseInfluxConfigs(text: string, path: string): InfluxConfig[] {
   let document: Record<string, unknown>;
   try {
     document = parse(text);
