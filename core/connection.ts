@@ -148,7 +148,8 @@ function configValue(config: ChosenConfig | undefined, key: 'url' | 'token' | 'o
   if (typeof value !== 'string') {
     throw new SettingsError(`${label(config)} in ${config.path}: "${key}" must be a string`, 'configs-file');
   }
-  return setting(value, `${label(config)} (its "${key}", in ${config.path})`) && { value, source: label(config) };
+  const checked = setting(value, `${label(config)} (its "${key}", in ${config.path})`);
+  return checked && { value: checked.value, source: label(config) };
 }
 
 function pickHost(explicit: (Setting | undefined)[], config: ChosenConfig | undefined, tokenHint: string): Setting | undefined {
