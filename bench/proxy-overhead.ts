@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Pool } from 'undici';
-import { startProduct } from '../server/start-product';
+import { startProduct } from '../server/app/start';
 import { findNginx, startNginx, type RunningNginx } from './nginx';
 
 export interface ProxyOverheadOptions {

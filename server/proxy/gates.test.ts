@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppServer } from './app-server';
+import { startAppServer } from '../app/app-server';
 import { rawRequest, statusOf } from '../test-support/raw-http';
 import { startHarness, TEST_SERVER_TOKEN, type Harness } from '../test-support/proxy-harness';
 

@@ -3,14 +3,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lingerOnClose } from '../lingering-close';
-import { createForwarder } from './forward-to-influx';
-import { isApiPath, isForwardedPath } from './forwarded-paths';
-import { sendInfluxError } from './influx-error';
-import { isLoopbackHost } from './loopback';
-import { parseRequestTarget } from './request-target';
-import { crossSiteRefusal, hostRefusal, isTopLevelNavigation, knownHostsFor } from './request-origin';
-import { applySecurityHeaders, PRODUCTION_CSP } from './security-headers';
-import { createStaticApp, type AppHandler } from './static-app';
+import { createForwarder } from '../proxy/forward-to-influx';
+import { isApiPath, isForwardedPath } from '../proxy/forwarded-paths';
+import { sendInfluxError } from '../proxy/influx-error';
+import { isLoopbackHost } from '../proxy/loopback';
+import { parseRequestTarget } from '../proxy/request-target';
+import { crossSiteRefusal, hostRefusal, isTopLevelNavigation, knownHostsFor } from '../proxy/request-origin';
+import { applySecurityHeaders, PRODUCTION_CSP } from '../proxy/security-headers';
+import { createStaticApp, type AppHandler } from './static-files';
 import { identifyByListing, type IdentifyToken, type OwnTokenAnswer } from './own-token';
 import { fileServerToken, fixedServerToken } from './server-token';
 

@@ -5,8 +5,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ConfigError } from './config-error';
-import { preferredEncoding, type Encoding } from './content-encoding';
+import { ConfigError } from '../proxy/config-error';
+import { preferredEncoding, type Encoding } from '../proxy/content-encoding';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
