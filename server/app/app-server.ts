@@ -1,22 +1,24 @@
-// The one server people open: the app (built files or Vite in dev), its config endpoint, and the thin proxy
-// to InfluxDB. Every request passes the same gates in the same order before anything else sees it.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The one server people open (Fastify): the app (built files or Vite in dev), its config and own-token endpoints,
+// and the thin proxy to InfluxDB. Every request passes the same gates in the same order (server/proxy/gates.ts,
+// one onRequest hook) before any route sees it.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { InfluxError, sendInfluxError } from '../influx-error';
 import { lingerOnClose } from '../lingering-close';
-import { createForwarder } from '../proxy/forward-to-influx';
-import { isApiPath, isForwardedPath } from '../proxy/forwarded-paths';
-import { sendInfluxError } from '../proxy/influx-error';
+import { registerForwarding } from '../proxy/forward';
+import { APP_CONFIG_PATH, check, createGates, OWN_TOKEN_PATH, type GateOptions } from '../proxy/gates';
 import { isLoopbackHost } from '../proxy/loopback';
-import { parseRequestTarget } from '../proxy/request-target';
-import { crossSiteRefusal, hostRefusal, isTopLevelNavigation, knownHostsFor } from '../proxy/request-origin';
-import { applySecurityHeaders, PRODUCTION_CSP } from '../proxy/security-headers';
-import { createStaticApp, type AppHandler } from './static-files';
+import { knownHostsFor } from '../proxy/request-origin';
+import { PRODUCTION_CSP } from '../proxy/security-headers';
 import { identifyByListing, type IdentifyToken, type OwnTokenAnswer } from './own-token';
 import { fileServerToken, fixedServerToken } from './server-token';
+import { notFound, registerStaticFiles, type PageHandler } from './static-files';
 
 /** What serves the app's pages when there is no static folder (Vite's dev server). */
 export interface AppLayer {
-  handle: AppHandler;
+  /** Answers one page request on the raw response (it may finish it later: Vite's middlewares). */
+  handle: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
   close?(): Promise<void>;
 }
 
@@ -65,10 +67,6 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-const OWN_TOKEN_PATH = '/api/app/own-token';
-const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH']);
-
 export async function startAppServer(config: AppServerConfig): Promise<RunningAppServer> {
   const host = config.host ?? '127.0.0.1';
   if (config.serverToken && !isLoopbackHost(host) && !config.allowRemote) {
@@ -81,74 +79,64 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
 
   const log = config.log ?? (() => {});
   const upstreamDisplay = displayUrl(config.upstreamUrl);
-  const csp = config.contentSecurityPolicy ?? PRODUCTION_CSP;
+  const timeoutMs = config.timeoutMs ?? 30_000;
+  const bodyLimitBytes = config.bodyLimitBytes ?? 1024 * 1024;
   const serverToken =
     config.serverTokenFile && config.serverToken ? fileServerToken(config.serverTokenFile, config.serverToken) : fixedServerToken(config.serverToken);
-  const identifyToken = config.identifyToken ?? identifyByListing(upstreamDisplay, config.timeoutMs ?? 30_000);
-  const forwarder = createForwarder({
+  const identifyToken = config.identifyToken ?? identifyByListing(upstreamDisplay, timeoutMs);
+  const appConfig = { mode: config.mode, upstream: upstreamDisplay, org: config.org, needsToken: !config.serverToken };
+
+  let knownHosts: ReadonlySet<string> = new Set<string>();
+  const gateOptions: GateOptions = {
+    knownHosts: () => knownHosts,
+    contentSecurityPolicy: config.contentSecurityPolicy ?? PRODUCTION_CSP,
+    bodyLimitBytes,
+  };
+  const app = Fastify({
+    logger: false,
+    // Node's own defaults (Fastify's keep-alive is 72 s, and it switches the request timeout off).
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
+    // In-flight requests finish on close; close() below bounds how long.
+    return503OnClosing: false,
+    // A path Fastify's router cannot decode still gets the gates' own answer (400, after the Host check).
+    frameworkErrors: (error, request, reply) => {
+      const refusal = check(request, reply, gateOptions);
+      sendInfluxError(reply, refusal?.error ?? new InfluxError('invalid', `Bad request: ${error.message}`), refusal?.headers);
+    },
+  });
+  // A refused request (413, 431...) is answered while the client may still be sending: drain before closing.
+  lingerOnClose(app.server);
+  // Bodies are never parsed here: the forwarder streams them upstream as they are.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  app.decorateRequest('gated', null);
+  app.addHook('onRequest', createGates(gateOptions));
+  app.setErrorHandler((error, request, reply) => {
+    log(`server: ${request.method} ${request.url.split('?')[0]} failed: ${(error as Error).message}`);
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.destroy();
+      return;
+    }
+    sendInfluxError(reply, new InfluxError('internal error', 'The server failed to handle this request; see its log.'));
+  });
+
+  const forward = await registerForwarding(app, {
     upstreamUrl: upstreamDisplay,
     serverToken: () => serverToken.current(),
-    timeoutMs: config.timeoutMs ?? 30_000,
-    bodyLimitBytes: config.bodyLimitBytes ?? 1024 * 1024,
+    timeoutMs,
+    bodyLimitBytes,
     log,
     compressFor: config.compressFor,
   });
-  const appConfigBody = JSON.stringify({
-    mode: config.mode,
-    upstream: upstreamDisplay,
-    org: config.org,
-    needsToken: !config.serverToken,
+
+  app.get(APP_CONFIG_PATH, { schema: { response: { 200: APP_CONFIG_SCHEMA } } }, (_request, reply) => {
+    void reply.header('cache-control', 'no-store').send(appConfig);
   });
 
-  const server = createServer();
-  // A refused request (413, 431...) is answered while the client may still be sending: drain before closing.
-  lingerOnClose(server);
-  let knownHosts = new Set<string>();
-  let layer: AppLayer | undefined;
-  let serveApp: AppHandler | undefined = config.staticDir ? createStaticApp(config.staticDir) : undefined;
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    applySecurityHeaders(res, csp);
-    const wrongHost = hostRefusal(req, knownHosts);
-    if (wrongHost) return sendInfluxError(res, 403, 'forbidden', wrongHost);
-    const target = parseRequestTarget(req.url);
-    if (!target.ok) return sendInfluxError(res, 400, 'invalid', target.reason);
-    const { path, search } = target;
-    const method = req.method ?? 'GET';
-
-    if (path === '/api/app/config' || path === OWN_TOKEN_PATH || isApiPath(path)) {
-      const foreign = crossSiteRefusal(req);
-      if (foreign) return sendInfluxError(res, 403, 'forbidden', foreign);
-      if (path === '/api/app/config') {
-        if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(method === 'HEAD' ? undefined : appConfigBody);
-        return;
-      }
-      if (path === OWN_TOKEN_PATH) {
-        if (method !== 'GET') return methodNotAllowed(res, 'GET');
-        return answerOwnToken(req, res);
-      }
-      if (!isForwardedPath(path)) return sendInfluxError(res, 404, 'not found', 'path not found');
-      if (!FORWARDED_METHODS.has(method)) return methodNotAllowed(res, [...FORWARDED_METHODS].join(', '));
-      if (STATE_CHANGING.has(method) && !isJson(req.headers['content-type'])) {
-        return sendInfluxError(res, 415, 'unsupported media type', `${method} requests must have Content-Type: application/json.`);
-      }
-      return forwarder.forward(req, res, path, search);
-    }
-
-    // The app's pages: a link from another site may open them, but nothing else may be fetched cross-site.
-    if (!isTopLevelNavigation(req)) {
-      const foreign = crossSiteRefusal(req);
-      if (foreign) return sendInfluxError(res, 403, 'forbidden', foreign);
-    }
-    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-    return serveApp!(req, res, path);
-  };
-
   /** GET /api/app/own-token: which token the page runs on (the pasted one it sends, else the server's), and its state. */
-  async function answerOwnToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pasted = tokenFromHeader(req.headers.authorization);
+  app.get(OWN_TOKEN_PATH, { schema: { response: { 200: OWN_TOKEN_SCHEMA } } }, async (request, reply) => {
+    const pasted = tokenFromHeader(request.headers.authorization);
     if (!pasted) serverToken.reload();
     const token = pasted ?? serverToken.current();
     const base = { source: pasted ? 'pasted' : 'server', recoverable: !pasted && config.serverTokenFile !== undefined } as const;
@@ -160,31 +148,45 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
         answer = { ...base, ...(await identifyToken(token)) };
       } catch (error) {
         log(`server: could not tell which token the page uses: ${(error as Error).message}`);
-        return sendInfluxError(res, 503, 'unavailable', `Could not reach InfluxDB at ${upstreamDisplay} to check the token.`);
+        return sendInfluxError(reply, new InfluxError('unavailable', `Could not reach InfluxDB at ${upstreamDisplay} to check the token.`));
       }
     }
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify(answer));
-  }
-
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`server: ${req.method} ${req.url?.split('?')[0]} failed: ${(error as Error).message}`);
-      sendInfluxError(res, 500, 'internal error', 'The server failed to handle this request; see its log.');
-    });
+    return reply.header('cache-control', 'no-store').send(answer);
   });
 
-  if (config.appLayer) {
-    layer = await config.appLayer(server);
-    serveApp = layer.handle;
-  }
+  for (const url of ['/api/*', '/health', '/ping']) app.all(url, forward);
 
-  await listen(server, config.port ?? 0, host).catch(async (error: unknown) => {
+  // The app's pages, in their own scope: the static files' headers hook touches nothing else.
+  let layer: AppLayer | undefined;
+  await app.register(async (pages) => {
+    let servePage: PageHandler;
+    if (config.staticDir) {
+      servePage = await registerStaticFiles(pages, config.staticDir);
+    } else {
+      layer = await config.appLayer!(app.server);
+      const handle = layer.handle;
+      servePage = async (request, reply, path) => {
+        reply.hijack();
+        await handle(request.raw, reply.raw, path);
+      };
+    }
+    // Every gated request the routes above do not name: the gates already said whether it is a page or forwarded.
+    const dispatch = (request: FastifyRequest, reply: FastifyReply) => {
+      const gated = request.gated!;
+      return gated.kind === 'page' ? servePage(request, reply, gated.path) : forward.call(app, request, reply);
+    };
+    pages.all('/*', dispatch);
+    pages.setNotFoundHandler((request, reply) => (request.gated?.kind === 'page' ? notFound(reply) : dispatch(request, reply)));
+  });
+
+  try {
+    await app.listen({ port: config.port ?? 0, host });
+  } catch (error) {
+    await app.close().catch(() => {});
     await layer?.close?.();
-    await forwarder.close();
-    throw error;
-  });
-  const port = (server.address() as AddressInfo).port;
+    throw friendlyListenError(error as NodeJS.ErrnoException, config.port ?? 0, host);
+  }
+  const port = (app.server.address() as AddressInfo).port;
   knownHosts = knownHostsFor(host, port, config.allowedHosts ?? []);
 
   let closing: Promise<void> | undefined;
@@ -193,16 +195,14 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
     port,
     close() {
       closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
+        const server = app.server;
         // A keep-alive connection whose answer is just being finished turns idle a moment later; close it then,
         // rather than holding the shutdown until the grace period ends.
         const sweep = setInterval(() => server.closeIdleConnections(), 25);
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs ?? 3000);
-        await closed;
+        await app.close();
         clearInterval(sweep);
         clearTimeout(force);
-        await forwarder.close();
         await layer?.close?.();
       })();
       return closing;
@@ -210,36 +210,43 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        const friendly = new Error(
-          `Port ${port} on ${host} is already in use (is another copy running?). Stop it, or set PORT to another port (0 picks a free one).`,
-        );
-        Object.assign(friendly, { code: 'EADDRINUSE' });
-        reject(friendly);
-      } else reject(error);
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
+function friendlyListenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (error.code !== 'EADDRINUSE') return error;
+  const friendly = new Error(
+    `Port ${port} on ${host} is already in use (is another copy running?). Stop it, or set PORT to another port (0 picks a free one).`,
+  );
+  return Object.assign(friendly, { code: 'EADDRINUSE' });
 }
 
-function methodNotAllowed(res: ServerResponse, allow: string): void {
-  sendInfluxError(res, 405, 'method not allowed', `Method not allowed here; allowed: ${allow}.`, { Allow: allow });
-}
+const APP_CONFIG_SCHEMA = {
+  type: 'object',
+  properties: {
+    mode: { type: 'string', enum: ['standin', 'influx'] },
+    upstream: { type: 'string' },
+    org: { type: ['string', 'null'] },
+    needsToken: { type: 'boolean' },
+  },
+  required: ['mode', 'upstream', 'org', 'needsToken'],
+  additionalProperties: false,
+} as const;
+
+const OWN_TOKEN_SCHEMA = {
+  type: 'object',
+  properties: {
+    state: { type: 'string', enum: ['active', 'inactive', 'refused', 'unknown'] },
+    id: { type: 'string' },
+    description: { type: 'string' },
+    message: { type: 'string' },
+    source: { type: 'string', enum: ['server', 'pasted'] },
+    recoverable: { type: 'boolean' },
+  },
+  required: ['state', 'source', 'recoverable'],
+  additionalProperties: false,
+} as const;
 
 function tokenFromHeader(header: string | undefined): string | undefined {
   const match = /^\s*(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1];
-}
-
-function isJson(contentType: string | undefined): boolean {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** The upstream as shown to people: scheme, host, port and path prefix only, never credentials. */

@@ -1,12 +1,12 @@
-// Serves the built app from dist/: real files as they are, and index.html for app routes such as /tokens/<id>
-// (history fallback), so a reload or a shared link opens the same view.
-import { createReadStream, existsSync, type Stats } from 'node:fs';
+// Serves the built app from dist/ with @fastify/static: real files as they are (or their .br/.gz twins, written by
+// the build, when the browser takes them), and index.html for app routes such as /tokens/<id> (history fallback),
+// so a reload or a shared link opens the same view.
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConfigError } from '../proxy/config-error';
-import { preferredEncoding, type Encoding } from '../proxy/content-encoding';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,94 +25,88 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export type AppHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+const TWIN_SUFFIXES = ['.br', '.gz'];
 
-/** Throws when `dir` holds no built app, naming the command that builds it. */
-export function createStaticApp(dir: string): AppHandler {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The app file this request is answered with ("/index.html" for app routes), once chosen. */
+    staticFile: string | null;
+  }
+}
+
+export type PageHandler = (request: FastifyRequest, reply: FastifyReply, path: string) => Promise<unknown>;
+
+/**
+ * Registers @fastify/static for `dir` in `scope` and returns the handler for gated page requests.
+ * Throws when `dir` holds no built app, naming the command that builds it.
+ */
+export async function registerStaticFiles(scope: FastifyInstance, dir: string): Promise<PageHandler> {
   const root = resolve(dir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
     throw new ConfigError(`The app is not built: ${indexFile} does not exist. Run \`npm run build\` (or use \`npm start\`, which builds first).`);
   }
+  await scope.register(fastifyStatic, {
+    root,
+    serve: false,
+    // The twins vite-plugin-compression2 writes beside each file.
+    preCompressed: true,
+    index: false,
+    dotfiles: 'deny',
+    acceptRanges: false,
+    lastModified: false,
+    cacheControl: false,
+  });
+  scope.decorateRequest('staticFile', null);
 
-  return async (req, res, path) => {
+  scope.addHook('onSend', (request, reply, payload, done) => {
+    const file = request.staticFile;
+    if (!file || (reply.statusCode !== 200 && reply.statusCode !== 304)) return done(null, payload);
+    reply.header('content-type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+    // Vite puts content hashes in /assets/ names, so those never change; everything else is revalidated.
+    reply.header('cache-control', file.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Caches must key on Accept-Encoding only where a compressed twin exists.
+    if (TWIN_SUFFIXES.some((suffix) => existsSync(join(root, file + suffix)))) reply.header('vary', 'Accept-Encoding');
+    else reply.removeHeader('vary');
+    // Each encoding is its own representation, with its own validator (see ifNoneMatchOfFile for the way back).
+    const encoding = reply.getHeader('content-encoding');
+    const etag = reply.getHeader('etag');
+    if (encoding && typeof etag === 'string') reply.header('etag', `${etag.slice(0, -1)}-${String(encoding)}"`);
+    done(null, payload);
+  });
+
+  return async (request, reply, path) => {
     const decoded = decodeURIComponent(path);
     const file = resolve(root, `.${decoded}`);
     // parseRequestTarget already refused "..": this is the second lock on the same door.
-    if (file !== root && !file.startsWith(root + sep)) return notFound(res);
-    if (decoded.split('/').some((segment) => segment.startsWith('.'))) return notFound(res);
+    if (file !== root && !file.startsWith(root + sep)) return notFound(reply);
+    if (decoded.split('/').some((segment) => segment.startsWith('.'))) return notFound(reply);
 
-    const found = decoded.endsWith('/') ? null : await regularFile(file);
-    if (found) return sendFile(req, res, await chooseVariant(req, file, found), decoded.startsWith('/assets/'));
+    let served: string;
+    if (!decoded.endsWith('/') && (await isRegularFile(file))) served = decoded;
     // A missing file with an extension is a broken asset link; answering HTML there would only hide it.
-    if (extname(decoded) !== '') return notFound(res);
-    const index = await regularFile(indexFile);
-    if (!index) return notFound(res);
-    return sendFile(req, res, await chooseVariant(req, indexFile, index), false);
+    else if (extname(decoded) !== '') return notFound(reply);
+    else served = '/index.html';
+    request.staticFile = served;
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch) request.raw.headers['if-none-match'] = ifNoneMatchOfFile(ifNoneMatch);
+    return reply.sendFile(served.slice(1));
   };
 }
 
-interface Variant {
-  /** The file as asked for: its name decides the Content-Type. */
-  file: string;
-  /** What is sent: the file itself, or its compressed twin made at build time. */
-  sent: string;
-  info: Stats;
-  encoding: Encoding | null;
-  /** Whether compressed twins exist, so caches must key on Accept-Encoding. */
-  varies: boolean;
+/** The ETags we send name their encoding; @fastify/send compares with the file's own, so drop that suffix again. */
+function ifNoneMatchOfFile(header: string): string {
+  return header.replace(/-(?:br|gzip)"/g, '"');
 }
 
-const ENCODINGS: readonly Encoding[] = ['br', 'gzip'];
-const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
-
-/** The build writes `x.js.br` and `x.js.gz` beside `x.js` (vite-plugin-compression2): send the best one accepted. */
-async function chooseVariant(req: IncomingMessage, file: string, info: Stats): Promise<Variant> {
-  const twins = new Map<Encoding, Stats>();
-  for (const encoding of ENCODINGS) {
-    const twin = await regularFile(file + SUFFIX[encoding]);
-    if (twin) twins.set(encoding, twin);
-  }
-  const encoding = preferredEncoding(req.headers['accept-encoding'], [...twins.keys()]);
-  if (!encoding) return { file, sent: file, info, encoding: null, varies: twins.size > 0 };
-  return { file, sent: file + SUFFIX[encoding], info: twins.get(encoding)!, encoding, varies: true };
-}
-
-async function regularFile(file: string): Promise<Stats | null> {
+async function isRegularFile(file: string): Promise<boolean> {
   try {
-    const info = await stat(file);
-    return info.isFile() ? info : null;
+    return (await stat(file)).isFile();
   } catch {
-    return null;
+    return false;
   }
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, variant: Variant, immutable: boolean): Promise<void> {
-  const { file, sent, info, encoding } = variant;
-  // Each encoding is its own representation, with its own validator.
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
-  res.setHeader('Content-Type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
-  if (encoding) res.setHeader('Content-Encoding', encoding);
-  if (variant.varies) res.setHeader('Vary', 'Accept-Encoding');
-  // Vite puts content hashes in /assets/ names, so those never change; everything else is revalidated.
-  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  res.setHeader('ETag', etag);
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304).end();
-    return;
-  }
-  res.setHeader('Content-Length', info.size);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  try {
-    await pipeline(createReadStream(sent), res);
-  } catch {
-    res.destroy();
-  }
-}
-
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }).end('Not found\n');
+export function notFound(reply: FastifyReply): FastifyReply {
+  return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found\n');
 }
