@@ -3,7 +3,7 @@
 // one onRequest hook) before any route sees it.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { InfluxError, sendInfluxError } from '../influx-error';
 import { lingerOnClose } from '../lingering-close';
 import { registerForwarding } from '../proxy/forward';
@@ -67,7 +67,50 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
+/** The app server built but not listening: `fastify.inject` drives it without a socket. */
+export interface BuiltAppServer {
+  fastify: FastifyInstance;
+  /** Sets the Host values it answers to for the port it listens on (until then: port 80, as inject sends). */
+  answerOn(port: number): void;
+  /** Closes the page layer (Vite), which is not a Fastify plugin. */
+  closeLayer(): Promise<void>;
+}
+
 export async function startAppServer(config: AppServerConfig): Promise<RunningAppServer> {
+  const host = config.host ?? '127.0.0.1';
+  const { fastify: app, answerOn, closeLayer } = await buildAppServer(config);
+  try {
+    await app.listen({ port: config.port ?? 0, host });
+  } catch (error) {
+    await app.close().catch(() => {});
+    await closeLayer();
+    throw friendlyListenError(error as NodeJS.ErrnoException, config.port ?? 0, host);
+  }
+  const port = (app.server.address() as AddressInfo).port;
+  answerOn(port);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost(host)}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        const server = app.server;
+        // A keep-alive connection whose answer is just being finished turns idle a moment later; close it then,
+        // rather than holding the shutdown until the grace period ends.
+        const sweep = setInterval(() => server.closeIdleConnections(), 25);
+        const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs ?? 3000);
+        await app.close();
+        clearInterval(sweep);
+        clearTimeout(force);
+        await closeLayer();
+      })();
+      return closing;
+    },
+  };
+}
+
+export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppServer> {
   const host = config.host ?? '127.0.0.1';
   if (config.serverToken && !isLoopbackHost(host) && !config.allowRemote) {
     throw new Error(
@@ -86,7 +129,7 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
   const identifyToken = config.identifyToken ?? identifyByListing(upstreamDisplay, timeoutMs);
   const appConfig = { mode: config.mode, upstream: upstreamDisplay, org: config.org, needsToken: !config.serverToken };
 
-  let knownHosts: ReadonlySet<string> = new Set<string>();
+  let knownHosts: ReadonlySet<string> = knownHostsFor(host, 80, config.allowedHosts ?? []);
   const gateOptions: GateOptions = {
     knownHosts: () => knownHosts,
     contentSecurityPolicy: config.contentSecurityPolicy ?? PRODUCTION_CSP,
@@ -179,33 +222,13 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
     pages.setNotFoundHandler((request, reply) => (request.gated?.kind === 'page' ? notFound(reply) : dispatch(request, reply)));
   });
 
-  try {
-    await app.listen({ port: config.port ?? 0, host });
-  } catch (error) {
-    await app.close().catch(() => {});
-    await layer?.close?.();
-    throw friendlyListenError(error as NodeJS.ErrnoException, config.port ?? 0, host);
-  }
-  const port = (app.server.address() as AddressInfo).port;
-  knownHosts = knownHostsFor(host, port, config.allowedHosts ?? []);
-
-  let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost(host)}:${port}`,
-    port,
-    close() {
-      closing ??= (async () => {
-        const server = app.server;
-        // A keep-alive connection whose answer is just being finished turns idle a moment later; close it then,
-        // rather than holding the shutdown until the grace period ends.
-        const sweep = setInterval(() => server.closeIdleConnections(), 25);
-        const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs ?? 3000);
-        await app.close();
-        clearInterval(sweep);
-        clearTimeout(force);
-        await layer?.close?.();
-      })();
-      return closing;
+    fastify: app,
+    answerOn(port) {
+      knownHosts = knownHostsFor(host, port, config.allowedHosts ?? []);
+    },
+    async closeLayer() {
+      await layer?.close?.();
     },
   };
 }
