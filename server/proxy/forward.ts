@@ -75,7 +75,8 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     request(opts: Dispatcher.RequestOptions & { headers: HeadersWithExchange }, callback: (error: Error | null, data: Dispatcher.ResponseData) => void): void {
       const exchange = opts.headers[EXCHANGE];
       delete opts.headers[EXCHANGE];
-      pool.request({ ...opts, signal: exchange?.abort }, callback);
+      opts.signal = exchange?.abort; // opts is reply-from's own copy for this request
+      pool.request(opts, callback);
     },
     close: () => pool.close(),
     destroy: () => pool.destroy(),

@@ -1,5 +1,5 @@
 // Builds the stand-in: an InfluxDB OSS 2.x-compatible HTTP API for tokens on top of a StandinStore.
-// Only start.ts listens; tests can drive this instance with app.inject.
+// Only start.ts listens; tests also drive this instance without a socket through app.inject (group-commit.test.ts).
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createContext, type StandinContext } from './context';
 import { InfluxError, sendInfluxError, type InfluxErrorCode } from '../influx-error';
