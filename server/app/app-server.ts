@@ -2,7 +2,7 @@
 // and the thin proxy to InfluxDB. Every request passes the same gates in the same order (server/proxy/gates.ts,
 // one onRequest hook) before any route sees it.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { InfluxError, sendInfluxError } from '../influx-error';
 import { lingerOnClose } from '../lingering-close';
@@ -142,6 +142,8 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
     requestTimeout: 300_000,
     // In-flight requests finish on close; close() below bounds how long.
     return503OnClosing: false,
+    // What Node's own server answers to a request it cannot parse (Fastify's default adds a JSON body of its own).
+    clientErrorHandler: answerUnparsable,
     // A path Fastify's router cannot decode still gets the gates' own answer (400, after the Host check).
     frameworkErrors: (error, request, reply) => {
       const refusal = check(request, reply, gateOptions);
@@ -231,6 +233,18 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
       await layer?.close?.();
     },
   };
+}
+
+const UNPARSABLE: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
+
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (socket.writable && !answering) socket.write(`HTTP/1.1 ${UNPARSABLE[error.code ?? ''] ?? '400 Bad Request'}\r\nConnection: close\r\n\r\n`);
+  socket.destroy(error);
 }
 
 function friendlyListenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
