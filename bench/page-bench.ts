@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchTestChromium, testChromiumPath } from '../e2e/support/test-browser';
-import { startProduct, type RunningProduct } from '../server/start-product';
+import { startProduct, type RunningProduct } from '../server/app/start';
 import { createInfluxClient } from '../core/influx-client';
 import { seededDataDir } from './standin-bench';
 import { summarize } from './stats';

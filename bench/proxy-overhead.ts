@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Pool } from 'undici';
 import { tableLines } from '../core/text-table';
-import { startProduct } from '../server/start-product';
+import { startProduct } from '../server/app/start';
 import { findNginx, startNginx, type RunningNginx } from './nginx';
 import { quantile } from './stats';
 

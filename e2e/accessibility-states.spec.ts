@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAppServer } from '../server/proxy/app-server';
+import { startAppServer } from '../server/app/app-server';
 import { newId } from '../server/standin/ids';
 import { startStandin } from '../server/standin/start';
 import { StandinStore } from '../server/standin/store';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startProduct, type RunningProduct } from '../server/start-product';
+import { startProduct, type RunningProduct } from '../server/app/start';
 import { createInfluxClient, type InfluxClient } from '../core/influx-client';
 import type { Authorization } from '../core/influx-types';
 

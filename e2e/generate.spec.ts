@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { startAppServer } from '../server/proxy/app-server';
+import { startAppServer } from '../server/app/app-server';
 import type { Permission } from '../core/influx-types';
 import { expect, rowOf, test } from './fixtures';
 

@@ -5,7 +5,7 @@
 // CSP violation reports (a blocked inline handler), and any element that arrives carrying an on* attribute or
 // as a <script> (React never writes either).
 import type { Page } from '@playwright/test';
-import type { RunningProduct } from '../server/start-product';
+import type { RunningProduct } from '../server/app/start';
 import type { InfluxClient } from '../core/influx-client';
 import { expect, rowOf, test } from './support/fault-fixtures';
 

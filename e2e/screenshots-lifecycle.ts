@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchTestChromium } from './support/test-browser';
-import { startProduct, type RunningProduct } from '../server/start-product';
+import { startProduct, type RunningProduct } from '../server/app/start';
 import { createInfluxClient } from '../core/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-lifecycle');

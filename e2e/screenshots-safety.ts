@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchTestChromium } from './support/test-browser';
-import { startProduct } from '../server/start-product';
+import { startProduct } from '../server/app/start';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-safety');
 const only = process.argv[3];

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startAppServer } from '../server/proxy/app-server';
+import { startAppServer } from '../server/app/app-server';
 import { expect, test } from './fixtures';
 
 test('without a server token: paste one to sign in, a refused one says why, Sign out forgets it', async ({ page, product }) => {

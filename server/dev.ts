@@ -1,7 +1,7 @@
 // `npm run dev`: the same server and proxy as `npm start`, with Vite's dev server and hot reload instead of dist/.
-import { runProduct } from './proxy/run-product';
+import { runProduct } from './app/start';
 import { DEV_CSP } from './proxy/security-headers';
-import { createViteLayer } from './proxy/vite-layer';
+import { createViteLayer } from './app/vite-layer';
 
 await runProduct({
   flavour: 'dev server, hot reload',

@@ -3,7 +3,7 @@
 // in the kernel, which then resets the connection and destroys the answer before the client reads it. Instead the
 // answer is sent, the write side is shut (the client sees the end of the answer), and whatever the client still
 // sends is read and thrown away, for a bounded time and up to a bounded amount, before the socket is closed.
-// Both servers use it: the app server (node:http) and the stand-in (fastify's node:http server).
+// Both servers use it on the node:http server under their Fastify app: the app server and the stand-in.
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 

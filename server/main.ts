@@ -1,4 +1,4 @@
 // `npm start`: the built app from dist/ with the proxy, on the stand-in unless INFLUX_HOST or INFLUX_ACTIVE_CONFIG says otherwise.
-import { runProduct } from './proxy/run-product';
+import { runProduct } from './app/start';
 
 await runProduct();

@@ -2,7 +2,7 @@
 // The app server gives up after APP_TIMEOUT_MS, so a `slow` upstream turns into a timeout within a test.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { startAppServer, type RunningAppServer } from '../../server/proxy/app-server';
+import { startAppServer, type RunningAppServer } from '../../server/app/app-server';
 import { test as base } from '../fixtures';
 import { startFaultUpstream, type FaultUpstream } from './fault-upstream';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelParameters, runModel, type Target } from '../../test/model/standin-model';
-import { startProduct } from '../start-product';
+import { startProduct } from '../app/start';
 import { startStandin, type RunningStandin } from '../standin/start';
 import { makeTempApp } from '../test-support/temp-app';
 

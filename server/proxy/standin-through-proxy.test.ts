@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertMatchesContract, contractPathOf } from '../../test/contract';
-import { startProduct, type RunningProduct } from '../start-product';
+import { startProduct, type RunningProduct } from '../app/start';
 import { call, type CallInit, type CallResult } from '../test-support/http-call';
 import { makeTempApp, type TempApp } from '../test-support/temp-app';
 

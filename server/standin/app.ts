@@ -1,9 +1,8 @@
 // Builds the stand-in: an InfluxDB OSS 2.x-compatible HTTP API for tokens on top of a StandinStore.
-// Only start.ts listens; tests can drive this instance with app.inject.
+// Only start.ts listens; tests also drive this instance without a socket through app.inject (group-commit.test.ts).
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createContext, type StandinContext } from './context';
-import { InfluxError, type InfluxErrorCode } from './errors';
-import { JSON_CONTENT_TYPE } from './replies';
+import { InfluxError, sendInfluxError, type InfluxErrorCode } from '../influx-error';
 import { RawJsonBody } from './request-bodies';
 import { registerAuthorizationRoutes } from './routes-authorizations';
 import { registerSystemRoutes, STANDIN_VERSION } from './routes-system';
@@ -121,9 +120,5 @@ function sendError(ctx: StandinContext, error: unknown, request: FastifyRequest,
   if (influxError.code === 'internal error') {
     ctx.log(`stand-in: ${request.method} ${request.url.split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
-  return reply
-    .code(influxError.status)
-    .header('X-Platform-Error-Code', influxError.code)
-    .type(JSON_CONTENT_TYPE)
-    .send(JSON.stringify(influxError));
+  return sendInfluxError(reply, influxError);
 }

@@ -1,5 +1,5 @@
 // Starts the app server in front of a fake upstream with a throwaway built app, capturing its log lines.
-import { startAppServer, type AppServerConfig, type RunningAppServer } from '../proxy/app-server';
+import { startAppServer, type AppServerConfig, type RunningAppServer } from '../app/app-server';
 import { call, type CallInit, type CallResult } from './http-call';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
 import { makeTempApp, type TempApp } from './temp-app';

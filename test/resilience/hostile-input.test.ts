@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Authorization } from '../../core/influx-types';
-import { startAppServer, type RunningAppServer } from '../../server/proxy/app-server';
+import { startAppServer, type RunningAppServer } from '../../server/app/app-server';
 import { makeTempApp, type TempApp } from '../../server/test-support/temp-app';
 import { api } from './support/api';
 import { hostileCases, serialize, type HostileCase } from './support/hostile-requests';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Authorization } from '../../core/influx-types';
-import { startProduct, type RunningProduct } from '../../server/start-product';
+import { startProduct, type RunningProduct } from '../../server/app/start';
 import { makeTempApp, type TempApp } from '../../server/test-support/temp-app';
 import { api } from './support/api';
 import { summarize } from './support/latency';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type RunningAppServer } from '../../server/proxy/app-server';
+import { startAppServer, type RunningAppServer } from '../../server/app/app-server';
 import { startStandin, type RunningStandin } from '../../server/standin/start';
 import { makeTempApp, type TempApp } from '../../server/test-support/temp-app';
 import { sendRaw } from './support/raw-socket';

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startProduct, type RunningProduct } from '../../../server/start-product';
+import { startProduct, type RunningProduct } from '../../../server/app/start';
 import { makeTempApp, type TempApp } from '../../../server/test-support/temp-app';
 import { api, type ApiAnswer, type ApiCall } from './api';
 import { LeakWatch } from './leak-watch';

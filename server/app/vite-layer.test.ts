@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'undici';
 import { startAppServer, type RunningAppServer } from './app-server';
-import { DEV_CSP } from './security-headers';
+import { DEV_CSP } from '../proxy/security-headers';
 import { createViteLayer } from './vite-layer';
 import { call } from '../test-support/http-call';
 import { startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';

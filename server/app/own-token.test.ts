@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../start-product';
+import { startProduct, type RunningProduct } from './start';
 import { createOperatorToken } from '../standin/recovery';
 import { call } from '../test-support/http-call';
 import { startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { call } from '../test-support/http-call';
 import { rawRequest } from '../test-support/raw-http';
-import { startAppServer } from './app-server';
+import { startAppServer } from '../app/app-server';
 import { startHarness, TEST_SERVER_TOKEN, type Harness } from '../test-support/proxy-harness';
 
 let h: Harness;

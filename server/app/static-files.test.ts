@@ -2,14 +2,36 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppServer } from './app-server';
-import { startHarness, type Harness } from '../test-support/proxy-harness';
+import { buildAppServer, type BuiltAppServer } from './app-server';
+import { makeTempApp, type TempApp } from '../test-support/temp-app';
 
-let h: Harness;
+// Static serving does not depend on sockets: these drive the app server with Fastify's inject. Nothing is forwarded,
+// so the upstream is a closed port.
+const UPSTREAM = 'http://127.0.0.1:9';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  text: string;
+}
+
+let h: { tempApp: TempApp; built: BuiltAppServer; call(path: string, init?: { method?: 'GET' | 'HEAD' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Answer> };
 beforeEach(async () => {
-  h = await startHarness();
+  const tempApp = makeTempApp();
+  const built = await buildAppServer({ mode: 'influx', upstreamUrl: UPSTREAM, org: null, staticDir: tempApp.dir });
+  h = {
+    tempApp,
+    built,
+    async call(path, init = {}) {
+      const response = await built.fastify.inject({ url: path, method: init.method ?? 'GET', headers: init.headers, payload: init.body });
+      return { status: response.statusCode, headers: response.headers, text: response.body };
+    },
+  };
 });
-afterEach(() => h.close());
+afterEach(async () => {
+  await h.built.fastify.close();
+  h.tempApp.remove();
+});
 
 describe('serving the built app', () => {
   it.each(['/', '/tokens', '/tokens/0a1b2c3d4e5f6a7b', '/tokens/0a1b2c3d4e5f6a7b/'])('answers %s with index.html (history fallback)', async (path) => {
@@ -56,7 +78,7 @@ describe('serving the built app', () => {
   it('refuses to start without a built app, naming the command that builds it', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'token-manager-empty-'));
     try {
-      await expect(startAppServer({ mode: 'influx', upstreamUrl: h.upstream.url, org: null, staticDir: empty })).rejects.toThrow(/npm run build/);
+      await expect(buildAppServer({ mode: 'influx', upstreamUrl: UPSTREAM, org: null, staticDir: empty })).rejects.toThrow(/npm run build/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

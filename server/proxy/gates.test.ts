@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppServer } from './app-server';
+import { startAppServer } from '../app/app-server';
 import { rawRequest, statusOf } from '../test-support/raw-http';
 import { startHarness, TEST_SERVER_TOKEN, type Harness } from '../test-support/proxy-harness';
 
@@ -130,6 +130,11 @@ describe('request targets that could escape', () => {
     const answer = await rawRequest(h.app.port, smuggled);
     expect(statusOf(answer)).toBe(400);
     expect(answer.match(/^HTTP\/1\.1/gm)).toHaveLength(1);
+    expect(h.upstream.received).toHaveLength(0);
+  });
+  it('answers a request it cannot parse with a bare 400 that closes the connection, as Node does', async () => {
+    const answer = await rawRequest(h.app.port, `GET /api/v2/me HTTP/1.1\r\nHost: ${host}\r\nBad Header\r\n\r\n`);
+    expect(answer).toBe('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     expect(h.upstream.received).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { startAppServer, type RunningAppServer } from './app-server';
+import { startAppServer, type RunningAppServer } from '../app/app-server';
 import { call } from '../test-support/http-call';
 import { closedPortUrl, hang, resetMidResponse, startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
 import { makeTempApp, type TempApp } from '../test-support/temp-app';

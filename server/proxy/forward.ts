@@ -1,0 +1,229 @@
+// Streams one allowed request to the configured InfluxDB and its answer back (@fastify/reply-from), adding the
+// server token when the browser sent none. The upstream is an undici Pool bound to one origin, so no request can
+// reach another host. Only gated requests (see gates.ts) get here.
+import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
+import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
+import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { Pool, type Dispatcher } from 'undici';
+import { InfluxError, sendInfluxError } from '../influx-error';
+import { isCompressibleType, isLoopbackClient, preferredEncoding } from './content-encoding';
+import { tooLarge } from './gates';
+import { describeUpstreamFailure } from './upstream-failure';
+
+export interface ForwardOptions {
+  /** Normalized base URL: origin plus optional path prefix, no trailing slash. */
+  upstreamUrl: string;
+  /** The token added to requests that carry none, read per request (it can change on recovery). */
+  serverToken?: () => string | undefined;
+  timeoutMs: number;
+  bodyLimitBytes: number;
+  log: (line: string) => void;
+  /**
+   * Which clients get compressed answers (when they accept it and InfluxDB sent them plain): 'remote' (default)
+   * spares loopback clients, for whom compressing only costs time; 'all' is for measuring and testing it.
+   */
+  compressFor?: 'remote' | 'all';
+}
+
+// RFC 9110 hop-by-hop headers, plus what describes the browser rather than the request (cookies, origin, fetch metadata).
+const DROP_REQUEST = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'host', 'expect', 'content-length', 'cookie', 'origin', 'referer', 'forwarded', 'x-real-ip',
+]);
+const DROP_RESPONSE = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'set-cookie', 'content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy',
+]);
+
+/** One forwarded exchange: how it may be cut short, and what the client and the timer did. */
+interface Exchange {
+  /** An EventEmitter, not an AbortController: undici accepts both, and AbortSignal costs a DOMException per abort. */
+  abort: EventEmitter;
+  timer?: NodeJS.Timeout;
+  timedOut: boolean;
+  clientGone: boolean;
+  /** The request body to send: the request itself (declared length), the buffered chunks, or none. */
+  body?: Readable;
+  length?: number;
+}
+
+// reply-from hands its request options to the dispatcher it was given; the exchange rides along in the headers
+// object under a symbol (Object.assign copies it), so the dispatcher can give undici this request's abort signal.
+const EXCHANGE = Symbol('exchange');
+type HeadersWithExchange = Record<string, string> & { [EXCHANGE]?: Exchange };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    exchange: Exchange | null;
+  }
+}
+
+/** Registers the forwarder on `app` and returns the route handler that forwards a gated request. */
+export async function registerForwarding(app: FastifyInstance, options: ForwardOptions): Promise<RouteHandlerMethod> {
+  const base = new URL(options.upstreamUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const upstreamDisplay = base.origin + prefix;
+  const compressFor = options.compressFor ?? 'remote';
+  const pool = new Pool(base.origin, {
+    headersTimeout: options.timeoutMs + 1_000,
+    bodyTimeout: options.timeoutMs,
+    connectTimeout: Math.min(options.timeoutMs, 10_000),
+  });
+  const dispatcher = {
+    request(opts: Dispatcher.RequestOptions & { headers: HeadersWithExchange }, callback: (error: Error | null, data: Dispatcher.ResponseData) => void): void {
+      const exchange = opts.headers[EXCHANGE];
+      delete opts.headers[EXCHANGE];
+      opts.signal = exchange?.abort; // opts is reply-from's own copy for this request
+      pool.request(opts, callback);
+    },
+    close: () => pool.close(),
+    destroy: () => pool.destroy(),
+  };
+  app.decorateRequest('exchange', null);
+  await app.register(replyFrom, {
+    base: base.origin,
+    undici: dispatcher as unknown as Pool,
+    disableRequestLogging: true,
+    // Upstream URLs are mostly unique (token ids): caching them only costs.
+    disableCache: true,
+  });
+  app.addHook('onClose', async () => {
+    await pool.destroy();
+  });
+
+  function rewriteRequestHeaders(request: FastifyRequest): HeadersWithExchange {
+    const exchange = request.exchange!;
+    const headers: HeadersWithExchange = upstreamRequestHeaders(request, options.serverToken?.(), exchange.length);
+    headers[EXCHANGE] = exchange;
+    return headers;
+  }
+
+  function rewriteHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+    return clientResponseHeaders(upstream);
+  }
+
+  function finish(exchange: Exchange): void {
+    clearTimeout(exchange.timer);
+  }
+
+  function onError(reply: FastifyReply, { error }: { error: Error }): void {
+    const request = reply.request;
+    const exchange = request.exchange!;
+    finish(exchange);
+    if (exchange.clientGone) return; // the browser went away; nobody to answer
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    const failure = describeUpstreamFailure(exchange.timedOut ? { code: 'UND_ERR_HEADERS_TIMEOUT' } : cause, upstreamDisplay, options.timeoutMs);
+    options.log(`proxy: ${request.method} ${request.gated!.path} failed: ${failure.message}`);
+    sendInfluxError(reply, new InfluxError('unavailable', failure.message, failure.status));
+  }
+
+  function onResponse(request: FastifyRequest, reply: FastifyReply, res: { statusCode: number; stream: Readable }): void {
+    const exchange = request.exchange!;
+    finish(exchange);
+    const upstreamBody = res.stream;
+    const compressor = compressorFor(request, reply, res.statusCode, compressFor);
+    const answer: Readable = compressor ? upstreamBody.pipe(compressor) : upstreamBody;
+    if (compressor) upstreamBody.on('error', (error) => compressor.destroy(error));
+    answer.on('error', (error) => {
+      // Headers are gone already: Fastify cuts the connection, the only honest signal of a truncated body.
+      if (!exchange.clientGone) options.log(`proxy: ${request.method} ${request.gated!.path} response cut off: ${error.message}`);
+    });
+    void reply.send(answer);
+  }
+
+  // No retries: a 503 passes through as InfluxDB said it (reply-from would retry a GET up to 10 times).
+  const fromOptions = { rewriteRequestHeaders, rewriteHeaders, onError, onResponse, retryDelay: () => null } as unknown as FastifyReplyFromHooks;
+
+  return async function forward(request, reply) {
+    const exchange: Exchange = { abort: new EventEmitter(), timedOut: false, clientGone: false };
+    request.exchange = exchange;
+    const req = request.raw;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const declared = req.headers['content-length'];
+      if (declared !== undefined) {
+        // Within the limit (the gates checked): streamed, and Node's parser holds the sender to that length.
+        const length = Number(declared);
+        if (length > 0) Object.assign(exchange, { body: req, length });
+      } else if (req.headers['transfer-encoding']) {
+        // Chunked: buffered up to the limit, so an oversized body is never forwarded even in part.
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for await (const chunk of req as AsyncIterable<Buffer>) {
+          total += chunk.length;
+          if (total > options.bodyLimitBytes) {
+            const refusal = tooLarge(reply, options.bodyLimitBytes);
+            return sendInfluxError(reply, refusal.error, refusal.headers);
+          }
+          chunks.push(chunk);
+        }
+        if (total > 0) Object.assign(exchange, { body: Readable.from([Buffer.concat(chunks)]), length: total });
+      }
+    }
+    // The browser leaving (before or during the answer) ends the upstream request too.
+    reply.raw.on('close', () => {
+      if (reply.raw.writableFinished) return;
+      exchange.clientGone = true;
+      exchange.abort.emit('abort');
+    });
+    // Our own timer, not undici's headersTimeout: undici's timers tick coarsely (about every 500 ms).
+    exchange.timer = setTimeout(() => {
+      exchange.timedOut = true;
+      exchange.abort.emit('abort');
+    }, options.timeoutMs);
+    request.body = exchange.body;
+    return reply.from(`${prefix}${request.gated!.path}`, fromOptions);
+  };
+}
+
+/**
+ * A compressor for this answer, with the reply's headers changed to match, or null to send it as InfluxDB did.
+ * Brotli at quality 4 costs about what gzip 6 does and sends less (a token list shrinks about 10x).
+ */
+function compressorFor(request: FastifyRequest, reply: FastifyReply, status: number, compressFor: 'remote' | 'all'): ReturnType<typeof createGzip> | null {
+  if (compressFor === 'remote' && isLoopbackClient(request.raw.socket?.remoteAddress)) return null;
+  if (request.method === 'HEAD' || status === 204 || status === 304) return null;
+  if (reply.hasHeader('content-encoding') || !isCompressibleType(reply.getHeader('content-type') as string | undefined)) return null;
+  const encoding = preferredEncoding(request.headers['accept-encoding'], ['br', 'gzip']);
+  if (!encoding) return null;
+  reply.removeHeader('content-length');
+  reply.header('content-encoding', encoding);
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+  return encoding === 'br' ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip({ level: 6 });
+}
+
+function upstreamRequestHeaders(request: FastifyRequest, serverToken: string | undefined, length: number | undefined): Record<string, string> {
+  const sent = request.raw.headers;
+  const listed = new Set(
+    String(sent.connection ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase()),
+  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(sent)) {
+    if (value === undefined || DROP_REQUEST.has(name) || listed.has(name) || name.startsWith('sec-') || name.startsWith('x-forwarded-')) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  // Judged on what the person sent, not on what is left: a header of their own that `Connection` names (dropped above)
+  // must not be swapped for the server token.
+  if (!sent.authorization?.trim() && serverToken) headers.authorization = `Token ${serverToken}`;
+  if (length !== undefined) headers['content-length'] = String(length);
+  return headers;
+}
+
+function clientResponseHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const listed = new Set(
+    String(upstream.connection ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase()),
+  );
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || DROP_RESPONSE.has(lower) || listed.has(lower) || lower.startsWith('access-control-')) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
