@@ -6,10 +6,9 @@ import type { Authorization } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { mswServer } from '../../../testing/msw-server';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
-import { inProcessTokenListWorker } from './in-process-token-list-worker';
-import { loadTokenList } from './load-token-list';
+import { inProcessTokenListWorker } from '../../../testing/in-process-token-list-worker';
+import { connectTokenListWorker, loadTokenList, type TokenListWorkerClient } from '../list-sync';
 import { patchCachedToken } from './token-cache';
-import { connectTokenListWorker, type TokenListWorkerClient } from './token-list-worker-client';
 import { tokenKeys, tokenQueries } from './token-queries';
 
 const clients: QueryClient[] = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../../../core/influx-types';
 import { makeToken } from '../../../testing/token-factory';
-import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './token-list-diff';
-import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './token-list-protocol';
-import { scanTokenList } from './token-list-scan';
+import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './diff';
+import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './protocol';
+import { scanTokenList } from './scan';
 
 interface Sides {
   copy?: ServerCopy;
@@ -92,7 +92,7 @@ describe('token list diff between worker and page', () => {
   });
 
   it('a chunk that is not JSON fails as the client’s own parse does', () => {
-    expect(() => chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]' })).toThrow(
+    expect(() => chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]', arriving: false })).toThrow(
       expect.objectContaining({ status: 200, code: 'invalid', message: 'The server sent a response that is not JSON (HTTP 200)' }),
     );
   });
