@@ -236,14 +236,11 @@ export function TokensPage() {
         <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
           <div className="tokens-page__header">
             <h1>API Tokens</h1>
-            {list.data && (
-              <p className="tokens-page__count" aria-live="polite">
-                {tokenCountText(rows.length, view.total, view.filtered)}
-              </p>
-            )}
-            {arriving && (
-              <p className="tokens-page__count" role="status">
-                {partialCountText(rows.length, view.total, view.filtered, arriving.failed !== null)}
+            {tokens && (
+              <p className="tokens-page__count" aria-live="polite" role={arriving ? 'status' : undefined}>
+                {arriving
+                  ? partialCountText(rows.length, view.total, view.filtered, arriving.failed !== null)
+                  : tokenCountText(rows.length, view.total, view.filtered)}
               </p>
             )}
             {orgID !== undefined && (
