@@ -264,7 +264,7 @@ export function TokensPage() {
           )}
           {arriving?.failed && (
             <p className="tokens-page__refresh-error" role="alert">
-              The list is incomplete: loading broke off after {arriving.tokens.length.toLocaleString('en-US')} tokens ({arriving.failed.message}).{' '}
+              The list is incomplete: loading broke off after {arriving.tokens.length.toLocaleString('en-US')} tokens. {arriving.failed.message}{' '}
               <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
                 Retry
               </button>
