@@ -65,7 +65,7 @@ export async function benchPage(tokens: number, options: { keystrokes: number; s
 }
 
 /** Milliseconds from navigation start until a token row is in the DOM and a frame has been produced after it. */
-async function firstRow(page: Page, url: string): Promise<number> {
+export async function firstRow(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   // Not an async predicate: its promise would be truthy at once, and the wait would end before any row exists.
   const handle = await page.waitForFunction(

@@ -8,8 +8,8 @@ import { failureReason } from '../model/failure-reason';
 import { TARGET_STATUS, type BulkFailure, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';
 import { runBounded } from '../../../../core/run-bounded';
-import { invalidateWhenLastSettles } from './token-cache';
-import { applySavedTokens, removeCachedTokens } from './token-list-cache';
+import { tokenKeys } from './token-queries';
+import { applySavedTokens, invalidateWhenLastSettles, removeCachedTokens } from './token-cache';
 
 export const BULK_CONCURRENCY = 6;
 const FLUSH_MS = 100;
@@ -49,10 +49,10 @@ export function useBulkAction() {
   const queryClient = useQueryClient();
   const { client } = useSession();
   return useMutation<BulkOutcome, Error, BulkVariables>({
-    mutationKey: ['tokens', 'bulk'],
+    mutationKey: tokenKeys.mutation('bulk'),
     mutationFn: async ({ plan, signal, onProgress }) => {
       // A list refetch already under way predates these changes: drop it, the refetch after the work follows.
-      await queryClient.cancelQueries({ queryKey: ['tokens'] });
+      await queryClient.cancelQueries({ queryKey: tokenKeys.all });
       const writer = cacheWriter(queryClient);
       const failed: BulkFailure[] = [];
       const succeeded: string[] = [];

@@ -3,14 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfluxApiError } from '../../../../core/influx-client';
 import type { Authorization, AuthorizationCreate } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
-import { invalidateWhenLastSettles } from './token-cache';
-import { addCachedToken } from './token-list-cache';
+import { addCachedToken, invalidateWhenLastSettles } from './token-cache';
+import { tokenKeys } from './token-queries';
 
 export function useCreateToken() {
   const queryClient = useQueryClient();
   const { client } = useSession();
   return useMutation<Authorization, InfluxApiError, AuthorizationCreate>({
-    mutationKey: ['tokens', 'create'],
+    mutationKey: tokenKeys.mutation('create'),
     mutationFn: (body) => client.createAuthorization(body),
     onSuccess: (created) => addCachedToken(queryClient, created),
     // Not returned: the person hears the outcome at once, not after the list's refetch (and its retries).

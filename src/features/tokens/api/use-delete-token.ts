@@ -2,14 +2,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../session/session-context';
-import { invalidateWhenLastSettles } from './token-cache';
-import { removeCachedTokens } from './token-list-cache';
+import { invalidateWhenLastSettles, removeCachedTokens } from './token-cache';
+import { tokenKeys } from './token-queries';
 
 export function useDeleteToken() {
   const queryClient = useQueryClient();
   const { client } = useSession();
   return useMutation<void, InfluxApiError, string>({
-    mutationKey: ['tokens', 'delete'],
+    mutationKey: tokenKeys.mutation('delete'),
     mutationFn: (id) => client.deleteAuthorization(id),
     onSuccess: (_nothing, id) => removeCachedTokens(queryClient, new Set([id])),
     // Not returned: the person hears the outcome at once, not after the list's refetch (and its retries).

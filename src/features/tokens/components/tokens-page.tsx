@@ -8,9 +8,10 @@ import { useSession } from '../../session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
 import { pollWhileFailing } from '../api/poll-while-failing';
-import { tokenQueries } from '../api/token-queries';
+import { tokenKeys, tokenQueries } from '../api/token-queries';
+import { usePartialList } from '../list-sync';
 import type { BulkAction } from '../model/bulk-plan';
-import { tokenCountText } from '../model/token-count';
+import { partialCountText, tokenCountText } from '../model/token-count';
 import { AllAccessDialog } from './all-access-dialog';
 import { BulkBar } from './bulk-bar';
 import { BulkDialog } from './bulk-dialog';
@@ -75,7 +76,11 @@ export function TokensPage() {
     () => (problems.some((p) => p.key === 'perm') ? { ...urlParams, perm: undefined } : urlParams),
     [problems, urlParams],
   );
-  const view = useTokenView(list.data, params);
+  // A first load shows its tokens as they arrive (marked partial); a refetch keeps the complete list until it is done.
+  const partial = usePartialList(tokenKeys.list(orgID ?? ''));
+  const arriving = list.data === undefined && orgID !== undefined ? partial : undefined;
+  const tokens = list.data ?? arriving?.tokens;
+  const view = useTokenView(tokens, params);
   const [drafts] = useState(() => new EditDrafts());
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -152,7 +157,7 @@ export function TokensPage() {
   /** The selected tokens that still exist, in list order: read once, when a bulk action starts. */
   const selectedTokens = () => {
     const result: Authorization[] = [];
-    for (const token of list.data ?? []) if (selection.selected.has(token.id)) result.push(latest.get(token.id) ?? token);
+    for (const token of tokens ?? []) if (selection.selected.has(token.id)) result.push(latest.get(token.id) ?? token);
     return result;
   };
   const { setMany } = selection;
@@ -189,9 +194,9 @@ export function TokensPage() {
     );
   } else if (org.isError) {
     content = <TokensFailed title="Could not load API tokens" message={org.error.message} onRetry={() => void org.refetch()} />;
-  } else if (list.isError && !list.data) {
+  } else if (list.isError && !tokens) {
     content = <TokensFailed title="Could not load API tokens" message={list.error.message} onRetry={() => void list.refetch()} />;
-  } else if (!list.data) {
+  } else if (!tokens) {
     content = <LoadingTokens />;
   } else if (view.total === 0) {
     content = <NoTokens />;
@@ -231,9 +236,11 @@ export function TokensPage() {
         <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
           <div className="tokens-page__header">
             <h1>API Tokens</h1>
-            {list.data && (
-              <p className="tokens-page__count" aria-live="polite">
-                {tokenCountText(rows.length, view.total, view.filtered)}
+            {tokens && (
+              <p className="tokens-page__count" aria-live="polite" role={arriving ? 'status' : undefined}>
+                {arriving
+                  ? partialCountText(rows.length, view.total, view.filtered, arriving.failed !== null)
+                  : tokenCountText(rows.length, view.total, view.filtered)}
               </p>
             )}
             {orgID !== undefined && (
@@ -250,6 +257,14 @@ export function TokensPage() {
           {list.isError && list.data && (
             <p className="tokens-page__refresh-error" role="alert">
               Could not refresh the list: {list.error.message}{' '}
+              <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
+                Retry
+              </button>
+            </p>
+          )}
+          {arriving?.failed && (
+            <p className="tokens-page__refresh-error" role="alert">
+              The list is incomplete: loading broke off after {arriving.tokens.length.toLocaleString('en-US')} tokens. {arriving.failed.message}{' '}
               <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
                 Retry
               </button>

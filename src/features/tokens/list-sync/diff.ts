@@ -3,7 +3,7 @@
 // rebuilds the array from its own copy of that same answer, so unchanged tokens keep their objects (and rows,
 // and index). Comparing texts catches any change at all, and needs no parsing in the worker.
 import type { Authorization } from '../../../../core/influx-types';
-import type { ListText } from './token-list-scan';
+import type { ListText } from './scan';
 
 /** What the page gets from the worker: the whole list, or the changes since the answer numbered `base`. */
 export type TokenListAnswer =

@@ -12,9 +12,12 @@ import {
   type PreparedInfluxRequest,
 } from '../../../../core/influx-client';
 import type { AuthorizationList } from '../../../../core/influx-types';
-import { diffTokenList, type ServerCopy } from './token-list-diff';
-import { answerMessages, TOKENS_PER_MESSAGE, tokensMessage, type FromWorker, type ToWorker, type WorkerFailure } from './token-list-protocol';
-import { TokenListScanner, type ListText } from './token-list-scan';
+import { diffTokenList, type ServerCopy } from './diff';
+import { answerMessages, TOKENS_PER_MESSAGE, tokensMessage, type FromWorker, type ToWorker, type WorkerFailure } from './protocol';
+import { TokenListScanner, type ListText } from './scan';
+
+/** Tokens in the first message of a first load: about two screenfuls of rows. */
+const FIRST_MESSAGE = 100;
 
 /** Lists kept at once; a page shows one org, so more only happens across sign-ins. */
 const MAX_STREAMS = 4;
@@ -79,9 +82,11 @@ export function createTokenListWorker(post: (message: FromWorker) => void, doFet
         pieces.push(piece);
         scanner.feed(piece);
         // A first load: the page parses these while the rest downloads (they are dropped if the answer fails).
-        while (!previous && scanner.ok && scanner.texts.length - sent >= perMessage) {
-          post(tokensMessage(requestId, status, scanner.texts.slice(sent, sent + perMessage)));
-          sent += perMessage;
+        // The first is small, so the first rows show as soon as a screenful has arrived.
+        for (let size = sent === 0 ? Math.min(perMessage, FIRST_MESSAGE) : perMessage; ; size = perMessage) {
+          if (previous || !scanner.ok || scanner.texts.length - sent < size) break;
+          post(tokensMessage(requestId, status, scanner.texts.slice(sent, sent + size), true));
+          sent += size;
         }
       });
       if (signal.aborted) return;

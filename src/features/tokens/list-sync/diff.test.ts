@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../../../core/influx-types';
 import { makeToken } from '../../../testing/token-factory';
-import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './token-list-diff';
-import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './token-list-protocol';
-import { scanTokenList } from './token-list-scan';
+import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './diff';
+import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './protocol';
+import { scanTokenList } from './scan';
+import { createTokenListWorker } from './worker-core';
 
 interface Sides {
   copy?: ServerCopy;
@@ -92,8 +93,40 @@ describe('token list diff between worker and page', () => {
   });
 
   it('a chunk that is not JSON fails as the client’s own parse does', () => {
-    expect(() => chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]' })).toThrow(
+    expect(() => chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]', arriving: false })).toThrow(
       expect.objectContaining({ status: 200, code: 'invalid', message: 'The server sent a response that is not JSON (HTTP 200)' }),
     );
+  });
+});
+
+describe('the worker’s chunks while a first load arrives', () => {
+  it('sends a small first chunk as soon as it has arrived, the rest once the answer is whole', async () => {
+    const tokens = Array.from({ length: 350 }, (_, i) => makeToken({ description: `t${i}` }));
+    const text = JSON.stringify({ links: {}, authorizations: tokens });
+    const cut = text.indexOf(tokens[120]!.id);
+    let finish!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode(text.slice(cut)));
+          controller.close();
+        };
+      },
+    });
+    const messages: FromWorker[] = [];
+    const handle = createTokenListWorker((m) => messages.push(m), async () => new Response(body, { status: 200 }));
+    handle({ type: 'load', requestId: 1, stream: 's', base: 0, request: { url: 'http://influx.test/api/v2/authorizations', method: 'GET', headers: {}, where: 'InfluxDB' } });
+    while (messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ type: 'tokens', arriving: true });
+    expect(chunkTokens(messages[0] as Extract<FromWorker, { type: 'tokens' }>)).toHaveLength(100);
+    finish();
+    while (messages.at(-1)?.type !== 'done') await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(messages.map((m) => (m.type === 'tokens' ? `${m.arriving ? 'arriving' : 'tokens'} ${chunkTokens(m).length}` : m.type))).toEqual([
+      'arriving 100',
+      'tokens 250',
+      'done',
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 // The page's side of the token list's worker: one worker for the page, started on first use; answers are
 // matched to requests by id, an aborted request is cancelled in the worker and its late answer dropped, and
-// a worker that cannot start (no Worker, blocked script) makes every caller fall back to the main thread.
+// a worker that cannot start (no Worker, blocked script) makes every caller fall back to the same worker code
+// run on the main thread (main-thread-worker.ts, loaded only then).
 import { InfluxApiError, type PreparedInfluxRequest } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
-import type { TokenListAnswer } from './token-list-diff';
-import { chunkTokens, joinAnswer, type FromWorker, type ToWorker } from './token-list-protocol';
+import type { TokenListAnswer } from './diff';
+import { chunkTokens, joinAnswer, type FromWorker, type ToWorker } from './protocol';
 
 /** The part of a Worker this client uses (a test can stand in for it). */
 export interface WorkerLike {
@@ -22,14 +23,21 @@ export class TokenListWorkerUnavailable extends Error {
   }
 }
 
+/** The tokens of a first load that have arrived so far, in order, as chunks (the page shows them as partial). */
+export type OnArriving = (chunks: readonly Authorization[][]) => void;
+
 export interface TokenListWorkerClient {
-  /** The list as the worker answers it for `stream`, given the answer numbered `base` the page holds (0: none). */
-  load(stream: string, base: number, request: PreparedInfluxRequest, signal: AbortSignal): Promise<TokenListAnswer>;
+  /**
+   * The list as the worker answers it for `stream`, given the answer numbered `base` the page holds (0: none);
+   * `onArriving` hears a first load's tokens while the rest is still downloading.
+   */
+  load(stream: string, base: number, request: PreparedInfluxRequest, signal: AbortSignal, onArriving?: OnArriving): Promise<TokenListAnswer>;
   forget(stream: string): void;
 }
 
 interface Pending {
   chunks: Authorization[][];
+  onArriving?: OnArriving;
   resolve: (answer: TokenListAnswer) => void;
   reject: (error: unknown) => void;
 }
@@ -55,7 +63,9 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
       } catch (error) {
         pending.delete(message.requestId);
         request.reject(error);
+        return;
       }
+      if (message.arriving) request.onArriving?.(request.chunks);
       return;
     }
     if (message.type === 'reset') {
@@ -85,7 +95,7 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
   };
 
   return {
-    load(stream, base, request, signal) {
+    load(stream, base, request, signal, onArriving) {
       const running = start();
       if (!running) return Promise.reject(new TokenListWorkerUnavailable());
       if (signal.aborted) return Promise.reject(signal.reason);
@@ -100,6 +110,7 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
         const settle = () => signal.removeEventListener('abort', onAbort);
         pending.set(requestId, {
           chunks: [],
+          onArriving,
           resolve: (answer) => (settle(), resolve(answer)),
           reject: (error) => (settle(), reject(error)),
         });

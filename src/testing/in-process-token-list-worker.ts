@@ -1,9 +1,7 @@
 // For tests: the token list's worker code run in-process behind a Worker-shaped object. Messages are
 // structured-cloned and delivered in later tasks, as between a real worker and the page; the test can hold
 // the worker's answers (to abort before they land) or make the worker fail as a blocked script would.
-import { createTokenListWorker } from './token-list-worker-core';
-import type { FromWorker, ToWorker } from './token-list-protocol';
-import type { WorkerLike } from './token-list-worker-client';
+import { createTokenListWorker, type FromWorker, type ToWorker, type WorkerLike } from '../features/tokens/list-sync';
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 

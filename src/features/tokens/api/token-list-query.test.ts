@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { hashKey, QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInfluxClient, InfluxApiError, type InfluxClient } from '../../../../core/influx-client';
@@ -6,10 +6,9 @@ import type { Authorization } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { mswServer } from '../../../testing/msw-server';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
-import { inProcessTokenListWorker } from './in-process-token-list-worker';
-import { loadTokenList } from './load-token-list';
+import { inProcessTokenListWorker } from '../../../testing/in-process-token-list-worker';
+import { connectTokenListWorker, loadTokenList, partialLists, type TokenListWorkerClient } from '../list-sync';
 import { patchCachedToken } from './token-cache';
-import { connectTokenListWorker, type TokenListWorkerClient } from './token-list-worker-client';
 import { tokenKeys, tokenQueries } from './token-queries';
 
 const clients: QueryClient[] = [];
@@ -243,6 +242,83 @@ describe('the token list through its worker', () => {
     await refetch();
     queryClient.removeQueries({ queryKey: tokenKeys.list(ORG_ID) });
     expect(inProcess.received.at(-1)).toMatchObject({ type: 'forget' });
+  });
+});
+
+/** An answer of `tokens` whose text is sent up to `cut` at once, the rest when the test says (or never: it breaks off). */
+function heldAnswer(tokens: Authorization[], cutBefore: number) {
+  const text = JSON.stringify({ links: {}, authorizations: tokens });
+  const cut = text.indexOf(tokens[cutBefore]!.id) - 7;
+  const control = { finish: () => {}, breakOff: () => {} };
+  mswServer.use(
+    http.get(
+      '/api/v2/authorizations',
+      () =>
+        new HttpResponse(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
+              control.finish = () => {
+                controller.enqueue(new TextEncoder().encode(text.slice(cut)));
+                controller.close();
+              };
+              control.breakOff = () => controller.error(new TypeError('network error'));
+            },
+          }),
+          { headers: { 'Content-Type': 'application/json' } },
+        ),
+      { once: true },
+    ),
+  );
+  return control;
+}
+
+describe('a first load’s partial list', () => {
+  const partialOf = (queryClient: QueryClient) => partialLists(queryClient).get(hashKey(tokenKeys.list(ORG_ID)));
+  const many = () => Array.from({ length: 5 }, (_, i) => makeToken({ description: `t${i}` }));
+
+  it('holds the tokens so far while the answer downloads, and goes once the list is whole', async () => {
+    const { fake, queryClient, refetch, cached } = setup({ tokens: many(), tokensPerMessage: 1 });
+    const answer = heldAnswer(fake.tokens, 3);
+    const loading = refetch();
+    await waitFor(() => partialOf(queryClient)?.tokens.length === 3, 3_000);
+    expect(partialOf(queryClient)).toMatchObject({ failed: null });
+    expect(partialOf(queryClient)!.tokens.map((t) => t.description)).toEqual(['t0', 't1', 't2']);
+    expect(queryClient.getQueryData(tokenKeys.list(ORG_ID))).toBeUndefined();
+    answer.finish();
+    await loading;
+    expect(cached().map((t) => t.description)).toEqual(['t0', 't1', 't2', 't3', 't4']);
+    expect(partialOf(queryClient)).toBeUndefined();
+  });
+
+  it('is never made on a refetch: the complete list stays until the new one is whole', async () => {
+    const { fake, queryClient, refetch, cached } = setup({ tokens: many(), tokensPerMessage: 1 });
+    await refetch();
+    const first = cached();
+    rename(fake, 4, 't4 renamed');
+    const answer = heldAnswer(fake.tokens, 3);
+    const loading = refetch();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(partialOf(queryClient)).toBeUndefined();
+    expect(cached()).toBe(first);
+    answer.finish();
+    await loading;
+    expect(cached()[4]!.description).toBe('t4 renamed');
+    expect(cached()[0]).toBe(first[0]);
+  });
+
+  it('keeps what arrived, marked failed, when the answer breaks off; a cache write reaches it too', async () => {
+    const { fake, queryClient, refetch } = setup({ tokens: many(), tokensPerMessage: 1 });
+    const answer = heldAnswer(fake.tokens, 3);
+    const loading = refetch().catch((error: unknown) => error);
+    await waitFor(() => partialOf(queryClient)?.tokens.length === 3, 3_000);
+    answer.breakOff();
+    expect(await loading).toBeInstanceOf(InfluxApiError);
+    expect(partialOf(queryClient)!.failed).toBeInstanceOf(InfluxApiError);
+    expect(partialOf(queryClient)!.tokens).toHaveLength(3);
+
+    patchCachedToken(queryClient, fake.tokens[1]!.id, (t) => ({ ...t, description: 'typed' }));
+    expect(partialOf(queryClient)!.tokens.map((t) => t.description)).toEqual(['t0', 'typed', 't2']);
   });
 });
 

@@ -4,7 +4,7 @@
 // page about half of what unpacking the same tokens from a structured clone does.)
 import { parseInfluxAnswer, type PreparedInfluxRequest } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
-import type { TokenListAnswer, WorkerAnswer } from './token-list-diff';
+import type { TokenListAnswer, WorkerAnswer } from './diff';
 
 export type ToWorker =
   /** Fetch the list; `base` is the answer the page holds for this stream (0: none), so only changes since it come back. */
@@ -23,8 +23,12 @@ export interface WorkerFailure {
 }
 
 export type FromWorker =
-  /** A chunk of the answer's tokens as a JSON array, and the answer's HTTP status (for the error if it is not JSON). */
-  | { type: 'tokens'; requestId: number; status: number; json: string }
+  /**
+   * A chunk of the answer's tokens as a JSON array, and the answer's HTTP status (for the error if it is not JSON).
+   * `arriving`: sent while the answer is still downloading, so the chunks so far are the start of a whole list
+   * (a first load) that the page may show as partial; false for the chunks sent once the answer is complete.
+   */
+  | { type: 'tokens'; requestId: number; status: number; json: string; arriving: boolean }
   /** Forget this request's chunks so far: the answer was not shaped as expected, and its tokens come again. */
   | { type: 'reset'; requestId: number }
   | { type: 'done'; requestId: number; head: AnswerHead }
@@ -33,8 +37,8 @@ export type FromWorker =
 export const TOKENS_PER_MESSAGE = 2_000;
 
 /** One message with these tokens' texts. */
-export function tokensMessage(requestId: number, status: number, texts: readonly string[]): FromWorker {
-  return { type: 'tokens', requestId, status, json: `[${texts.join(',')}]` };
+export function tokensMessage(requestId: number, status: number, texts: readonly string[], arriving = false): FromWorker {
+  return { type: 'tokens', requestId, status, json: `[${texts.join(',')}]`, arriving };
 }
 
 /**

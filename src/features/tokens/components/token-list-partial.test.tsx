@@ -1,0 +1,80 @@
+// A first load shows the tokens that have arrived while the rest of the answer downloads, says the list is
+// partial until it is whole, and keeps (clearly marked) what arrived if the download breaks off.
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { FakeInflux } from '../../../testing/fake-influx';
+import { mswServer } from '../../../testing/msw-server';
+import { renderApp } from '../../../testing/render-app';
+import { makeToken } from '../../../testing/token-factory';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** The list's answer in two parts: the first at once (150 of the tokens), the rest when the test says. */
+function dribbledList(tokens: ReturnType<typeof makeToken>[]) {
+  const text = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: tokens }, null, 2);
+  const cut = text.indexOf(`"id": "${tokens[150]!.id}"`);
+  const control: { finish: () => void; breakOff: () => void } = { finish: () => {}, breakOff: () => {} };
+  mswServer.use(
+    http.get('/api/v2/authorizations', () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encode(text.slice(0, cut)));
+          control.finish = () => {
+            controller.enqueue(encode(text.slice(cut)));
+            controller.close();
+          };
+          control.breakOff = () => controller.error(new TypeError('network error'));
+        },
+      });
+      return new HttpResponse(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    }, { once: true }),
+  );
+  return control;
+}
+
+const manyTokens = () => Array.from({ length: 300 }, (_, i) => makeToken({ description: `token ${String(i).padStart(3, '0')}` }));
+
+describe('a first load, shown as it arrives', () => {
+  it('shows the first tokens and a partial count before the answer ends, then the whole list', async () => {
+    const tokens = manyTokens();
+    new FakeInflux({ tokens });
+    const answer = dribbledList(tokens);
+    renderApp();
+    expect(await screen.findByText('100 tokens so far — loading…')).toHaveAttribute('role', 'status');
+    // The table, not the loading state (its rows are the e2e spec's to see: this DOM lays out no virtualized row).
+    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(screen.queryByText('Loading tokens…')).not.toBeInTheDocument();
+
+    answer.finish();
+    expect(await screen.findByText('300 tokens')).toBeInTheDocument();
+    expect(screen.queryByText(/so far/)).not.toBeInTheDocument();
+  });
+
+  it('filters what has arrived and says so', async () => {
+    const tokens = manyTokens();
+    new FakeInflux({ tokens });
+    const answer = dribbledList(tokens);
+    renderApp('/tokens?q=token%2000');
+    expect(await screen.findByText('10 of 100 tokens so far — loading…')).toHaveAttribute('role', 'status');
+    answer.finish();
+    expect(await screen.findByText('10 of 300 tokens')).toBeInTheDocument();
+  });
+
+  it('keeps what arrived, marked incomplete, when the download breaks off; Retry loads the whole list', async () => {
+    const tokens = manyTokens();
+    new FakeInflux({ tokens });
+    const answer = dribbledList(tokens);
+    const { user } = renderApp();
+    expect(await screen.findByText('100 tokens so far — loading…')).toHaveAttribute('role', 'status');
+    answer.breakOff();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The list is incomplete: loading broke off after 100 tokens');
+    expect(screen.getByText('100 tokens — list incomplete')).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('table')).toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('300 tokens')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
