@@ -2,6 +2,8 @@
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { preloadWhenIdle, useOnDemand } from '../../../components/ui/on-demand';
+import { menuModule } from '../../../components/ui/menu';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
@@ -11,17 +13,13 @@ import { pollWhileFailing } from '../api/poll-while-failing';
 import { tokenQueries } from '../api/token-queries';
 import type { BulkAction } from '../model/bulk-plan';
 import { tokenCountText } from '../model/token-count';
-import { AllAccessDialog } from './all-access-dialog';
 import { BulkBar } from './bulk-bar';
-import { BulkDialog } from './bulk-dialog';
-import { CustomTokenDialog } from './custom-token-dialog';
-import { DeleteTokenDialog } from './delete-token-dialog';
+import { bulkDialog, deleteDialog, generateDialogs, newTokenDialog, ownTokenConfirm, rotateDialog, tokenDrawer } from './dialogs-on-demand';
+import { permissionsTipModule } from './permissions-summary-tip';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
 import { ExportMenu } from './export-menu';
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
-import { NewTokenDialog } from './new-token-dialog';
-import { BulkWithOwnTokenDialog, DeactivateOwnTokenDialog } from './own-token-confirm';
 import { OwnTokenIdContext } from './own-token-context';
 import { OwnTokenLost } from './own-token-lost';
 import { useOwnToken } from './use-own-token';
@@ -30,7 +28,6 @@ import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensTable } from './tokens-table';
 import { TokensToolbar } from './tokens-toolbar';
 import { useBulkStatusOutcome } from './use-bulk-status-outcome';
-import { RotateTokenDialog } from './rotate-token-dialog';
 import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
@@ -65,6 +62,13 @@ export function TokensPage() {
   const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined, refetchInterval: pollWhileFailing });
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
+  const listShown = list.data !== undefined;
+  useEffect(() => {
+    // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
+    // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
+    if (!listShown) return;
+    preloadWhenIdle(() => Promise.all([menuModule.preload(), permissionsTipModule.preload(), tokenDrawer.preload()]));
+  }, [listShown]);
   const resourceTypes = useQuery({ ...lookupQueries.resourceTypes(client), enabled: new URLSearchParams(location.search).has('perm') });
   const problems = useMemo(
     () => urlFilterProblems(new URLSearchParams(location.search), resourceTypes.data),
@@ -175,7 +179,13 @@ export function TokensPage() {
     else setBulk({ action, tokens });
   };
 
-  const GenerateDialog = generate === 'custom' ? CustomTokenDialog : AllAccessDialog;
+  // Each dialog's code arrives on demand (usually preloaded when the person pointed at what opens it).
+  const generateDialog = useOnDemand(generateDialogs, generate !== null);
+  const newTokenModule = useOnDemand(newTokenDialog, newToken !== null);
+  const rotateModule = useOnDemand(rotateDialog, rotate !== null);
+  const deleteModule = useOnDemand(deleteDialog, rowDelete !== null);
+  const bulkModule = useOnDemand(bulkDialog, bulk !== null);
+  const confirms = useOnDemand(ownTokenConfirm, ownOff !== null || bulkWithOwn !== null);
 
   let content;
   if (ownToken.lost && ownToken.own) {
@@ -266,8 +276,9 @@ export function TokensPage() {
           {content}
         </div>
         {orgID !== undefined && <Outlet context={outletContext} />}
-        {orgID !== undefined && generate !== null && (
-          <GenerateDialog
+        {orgID !== undefined && generate !== null && generateDialog && (
+          generate === 'custom' ? (
+            <generateDialog.CustomTokenDialog
             orgID={orgID}
             orgName={orgName}
             onClose={() => setGenerate(null)}
@@ -276,9 +287,20 @@ export function TokensPage() {
               showNewToken(token, 'created');
             }}
           />
+          ) : (
+            <generateDialog.AllAccessDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
+          />
+          )
         )}
-        {rotate && (
-          <RotateTokenDialog
+        {rotate && rotateModule && (
+          <rotateModule.RotateTokenDialog
             token={rotate}
             onClose={() => setRotate(null)}
             onCreated={(created) => {
@@ -294,8 +316,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {newToken && (
-          <NewTokenDialog
+        {newToken && newTokenModule && (
+          <newTokenModule.NewTokenDialog
             token={newToken.token}
             origin={newToken.origin}
             replaces={newToken.replaces}
@@ -316,8 +338,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {rowDelete && (
-          <DeleteTokenDialog
+        {rowDelete && deleteModule && (
+          <deleteModule.DeleteTokenDialog
             token={rowDelete}
             onClose={() => setRowDelete(null)}
             onDeleted={() => {
@@ -332,8 +354,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {ownOff && (
-          <DeactivateOwnTokenDialog
+        {ownOff && confirms && (
+          <confirms.DeactivateOwnTokenDialog
             token={ownOff.token}
             onCancel={() => setOwnOff(null)}
             onConfirm={() => {
@@ -342,8 +364,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {bulkWithOwn && (
-          <BulkWithOwnTokenDialog
+        {bulkWithOwn && confirms && (
+          <confirms.BulkWithOwnTokenDialog
             action={bulkWithOwn.action}
             own={bulkWithOwn.own}
             others={bulkWithOwn.tokens.length - 1}
@@ -355,8 +377,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {bulk && (
-          <BulkDialog
+        {bulk && bulkModule && (
+          <bulkModule.BulkDialog
             action={bulk.action}
             tokens={bulk.tokens}
             onFinished={onBulkFinished}
