@@ -431,3 +431,65 @@ async function flingList(page: Page, wheels: number) {
   });
   return frameStats(deltas);
 }
+
+/** Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+export interface ThrottledListFigures {
+  tokens: number;
+  /** As a loopback client gets it today (the app server compresses API answers only for other clients). */
+  plain: { firstRowMs: number; listMs: number; listBytes: number };
+  /** As a client on another machine gets it: the app server's compressFor 'all' stands in for one. */
+  compressed: { firstRowMs: number; listMs: number; listBytes: number };
+}
+
+/**
+ * The page on a throttled link (Chromium's network emulation, slow 4G), with the token list sent as is and
+ * compressed: first row, and the list's download (time and bytes on the wire).
+ */
+export async function benchThrottledList(tokens: number): Promise<ThrottledListFigures> {
+  const dataDir = seededDataDir(tokens);
+  const { startStandin } = await import('../server/standin/start');
+  const { startAppServer } = await import('../server/proxy/app-server');
+  const standin = await startStandin({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
+  const browser = await launchTestChromium();
+  try {
+    const once = async (compressFor: 'remote' | 'all') => {
+      const app = await startAppServer({
+        mode: 'standin',
+        upstreamUrl: standin.url,
+        serverToken: standin.operatorToken,
+        serverTokenFile: standin.operatorTokenFile,
+        identifyToken: standin.identifyToken,
+        org: standin.orgName,
+        port: 0,
+        staticDir: new URL('../dist', import.meta.url).pathname,
+        compressFor,
+      });
+      try {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+        // The list is fetched by the page's worker: Playwright's request events see it, resource timing does not.
+        const answered = page.waitForResponse((r) => isListRequest(r.url()), { timeout: 120_000 });
+        const firstRowMs = await firstRow(page, `${app.url}/tokens`);
+        const response = await answered;
+        await response.finished();
+        const timing = response.request().timing();
+        const sizes = await response.request().sizes();
+        const list = { listMs: timing.responseEnd - timing.requestStart, listBytes: sizes.responseBodySize + sizes.responseHeadersSize };
+        await context.close();
+        return { firstRowMs, ...list };
+      } finally {
+        await app.close();
+      }
+    };
+    return { tokens, plain: await once('remote'), compressed: await once('all') };
+  } finally {
+    await browser.close();
+    await standin.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
