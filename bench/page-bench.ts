@@ -493,3 +493,57 @@ export async function benchThrottledList(tokens: number): Promise<ThrottledListF
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+export interface LighthouseFigures {
+  mobile: { performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number };
+  desktop: { performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number };
+}
+
+/**
+ * Lighthouse (its defaults: mobile on simulated slow 4G, and its desktop preset) on /tokens with `tokens` tokens,
+ * in the test Chromium. Lighthouse is not a dependency of the project: it is used from LIGHTHOUSE_DIR (a folder
+ * where `npm i lighthouse` ran) or node_modules when there; otherwise the row says why it is missing.
+ */
+export async function benchLighthouse(tokens: number): Promise<LighthouseFigures | { missing: string }> {
+  const base = process.env.LIGHTHOUSE_DIR ? `${process.env.LIGHTHOUSE_DIR.replace(/\/$/, '')}/node_modules/` : '';
+  let modules;
+  try {
+    const load = (path: string) => import(/* @vite-ignore */ `${base}${path}`) as Promise<{ default: unknown }>;
+    const [core, desktop, launcher] = await Promise.all([
+      load('lighthouse/core/index.js'),
+      load('lighthouse/core/config/desktop-config.js'),
+      load('chrome-launcher/dist/index.js'),
+    ]);
+    modules = { core, desktop, launcher };
+  } catch {
+    return { missing: 'lighthouse is not installed (npm i lighthouse in a folder, then LIGHTHOUSE_DIR=that folder)' };
+  }
+  type Lhr = { categories: Record<string, { score: number | null } | undefined>; audits: Record<string, { numericValue?: number } | undefined> };
+  const lighthouse = modules.core.default as (url: string, flags: object, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
+  const { launch } = modules.launcher as unknown as { launch: (options: object) => Promise<{ port: number; kill(): Promise<void> | void }> };
+  const dataDir = seededDataDir(tokens);
+  const product = await startProduct({ dataDir });
+  const { chromiumArgs, chromiumForTests } = await import('../scripts/chromium.mjs');
+  const choice = chromiumForTests();
+  const chrome = await launch({ chromePath: choice.executablePath, envVars: { ...process.env, ...choice.env }, chromeFlags: [...chromiumArgs, '--headless=new', '--no-sandbox'] });
+  try {
+    const run = async (config?: unknown) => {
+      const result = await lighthouse(`${product.url}/tokens`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, config);
+      if (!result) throw new Error('Lighthouse gave no result');
+      const { categories, audits } = result.lhr;
+      const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+      return {
+        performance: Math.round((categories.performance?.score ?? Number.NaN) * 100),
+        accessibility: Math.round((categories.accessibility?.score ?? Number.NaN) * 100),
+        fcpMs: value('first-contentful-paint'),
+        lcpMs: value('largest-contentful-paint'),
+        tbtMs: value('total-blocking-time'),
+      };
+    };
+    return { mobile: await run(), desktop: await run(modules.desktop.default) };
+  } finally {
+    await chrome.kill();
+    await product.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -79,6 +79,9 @@ export function Menu(props: MenuProps) {
     },
     onPointerDown: (event) => {
       if (event.button !== 0 || event.ctrlKey || disabled) return;
+      // As Radix's own trigger does: the press must not focus the button, or the menu that opens (and takes
+      // focus) would see focus leave it and close at once.
+      event.preventDefault();
       setOpenAtOnce(true);
       want();
     },
