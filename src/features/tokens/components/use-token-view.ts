@@ -13,7 +13,7 @@ import { indexTokens, ownersOf, type IndexedToken } from '../model/token-index';
 const NO_TOKENS: Authorization[] = [];
 const NO_ROWS: IndexedToken[] = [];
 /** Tokens filtered at once during render (a few milliseconds); a longer scan goes in slices of this size. */
-export const FILTER_SLICE = 20_000;
+export const FILTER_SLICE = 10_000;
 
 /** Runs `next` in a new task, without the 4 ms clamp nested timeouts get; returns a cancel. */
 function nextTask(next: () => void): () => void {
