@@ -494,6 +494,36 @@ export async function benchThrottledList(tokens: number): Promise<ThrottledListF
   }
 }
 
+/** The product as startProduct makes it, with the app server's compressFor chosen (startProduct keeps the default). */
+async function startProductCompressing(dataDir: string, compressFor: 'remote' | 'all', staticDir = new URL('../dist', import.meta.url).pathname) {
+  const { startStandin } = await import('../server/standin/start');
+  const { startAppServer } = await import('../server/proxy/app-server');
+  const standin = await startStandin({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
+  try {
+    const app = await startAppServer({
+      mode: 'standin',
+      upstreamUrl: standin.url,
+      serverToken: standin.operatorToken,
+      serverTokenFile: standin.operatorTokenFile,
+      identifyToken: standin.identifyToken,
+      org: standin.orgName,
+      port: 0,
+      staticDir,
+      compressFor,
+    });
+    return {
+      url: app.url,
+      async close() {
+        await app.close();
+        await standin.close();
+      },
+    };
+  } catch (error) {
+    await standin.close();
+    throw error;
+  }
+}
+
 export interface LighthouseFigures {
   mobile: { performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number };
   desktop: { performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number };
@@ -501,10 +531,10 @@ export interface LighthouseFigures {
 
 /**
  * Lighthouse (its defaults: mobile on simulated slow 4G, and its desktop preset) on /tokens with `tokens` tokens,
- * in the test Chromium. Lighthouse is not a dependency of the project: it is used from LIGHTHOUSE_DIR (a folder
+ * in the test Chromium, API answers compressed as for a remote client. Lighthouse is not a dependency of the project: it is used from LIGHTHOUSE_DIR (a folder
  * where `npm i lighthouse` ran) or node_modules when there; otherwise the row says why it is missing.
  */
-export async function benchLighthouse(tokens: number): Promise<LighthouseFigures | { missing: string }> {
+export async function benchLighthouse(tokens: number, staticDir?: string): Promise<LighthouseFigures | { missing: string }> {
   const base = process.env.LIGHTHOUSE_DIR ? `${process.env.LIGHTHOUSE_DIR.replace(/\/$/, '')}/node_modules/` : '';
   let modules;
   try {
@@ -522,7 +552,8 @@ export async function benchLighthouse(tokens: number): Promise<LighthouseFigures
   const lighthouse = modules.core.default as (url: string, flags: object, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
   const { launch } = modules.launcher as unknown as { launch: (options: object) => Promise<{ port: number; kill(): Promise<void> | void }> };
   const dataDir = seededDataDir(tokens);
-  const product = await startProduct({ dataDir });
+  // Served as to a phone on another machine: API answers compressed too (loopback clients get them as they are).
+  const product = await startProductCompressing(dataDir, 'all', staticDir);
   const { chromiumArgs, chromiumForTests } = await import('../scripts/chromium.mjs');
   const choice = chromiumForTests();
   const chrome = await launch({ chromePath: choice.executablePath, envVars: { ...process.env, ...choice.env }, chromeFlags: [...chromiumArgs, '--headless=new', '--no-sandbox'] });
