@@ -282,3 +282,265 @@ async function refetchOnFocus(page: Page, product: RunningProduct): Promise<Refe
   const changed = { ...(await longTasksBetween(page, focus2At)), shownMs };
   return { unchanged, changed };
 }
+
+/** Keystrokes as the browser's Event Timing (the INP measure) reports them, and fast wheel flings over the list. */
+export interface UiFigures {
+  tokens: number;
+  /** One sample per keystroke: the longest Event Timing entry of its interaction (keydown to the next paint). */
+  keystroke: ReturnType<typeof summarize> & { underThreshold: number };
+  /** Frame intervals while the list is flung with fast wheel turns, down then up. */
+  fling: { frames: number; p95Ms: number; maxMs: number; dropped: number };
+}
+
+/** The words typed letter by letter, then erased: each narrows the list, then Backspace widens it again. */
+const TYPED_WORDS = ['grafana', 'web-4', 'backup', 'token'];
+/** A quick typist: one key every 120 ms (Playwright sends keydown, keypress/input, keyup). */
+const KEY_GAP_MS = 120;
+/** The smallest threshold Event Timing allows: faster interactions are not reported, and count as 16 ms here. */
+const EVENT_THRESHOLD_MS = 16;
+
+/** Keystroke Event Timing and fling frames on a page of `tokens` tokens; `staticDir` serves another build. */
+export async function benchUi(tokens: number, options: { flingWheels: number; staticDir?: string }): Promise<UiFigures> {
+  const dataDir = seededDataDir(tokens);
+  const product = await startProduct({ dataDir, staticDir: options.staticDir });
+  const browser = await launchTestChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await firstRow(page, `${product.url}/tokens`);
+    // Let the first load settle (the worker's answer, the list's first full render).
+    await page.waitForTimeout(2_000);
+    const keystroke = await keystrokeEventTiming(page);
+    await page.waitForTimeout(1_000);
+    const fling = await flingList(page, options.flingWheels);
+    await context.close();
+    return { tokens, keystroke, fling };
+  } finally {
+    await browser.close();
+    await product.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+type EventWindow = Window & { __events?: Map<number, number> };
+
+async function keystrokeEventTiming(page: Page) {
+  const filter = page.getByRole('searchbox', { name: 'Filter tokens' });
+  await filter.click();
+  await filter.fill('');
+  await page.waitForTimeout(500);
+  await page.evaluate((threshold) => {
+    const w = window as EventWindow;
+    const byInteraction = new Map<number, number>();
+    w.__events = byInteraction;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
+        if (!entry.interactionId || !entry.name.startsWith('key')) continue;
+        byInteraction.set(entry.interactionId, Math.max(byInteraction.get(entry.interactionId) ?? 0, entry.duration));
+      }
+    }).observe({ type: 'event', durationThreshold: threshold } as PerformanceObserverInit);
+  }, EVENT_THRESHOLD_MS);
+  let pressed = 0;
+  for (const word of TYPED_WORDS) {
+    for (const key of [...word, ...[...word].map(() => 'Backspace')]) {
+      await page.keyboard.press(key);
+      pressed++;
+      await page.waitForTimeout(KEY_GAP_MS);
+    }
+    await page.waitForTimeout(500);
+  }
+  // Entries are delivered after the next paint: give the last ones time to arrive.
+  await page.waitForTimeout(1_000);
+  const reported = await page.evaluate(() => [...((window as EventWindow).__events ?? new Map<number, number>()).values()]);
+  const underThreshold = Math.max(0, pressed - reported.length);
+  const samples = [...reported, ...Array.from({ length: underThreshold }, () => EVENT_THRESHOLD_MS)];
+  return { ...summarize(samples), underThreshold };
+}
+
+/** Pixels a wheel event moves the list in a fling: about 12 rows, 60 times a second. */
+const FLING_PX = 600;
+
+/** Fast wheel turns (one every 16 ms, FLING_PX each) down the list and back up, sent without waiting for the page. */
+async function flingList(page: Page, wheels: number) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(640, 500);
+  await page.waitForTimeout(300);
+  // A string, not a function: the bundler's name helper (__name) does not exist in the page.
+  await page.evaluate(`(() => {
+    const state = { deltas: [], stop: false };
+    window.__frames = state;
+    let last = 0;
+    function tick(now) {
+      state.deltas.push(now - last);
+      last = now;
+      if (!state.stop) requestAnimationFrame(tick);
+    }
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(tick);
+    });
+  })()`);
+  const cdp = await page.context().newCDPSession(page);
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < wheels; i++) {
+    const deltaY = i < wheels / 2 ? FLING_PX : -FLING_PX;
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: 640, y: 500, deltaX: 0, deltaY }));
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  await Promise.all(sent);
+  await page.waitForTimeout(500);
+  await cdp.detach();
+  const deltas = await page.evaluate(() => {
+    const state = (window as Window & { __frames?: { deltas: number[]; stop: boolean } }).__frames!;
+    state.stop = true;
+    return state.deltas;
+  });
+  return frameStats(deltas);
+}
+
+/** Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+export interface ThrottledListFigures {
+  tokens: number;
+  /** As a loopback client gets it today (the app server compresses API answers only for other clients). */
+  plain: { firstRowMs: number; listMs: number; listBytes: number };
+  /** As a client on another machine gets it: the app server's compressFor 'all' stands in for one. */
+  compressed: { firstRowMs: number; listMs: number; listBytes: number };
+}
+
+/**
+ * The page on a throttled link (Chromium's network emulation, slow 4G), with the token list sent as is and
+ * compressed: first row, and the list's download (time and bytes on the wire).
+ */
+export async function benchThrottledList(tokens: number): Promise<ThrottledListFigures> {
+  const dataDir = seededDataDir(tokens);
+  const { startStandin } = await import('../server/standin/start');
+  const { startAppServer } = await import('../server/app/app-server');
+  const standin = await startStandin({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
+  const browser = await launchTestChromium();
+  try {
+    const once = async (compressFor: 'remote' | 'all') => {
+      const app = await startAppServer({
+        mode: 'standin',
+        upstreamUrl: standin.url,
+        serverToken: standin.operatorToken,
+        serverTokenFile: standin.operatorTokenFile,
+        identifyToken: standin.identifyToken,
+        org: standin.orgName,
+        port: 0,
+        staticDir: new URL('../dist', import.meta.url).pathname,
+        compressFor,
+      });
+      try {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+        // The list is fetched by the page's worker: Playwright's request events see it, resource timing does not.
+        const answered = page.waitForResponse((r) => isListRequest(r.url()), { timeout: 120_000 });
+        const firstRowMs = await firstRow(page, `${app.url}/tokens`);
+        const response = await answered;
+        await response.finished();
+        const timing = response.request().timing();
+        const sizes = await response.request().sizes();
+        const list = { listMs: timing.responseEnd - timing.requestStart, listBytes: sizes.responseBodySize + sizes.responseHeadersSize };
+        await context.close();
+        return { firstRowMs, ...list };
+      } finally {
+        await app.close();
+      }
+    };
+    return { tokens, plain: await once('remote'), compressed: await once('all') };
+  } finally {
+    await browser.close();
+    await standin.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The product as startProduct makes it, with the app server's compressFor chosen (startProduct keeps the default). */
+async function startProductCompressing(dataDir: string, compressFor: 'remote' | 'all', staticDir = new URL('../dist', import.meta.url).pathname) {
+  const { startStandin } = await import('../server/standin/start');
+  const { startAppServer } = await import('../server/app/app-server');
+  const standin = await startStandin({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
+  try {
+    const app = await startAppServer({
+      mode: 'standin',
+      upstreamUrl: standin.url,
+      serverToken: standin.operatorToken,
+      serverTokenFile: standin.operatorTokenFile,
+      identifyToken: standin.identifyToken,
+      org: standin.orgName,
+      port: 0,
+      staticDir,
+      compressFor,
+    });
+    return {
+      url: app.url,
+      async close() {
+        await app.close();
+        await standin.close();
+      },
+    };
+  } catch (error) {
+    await standin.close();
+    throw error;
+  }
+}
+
+export interface LighthouseFigures {
+  mobile: { performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number };
+  desktop: { performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number };
+}
+
+/**
+ * Lighthouse (its defaults: mobile on simulated slow 4G, and its desktop preset) on /tokens with `tokens` tokens,
+ * in the test Chromium, API answers compressed as for a remote client. Lighthouse is not a dependency of the project: it is used from LIGHTHOUSE_DIR (a folder
+ * where `npm i lighthouse` ran) or node_modules when there; otherwise the row says why it is missing.
+ */
+export async function benchLighthouse(tokens: number, staticDir?: string): Promise<LighthouseFigures | { missing: string }> {
+  const base = process.env.LIGHTHOUSE_DIR ? `${process.env.LIGHTHOUSE_DIR.replace(/\/$/, '')}/node_modules/` : '';
+  let modules;
+  try {
+    const load = (path: string) => import(/* @vite-ignore */ `${base}${path}`) as Promise<{ default: unknown }>;
+    const [core, desktop, launcher] = await Promise.all([
+      load('lighthouse/core/index.js'),
+      load('lighthouse/core/config/desktop-config.js'),
+      load('chrome-launcher/dist/index.js'),
+    ]);
+    modules = { core, desktop, launcher };
+  } catch {
+    return { missing: 'lighthouse is not installed (npm i lighthouse in a folder, then LIGHTHOUSE_DIR=that folder)' };
+  }
+  type Lhr = { categories: Record<string, { score: number | null } | undefined>; audits: Record<string, { numericValue?: number } | undefined> };
+  const lighthouse = modules.core.default as (url: string, flags: object, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
+  const { launch } = modules.launcher as unknown as { launch: (options: object) => Promise<{ port: number; kill(): Promise<void> | void }> };
+  const dataDir = seededDataDir(tokens);
+  // Served as to a phone on another machine: API answers compressed too (loopback clients get them as they are).
+  const product = await startProductCompressing(dataDir, 'all', staticDir);
+  const { chromiumArgs, chromiumForTests } = await import('../scripts/chromium.mjs');
+  const choice = chromiumForTests();
+  const chrome = await launch({ chromePath: choice.executablePath, envVars: { ...process.env, ...choice.env }, chromeFlags: [...chromiumArgs, '--headless=new', '--no-sandbox'] });
+  try {
+    const run = async (config?: unknown) => {
+      const result = await lighthouse(`${product.url}/tokens`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, config);
+      if (!result) throw new Error('Lighthouse gave no result');
+      const { categories, audits } = result.lhr;
+      const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+      return {
+        performance: Math.round((categories.performance?.score ?? Number.NaN) * 100),
+        accessibility: Math.round((categories.accessibility?.score ?? Number.NaN) * 100),
+        fcpMs: value('first-contentful-paint'),
+        lcpMs: value('largest-contentful-paint'),
+        tbtMs: value('total-blocking-time'),
+      };
+    };
+    return { mobile: await run(), desktop: await run(modules.desktop.default) };
+  } finally {
+    await chrome.kill();
+    await product.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

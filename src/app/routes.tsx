@@ -1,6 +1,6 @@
 // The app's routes, shared by the browser router and the tests' memory router.
 import { Navigate, type RouteObject } from 'react-router';
-import { TokenDrawerRoute } from '../features/tokens/components/token-drawer-route';
+import { tokenDrawer } from '../features/tokens/components/dialogs-on-demand';
 import { TokensPage } from '../features/tokens/components/tokens-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -13,7 +13,8 @@ export const routes: RouteObject[] = [
       {
         path: 'tokens',
         element: <TokensPage />,
-        children: [{ path: ':tokenId', element: <TokenDrawerRoute /> }],
+        // The drawer's code arrives on demand (preloaded once the list has painted).
+        children: [{ path: ':tokenId', lazy: async () => ({ Component: (await tokenDrawer.preload()).TokenDrawerRoute }) }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

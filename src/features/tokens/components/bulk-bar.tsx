@@ -1,6 +1,7 @@
 // Shown while tokens are selected: how many, and what can be done to all of them.
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { BulkAction } from '../model/bulk-plan';
+import { preloadBulk } from './dialogs-on-demand';
 import './bulk-bar.css';
 
 const number = new Intl.NumberFormat('en-US');
@@ -15,6 +16,8 @@ interface BulkBarProps {
 
 export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Tokens are selected: what the bar's buttons open is fetched now, so it opens at once.
+  useEffect(preloadBulk, []);
   // The table's sticky headings sit right under the bar (and the filters it lies over), however they wrap.
   useLayoutEffect(() => {
     const bar = ref.current;

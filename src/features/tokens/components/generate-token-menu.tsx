@@ -1,6 +1,7 @@
 // "Generate API Token": All Access or Custom, as on InfluxDB's own page.
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
+import { preloadGenerate } from './dialogs-on-demand';
 
 export type GenerateKind = 'all-access' | 'custom';
 
@@ -8,6 +9,7 @@ export function GenerateTokenMenu({ onChoose }: { onChoose: (kind: GenerateKind)
   return (
     <Menu
       align="end"
+      onReach={preloadGenerate}
       trigger={
         <button type="button" className="btn btn--primary">
           Generate API Token

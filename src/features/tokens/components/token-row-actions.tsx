@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { MoreIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
+import { preloadRowActions } from './dialogs-on-demand';
 import type { AuthorizationStatus } from '../../../../core/influx-types';
 
 export type RowAction = 'activate' | 'deactivate' | 'rotate' | 'clone' | 'delete';
@@ -18,6 +19,7 @@ export const TokenRowActions = memo(function TokenRowActions({ id, label, status
   return (
     <Menu
       align="end"
+      onReach={preloadRowActions}
       label={`Actions for ${label}`}
       trigger={
         <button type="button" className="icon-btn" aria-label={`Actions for ${label}`} data-row-actions={id}>

@@ -2,6 +2,8 @@
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { preloadWhenIdle, useOnDemand } from '../../../components/ui/on-demand';
+import { menuModule } from '../../../components/ui/menu';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../session/session-context';
@@ -12,17 +14,13 @@ import { tokenKeys, tokenQueries } from '../api/token-queries';
 import { usePartialList } from '../list-sync';
 import type { BulkAction } from '../model/bulk-plan';
 import { partialCountText, tokenCountText } from '../model/token-count';
-import { AllAccessDialog } from './all-access-dialog';
 import { BulkBar } from './bulk-bar';
-import { BulkDialog } from './bulk-dialog';
-import { CustomTokenDialog } from './custom-token-dialog';
-import { DeleteTokenDialog } from './delete-token-dialog';
+import { bulkDialog, deleteDialog, generateDialogs, newTokenDialog, ownTokenConfirm, rotateDialog, tokenDrawer } from './dialogs-on-demand';
+import { permissionsTipModule } from './permissions-summary-tip';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
 import { ExportMenu } from './export-menu';
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
-import { NewTokenDialog } from './new-token-dialog';
-import { BulkWithOwnTokenDialog, DeactivateOwnTokenDialog } from './own-token-confirm';
 import { OwnTokenIdContext } from './own-token-context';
 import { OwnTokenLost } from './own-token-lost';
 import { useOwnToken } from './use-own-token';
@@ -31,7 +29,6 @@ import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensTable } from './tokens-table';
 import { TokensToolbar } from './tokens-toolbar';
 import { useBulkStatusOutcome } from './use-bulk-status-outcome';
-import { RotateTokenDialog } from './rotate-token-dialog';
 import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
@@ -66,6 +63,13 @@ export function TokensPage() {
   const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined, refetchInterval: pollWhileFailing });
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
+  const listShown = list.data !== undefined;
+  useEffect(() => {
+    // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
+    // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
+    if (!listShown) return;
+    preloadWhenIdle(() => Promise.all([menuModule.preload(), permissionsTipModule.preload(), tokenDrawer.preload()]));
+  }, [listShown]);
   const resourceTypes = useQuery({ ...lookupQueries.resourceTypes(client), enabled: new URLSearchParams(location.search).has('perm') });
   const problems = useMemo(
     () => urlFilterProblems(new URLSearchParams(location.search), resourceTypes.data),
@@ -148,10 +152,12 @@ export function TokensPage() {
     for (const id of selection.selected) if (latest.has(id)) count++;
     return count;
   }, [selection.selected, latest]);
-  const rowIds = useMemo(() => new Set(rows.map((row) => row.token.id)), [rows]);
+  // Only while something is selected: a set of every row's ID at each keystroke would cost 100,000 insertions.
+  const noneSelected = selection.selected.size === 0;
+  const rowIds = useMemo(() => (noneSelected ? null : new Set(rows.map((row) => row.token.id))), [rows, noneSelected]);
   const selectedInView = useMemo(() => {
     let count = 0;
-    for (const id of selection.selected) if (rowIds.has(id)) count++;
+    if (rowIds) for (const id of selection.selected) if (rowIds.has(id)) count++;
     return count;
   }, [rowIds, selection.selected]);
   /** The selected tokens that still exist, in list order: read once, when a bulk action starts. */
@@ -180,7 +186,13 @@ export function TokensPage() {
     else setBulk({ action, tokens });
   };
 
-  const GenerateDialog = generate === 'custom' ? CustomTokenDialog : AllAccessDialog;
+  // Each dialog's code arrives on demand (usually preloaded when the person pointed at what opens it).
+  const generateDialog = useOnDemand(generateDialogs, generate !== null);
+  const newTokenModule = useOnDemand(newTokenDialog, newToken !== null);
+  const rotateModule = useOnDemand(rotateDialog, rotate !== null);
+  const deleteModule = useOnDemand(deleteDialog, rowDelete !== null);
+  const bulkModule = useOnDemand(bulkDialog, bulk !== null);
+  const confirms = useOnDemand(ownTokenConfirm, ownOff !== null || bulkWithOwn !== null);
 
   let content;
   if (ownToken.lost && ownToken.own) {
@@ -281,8 +293,9 @@ export function TokensPage() {
           {content}
         </div>
         {orgID !== undefined && <Outlet context={outletContext} />}
-        {orgID !== undefined && generate !== null && (
-          <GenerateDialog
+        {orgID !== undefined && generate !== null && generateDialog && (
+          generate === 'custom' ? (
+            <generateDialog.CustomTokenDialog
             orgID={orgID}
             orgName={orgName}
             onClose={() => setGenerate(null)}
@@ -291,9 +304,20 @@ export function TokensPage() {
               showNewToken(token, 'created');
             }}
           />
+          ) : (
+            <generateDialog.AllAccessDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
+          />
+          )
         )}
-        {rotate && (
-          <RotateTokenDialog
+        {rotate && rotateModule && (
+          <rotateModule.RotateTokenDialog
             token={rotate}
             onClose={() => setRotate(null)}
             onCreated={(created) => {
@@ -309,8 +333,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {newToken && (
-          <NewTokenDialog
+        {newToken && newTokenModule && (
+          <newTokenModule.NewTokenDialog
             token={newToken.token}
             origin={newToken.origin}
             replaces={newToken.replaces}
@@ -331,8 +355,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {rowDelete && (
-          <DeleteTokenDialog
+        {rowDelete && deleteModule && (
+          <deleteModule.DeleteTokenDialog
             token={rowDelete}
             onClose={() => setRowDelete(null)}
             onDeleted={() => {
@@ -347,8 +371,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {ownOff && (
-          <DeactivateOwnTokenDialog
+        {ownOff && confirms && (
+          <confirms.DeactivateOwnTokenDialog
             token={ownOff.token}
             onCancel={() => setOwnOff(null)}
             onConfirm={() => {
@@ -357,8 +381,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {bulkWithOwn && (
-          <BulkWithOwnTokenDialog
+        {bulkWithOwn && confirms && (
+          <confirms.BulkWithOwnTokenDialog
             action={bulkWithOwn.action}
             own={bulkWithOwn.own}
             others={bulkWithOwn.tokens.length - 1}
@@ -370,8 +394,8 @@ export function TokensPage() {
             }}
           />
         )}
-        {bulk && (
-          <BulkDialog
+        {bulk && bulkModule && (
+          <bulkModule.BulkDialog
             action={bulk.action}
             tokens={bulk.tokens}
             onFinished={onBulkFinished}

@@ -95,12 +95,16 @@ export function TokensTable({
     [focusedIndex],
   );
 
+  // Stable functions: the virtualizer recomputes every row's position (O(rows), 100,000 keys) whenever
+  // getItemKey or estimateSize changes, which a new arrow on each render did on every scrolled frame.
+  const getItemKey = useCallback((index: number) => rows[index]?.token.id ?? index, [rows]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => rowHeight,
+    estimateSize,
     overscan: 10,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.token.id ?? index,
+    getItemKey,
     rangeExtractor,
   });
 

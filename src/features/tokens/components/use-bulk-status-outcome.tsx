@@ -1,12 +1,12 @@
 // After a bulk Activate/Deactivate: a toast (not a modal) says what changed, with Undo that switches back
 // exactly the tokens that changed, and Details, which keeps the full report (each failure with its reason).
 import { useState, type ReactNode } from 'react';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { useOnDemand } from '../../../components/ui/on-demand';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
 import { outcomeNotes, tokensNoun, type BulkAction, type BulkOutcome } from '../model/bulk-plan';
-import { BulkReport } from './bulk-dialog';
+import { bulkReportDialog } from './dialogs-on-demand';
 
 const DONE: Record<BulkAction, string> = { activate: 'activated', deactivate: 'deactivated', delete: 'deleted' };
 const REVERSE: Record<'activate' | 'deactivate', 'activate' | 'deactivate'> = { activate: 'deactivate', deactivate: 'activate' };
@@ -60,42 +60,24 @@ export function useBulkStatusOutcome(restoreFocus: () => void): { announce: (out
 
   const announce = (outcome: BulkOutcome, changed: Authorization[]) => show({ outcome, changed, undo: false });
 
-  const dialog = details && (
-    <ModalDialog
-      open
-      closeButton={false}
-      onOpenChange={(open) => !open && setDetails(null)}
+  const detailsModule = useOnDemand(bulkReportDialog, details !== null);
+  const dialog = details && detailsModule && (
+    <detailsModule.BulkReportDialog
       title={details.undo ? 'Undo report' : details.outcome.action === 'activate' ? 'Activation report' : 'Deactivation report'}
+      outcome={details.outcome}
+      undoCount={details.changed.length}
+      afterFailures={details.undo ? 'Tokens that failed kept the status they had.' : 'Tokens that failed keep their status and stay selected, so you can try again.'}
+      onUndo={() => {
+        undo(details);
+        setDetails(null);
+      }}
+      onClose={() => setDetails(null)}
       onCloseAutoFocus={(event) => {
         // The toast that opened it is gone: back to the list.
         event.preventDefault();
         restoreFocus();
       }}
-      footer={
-        <>
-          {details.changed.length > 0 && (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                undo(details);
-                setDetails(null);
-              }}
-            >
-              Undo ({tokensNoun(details.changed.length)})
-            </button>
-          )}
-          <button type="button" className="btn btn--primary" onClick={() => setDetails(null)}>
-            Close
-          </button>
-        </>
-      }
-    >
-      <BulkReport
-        outcome={details.outcome}
-        afterFailures={details.undo ? 'Tokens that failed kept the status they had.' : 'Tokens that failed keep their status and stay selected, so you can try again.'}
-      />
-    </ModalDialog>
+    />
   );
   return { announce, details: dialog };
 }

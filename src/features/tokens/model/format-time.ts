@@ -37,11 +37,25 @@ export function formatRelative(iso: string, now: number): string {
   return iso;
 }
 
+/**
+ * Made once, and its answers kept by UTC offset (the zone's name changes only with it, at daylight saving):
+ * formatting parts is slow, and every list row mounted while scrolling asks for its dates' zone.
+ */
+let zoneFormat: Intl.DateTimeFormat | undefined;
+const zoneByOffset = new Map<number, string>();
+
 /** The browser's time zone as people read it: "UTC", "CET", "GMT+2". */
 export function timeZoneName(iso?: string): string {
   const date = iso ? new Date(iso) : new Date();
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const offset = date.getTimezoneOffset();
+  let name = zoneByOffset.get(offset);
+  if (name === undefined) {
+    zoneFormat ??= new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
+    name = zoneFormat.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
+    zoneByOffset.set(offset, name);
+  }
+  return name;
 }
 
 /** "2024-05-01 13:04:05 CEST": formatDateTime with its time zone, for hover text and the drawer. */

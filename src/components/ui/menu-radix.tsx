@@ -1,0 +1,27 @@
+// The menu's machinery (Radix DropdownMenu), loaded on demand by menu.tsx once the person reaches for a menu.
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import type { MenuProps } from './menu';
+import './menu.css';
+
+export function RadixMenu({ trigger, items, align = 'start', label, defaultOpen = false }: MenuProps & { defaultOpen?: boolean }) {
+  return (
+    <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
+      <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu" align={align} sideOffset={4} aria-label={label} collisionPadding={8}>
+          {items.map((item) => (
+            <DropdownMenu.Item
+              key={item.label}
+              className={`menu__item${item.tone === 'danger' ? ' menu__item--danger' : ''}`}
+              disabled={item.disabled}
+              onSelect={item.onSelect}
+            >
+              <span className="menu__label">{item.label}</span>
+              {item.hint && <span className="menu__hint">{item.hint}</span>}
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

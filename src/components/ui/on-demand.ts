@@ -1,0 +1,54 @@
+// Code that the first paint does not need (a menu's or tooltip's machinery, a dialog) loaded on demand: `preload()`
+// starts the download once (on pointing at or focusing the control, or when the page is idle), `useOnDemand` gives
+// the module once it is there. A failed download is tried again at the next preload.
+import { useEffect, useReducer } from 'react';
+
+export interface OnDemand<T> {
+  preload(): Promise<T>;
+  /** The module, once loaded. */
+  loaded(): T | undefined;
+}
+
+export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
+  let value: T | undefined;
+  let pending: Promise<T> | undefined;
+  return {
+    preload() {
+      pending ??= load().then(
+        (module) => (value = module),
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      );
+      return pending;
+    },
+    loaded: () => value,
+  };
+}
+
+/** The module while `wanted` (loading it if needed and re-rendering when it arrives); undefined until then. */
+export function useOnDemand<T>(module: OnDemand<T>, wanted: boolean): T | undefined {
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  const value = module.loaded();
+  useEffect(() => {
+    if (!wanted || value !== undefined) return;
+    let live = true;
+    module.preload().then(
+      () => live && arrived(),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [module, wanted, value]);
+  return wanted ? value : undefined;
+}
+
+/** Runs `preload` once the page has nothing else to do (after the first paint), so the first use does not wait. */
+export function preloadWhenIdle(preload: () => unknown): void {
+  const run = () => void Promise.resolve(preload()).catch(() => {});
+  if (typeof window === 'undefined') return;
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3_000 });
+  else setTimeout(run, 1_000);
+}

@@ -1,0 +1,29 @@
+// The page's dialogs, downloaded on demand: none is needed for the first paint. Each is preloaded when the person
+// points at or focuses what opens it (Generate, a row's menu, the bulk bar), so opening one does not wait.
+import { onDemand } from '../../../components/ui/on-demand';
+
+export const generateDialogs = onDemand(async () => {
+  const [allAccess, custom] = await Promise.all([import('./all-access-dialog'), import('./custom-token-dialog')]);
+  return { AllAccessDialog: allAccess.AllAccessDialog, CustomTokenDialog: custom.CustomTokenDialog };
+});
+/** The show-once secret after Generate, Clone or Rotate. */
+export const newTokenDialog = onDemand(() => import('./new-token-dialog'));
+export const rotateDialog = onDemand(() => import('./rotate-token-dialog'));
+export const deleteDialog = onDemand(() => import('./delete-token-dialog'));
+export const bulkDialog = onDemand(() => import('./bulk-dialog'));
+export const bulkReportDialog = onDemand(() => import('./bulk-report-dialog'));
+export const ownTokenConfirm = onDemand(() => import('./own-token-confirm'));
+
+const quietly = (load: () => Promise<unknown>) => () => void load().catch(() => {});
+
+/** Pointing at Generate: its two dialogs and the secret dialog that follows. */
+export const preloadGenerate = quietly(() => Promise.all([generateDialogs.preload(), newTokenDialog.preload()]));
+/** Pointing at a row's menu: what its items open. */
+export const preloadRowActions = quietly(() =>
+  Promise.all([rotateDialog.preload(), deleteDialog.preload(), newTokenDialog.preload(), ownTokenConfirm.preload()]),
+);
+/** Tokens selected: the bar's actions open these. */
+export const preloadBulk = quietly(() => Promise.all([bulkDialog.preload(), ownTokenConfirm.preload()]));
+
+/** The token drawer (the /tokens/:id route), with the details and actions only it shows. */
+export const tokenDrawer = onDemand(() => import('./token-drawer-route'));

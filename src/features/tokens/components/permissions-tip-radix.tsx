@@ -1,0 +1,97 @@
+// The permission summary's tooltip (Radix Tooltip), loaded and mounted on demand by permissions-summary-tip.tsx
+// once the person points at, focuses or taps the summary.
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { Authorization } from '../../../../core/influx-types';
+import { permissionTarget } from '../model/permission-text';
+import { cachedPermissionsSummary } from '../model/permissions-summary';
+import { HOVER_DELAY_MS, type TipStart } from './permissions-summary-tip';
+
+/** More than this many lines would not fit a tooltip; the drawer lists them all. */
+const MAX_LINES = 14;
+
+export function RadixPermissionsTip({ token, start }: { token: Authorization; start: TipStart }) {
+  const [open, setOpen] = useState(start === 'tap');
+  const focusedAt = useRef(0);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const scrolledAfterFocus = useRef(false);
+  const hovered = useRef(start === 'hover');
+
+  useEffect(() => {
+    // Focus was on the plain summary, which is gone: the real one takes it (never pulled from elsewhere).
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (start === 'focus' && lost) trigger.current?.focus({ preventScroll: true });
+    if (start !== 'hover') return;
+    // The pointer came in over the plain summary, which gave way to this one: Radix counts its delay from the
+    // next pointer move, which may never come. Open after the same delay unless the pointer left.
+    const timer = setTimeout(() => {
+      if (hovered.current) setOpen(true);
+    }, HOVER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [start]);
+  const summary = cachedPermissionsSummary(token.permissions);
+  const orgNames = (orgID: string) => (orgID === token.orgID ? token.org : undefined);
+  const lines = token.permissions.slice(0, MAX_LINES);
+  const more = token.permissions.length - lines.length;
+
+  function toggle(event: MouseEvent) {
+    // Radix closes a tooltip on click; a tap is the only way to open one on a touch screen, so a click toggles it.
+    event.preventDefault();
+    setOpen((o) => !o);
+  }
+
+  return (
+    <Tooltip.Provider delayDuration={HOVER_DELAY_MS} skipDelayDuration={150}>
+      <Tooltip.Root
+        open={open}
+        onOpenChange={(next) => {
+          // Tabbing to a row below the fold scrolls the page, and Radix closes a tooltip on scroll: the person
+          // would never see it. A close right after focus is that scroll, not the person.
+          if (!next && scrolledAfterFocus.current && Date.now() - focusedAt.current < 400 && document.activeElement === trigger.current) return;
+          setOpen(next);
+        }}
+      >
+        <Tooltip.Trigger asChild>
+          <button
+            ref={trigger}
+            type="button"
+            className="perm-summary"
+            onClick={toggle}
+            onPointerLeave={() => {
+              hovered.current = false;
+            }}
+            onFocus={() => {
+              focusedAt.current = Date.now();
+              scrolledAfterFocus.current = false;
+              const onScroll = () => {
+                scrolledAfterFocus.current = true;
+              };
+              window.addEventListener('scroll', onScroll, { capture: true, once: true });
+              setTimeout(() => window.removeEventListener('scroll', onScroll, { capture: true }), 400);
+            }}
+          >
+            {summary}
+          </button>
+        </Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content className="perm-tip" side="bottom" align="start" sideOffset={4} collisionPadding={8}>
+            <p className="perm-tip__title">
+              {token.permissions.length === 0 ? 'This token has no permissions.' : `${token.permissions.length} ${token.permissions.length === 1 ? 'permission' : 'permissions'}:`}
+            </p>
+            {lines.length > 0 && (
+              <ul className="perm-tip__list">
+                {lines.map((p, i) => (
+                  <li key={i}>
+                    <span className={`perm-tip__action perm-tip__action--${p.action}`}>{p.action === 'read' ? 'Read' : 'Write'}</span>{' '}
+                    {permissionTarget(p, orgNames)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {more > 0 && <p className="perm-tip__more">and {more} more: open the token to see them all.</p>}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+    </Tooltip.Provider>
+  );
+}
