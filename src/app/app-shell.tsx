@@ -2,7 +2,7 @@
 import { Link, Outlet } from 'react-router';
 import { StatePanel } from '../components/ui/state-panel';
 import { ToastOutlet } from '../components/ui/toast-outlet';
-import { SessionContext } from '../features/session/session-context';
+import { SessionContext } from '../lib/session/session-context';
 import { SignInForm } from '../features/session/sign-in-form';
 import { useSessionState } from '../features/session/use-session-state';
 import './app-shell.css';

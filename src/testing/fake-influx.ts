@@ -1,8 +1,8 @@
 // An in-memory InfluxDB (and app server config) behind MSW, at the fetch boundary: the app's real
 // client, queries and mutations run unchanged. Tests change its state, queue failures, or hold requests.
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import type { AppConfig } from '../features/session/app-config';
-import type { OwnToken } from '../features/session/own-token';
+import type { AppConfig } from '../lib/session/app-config';
+import type { OwnToken } from '../lib/session/own-token';
 import { OSS_RESOURCE_TYPES, type Authorization, type AuthorizationCreate, type AuthorizationUpdate, type Bucket, type Permission, type User } from '../../core/influx-types';
 import { mswServer } from './msw-server';
 import { makeToken, ORG_ID, ORG_NAME } from './token-factory';

@@ -2,8 +2,8 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createInfluxClient, InfluxApiError } from '../../../core/influx-client';
-import { appConfigQuery } from './app-config';
-import type { Session } from './session-context';
+import { appConfigQuery } from '../../lib/session/app-config';
+import type { Session } from '../../lib/session/session-context';
 import { readStoredToken, storeToken } from './token-storage';
 
 /** Server data fetched with one token must not be shown under another. */

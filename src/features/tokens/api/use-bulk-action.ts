@@ -3,7 +3,7 @@
 // 100,000 tokens do not copy the list 100,000 times).
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Authorization } from '../../../../core/influx-types';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { failureReason } from '../model/failure-reason';
 import { TARGET_STATUS, type BulkFailure, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfluxApiError } from '../../../../core/influx-client';
 import type { Authorization, AuthorizationCreate } from '../../../../core/influx-types';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { addCachedToken, invalidateWhenLastSettles } from './token-cache';
 import { tokenKeys } from './token-queries';
 

@@ -1,7 +1,7 @@
 // Deletes one token; the lists drop it once the server confirms (a delete is not undone, so not optimistic).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfluxApiError } from '../../../../core/influx-client';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { invalidateWhenLastSettles, removeCachedTokens } from './token-cache';
 import { tokenKeys } from './token-queries';
 

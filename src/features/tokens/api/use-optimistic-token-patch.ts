@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfluxApiError } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { isLatestChange, markLatestChange } from './latest-change';
 import { serializePerKey } from './serialize-per-key';
 import { findCachedToken, invalidateWhenLastSettles, patchCachedToken } from './token-cache';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import type { Authorization, PermissionAction, User } from '../../../../core/influx-types';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';

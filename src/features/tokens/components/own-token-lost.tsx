@@ -1,7 +1,7 @@
 // Shown instead of the list when InfluxDB no longer accepts the page's own token: says exactly that, and how to
 // recover (the stand-in: a recovery command, then Try again; InfluxDB: another token).
 import { StatePanel } from '../../../components/ui/state-panel';
-import { RECOVERY_COMMAND, type OwnToken } from '../../session/own-token';
+import { RECOVERY_COMMAND, type OwnToken } from '../../../lib/session/own-token';
 import { tokenLabel } from '../model/token-label';
 import './own-token.css';
 

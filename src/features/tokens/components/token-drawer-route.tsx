@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Drawer } from '../../../components/ui/drawer';
 import { InfluxApiError } from '../../../../core/influx-client';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { tokenQueries } from '../api/token-queries';
 import { tokenLabel } from '../model/token-label';
 import { DrawerTokenActions } from './drawer-token-actions';

@@ -6,7 +6,7 @@ import { preloadWhenIdle, useOnDemand } from '../../../components/ui/on-demand';
 import { menuModule } from '../../../components/ui/menu';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
-import { useSession } from '../../session/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
 import { pollWhileFailing } from '../api/poll-while-failing';

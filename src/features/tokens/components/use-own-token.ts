@@ -4,8 +4,8 @@
 // name that cause instead of a wrong one.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { OWN_TOKEN_KEY, ownTokenLost, ownTokenQuery } from '../../session/own-token';
-import { useSession } from '../../session/session-context';
+import { OWN_TOKEN_KEY, ownTokenLost, ownTokenQuery } from '../../../lib/session/own-token';
+import { useSession } from '../../../lib/session/session-context';
 
 export function useOwnToken() {
   const { client } = useSession();
