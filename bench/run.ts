@@ -159,4 +159,6 @@ const text = lines.join('\n');
 console.log(text);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(quick ? './results/quick.json' : './results/latest.json', import.meta.url), `${JSON.stringify({ ...result, table: text }, null, 2)}\n`);
-log(`\nWrote bench/results/${quick ? 'quick' : 'latest'}.json`);
+// The same table as plain text, for people: the README's benchmark summary links here.
+writeFileSync(new URL(quick ? './results/quick.txt' : './results/latest.txt', import.meta.url), `${result.date}\n${text}\n`);
+log(`\nWrote bench/results/${quick ? 'quick' : 'latest'}.json and .txt`);
