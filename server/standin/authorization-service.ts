@@ -6,13 +6,13 @@ import { authorizationNotFound, forbidden, invalid, notFound } from './errors';
 import { storeNewAuthorization } from './new-authorization';
 import {
   callerMay,
-  permissionString,
   requirePermission,
   resourcePermission,
   type Caller,
 } from './permissions';
 import type { CreateRequest, UpdateRequest } from './request-bodies';
 import { AUTH, type AuthTuple } from './store';
+import { permissionString } from '../../core/permissions';
 
 const readAuth = (row: AuthTuple) => resourcePermission('read', 'authorizations', row[AUTH.id], row[AUTH.orgID]);
 const writeAuth = (row: AuthTuple) => resourcePermission('write', 'authorizations', row[AUTH.id], row[AUTH.orgID]);

@@ -1,7 +1,8 @@
 // The matching rules of influxdb.Permission.Matches, IDs and tokens, as units.
 import { describe, expect, it } from 'vitest';
 import { isValidId, newId, parseId } from './ids';
-import { PermissionSet, allAccessPermissions, operatorPermissions, permissionString, resourcePermission as p } from './permissions';
+import { permissionString } from '../../core/permissions';
+import { PermissionSet, allAccessPermissions, operatorPermissions, resourcePermission as p } from './permissions';
 import { hashToken, newToken } from './tokens';
 
 const ORG = '1111111111111111';

@@ -1,6 +1,7 @@
 // Permissions as InfluxDB 2.x models them: an action on a resource type, optionally scoped to an org
 // and/or one resource, and the matching rules of influxdb.Permission.Matches.
 import { OSS_RESOURCE_TYPES } from '../../core/influx-types';
+import { grantableTypes, permissionString } from '../../core/permissions';
 import { unauthorized, tokenInactive } from './errors';
 
 export type Action = 'read' | 'write';
@@ -16,17 +17,7 @@ export const OSS_TYPES: ReadonlySet<string> = new Set(OSS_RESOURCE_TYPES);
 /** Types the contract lists but only InfluxDB Cloud accepts. */
 export const CLOUD_ONLY_TYPES: ReadonlySet<string> = new Set(['flows', 'functions', 'subscriptions']);
 /** Every grantable type: the OSS list less `instance`, which only the setup user's session holds. */
-export const GRANTABLE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
-
-/** "read:orgs/<orgID>/buckets/<id>", "write:users/<id>", "read:buckets": the real server's Permission.String(). */
-export function permissionString(p: StoredPermission): string {
-  const { type, id, orgID } = p.resource;
-  let path: string = type;
-  if (orgID !== undefined && id !== undefined) path = `orgs/${orgID}/${type}/${id}`;
-  else if (orgID !== undefined) path = `orgs/${orgID}/${type}`;
-  else if (id !== undefined) path = `${type}/${id}`;
-  return `${p.action}:${path}`;
-}
+export const GRANTABLE_TYPES = grantableTypes(OSS_RESOURCE_TYPES);
 
 const EMPTY: ReadonlySet<string> = new Set();
 
