@@ -2,7 +2,7 @@
 // app server in front of it, in its own process as nginx is (rows for nginx, a raw Node forwarder, and our app server
 // sharing the stand-in's process as `npm start` runs it, too). Bounded (default 2000 requests per target and scenario, 10 in flight), loopback only.
 // Run: npx tsx bench/proxy-overhead.ts [--requests 2000] [--concurrency 10] [--list-size 100] [--runs 1]
-// (BENCH_PROXY_PROF=1 writes a --cpu-prof profile of every server process to the current folder.)
+// (BENCH_PROXY_PROF=<folder> writes a --cpu-prof profile of every server process there.)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ export interface LoadStats {
   p99Ms: number;
   /** CPU time the stand-in's process spent per request (with the proxy's, for the row where they share it). */
   serverCpuUsPerRequest: number;
-  /** CPU time the proxy's own process spent per request, when it has one (ours, the raw Node floor). */
+  /** CPU time the proxy's own process spent per request, when it has one (ours, the raw Node floor, nginx on Linux). */
   proxyCpuUsPerRequest?: number;
 }
 
@@ -100,7 +100,7 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
       return created;
     };
     const operator = { authorization: `Token ${standin.ready.operatorToken}` };
-    const targets: Array<{ target: Target; pool: Pool; headers: Record<string, string>; own?: Child }> = [
+    const targets: Array<{ target: Target; pool: Pool; headers: Record<string, string>; own?: CpuClock }> = [
       { target: 'direct', pool: pool(standin.ready.standinUrl), headers: operator },
       // Requests through our app server carry no token and get the server token, as the app's do.
       { target: 'proxied', pool: pool(ours.ready.url), headers: {}, own: ours },
@@ -112,7 +112,8 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
     if (nginxBinary) {
       try {
         nginx = await startNginx(nginxBinary, standin.ready.standinUrl);
-        targets.push({ target: 'nginx', pool: pool(nginx.url), headers: operator });
+        const running = nginx;
+        targets.push({ target: 'nginx', pool: pool(nginx.url), headers: operator, own: { cpuUs: async () => running.cpuUs() } });
       } catch (error) {
         nginxSkipped = `${nginxBinary} would not start: ${(error as Error).message}`;
       }
@@ -194,11 +195,18 @@ interface Sample {
   proxyCpuUs?: number;
 }
 
-async function measured(standin: Child, own: Child | undefined, run: () => Promise<Sample>): Promise<Sample> {
+/** Where a proxy's own CPU time is read: its process (ours, the floor) or nginx's processes. */
+interface CpuClock {
+  /** CPU time so far in microseconds; undefined when it cannot be read. */
+  cpuUs(): Promise<number | undefined>;
+}
+
+async function measured(standin: Child, own: CpuClock | undefined, run: () => Promise<Sample>): Promise<Sample> {
   const [before, ownBefore] = await Promise.all([standin.cpuUs(), own?.cpuUs()]);
   const sample = await run();
   const [after, ownAfter] = await Promise.all([standin.cpuUs(), own?.cpuUs()]);
-  return { ...sample, serverCpuUs: after - before, ...(own ? { proxyCpuUs: ownAfter! - ownBefore! } : {}) };
+  const ownUs = ownBefore === undefined || ownAfter === undefined ? {} : { proxyCpuUs: ownAfter - ownBefore };
+  return { ...sample, serverCpuUs: after - before, ...ownUs };
 }
 
 /** An autocannon-style closed loop: `concurrency` workers, each sending its next request when the last one is read. */
@@ -284,7 +292,7 @@ interface Ready {
   orgID: string;
 }
 
-interface Child {
+interface Child extends CpuClock {
   ready: Ready;
   /** The process's CPU time so far (user + system), in microseconds. */
   cpuUs(): Promise<number>;
@@ -295,7 +303,7 @@ type Role = 'standin' | 'proxy' | 'floor';
 
 async function serveInChild(args: string[], env: Record<string, string> = {}): Promise<Child> {
   // The token goes by environment, never on the command line (which any local user can read).
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(process.env.BENCH_PROXY_PROF ? ['--cpu-prof'] : []), fileURLToPath(import.meta.url), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(process.env.BENCH_PROXY_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROXY_PROF}`] : []), fileURLToPath(import.meta.url), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
