@@ -1,7 +1,7 @@
 // Runs Debian's nginx as a reference reverse proxy in front of an upstream, on loopback, when installed.
 // It is optional: without it (or when it will not start) the benchmark goes on and says why the row is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,22 @@ async function freePort(): Promise<number> {
 
 export interface RunningNginx {
   url: string;
+  /** CPU time nginx's processes (master and workers) have spent so far, in microseconds; undefined off Linux. */
+  cpuUs(): number | undefined;
   close(): Promise<void>;
+}
+
+/** A process's CPU time so far from /proc/<pid>/schedstat (nanoseconds on CPU), with its children's; undefined when unreadable. */
+function processTreeCpuUs(pid: number): number | undefined {
+  try {
+    let total = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      total += processTreeCpuUs(Number(child)) ?? 0;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts nginx proxying every request to `upstream` (http://127.0.0.1:port), with keep-alive upstream connections. */
@@ -94,6 +109,7 @@ http {
   }
   return {
     url,
+    cpuUs: () => (child.pid === undefined ? undefined : processTreeCpuUs(child.pid)),
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -152,7 +152,10 @@ table('Stand-in: PATCH, 50 connections', [
   [String(round(patch.seconds, 1)), String(patch.requests), String(patch.errors), String(round(patch.requestsPerSecond, 0)), ms(patch.p50Ms), ms(patch.p99Ms)],
 ]);
 table('Stand-in: GET one token (4 readers) alone and beside 32 PATCH writers; writes alone and beside the readers', writeLoadRows(writeLoad));
-lines.push(`\nProxy: ${proxy.requests} requests per target, ${proxy.concurrency} in flight (server CPU: the product process; nginx's own CPU not counted)`);
+lines.push(
+  `\nProxy: ${proxy.requests} requests per target, ${proxy.concurrency} in flight; every proxy in its own process in front of one stand-in ` +
+    `(proxy CPU: that process's own; the last row is ours inside the stand-in's process, as \`npm start\` runs it)`,
+);
 lines.push(formatOverheadTable(proxy));
 
 const text = lines.join('\n');

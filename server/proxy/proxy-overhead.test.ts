@@ -7,23 +7,28 @@ import { findNginx } from '../../bench/nginx';
 import { formatOverheadTable, measureProxyOverhead } from '../../bench/proxy-overhead';
 
 describe('measureProxyOverhead', () => {
-  it('measures both scenarios directly and through the proxy without errors', async () => {
+  it('measures both scenarios directly, through our proxy (own process and the stand-in\'s) and the raw Node floor, without errors', async () => {
     const result = await measureProxyOverhead({ requests: 40, concurrency: 4, listSize: 12, warmup: 8 });
     expect(result.scenarios.map((s) => s.name)).toEqual(['get one token', 'list 12 tokens']);
     for (const scenario of result.scenarios) {
-      for (const stats of [scenario.direct, scenario.proxied]) {
+      for (const stats of [scenario.direct, scenario.proxied, scenario.proxiedShared, scenario.nodeFloor]) {
         expect(stats.requests).toBe(40);
         expect(stats.errors).toBe(0);
         expect(stats.requestsPerSecond).toBeGreaterThan(0);
         expect(stats.p99Ms).toBeGreaterThanOrEqual(stats.p50Ms);
       }
       expect(scenario.throughputRatio).toBeCloseTo(scenario.proxied.requestsPerSecond / scenario.direct.requestsPerSecond);
+      // The proxies in their own process report their own CPU; the direct row has none to report.
+      expect(scenario.proxied.proxyCpuUsPerRequest).toBeGreaterThan(0);
+      expect(scenario.nodeFloor.proxyCpuUsPerRequest).toBeGreaterThan(0);
+      expect(scenario.direct.proxyCpuUsPerRequest).toBeUndefined();
     }
     expect(formatOverheadTable(result)).toMatch(/list 12 tokens\s+ours\/direct\s+x\d/);
     // nginx is optional: its reference row is there when it is installed, and the table says why when it is not.
     if (findNginx()) {
       expect(result.nginxSkipped).toBeUndefined();
       expect(formatOverheadTable(result)).toMatch(/list 12 tokens\s+nginx\/direct\s+x\d/);
+      expect(formatOverheadTable(result)).toMatch(/list 12 tokens\s+ours\/nginx\s+x\d/);
     } else {
       expect(result.nginxSkipped).toBe('nginx is not installed');
       expect(result.scenarios.every((s) => s.nginx === undefined)).toBe(true);
