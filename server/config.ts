@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePort, resolveServerConnection, standinSettings, type Env } from '../core/connection';
 import { SettingsError } from '../core/settings-error';
-import { ConfigError } from './proxy/config-error';
+import { ConfigError } from './config-error';
 import { isLoopbackHost } from './proxy/loopback';
 
-export { ConfigError } from './proxy/config-error';
+export { ConfigError } from './config-error';
 
 /** Where the stand-in runs when no InfluxDB is configured. */
 export interface StandinUpstream {
