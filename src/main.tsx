@@ -2,18 +2,21 @@
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { AppProviders } from './app/providers';
-import { routes } from './app/routes';
+import { AppRoutes } from './app/routes';
 import { createAppQueryClient } from './lib/query-client';
 
-const router = createBrowserRouter(routes);
 const queryClient = createAppQueryClient();
 
+// Declarative mode (BrowserRouter + useRoutes): the app uses no loaders or actions, and the data router would add
+// about 17 KiB gzip to the first load.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </AppProviders>
   </StrictMode>,
 );

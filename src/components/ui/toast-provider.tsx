@@ -3,11 +3,15 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { ToastContext, ToastHostContext, type Toast, type ToastApi, type ToastInput } from './toast-context';
-import { ToastItem } from './toast-item';
+import { onDemand, useOnDemand } from './on-demand';
 import './toast.css';
+
+/** A toast's own code arrives with the first toast (or earlier, when the page preloads it once idle). */
+export const toastItemModule = onDemand(() => import('./toast-item'));
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const items = useOnDemand(toastItemModule, toasts.length > 0);
   const [hosts, setHosts] = useState<HTMLElement[]>([]);
   const counter = useRef(0);
 
@@ -40,11 +44,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <ToastHostContext value={registerHost}>
         {children}
         {host &&
+          items &&
           createPortal(
             // Not a list: each toast is a live region (status or alert), which a list item cannot be.
             <div className="toast-list">
               {toasts.map((toast) => (
-                <ToastItem key={`${toast.id}:${toast.version}`} toast={toast} onDismiss={dismiss} />
+                <items.ToastItem key={`${toast.id}:${toast.version}`} toast={toast} onDismiss={dismiss} />
               ))}
             </div>,
             host,

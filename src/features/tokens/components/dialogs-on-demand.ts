@@ -27,3 +27,10 @@ export const preloadBulk = quietly(() => Promise.all([bulkDialog.preload(), ownT
 
 /** The token drawer (the /tokens/:id route), with the details and actions only it shows. */
 export const tokenDrawer = onDemand(() => import('./token-drawer-route'));
+
+/** The bar shown while tokens are selected (preloaded once the list has painted). */
+export const bulkBar = onDemand(() => import('./bulk-bar'));
+/** The panel shown instead of the list when the page's own token stops working. */
+export const ownTokenLost = onDemand(() => import('./own-token-lost'));
+/** Export's work (CSV/JSON, the download), fetched when the person points at Export. */
+export const exportTokens = onDemand(() => import('./export-tokens-file'));

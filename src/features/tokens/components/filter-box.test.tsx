@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { createMemoryRouter, RouterProvider, useNavigate, type NavigateFunction } from 'react-router';
+import { MemoryRouter, useNavigate, type NavigateFunction } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { FilterBox } from './filter-box';
 
@@ -28,8 +28,8 @@ function setup() {
       }}
     />
   );
-  const router = createMemoryRouter([{ path: '*', element }], { initialEntries: ['/a', '/b'] });
-  render(<RouterProvider router={router} />);
+  // The app's router: declarative mode, URL changes applied in transitions.
+  render(<MemoryRouter initialEntries={['/a', '/b']}>{element}</MemoryRouter>);
   return {
     box: screen.getByRole('searchbox', { name: 'Filter tokens' }),
     setUrl: (v: string) => act(() => setUrl(v)),

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { preloadWhenIdle, useOnDemand } from '../../../components/ui/on-demand';
 import { menuModule } from '../../../components/ui/menu';
+import { toastItemModule } from '../../../components/ui/toast-provider';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../../lib/session/session-context';
@@ -14,15 +15,13 @@ import { tokenKeys, tokenQueries } from '../api/token-queries';
 import { usePartialList } from '../list-sync';
 import type { BulkAction } from '../model/bulk-plan';
 import { partialCountText, tokenCountText } from '../model/token-count';
-import { BulkBar } from './bulk-bar';
-import { bulkDialog, deleteDialog, generateDialogs, newTokenDialog, ownTokenConfirm, rotateDialog, tokenDrawer } from './dialogs-on-demand';
+import { bulkBar, bulkDialog, deleteDialog, generateDialogs, newTokenDialog, ownTokenConfirm, ownTokenLost, rotateDialog, tokenDrawer } from './dialogs-on-demand';
 import { permissionsTipModule } from './permissions-summary-tip';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
 import { ExportMenu } from './export-menu';
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
 import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
 import { OwnTokenIdContext } from './own-token-context';
-import { OwnTokenLost } from './own-token-lost';
 import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
 import type { TokensOutletContext } from './tokens-outlet-context';
@@ -68,7 +67,9 @@ export function TokensPage() {
     // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
     // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
     if (!listShown) return;
-    preloadWhenIdle(() => Promise.all([menuModule.preload(), permissionsTipModule.preload(), tokenDrawer.preload()]));
+    preloadWhenIdle(() =>
+      Promise.all([menuModule.preload(), permissionsTipModule.preload(), tokenDrawer.preload(), bulkBar.preload(), toastItemModule.preload()]),
+    );
   }, [listShown]);
   const resourceTypes = useQuery({ ...lookupQueries.resourceTypes(client), enabled: new URLSearchParams(location.search).has('perm') });
   const problems = useMemo(
@@ -193,11 +194,14 @@ export function TokensPage() {
   const deleteModule = useOnDemand(deleteDialog, rowDelete !== null);
   const bulkModule = useOnDemand(bulkDialog, bulk !== null);
   const confirms = useOnDemand(ownTokenConfirm, ownOff !== null || bulkWithOwn !== null);
+  const lostModule = useOnDemand(ownTokenLost, ownToken.lost && ownToken.own !== undefined);
+  const selecting = selectedCount > 0;
+  const bulkBarModule = useOnDemand(bulkBar, selecting);
 
   let content;
   if (ownToken.lost && ownToken.own) {
-    content = (
-      <OwnTokenLost
+    content = lostModule && (
+      <lostModule.OwnTokenLost
         own={ownToken.own}
         checking={ownToken.checking}
         onTryAgain={() => void ownToken.tryAgain()}
@@ -241,7 +245,6 @@ export function TokensPage() {
     );
   }
 
-  const selecting = selectedCount > 0;
   return (
     <OwnTokenIdContext value={ownToken.ownId}>
       <EditDraftsContext value={drafts}>
@@ -288,7 +291,7 @@ export function TokensPage() {
             {(view.total > 0 || !list.data) && !ownToken.lost ? (
               <TokensToolbar params={params} owners={view.owners} buckets={buckets.data ?? []} onChange={updateParams} filterRef={filterRef} />
             ) : null}
-            {selecting && <BulkBar count={selectedCount} hidden={selectedCount - selectedInView} onAction={startBulk} onClear={selection.clear} />}
+            {selecting && bulkBarModule && <bulkBarModule.BulkBar count={selectedCount} hidden={selectedCount - selectedInView} onAction={startBulk} onClear={selection.clear} />}
           </div>
           {content}
         </div>
