@@ -46,6 +46,8 @@ const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
   { label: 'Last modified', key: 'updated' },
 ];
 const number = new Intl.NumberFormat('en-US');
+/** Rows rendered beyond each edge of the screen: enough for a wheel turn to land on rendered rows. */
+const OVERSCAN = 5;
 
 export function TokensTable({
   rows,
@@ -102,10 +104,13 @@ export function TokensTable({
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize,
-    overscan: 10,
+    overscan: OVERSCAN,
     scrollMargin,
     getItemKey,
     rangeExtractor,
+    // A scroll position is rendered in React's own time rather than synchronously inside each scroll event, so
+    // a fling's many scroll events within one frame cost one render, not one each.
+    useFlushSync: false,
   });
 
   useEffect(() => {
