@@ -44,8 +44,8 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
         draftKey={draftKey}
         draft={draft}
         setDraft={setDraft}
-        focusInputNext={focusInputNext}
-        focusPencilNext={focusPencilNext}
+        focusInputNextRef={focusInputNext}
+        focusPencilNextRef={focusPencilNext}
         className={className}
       />
     );
@@ -67,8 +67,8 @@ interface DescriptionBoxProps {
   draft: string;
   setDraft: (value: string | undefined) => void;
   /** The pencil opened the box (focus and select it), and the pencil gets focus back when it closes. */
-  focusInputNext: RefObject<boolean>;
-  focusPencilNext: RefObject<boolean>;
+  focusInputNextRef: RefObject<boolean>;
+  focusPencilNextRef: RefObject<boolean>;
   className: string;
 }
 
@@ -76,7 +76,7 @@ interface DescriptionBoxProps {
  * The open textbox. Its save machinery (a mutation observer, the toast, the query client) is created only here,
  * for the one description being edited, not for each of the rows mounted while the list scrolls.
  */
-function DescriptionBox({ token, draftKey, draft, setDraft, focusInputNext, focusPencilNext, className }: DescriptionBoxProps) {
+function DescriptionBox({ token, draftKey, draft, setDraft, focusInputNextRef, focusPencilNextRef, className }: DescriptionBoxProps) {
   const drafts = useEditDrafts();
   const save = useSaveDescription();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -87,12 +87,12 @@ function DescriptionBox({ token, draftKey, draft, setDraft, focusInputNext, focu
     // never pull focus away from what the person is doing now.
     const input = inputRef.current;
     const idle = !document.activeElement || document.activeElement === document.body;
-    if (input && (focusInputNext.current || idle)) {
+    if (input && (focusInputNextRef.current || idle)) {
       input.focus();
-      if (focusInputNext.current) input.select();
+      if (focusInputNextRef.current) input.select();
     }
-    focusInputNext.current = false;
-  }, [focusInputNext]);
+    focusInputNextRef.current = false;
+  }, [focusInputNextRef]);
 
   /** Ends the edit once: the blur that follows Enter finds it already closed and sends nothing. */
   function finish(commit: boolean, returnFocus: boolean) {
@@ -101,7 +101,7 @@ function DescriptionBox({ token, draftKey, draft, setDraft, focusInputNext, focu
     // One failure, one message: leaving the box with the text that just failed keeps it there unsent.
     if (commit && !returnFocus && typed === drafts.failedText(draftKey)) return;
     drafts.markFailed(draftKey, undefined);
-    focusPencilNext.current = returnFocus;
+    focusPencilNextRef.current = returnFocus;
     setDraft(undefined);
     if (!commit) return;
     const trimmed = typed.trim();
