@@ -46,8 +46,6 @@ const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
   { label: 'Last modified', key: 'updated' },
 ];
 const number = new Intl.NumberFormat('en-US');
-/** Rows rendered beyond each edge of the screen: enough for a wheel turn to land on rendered rows. */
-const OVERSCAN = 5;
 
 export function TokensTable({
   rows,
@@ -104,7 +102,7 @@ export function TokensTable({
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize,
-    overscan: OVERSCAN,
+    overscan: 10,
     scrollMargin,
     getItemKey,
     rangeExtractor,
