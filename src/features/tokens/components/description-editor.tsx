@@ -1,6 +1,6 @@
 // The pencil: turns a description into a textbox. Enter or leaving the box saves, Escape cancels;
 // an unchanged or empty value sends nothing. Used in the list rows and in the drawer.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { PencilIcon } from '../../../components/ui/icons';
 import type { Authorization } from '../../../../core/influx-types';
 import { useEditDraft, useEditDrafts } from './edit-drafts';
@@ -20,27 +20,13 @@ interface DescriptionEditorProps {
 
 export function DescriptionEditor({ token, draftKey, children, className = '' }: DescriptionEditorProps) {
   const [draft, setDraft] = useEditDraft(draftKey);
-  const drafts = useEditDrafts();
-  const save = useSaveDescription();
-  const inputRef = useRef<HTMLInputElement>(null);
   const pencilRef = useRef<HTMLButtonElement>(null);
   const focusPencilNext = useRef(false);
   const focusInputNext = useRef(false);
-  const counterId = useId();
   const editing = draft !== undefined;
 
   useEffect(() => {
-    if (editing) {
-      // Focus the box when the pencil opened it, or when a failed save reopened it and focus is nowhere;
-      // never pull focus away from what the person is doing now.
-      const input = inputRef.current;
-      const idle = !document.activeElement || document.activeElement === document.body;
-      if (input && (focusInputNext.current || idle)) {
-        input.focus();
-        if (focusInputNext.current) input.select();
-      }
-      focusInputNext.current = false;
-    } else if (focusPencilNext.current) {
+    if (!editing && focusPencilNext.current) {
       focusPencilNext.current = false;
       pencilRef.current?.focus();
     }
@@ -51,6 +37,63 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
     setDraft(token.description);
   }
 
+  if (editing) {
+    return (
+      <DescriptionBox
+        token={token}
+        draftKey={draftKey}
+        draft={draft}
+        setDraft={setDraft}
+        focusInputNextRef={focusInputNext}
+        focusPencilNextRef={focusPencilNext}
+        className={className}
+      />
+    );
+  }
+
+  return (
+    <div className={`description-editor ${className}`}>
+      {children}
+      <button ref={pencilRef} type="button" className="icon-btn description-editor__pencil" aria-label="Edit description" onClick={open}>
+        <PencilIcon />
+      </button>
+    </div>
+  );
+}
+
+interface DescriptionBoxProps {
+  token: Authorization;
+  draftKey: string;
+  draft: string;
+  setDraft: (value: string | undefined) => void;
+  /** The pencil opened the box (focus and select it), and the pencil gets focus back when it closes. */
+  focusInputNextRef: RefObject<boolean>;
+  focusPencilNextRef: RefObject<boolean>;
+  className: string;
+}
+
+/**
+ * The open textbox. Its save machinery (a mutation observer, the toast, the query client) is created only here,
+ * for the one description being edited, not for each of the rows mounted while the list scrolls.
+ */
+function DescriptionBox({ token, draftKey, draft, setDraft, focusInputNextRef, focusPencilNextRef, className }: DescriptionBoxProps) {
+  const drafts = useEditDrafts();
+  const save = useSaveDescription();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const counterId = useId();
+
+  useEffect(() => {
+    // Focus the box when the pencil opened it, or when a failed save reopened it and focus is nowhere;
+    // never pull focus away from what the person is doing now.
+    const input = inputRef.current;
+    const idle = !document.activeElement || document.activeElement === document.body;
+    if (input && (focusInputNextRef.current || idle)) {
+      input.focus();
+      if (focusInputNextRef.current) input.select();
+    }
+    focusInputNextRef.current = false;
+  }, [focusInputNextRef]);
+
   /** Ends the edit once: the blur that follows Enter finds it already closed and sends nothing. */
   function finish(commit: boolean, returnFocus: boolean) {
     const typed = drafts.get(draftKey);
@@ -58,7 +101,7 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
     // One failure, one message: leaving the box with the text that just failed keeps it there unsent.
     if (commit && !returnFocus && typed === drafts.failedText(draftKey)) return;
     drafts.markFailed(draftKey, undefined);
-    focusPencilNext.current = returnFocus;
+    focusPencilNextRef.current = returnFocus;
     setDraft(undefined);
     if (!commit) return;
     const trimmed = typed.trim();
@@ -77,36 +120,25 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
     }
   }
 
-  if (editing) {
-    return (
-      <div className={`description-editor description-editor--editing ${className}`}>
-        <input
-          ref={inputRef}
-          className="input description-editor__input"
-          aria-label="Description"
-          aria-describedby={counterId}
-          placeholder="Describe this API token"
-          maxLength={DESCRIPTION_MAX_LENGTH}
-          value={draft}
-          data-escape-cancels-edit=""
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKeyDown}
-          onBlur={() => finish(true, false)}
-        />
-        <span id={counterId} className="description-editor__counter">
-          {draft.length}/{DESCRIPTION_MAX_LENGTH}
-          <span className="visually-hidden"> characters. Enter saves, Escape cancels.</span>
-        </span>
-      </div>
-    );
-  }
-
   return (
-    <div className={`description-editor ${className}`}>
-      {children}
-      <button ref={pencilRef} type="button" className="icon-btn description-editor__pencil" aria-label="Edit description" onClick={open}>
-        <PencilIcon />
-      </button>
+    <div className={`description-editor description-editor--editing ${className}`}>
+      <input
+        ref={inputRef}
+        className="input description-editor__input"
+        aria-label="Description"
+        aria-describedby={counterId}
+        placeholder="Describe this API token"
+        maxLength={DESCRIPTION_MAX_LENGTH}
+        value={draft}
+        data-escape-cancels-edit=""
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => finish(true, false)}
+      />
+      <span id={counterId} className="description-editor__counter">
+        {draft.length}/{DESCRIPTION_MAX_LENGTH}
+        <span className="visually-hidden"> characters. Enter saves, Escape cancels.</span>
+      </span>
     </div>
   );
 }

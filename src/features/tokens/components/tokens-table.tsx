@@ -106,6 +106,9 @@ export function TokensTable({
     scrollMargin,
     getItemKey,
     rangeExtractor,
+    // A scroll position is rendered in React's own time rather than synchronously inside each scroll event, so
+    // a fling's many scroll events within one frame cost one render, not one each.
+    useFlushSync: false,
   });
 
   useEffect(() => {
