@@ -415,23 +415,11 @@ export interface ThrottledListFigures {
  */
 export async function benchThrottledList(tokens: number): Promise<ThrottledListFigures> {
   const dataDir = seededDataDir(tokens);
-  const { startStandin } = await import('../server/standin/start');
-  const { startAppServer } = await import('../server/app/app-server');
-  const standin = await startStandin({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
+  const { startProduct } = await import('../server/app/start');
   const browser = await launchTestChromium();
   try {
     const once = async (compressFor: 'remote' | 'all') => {
-      const app = await startAppServer({
-        mode: 'standin',
-        upstreamUrl: standin.url,
-        serverToken: standin.operatorToken,
-        serverTokenFile: standin.operatorTokenFile,
-        identifyToken: standin.identifyToken,
-        org: standin.orgName,
-        port: 0,
-        staticDir: new URL('../dist', import.meta.url).pathname,
-        compressFor,
-      });
+      const app = await startProduct({ dataDir, compressFor });
       try {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
@@ -455,38 +443,7 @@ export async function benchThrottledList(tokens: number): Promise<ThrottledListF
     return { tokens, plain: await once('remote'), compressed: await once('all') };
   } finally {
     await browser.close();
-    await standin.close();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** The product as startProduct makes it, with the app server's compressFor chosen (startProduct keeps the default). */
-async function startProductCompressing(dataDir: string, compressFor: 'remote' | 'all', staticDir = new URL('../dist', import.meta.url).pathname) {
-  const { startStandin } = await import('../server/standin/start');
-  const { startAppServer } = await import('../server/app/app-server');
-  const standin = await startStandin({ dataDir, port: 0, host: '127.0.0.1', log: () => {} });
-  try {
-    const app = await startAppServer({
-      mode: 'standin',
-      upstreamUrl: standin.url,
-      serverToken: standin.operatorToken,
-      serverTokenFile: standin.operatorTokenFile,
-      identifyToken: standin.identifyToken,
-      org: standin.orgName,
-      port: 0,
-      staticDir,
-      compressFor,
-    });
-    return {
-      url: app.url,
-      async close() {
-        await app.close();
-        await standin.close();
-      },
-    };
-  } catch (error) {
-    await standin.close();
-    throw error;
   }
 }
 
@@ -519,7 +476,8 @@ export async function benchLighthouse(tokens: number, staticDir?: string): Promi
   const { launch } = modules.launcher as unknown as { launch: (options: object) => Promise<{ port: number; kill(): Promise<void> | void }> };
   const dataDir = seededDataDir(tokens);
   // Served as to a phone on another machine: API answers compressed too (loopback clients get them as they are).
-  const product = await startProductCompressing(dataDir, 'all', staticDir);
+  const { startProduct } = await import('../server/app/start');
+  const product = await startProduct({ dataDir, staticDir, compressFor: 'all' });
   const { chromiumArgs, chromiumForTests } = await import('../scripts/chromium.mjs');
   const choice = chromiumForTests();
   const chrome = await launch({ chromePath: choice.executablePath, envVars: { ...process.env, ...choice.env }, chromeFlags: [...chromiumArgs, '--headless=new', '--no-sandbox'] });

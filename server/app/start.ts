@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type ProductConfig } from '../config';
 import { startStandin, type RunningStandin } from '../standin/start';
-import { startAppServer, type AppLayer, type RunningAppServer } from './app-server';
+import { startAppServer, type AppLayer, type AppServerConfig, type RunningAppServer } from './app-server';
 
 export interface RunOptions {
   /** Builds the dev page layer (Vite); omitted for the built app in dist/. */
@@ -121,8 +121,10 @@ export interface ProductOptions {
   timeoutMs?: number;
   /** App server log lines; default: discarded. */
   log?: (line: string) => void;
-  /** Stand-in log lines (it prints its operator token on first start); default: discarded. */
+  /** Stand-in log lines (where it wrote its operator token, never the token); default: discarded. */
   standinLog?: (line: string) => void;
+  /** Which clients get compressed API answers; default 'remote' (benchmarks use 'all' to stand in for a remote client). */
+  compressFor?: AppServerConfig['compressFor'];
 }
 
 export interface RunningProduct {
@@ -151,6 +153,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       staticDir: options.staticDir ?? defaultStaticDir,
       timeoutMs: options.timeoutMs,
       log: options.log,
+      compressFor: options.compressFor,
     });
   } catch (error) {
     await standin.close();
