@@ -19,7 +19,11 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: browser.executablePath, env: { ...process.env, ...browser.env }, args: [...chromiumArgs] },
+    launchOptions: {
+      executablePath: browser.executablePath,
+      env: { ...process.env, ...browser.env },
+      args: [...chromiumArgs],
+    },
   },
   projects: [{ name: 'chromium' }],
 });

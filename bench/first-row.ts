@@ -46,7 +46,8 @@ export async function benchFirstRow(tokens: number, staticDirs: (string | undefi
   try {
     for (let i = 0; i < rounds; i++) {
       floors.push(await measure((page) => floor(page, products[0]!.url)));
-      for (const [j, product] of products.entries()) rows[j]!.push(await measure((page) => firstRow(page, `${product.url}/tokens`)));
+      for (const [j, product] of products.entries())
+        rows[j]!.push(await measure((page) => firstRow(page, `${product.url}/tokens`)));
     }
   } finally {
     await browser.close();
@@ -58,17 +59,28 @@ export async function benchFirstRow(tokens: number, staticDirs: (string | undefi
     tokens,
     floorMs,
     floors,
-    builds: staticDirs.map((dir, j) => ({ dir: dir ?? 'dist', firstRowMs: median(rows[j]!), rows: rows[j]!, ratio: median(rows[j]!) / floorMs })),
+    builds: staticDirs.map((dir, j) => ({
+      dir: dir ?? 'dist',
+      firstRowMs: median(rows[j]!),
+      rows: rows[j]!,
+      ratio: median(rows[j]!) / floorMs,
+    })),
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const tokens = Number(process.argv[2] ?? 100_000);
   const dirs = process.argv.slice(3);
-  const figures = await benchFirstRow(tokens, dirs.length > 0 ? dirs : [undefined], Number(process.env.ROUNDS ?? ROUNDS));
+  const figures = await benchFirstRow(
+    tokens,
+    dirs.length > 0 ? dirs : [undefined],
+    Number(process.env.ROUNDS ?? ROUNDS),
+  );
   const ms = (x: number) => `${Math.round(x)} ms`;
   console.log(`${tokens} tokens: floor ${ms(figures.floorMs)} (runs ${figures.floors.map(ms).join(', ')})`);
   for (const build of figures.builds) {
-    console.log(`  ${build.dir}: first row ${ms(build.firstRowMs)} (runs ${build.rows.map(ms).join(', ')}), x${build.ratio.toFixed(2)} of the floor`);
+    console.log(
+      `  ${build.dir}: first row ${ms(build.firstRowMs)} (runs ${build.rows.map(ms).join(', ')}), x${build.ratio.toFixed(2)} of the floor`,
+    );
   }
 }

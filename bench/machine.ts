@@ -6,7 +6,10 @@ export function machineFacts(chromiumPath?: string) {
   let chromium = 'not found';
   if (chromiumPath) {
     try {
-      chromium = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      chromium = execFileSync(chromiumPath, ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       chromium = `unreadable (${chromiumPath})`;
     }

@@ -20,7 +20,10 @@ function isExecutable(file: string): boolean {
 /** The nginx to run: NGINX (a path) when set, else one on PATH or in the usual places; undefined when there is none. */
 export function findNginx(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.NGINX) return isExecutable(env.NGINX) ? env.NGINX : undefined;
-  const onPath = (env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'nginx'));
+  const onPath = (env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, 'nginx'));
   return [...onPath, ...candidates].find(isExecutable);
 }
 
@@ -81,12 +84,19 @@ http {
 }
 `,
   );
-  const check = spawnSync(binary, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8', timeout: 10_000 });
+  const check = spawnSync(binary, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   if (check.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`nginx config test failed: ${(check.stderr || check.error?.message || `exit ${check.status}`).trim()}`);
+    throw new Error(
+      `nginx config test failed: ${(check.stderr || check.error?.message || `exit ${check.status}`).trim()}`,
+    );
   }
-  const child: ChildProcess = spawn(binary, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(binary, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: 'ignore',
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('error', () => {});
   const url = `http://127.0.0.1:${port}`;

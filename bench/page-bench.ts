@@ -41,7 +41,10 @@ export interface RefetchFigures {
 const FRAME_MS = 1000 / 60;
 
 /** `staticDir` serves another build (e.g. an older commit's dist/) for a before/after comparison. */
-export async function benchPage(tokens: number, options: { keystrokes: number; scrollFrames: number; staticDir?: string }): Promise<PageFigures> {
+export async function benchPage(
+  tokens: number,
+  options: { keystrokes: number; scrollFrames: number; staticDir?: string },
+): Promise<PageFigures> {
   const dataDir = seededDataDir(tokens);
   const product = await startProduct({ dataDir, staticDir: options.staticDir });
   const browser = await launchTestChromium();
@@ -100,16 +103,27 @@ async function keystrokes(page: Page, count: number): Promise<ReturnType<typeof 
       w.__bench.pending = false;
       const downAt = w.__bench.downAt;
       requestAnimationFrame(() => w.__bench.samples.push(performance.now() - downAt));
-    }).observe(document.querySelector('main') ?? table, { subtree: true, childList: true, attributes: true, characterData: true });
+    }).observe(document.querySelector('main') ?? table, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   });
   for (let i = 0; i < count; i++) {
-    const before = await page.evaluate(() => (window as unknown as { __bench: { samples: number[] } }).__bench.samples.length);
+    const before = await page.evaluate(
+      () => (window as unknown as { __bench: { samples: number[] } }).__bench.samples.length,
+    );
     await page.keyboard.press(i % 2 === 0 ? String((i / 2) % 10) : 'Backspace');
     await page
-      .waitForFunction((n) => (window as unknown as { __bench: { samples: number[] } }).__bench.samples.length > n, before, {
-        polling: 'raf',
-        timeout: 30_000,
-      })
+      .waitForFunction(
+        (n) => (window as unknown as { __bench: { samples: number[] } }).__bench.samples.length > n,
+        before,
+        {
+          polling: 'raf',
+          timeout: 30_000,
+        },
+      )
       .catch(() => undefined);
   }
   const samples = await page.evaluate(() => (window as unknown as { __bench: { samples: number[] } }).__bench.samples);
@@ -190,7 +204,12 @@ async function toggleActive(page: Page, baseUrl: string) {
     }).observe(el, { attributes: true, attributeFilter: ['aria-checked'] });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-        if (entry.name.includes('/api/v2/authorizations/') && entry.initiatorType === 'fetch' && entry.startTime >= w.__toggle.clickAt && !w.__toggle.confirmed) {
+        if (
+          entry.name.includes('/api/v2/authorizations/') &&
+          entry.initiatorType === 'fetch' &&
+          entry.startTime >= w.__toggle.clickAt &&
+          !w.__toggle.confirmed
+        ) {
           w.__toggle.confirmed = entry.responseEnd;
         }
       }
@@ -225,10 +244,16 @@ function collectLongTasks() {
 async function longTasksBetween(page: Page, from: number, to = Infinity): Promise<LongTasks> {
   const durations = await page.evaluate(
     ([start, end]) =>
-      ((window as LongTaskWindow).__longTasks ?? []).filter((t) => t.startTime >= start && t.startTime < end).map((t) => t.duration),
+      ((window as LongTaskWindow).__longTasks ?? [])
+        .filter((t) => t.startTime >= start && t.startTime < end)
+        .map((t) => t.duration),
     [from, to] as const,
   );
-  return { longestMs: durations.length ? Math.max(...durations) : 0, totalMs: durations.reduce((a, b) => a + b, 0), count: durations.length };
+  return {
+    longestMs: durations.length ? Math.max(...durations) : 0,
+    totalMs: durations.reduce((a, b) => a + b, 0),
+    count: durations.length,
+  };
 }
 
 /** What TanStack Query's focus manager listens to when the person comes back to the tab. */
@@ -270,8 +295,13 @@ async function refetchOnFocus(page: Page, product: RunningProduct): Promise<Refe
   const shownAt = dispatchFocus(page);
   const handle = await page.waitForFunction(
     ({ tokenId, text }) => {
-      const badge = document.querySelector(`[data-open-token="${tokenId}"]`)?.closest('[role="row"]')?.querySelector('.status-badge');
-      return badge?.textContent === text ? new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))) : 0;
+      const badge = document
+        .querySelector(`[data-open-token="${tokenId}"]`)
+        ?.closest('[role="row"]')
+        ?.querySelector('.status-badge');
+      return badge?.textContent === text
+        ? new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+        : 0;
     },
     { tokenId: id, text: status === 'active' ? 'Active' : 'Inactive' },
     { polling: 'raf', timeout: 120_000 },
@@ -300,7 +330,10 @@ const KEY_GAP_MS = 120;
 const EVENT_THRESHOLD_MS = 16;
 
 /** Keystroke Event Timing and fling frames on a page of `tokens` tokens; `staticDir` serves another build. */
-export async function benchUi(tokens: number, options: { flingWheels: number; staticDir?: string }): Promise<UiFigures> {
+export async function benchUi(
+  tokens: number,
+  options: { flingWheels: number; staticDir?: string },
+): Promise<UiFigures> {
   const dataDir = seededDataDir(tokens);
   const product = await startProduct({ dataDir, staticDir: options.staticDir });
   const browser = await launchTestChromium();
@@ -351,7 +384,9 @@ async function keystrokeEventTiming(page: Page) {
   }
   // Entries are delivered after the next paint: give the last ones time to arrive.
   await page.waitForTimeout(1_000);
-  const reported = await page.evaluate(() => [...((window as EventWindow).__events ?? new Map<number, number>()).values()]);
+  const reported = await page.evaluate(() => [
+    ...((window as EventWindow).__events ?? new Map<number, number>()).values(),
+  ]);
   const underThreshold = Math.max(0, pressed - reported.length);
   const samples = [...reported, ...Array.from({ length: underThreshold }, () => EVENT_THRESHOLD_MS)];
   return { ...summarize(samples), underThreshold };
@@ -399,7 +434,12 @@ async function flingList(page: Page, wheels: number) {
 }
 
 /** Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 
 export interface ThrottledListFigures {
   tokens: number;
@@ -433,7 +473,10 @@ export async function benchThrottledList(tokens: number): Promise<ThrottledListF
         await response.finished();
         const timing = response.request().timing();
         const sizes = await response.request().sizes();
-        const list = { listMs: timing.responseEnd - timing.requestStart, listBytes: sizes.responseBodySize + sizes.responseHeadersSize };
+        const list = {
+          listMs: timing.responseEnd - timing.requestStart,
+          listBytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        };
         await context.close();
         return { firstRowMs, ...list };
       } finally {
@@ -457,7 +500,10 @@ export interface LighthouseFigures {
  * in the test Chromium, API answers compressed as for a remote client. Lighthouse is not a dependency of the project: it is used from LIGHTHOUSE_DIR (a folder
  * where `npm i lighthouse` ran) or node_modules when there; otherwise the row says why it is missing.
  */
-export async function benchLighthouse(tokens: number, staticDir?: string): Promise<LighthouseFigures | { missing: string }> {
+export async function benchLighthouse(
+  tokens: number,
+  staticDir?: string,
+): Promise<LighthouseFigures | { missing: string }> {
   const base = process.env.LIGHTHOUSE_DIR ? `${process.env.LIGHTHOUSE_DIR.replace(/\/$/, '')}/node_modules/` : '';
   let modules;
   try {
@@ -471,19 +517,36 @@ export async function benchLighthouse(tokens: number, staticDir?: string): Promi
   } catch {
     return { missing: 'lighthouse is not installed (npm i lighthouse in a folder, then LIGHTHOUSE_DIR=that folder)' };
   }
-  type Lhr = { categories: Record<string, { score: number | null } | undefined>; audits: Record<string, { numericValue?: number } | undefined> };
-  const lighthouse = modules.core.default as (url: string, flags: object, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
-  const { launch } = modules.launcher as unknown as { launch: (options: object) => Promise<{ port: number; kill(): Promise<void> | void }> };
+  type Lhr = {
+    categories: Record<string, { score: number | null } | undefined>;
+    audits: Record<string, { numericValue?: number } | undefined>;
+  };
+  const lighthouse = modules.core.default as (
+    url: string,
+    flags: object,
+    config?: unknown,
+  ) => Promise<{ lhr: Lhr } | undefined>;
+  const { launch } = modules.launcher as unknown as {
+    launch: (options: object) => Promise<{ port: number; kill(): Promise<void> | void }>;
+  };
   const dataDir = seededDataDir(tokens);
   // Served as to a phone on another machine: API answers compressed too (loopback clients get them as they are).
   const { startProduct } = await import('../server/app/start');
   const product = await startProduct({ dataDir, staticDir, compressFor: 'all' });
   const { chromiumArgs, chromiumForTests } = await import('../scripts/chromium.mjs');
   const choice = chromiumForTests();
-  const chrome = await launch({ chromePath: choice.executablePath, envVars: { ...process.env, ...choice.env }, chromeFlags: [...chromiumArgs, '--headless=new', '--no-sandbox'] });
+  const chrome = await launch({
+    chromePath: choice.executablePath,
+    envVars: { ...process.env, ...choice.env },
+    chromeFlags: [...chromiumArgs, '--headless=new', '--no-sandbox'],
+  });
   try {
     const run = async (config?: unknown) => {
-      const result = await lighthouse(`${product.url}/tokens`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, config);
+      const result = await lighthouse(
+        `${product.url}/tokens`,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+        config,
+      );
       if (!result) throw new Error('Lighthouse gave no result');
       const { categories, audits } = result.lhr;
       const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;

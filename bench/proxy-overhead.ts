@@ -108,12 +108,18 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
       { target: 'nodeFloor', pool: pool(floor.ready.url), headers: {}, own: floor },
     ];
     const nginxBinary = options.nginx === false ? undefined : findNginx();
-    let nginxSkipped: string | undefined = options.nginx === false ? 'switched off' : nginxBinary ? undefined : 'nginx is not installed';
+    let nginxSkipped: string | undefined =
+      options.nginx === false ? 'switched off' : nginxBinary ? undefined : 'nginx is not installed';
     if (nginxBinary) {
       try {
         nginx = await startNginx(nginxBinary, standin.ready.standinUrl);
         const running = nginx;
-        targets.push({ target: 'nginx', pool: pool(nginx.url), headers: operator, own: { cpuUs: async () => running.cpuUs() } });
+        targets.push({
+          target: 'nginx',
+          pool: pool(nginx.url),
+          headers: operator,
+          own: { cpuUs: async () => running.cpuUs() },
+        });
       } catch (error) {
         nginxSkipped = `${nginxBinary} would not start: ${(error as Error).message}`;
       }
@@ -133,7 +139,9 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
         const share = Math.floor(requests / ROUNDS) + (round < requests % ROUNDS ? 1 : 0);
         for (let i = 0; i < targets.length; i++) {
           const t = targets[(round + i) % targets.length]!;
-          rounds.get(t.target)!.push(await measured(standin, t.own, () => load(t.pool, scenario.path, t.headers, share, concurrency)));
+          rounds
+            .get(t.target)!
+            .push(await measured(standin, t.own, () => load(t.pool, scenario.path, t.headers, share, concurrency)));
         }
       }
       const stats = (target: Target) => statsOf(rounds.get(target)!);
@@ -165,7 +173,8 @@ export async function measureProxyOverhead(options: ProxyOverheadOptions = {}): 
 async function seedList(pool: Pool, auth: Record<string, string>, orgID: string, size: number) {
   const me = await json<{ id: string; name: string }>(pool, 'GET', '/api/v2/me', auth);
   const listPath = `/api/v2/authorizations?userID=${me.id}`;
-  const existing = (await json<{ authorizations: Array<{ id: string }> }>(pool, 'GET', listPath, auth)).authorizations.length;
+  const existing = (await json<{ authorizations: Array<{ id: string }> }>(pool, 'GET', listPath, auth)).authorizations
+    .length;
   for (let i = existing; i < size; i++) {
     await json(pool, 'POST', '/api/v2/authorizations', auth, {
       orgID,
@@ -177,11 +186,23 @@ async function seedList(pool: Pool, auth: Record<string, string>, orgID: string,
   return { listPath, firstID: listed[listed.length - 1]!.id, count: listed.length };
 }
 
-async function json<T>(pool: Pool, method: 'GET' | 'POST', path: string, auth: Record<string, string>, body?: unknown): Promise<T> {
+async function json<T>(
+  pool: Pool,
+  method: 'GET' | 'POST',
+  path: string,
+  auth: Record<string, string>,
+  body?: unknown,
+): Promise<T> {
   const headers = body === undefined ? auth : { ...auth, 'content-type': 'application/json' };
-  const response = await pool.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await pool.request({
+    method,
+    path,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.body.text();
-  if (response.statusCode >= 300) throw new Error(`bench setup: ${method} ${path} answered ${response.statusCode}: ${text}`);
+  if (response.statusCode >= 300)
+    throw new Error(`bench setup: ${method} ${path} answered ${response.statusCode}: ${text}`);
   return JSON.parse(text) as T;
 }
 
@@ -210,7 +231,13 @@ async function measured(standin: Child, own: CpuClock | undefined, run: () => Pr
 }
 
 /** An autocannon-style closed loop: `concurrency` workers, each sending its next request when the last one is read. */
-async function load(pool: Pool, path: string, headers: Record<string, string>, total: number, concurrency: number): Promise<Sample> {
+async function load(
+  pool: Pool,
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+  concurrency: number,
+): Promise<Sample> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -253,7 +280,9 @@ function statsOf(samples: Sample[]): LoadStats {
 const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
 
 export function formatOverheadTable(result: ProxyOverheadResult): string {
-  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'stand-in CPU µs/req', 'proxy CPU µs/req', 'errors']];
+  const rows = [
+    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'stand-in CPU µs/req', 'proxy CPU µs/req', 'errors'],
+  ];
   for (const s of result.scenarios) {
     const targets: Array<[string, LoadStats]> = [
       ['direct', s.direct],
@@ -273,11 +302,38 @@ export function formatOverheadTable(result: ProxyOverheadResult): string {
         String(stats.errors),
       ]);
     }
-    rows.push([s.name, 'ours/direct', `x${s.throughputRatio.toFixed(2)}`, signed(s.addedP50Ms), signed(s.addedP99Ms), '', '', '']);
+    rows.push([
+      s.name,
+      'ours/direct',
+      `x${s.throughputRatio.toFixed(2)}`,
+      signed(s.addedP50Ms),
+      signed(s.addedP99Ms),
+      '',
+      '',
+      '',
+    ]);
     if (s.nginx) {
       const n = s.nginx;
-      rows.push([s.name, 'nginx/direct', `x${(n.requestsPerSecond / s.direct.requestsPerSecond).toFixed(2)}`, signed(n.p50Ms - s.direct.p50Ms), signed(n.p99Ms - s.direct.p99Ms), '', '', '']);
-      rows.push([s.name, 'ours/nginx', `x${(s.proxied.requestsPerSecond / n.requestsPerSecond).toFixed(2)}`, signed(s.proxied.p50Ms - n.p50Ms), signed(s.proxied.p99Ms - n.p99Ms), '', '', '']);
+      rows.push([
+        s.name,
+        'nginx/direct',
+        `x${(n.requestsPerSecond / s.direct.requestsPerSecond).toFixed(2)}`,
+        signed(n.p50Ms - s.direct.p50Ms),
+        signed(n.p99Ms - s.direct.p99Ms),
+        '',
+        '',
+        '',
+      ]);
+      rows.push([
+        s.name,
+        'ours/nginx',
+        `x${(s.proxied.requestsPerSecond / n.requestsPerSecond).toFixed(2)}`,
+        signed(s.proxied.p50Ms - n.p50Ms),
+        signed(s.proxied.p99Ms - n.p99Ms),
+        '',
+        '',
+        '',
+      ]);
     }
   }
   const table = tableLines(rows, { rightAlignFrom: 2 }).join('\n');
@@ -303,10 +359,20 @@ type Role = 'standin' | 'proxy' | 'floor';
 
 async function serveInChild(args: string[], env: Record<string, string> = {}): Promise<Child> {
   // The token goes by environment, never on the command line (which any local user can read).
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(process.env.BENCH_PROXY_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROXY_PROF}`] : []), fileURLToPath(import.meta.url), ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROXY_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROXY_PROF}`] : []),
+      fileURLToPath(import.meta.url),
+      ...args,
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    },
+  );
   const exited = once(child, 'exit');
   // One line per question, in order: first the JSON "ready" line, then one per "cpu" request.
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
@@ -356,7 +422,14 @@ async function serveForParent(role: Role, dataDir: string): Promise<void> {
     const serverToken = process.env.BENCH_SERVER_TOKEN!;
     const server =
       role === 'proxy'
-        ? await startAppServer({ mode: 'influx', upstreamUrl: standinUrl, serverToken, org: null, port: 0, staticDir: join(dataDir, 'app') })
+        ? await startAppServer({
+            mode: 'influx',
+            upstreamUrl: standinUrl,
+            serverToken,
+            org: null,
+            port: 0,
+            staticDir: join(dataDir, 'app'),
+          })
         : await startRawForwarder(standinUrl, serverToken);
     ready = { url: server.url, standinUrl, operatorToken: '', orgID: '' };
     close = () => server.close();
@@ -373,15 +446,21 @@ async function serveForParent(role: Role, dataDir: string): Promise<void> {
  * The least a Node forwarder can do: node:http in, a keep-alive http.Agent out, the token added, headers and body
  * passed through. No gates, no header rules, no timeouts: not something to run, only the floor for our proxy.
  */
-async function startRawForwarder(upstream: string, serverToken: string): Promise<{ url: string; close(): Promise<void> }> {
+async function startRawForwarder(
+  upstream: string,
+  serverToken: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const target = new URL(upstream);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const server = http.createServer((req, res) => {
     const headers = { ...req.headers, host: target.host, authorization: `Token ${serverToken}` };
-    const out = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const out = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     out.on('error', () => res.destroy());
     req.pipe(out);
   });
@@ -408,8 +487,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     };
     const runs = flag('runs') ?? 1;
     for (let run = 1; run <= runs; run++) {
-      const result = await measureProxyOverhead({ requests: flag('requests'), concurrency: flag('concurrency'), listSize: flag('list-size') });
-      console.log(`Proxy overhead${runs > 1 ? ` (run ${run} of ${runs})` : ''}: ${result.requests} requests per target, ${result.concurrency} in flight, loopback\n`);
+      const result = await measureProxyOverhead({
+        requests: flag('requests'),
+        concurrency: flag('concurrency'),
+        listSize: flag('list-size'),
+      });
+      console.log(
+        `Proxy overhead${runs > 1 ? ` (run ${run} of ${runs})` : ''}: ${result.requests} requests per target, ${result.concurrency} in flight, loopback\n`,
+      );
       console.log(formatOverheadTable(result));
       console.log();
     }

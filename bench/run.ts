@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { tableLines } from '../core/text-table';
 import { firstLoadBundle } from './bundle';
 import { machineFacts } from './machine';
-import { benchLighthouse, benchPage, benchThrottledList, benchUi, chromiumPath, type PageFigures, type UiFigures } from './page-bench';
+import {
+  benchLighthouse,
+  benchPage,
+  benchThrottledList,
+  benchUi,
+  chromiumPath,
+  type PageFigures,
+  type UiFigures,
+} from './page-bench';
 import { formatOverheadTable, measureProxyOverhead } from './proxy-overhead';
 import { benchList, benchPatch, type ListFigures } from './standin-bench';
 import { benchWriteLoad, writeLoadRows } from './standin-write-load';
@@ -16,7 +24,18 @@ import { round } from './stats';
 const quick = process.argv.includes('--quick');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const plan = quick
-  ? { pageSizes: [1_000], uiSizes: [1_000], flingWheels: 60, throttledTokens: 200, listSizes: [1_000, 10_000], listRepeats: 5, keystrokes: 10, scrollFrames: 60, patchSeconds: 1, proxyRequests: 400 }
+  ? {
+      pageSizes: [1_000],
+      uiSizes: [1_000],
+      flingWheels: 60,
+      throttledTokens: 200,
+      listSizes: [1_000, 10_000],
+      listRepeats: 5,
+      keystrokes: 10,
+      scrollFrames: 60,
+      patchSeconds: 1,
+      proxyRequests: 400,
+    }
   : {
       pageSizes: [1_000, 10_000, 100_000],
       uiSizes: [100_000],
@@ -33,10 +52,14 @@ const plan = quick
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 log(`Building the app (vite build)…`);
-execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 const bundle = firstLoadBundle(`${root}/dist`);
 
 const lists: ListFigures[] = [];
@@ -69,7 +92,20 @@ log('Lighthouse on /tokens (mobile and desktop)…');
 const lighthouse = await benchLighthouse(1_000);
 
 const machine = machineFacts(chromiumPath);
-const result = { date: new Date().toISOString(), quick, machine, bundle, lists, patch, writeLoad, proxy, pages, ui, throttled, lighthouse };
+const result = {
+  date: new Date().toISOString(),
+  quick,
+  machine,
+  bundle,
+  lists,
+  patch,
+  writeLoad,
+  proxy,
+  pages,
+  ui,
+  throttled,
+  lighthouse,
+};
 
 const kb = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
 const ms = (value: number) => `${round(value, 1)} ms`;
@@ -83,7 +119,18 @@ lines.push(
   `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.chromium}${quick ? '  (quick run: small sizes)' : ''}`,
 );
 table('Page in Chromium (1280x800)', [
-  ['tokens', 'first row', 'keystroke p50', 'keystroke p95', 'scroll frame p95', 'dropped frames', 'idle frame p95 (dropped)', 'Active painted', 'Active confirmed', 'JS heap'],
+  [
+    'tokens',
+    'first row',
+    'keystroke p50',
+    'keystroke p95',
+    'scroll frame p95',
+    'dropped frames',
+    'idle frame p95 (dropped)',
+    'Active painted',
+    'Active confirmed',
+    'JS heap',
+  ],
   ...pages.map((p) => [
     String(p.tokens),
     ms(p.firstRowMs),
@@ -111,33 +158,97 @@ if (pages.some((p) => p.refetch)) {
 // Issue 15's figures before its UI work (commit d6d62bc's build, 100,000 tokens, on the shared 2-core machine, in
 // runs alternated with the new build: keystroke p95 64 ms in each, fling p95 117-167 ms, Lighthouse mobile 79-91
 // as the machine's load swung), beside this run's, with the target for each.
-const BEFORE = { keystrokeP50: 16, keystrokeP95: 64, flingP95: 150, firstLoadGzipKiB: 178.8, lighthouseMobile: 89, lighthouseDesktop: 100 };
+const BEFORE = {
+  keystrokeP50: 16,
+  keystrokeP95: 64,
+  flingP95: 150,
+  firstLoadGzipKiB: 178.8,
+  lighthouseMobile: 89,
+  lighthouseDesktop: 100,
+};
 const ui100k = ui.find((u) => u.tokens === 100_000) ?? ui.at(-1);
 // The before figures are for 100,000 tokens: a quick run (1,000) has nothing to set beside them.
 const before = (text: string) => (ui100k?.tokens === 100_000 ? text : 'n/a (100k only)');
 const lh = 'missing' in lighthouse ? undefined : lighthouse;
 table('Page against its targets (issue 15)', [
   ['measure', 'before', 'now', 'target'],
-  [`keystroke, Event Timing p50 (${ui100k?.tokens ?? '-'} tokens)`, before(ms(BEFORE.keystrokeP50)), ui100k ? ms(ui100k.keystroke.p50) : 'n/a', '-'],
-  [`keystroke, Event Timing p95 (${ui100k?.tokens ?? '-'} tokens)`, before(ms(BEFORE.keystrokeP95)), ui100k ? ms(ui100k.keystroke.p95) : 'n/a', `<= 50 ms`],
-  [`fling, frame p95 (dropped) (${ui100k?.tokens ?? '-'} tokens)`, before(ms(BEFORE.flingP95)), ui100k ? `${ms(ui100k.fling.p95Ms)} (${ui100k.fling.dropped}/${ui100k.fling.frames})` : 'n/a', `<= ${ms(FRAME)}`],
+  [
+    `keystroke, Event Timing p50 (${ui100k?.tokens ?? '-'} tokens)`,
+    before(ms(BEFORE.keystrokeP50)),
+    ui100k ? ms(ui100k.keystroke.p50) : 'n/a',
+    '-',
+  ],
+  [
+    `keystroke, Event Timing p95 (${ui100k?.tokens ?? '-'} tokens)`,
+    before(ms(BEFORE.keystrokeP95)),
+    ui100k ? ms(ui100k.keystroke.p95) : 'n/a',
+    `<= 50 ms`,
+  ],
+  [
+    `fling, frame p95 (dropped) (${ui100k?.tokens ?? '-'} tokens)`,
+    before(ms(BEFORE.flingP95)),
+    ui100k ? `${ms(ui100k.fling.p95Ms)} (${ui100k.fling.dropped}/${ui100k.fling.frames})` : 'n/a',
+    `<= ${ms(FRAME)}`,
+  ],
   ['first-load JS, gzip', `${BEFORE.firstLoadGzipKiB} KiB`, kb(bundle.js.gzip), '<= 120 KiB'],
-  ['Lighthouse mobile: performance / accessibility', `${BEFORE.lighthouseMobile} / 100`, lh ? `${lh.mobile.performance} / ${lh.mobile.accessibility}` : 'n/a', '>= 95 / 100'],
-  ['Lighthouse desktop: performance / accessibility', `${BEFORE.lighthouseDesktop} / 100`, lh ? `${lh.desktop.performance} / ${lh.desktop.accessibility}` : 'n/a', '>= 99 / 100'],
+  [
+    'Lighthouse mobile: performance / accessibility',
+    `${BEFORE.lighthouseMobile} / 100`,
+    lh ? `${lh.mobile.performance} / ${lh.mobile.accessibility}` : 'n/a',
+    '>= 95 / 100',
+  ],
+  [
+    'Lighthouse desktop: performance / accessibility',
+    `${BEFORE.lighthouseDesktop} / 100`,
+    lh ? `${lh.desktop.performance} / ${lh.desktop.accessibility}` : 'n/a',
+    '>= 99 / 100',
+  ],
 ]);
 if (!lh && 'missing' in lighthouse) lines.push(`Lighthouse: ${lighthouse.missing}`);
 if (lh) {
   table('Lighthouse on /tokens (1,000 tokens)', [
-    ['preset', 'performance', 'accessibility', 'first contentful paint', 'largest contentful paint', 'total blocking time'],
-    ...(['mobile', 'desktop'] as const).map((k) => [k, String(lh[k].performance), String(lh[k].accessibility), ms(lh[k].fcpMs), ms(lh[k].lcpMs), ms(lh[k].tbtMs)]),
+    [
+      'preset',
+      'performance',
+      'accessibility',
+      'first contentful paint',
+      'largest contentful paint',
+      'total blocking time',
+    ],
+    ...(['mobile', 'desktop'] as const).map((k) => [
+      k,
+      String(lh[k].performance),
+      String(lh[k].accessibility),
+      ms(lh[k].fcpMs),
+      ms(lh[k].lcpMs),
+      ms(lh[k].tbtMs),
+    ]),
   ]);
 }
-table(`Page on a slow-4G link (Chromium network emulation), ${throttled.tokens} tokens: the token list as is vs compressed`, [
-  ['list sent', 'first row', 'list download', 'list bytes on the wire'],
-  ['as is (a loopback client)', ms(throttled.plain.firstRowMs), ms(throttled.plain.listMs), kb(throttled.plain.listBytes)],
-  ['compressed (a remote client)', ms(throttled.compressed.firstRowMs), ms(throttled.compressed.listMs), kb(throttled.compressed.listBytes)],
-  ['compressed / as is', `x${round(throttled.compressed.firstRowMs / throttled.plain.firstRowMs, 2)}`, `x${round(throttled.compressed.listMs / throttled.plain.listMs, 2)}`, `x${round(throttled.compressed.listBytes / throttled.plain.listBytes, 3)}`],
-]);
+table(
+  `Page on a slow-4G link (Chromium network emulation), ${throttled.tokens} tokens: the token list as is vs compressed`,
+  [
+    ['list sent', 'first row', 'list download', 'list bytes on the wire'],
+    [
+      'as is (a loopback client)',
+      ms(throttled.plain.firstRowMs),
+      ms(throttled.plain.listMs),
+      kb(throttled.plain.listBytes),
+    ],
+    [
+      'compressed (a remote client)',
+      ms(throttled.compressed.firstRowMs),
+      ms(throttled.compressed.listMs),
+      kb(throttled.compressed.listBytes),
+    ],
+    [
+      'compressed / as is',
+      `x${round(throttled.compressed.firstRowMs / throttled.plain.firstRowMs, 2)}`,
+      `x${round(throttled.compressed.listMs / throttled.plain.listMs, 2)}`,
+      `x${round(throttled.compressed.listBytes / throttled.plain.listBytes, 3)}`,
+    ],
+  ],
+);
 table('First-load bundle', [
   ['kind', 'files', 'raw', 'gzip'],
   ['JS', String(bundle.js.files), kb(bundle.js.raw), kb(bundle.js.gzip)],
@@ -145,13 +256,31 @@ table('First-load bundle', [
 ]);
 table('Stand-in: GET /api/v2/authorizations (operator token, whole org)', [
   ['tokens', 'bytes', 'first (cold)', 'warm p50', 'warm p95', 'floor p50', 'warm / floor'],
-  ...lists.map((l) => [String(l.tokens), kb(l.bytes), ms(l.coldMs), ms(l.warm.p50), ms(l.warm.p95), ms(l.floor.p50), `x${round(l.ratio, 2)}`]),
+  ...lists.map((l) => [
+    String(l.tokens),
+    kb(l.bytes),
+    ms(l.coldMs),
+    ms(l.warm.p50),
+    ms(l.warm.p95),
+    ms(l.floor.p50),
+    `x${round(l.ratio, 2)}`,
+  ]),
 ]);
 table('Stand-in: PATCH, 50 connections', [
   ['seconds', 'requests', 'errors', 'req/s', 'p50', 'p99'],
-  [String(round(patch.seconds, 1)), String(patch.requests), String(patch.errors), String(round(patch.requestsPerSecond, 0)), ms(patch.p50Ms), ms(patch.p99Ms)],
+  [
+    String(round(patch.seconds, 1)),
+    String(patch.requests),
+    String(patch.errors),
+    String(round(patch.requestsPerSecond, 0)),
+    ms(patch.p50Ms),
+    ms(patch.p99Ms),
+  ],
 ]);
-table('Stand-in: GET one token (4 readers) alone and beside 32 PATCH writers; writes alone and beside the readers', writeLoadRows(writeLoad));
+table(
+  'Stand-in: GET one token (4 readers) alone and beside 32 PATCH writers; writes alone and beside the readers',
+  writeLoadRows(writeLoad),
+);
 lines.push(
   `\nProxy: ${proxy.requests} requests per target, ${proxy.concurrency} in flight; every proxy in its own process in front of one stand-in ` +
     `(proxy CPU: that process's own; the last row is ours inside the stand-in's process, as \`npm start\` runs it)`,
@@ -161,7 +290,13 @@ lines.push(formatOverheadTable(proxy));
 const text = lines.join('\n');
 console.log(text);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(quick ? './results/quick.json' : './results/latest.json', import.meta.url), `${JSON.stringify({ ...result, table: text }, null, 2)}\n`);
+writeFileSync(
+  new URL(quick ? './results/quick.json' : './results/latest.json', import.meta.url),
+  `${JSON.stringify({ ...result, table: text }, null, 2)}\n`,
+);
 // The same table as plain text, for people: the README's benchmark summary links here.
-writeFileSync(new URL(quick ? './results/quick.txt' : './results/latest.txt', import.meta.url), `${result.date}\n${text}\n`);
+writeFileSync(
+  new URL(quick ? './results/quick.txt' : './results/latest.txt', import.meta.url),
+  `${result.date}\n${text}\n`,
+);
 log(`\nWrote bench/results/${quick ? 'quick' : 'latest'}.json and .txt`);

@@ -81,7 +81,14 @@ export async function benchList(tokens: number, repeats: number): Promise<ListFi
     }
     const warmStats = summarize(warm);
     const floorStats = summarize(floor);
-    return { tokens, bytes: cold.bytes, coldMs: cold.ms, warm: warmStats, floor: floorStats, ratio: warmStats.p50 / floorStats.p50 };
+    return {
+      tokens,
+      bytes: cold.bytes,
+      coldMs: cold.ms,
+      warm: warmStats,
+      floor: floorStats,
+      ratio: warmStats.p50 / floorStats.p50,
+    };
   } finally {
     db.close();
     await pool.close();
@@ -98,7 +105,9 @@ export async function benchPatch(connections: number, seconds: number): Promise<
   const headers = { authorization: `Token ${standin.operatorToken}`, 'content-type': 'application/json' };
   try {
     const list = await pool.request({ method: 'GET', path: `/api/v2/authorizations?orgID=${standin.orgID}`, headers });
-    const ids = ((await list.body.json()) as { authorizations: Array<{ id: string; description: string }> }).authorizations
+    const ids = (
+      (await list.body.json()) as { authorizations: Array<{ id: string; description: string }> }
+    ).authorizations
       .filter((a) => !a.description.startsWith("admin's"))
       .map((a) => a.id);
     const latencies: number[] = [];
@@ -125,7 +134,15 @@ export async function benchPatch(connections: number, seconds: number): Promise<
     await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
     const elapsed = (performance.now() - started) / 1000;
     const stats = summarize(latencies);
-    return { connections, seconds: elapsed, requests: n, errors, requestsPerSecond: n / elapsed, p50Ms: stats.p50, p99Ms: stats.p99 };
+    return {
+      connections,
+      seconds: elapsed,
+      requests: n,
+      errors,
+      requestsPerSecond: n / elapsed,
+      p50Ms: stats.p50,
+      p99Ms: stats.p99,
+    };
   } finally {
     await pool.close();
     await standin.close();

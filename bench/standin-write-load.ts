@@ -67,7 +67,11 @@ interface Loop {
 }
 
 /** `clients` loops each sending `request(client, i)` one after another until the deadline. */
-async function loops(clients: number, deadline: number, request: (client: number, i: number) => Promise<boolean>): Promise<Loop> {
+async function loops(
+  clients: number,
+  deadline: number,
+  request: (client: number, i: number) => Promise<boolean>,
+): Promise<Loop> {
   const result: Loop = { latencies: [], errors: 0 };
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -87,7 +91,12 @@ async function loops(clients: number, deadline: number, request: (client: number
   return result;
 }
 
-export async function benchWriteLoad(options: { seconds: number; root?: string; readers?: number; writers?: number }): Promise<WriteLoadFigures> {
+export async function benchWriteLoad(options: {
+  seconds: number;
+  root?: string;
+  readers?: number;
+  writers?: number;
+}): Promise<WriteLoadFigures> {
   const root = options.root ?? thisRoot;
   const readers = options.readers ?? 4;
   const writers = options.writers ?? 32;
@@ -115,7 +124,12 @@ export async function benchWriteLoad(options: { seconds: number; root?: string; 
       const write = async (client: number, i: number) => {
         const id = ids[(client + i * writers) % ids.length]!;
         const body = JSON.stringify({ description: `patched ${client}-${i}`, status: i % 2 ? 'inactive' : 'active' });
-        const response = await writePool.request({ method: 'PATCH', path: `/api/v2/authorizations/${id}`, headers, body });
+        const response = await writePool.request({
+          method: 'PATCH',
+          path: `/api/v2/authorizations/${id}`,
+          headers,
+          body,
+        });
         await response.body.dump();
         return response.statusCode === 200;
       };
@@ -126,12 +140,19 @@ export async function benchWriteLoad(options: { seconds: number; root?: string; 
       const readAloneLoop = await loops(readers, performance.now() + ms, read);
       const writeAloneLoop = await loops(writers, performance.now() + ms, write);
       const deadline = performance.now() + ms;
-      const [readBesideLoop, writeBesideLoop] = await Promise.all([loops(readers, deadline, read), loops(writers, deadline, write)]);
+      const [readBesideLoop, writeBesideLoop] = await Promise.all([
+        loops(readers, deadline, read),
+        loops(writers, deadline, write),
+      ]);
 
-      const figures = (loop: Loop) => ({ ...summarize(loop.latencies), perSecond: loop.latencies.length / options.seconds });
+      const figures = (loop: Loop) => ({
+        ...summarize(loop.latencies),
+        perSecond: loop.latencies.length / options.seconds,
+      });
       const readAlone = figures(readAloneLoop);
       const readBesideWrites = figures(readBesideLoop);
-      if (readAloneLoop.errors + readBesideLoop.errors > 0) throw new Error(`reads failed: ${readAloneLoop.errors + readBesideLoop.errors}`);
+      if (readAloneLoop.errors + readBesideLoop.errors > 0)
+        throw new Error(`reads failed: ${readAloneLoop.errors + readBesideLoop.errors}`);
       return {
         seconds: options.seconds,
         readers,
@@ -160,7 +181,19 @@ export async function benchWriteLoad(options: { seconds: number; root?: string; 
 export function writeLoadRows(f: WriteLoadFigures): string[][] {
   const ms = (v: number) => `${round(v, 1)} ms`;
   return [
-    ['reads', 'alone p50', 'alone p99', 'beside writes p50', 'beside writes p99', 'p99 ratio', 'reads/s alone', 'reads/s beside', 'writes/s alone', 'writes/s beside', 'write p99 beside'],
+    [
+      'reads',
+      'alone p50',
+      'alone p99',
+      'beside writes p50',
+      'beside writes p99',
+      'p99 ratio',
+      'reads/s alone',
+      'reads/s beside',
+      'writes/s alone',
+      'writes/s beside',
+      'write p99 beside',
+    ],
     [
       `${f.readers} vs ${f.writers} PATCH`,
       ms(f.readAlone.p50),
@@ -179,7 +212,10 @@ export function writeLoadRows(f: WriteLoadFigures): string[][] {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { seconds: { type: 'string' }, root: { type: 'string' } } });
-  const f = await benchWriteLoad({ seconds: Number(values.seconds ?? 5), ...(values.root !== undefined && { root: path.resolve(values.root) }) });
+  const f = await benchWriteLoad({
+    seconds: Number(values.seconds ?? 5),
+    ...(values.root !== undefined && { root: path.resolve(values.root) }),
+  });
   for (const row of writeLoadRows(f)) console.log(row.join('\t'));
   console.log(JSON.stringify(f));
 }

@@ -31,7 +31,11 @@ afterEach(async () => {
 
 /** Runs `influx-tokens auth ...` with the operator token from INFLUX_TOKEN unless `env` says otherwise. */
 async function auth(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliRun> {
-  const run = await runCliProcess(['auth', ...args], { HOME: join(dir, 'home'), INFLUX_HOST: standin.url, INFLUX_TOKEN: standin.operatorToken, ...env }, cwd);
+  const run = await runCliProcess(
+    ['auth', ...args],
+    { HOME: join(dir, 'home'), INFLUX_HOST: standin.url, INFLUX_TOKEN: standin.operatorToken, ...env },
+    cwd,
+  );
   for (const secret of secrets) {
     expect(run.stdout, 'stdout shows a token used for auth').not.toContain(secret);
     expect(run.stderr, 'stderr shows a token used for auth').not.toContain(secret);
@@ -61,9 +65,18 @@ describe('the documented flow', () => {
     const listed = await auth(['list', '--user', 'user2']);
     expect(listed.code, listed.stderr).toBe(0);
     const [header, ...rows] = listed.stdout.trimEnd().split('\n');
-    expect(header?.split(/\s{2,}/)).toEqual(['ID', 'Description', 'Token', 'User Name', 'User ID', 'Status', 'Permissions']);
+    expect(header?.split(/\s{2,}/)).toEqual([
+      'ID',
+      'Description',
+      'Token',
+      'User Name',
+      'User ID',
+      'Status',
+      'Permissions',
+    ]);
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    for (const row of rows) expect(row).toMatch(/^[0-9a-f]{16}\s.*\suser2\s+[0-9a-f]{16}\s+(active|inactive)\s+\[.*\]$/);
+    for (const row of rows)
+      expect(row).toMatch(/^[0-9a-f]{16}\s.*\suser2\s+[0-9a-f]{16}\s+(active|inactive)\s+\[.*\]$/);
 
     const before = await listJson(['--user', 'user2']);
     const first = before.find((token) => token.status === 'active');
@@ -100,11 +113,16 @@ describe('bulk status changes', () => {
     expect(await listJson(['--user', 'user2', '--status', 'active'])).toEqual([]);
     expect(await listJson(['--user', 'user2', '--status', 'inactive'])).toHaveLength(active.length + alreadyInactive);
     // Other users' tokens are untouched.
-    expect((await listJson(['--user', 'user1', '--status', 'active'])).length + (await listJson(['--user', 'admin', '--status', 'active'])).length).toBeGreaterThan(0);
+    expect(
+      (await listJson(['--user', 'user1', '--status', 'active'])).length +
+        (await listJson(['--user', 'admin', '--status', 'active'])).length,
+    ).toBeGreaterThan(0);
 
     const again = await auth(['inactive', '--user', 'user2', '--yes']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`No tokens of user2 to deactivate (${active.length + alreadyInactive} already inactive).`);
+    expect(again.stdout).toContain(
+      `No tokens of user2 to deactivate (${active.length + alreadyInactive} already inactive).`,
+    );
   });
 
   it('refuses without --yes when stdin is not a terminal, and changes nothing', async () => {
@@ -122,7 +140,16 @@ describe('bulk status changes', () => {
   it('reports a failure per token and exits 1 when the token may not change them', async () => {
     // A token that may read authorizations and user2's tokens, but not write them.
     const user2 = (await listJson(['--user', 'user2']))[0]?.userID as string;
-    const created = await auth(['create', '--user', 'admin', '--read-authorizations', '--read-users', '--json', '-d', 'read only']);
+    const created = await auth([
+      'create',
+      '--user',
+      'admin',
+      '--read-authorizations',
+      '--read-users',
+      '--json',
+      '-d',
+      'read only',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const readOnly = (JSON.parse(created.stdout) as PrintedToken).token;
     secrets.push(readOnly);
@@ -132,9 +159,12 @@ describe('bulk status changes', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(targets + 1);
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^[0-9a-f]{16} {2}failed: .*unauthorized.*\(HTTP 401\)/);
+    for (const line of lines.slice(0, -1))
+      expect(line).toMatch(/^[0-9a-f]{16} {2}failed: .*unauthorized.*\(HTTP 401\)/);
     expect(lines.at(-1)).toBe(`0 deactivated, ${targets} failed`);
-    expect(run.stderr).toContain(`Error: ${targets} of ${targets} tokens could not be deactivated; the token used came from INFLUX_TOKEN.`);
+    expect(run.stderr).toContain(
+      `Error: ${targets} of ${targets} tokens could not be deactivated; the token used came from INFLUX_TOKEN.`,
+    );
     expect((await listJson(['--user-id', user2, '--status', 'active'])).length).toBe(targets);
   });
 });
@@ -233,7 +263,9 @@ describe('output formats', () => {
     expect(list.length).toBeGreaterThanOrEqual(4);
     for (const token of list) {
       expect(Object.keys(token)).toEqual(['id', 'description', 'token', 'status', 'userName', 'userID', 'permissions']);
-      expect(token.permissions.every((p) => /^(read|write):(orgs\/[0-9a-f]{16})?\/[A-Za-z]+(\/[0-9a-f]{16})?$/.test(p))).toBe(true);
+      expect(
+        token.permissions.every((p) => /^(read|write):(orgs\/[0-9a-f]{16})?\/[A-Za-z]+(\/[0-9a-f]{16})?$/.test(p)),
+      ).toBe(true);
     }
     const one = await auth(['list', '--id', list[0]?.id as string, '--json']);
     expect(JSON.parse(one.stdout)).toEqual(list[0]);
@@ -258,7 +290,9 @@ describe('errors in words', () => {
     expect(unknown.stderr).toContain('Error: authorization 0123456789abcdef not found');
     const malformed = await auth(['delete', '--id', '0123']);
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toContain('Error: invalid ID "0123" for --id: an InfluxDB ID is 16 hexadecimal characters');
+    expect(malformed.stderr).toContain(
+      'Error: invalid ID "0123" for --id: an InfluxDB ID is 16 hexadecimal characters',
+    );
   });
 
   it('passes on the 401 message for an unknown token and names where the token came from', async () => {
@@ -266,7 +300,9 @@ describe('errors in words', () => {
     secrets.push(wrong);
     const run = await auth(['list'], { INFLUX_TOKEN: wrong });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`Error: unauthorized access (HTTP 401): the token from INFLUX_TOKEN was refused by ${standin.url}`);
+    expect(run.stderr).toContain(
+      `Error: unauthorized access (HTTP 401): the token from INFLUX_TOKEN was refused by ${standin.url}`,
+    );
   });
 
   it('passes on the 401 message for a missing permission', async () => {
@@ -289,7 +325,9 @@ describe('errors in words', () => {
   it('rejects a bad flag value with exit 2', async () => {
     const run = await auth(['list', '--status', 'enabled']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Error: option '--status <status>' argument 'enabled' is invalid. Allowed choices are active, inactive.");
+    expect(run.stderr).toContain(
+      "Error: option '--status <status>' argument 'enabled' is invalid. Allowed choices are active, inactive.",
+    );
   });
 });
 
@@ -318,13 +356,22 @@ describe('where host and token come from', () => {
     const flagBeatsEnv = await auth(['list', '-c', 'good'], { ...bare, INFLUX_ACTIVE_CONFIG: 'dead' });
     expect(flagBeatsEnv.code, flagBeatsEnv.stderr).toBe(0);
 
-    const envBeatsConfig = await auth(['list'], { ...bare, INFLUX_ACTIVE_CONFIG: 'dead', INFLUX_HOST: standin.url, INFLUX_TOKEN: standin.operatorToken });
+    const envBeatsConfig = await auth(['list'], {
+      ...bare,
+      INFLUX_ACTIVE_CONFIG: 'dead',
+      INFLUX_HOST: standin.url,
+      INFLUX_TOKEN: standin.operatorToken,
+    });
     expect(envBeatsConfig.code, envBeatsConfig.stderr).toBe(0);
 
     const hostFlagBeatsEnv = await auth(['list', '--host', standin.url], { ...bare, INFLUX_HOST: dead });
     expect(hostFlagBeatsEnv.code, hostFlagBeatsEnv.stderr).toBe(0);
 
-    const tokenFlagBeatsEnv = await auth(['list', '-t', standin.operatorToken], { ...bare, INFLUX_HOST: standin.url, INFLUX_TOKEN: 'dead-token' });
+    const tokenFlagBeatsEnv = await auth(['list', '-t', standin.operatorToken], {
+      ...bare,
+      INFLUX_HOST: standin.url,
+      INFLUX_TOKEN: 'dead-token',
+    });
     expect(tokenFlagBeatsEnv.code, tokenFlagBeatsEnv.stderr).toBe(0);
 
     const missing = await auth(['list', '--configs-path', join(dir, 'nope')], bare);

@@ -71,7 +71,11 @@ export function renderAuthTable(auths: readonly Authorization[], options: PrintO
 }
 
 /** One authorization (influx prints a JSON object) or a list (a JSON array). */
-export function printAuths(io: CliIo, auths: Authorization | readonly Authorization[], options: PrintOptions = {}): void {
+export function printAuths(
+  io: CliIo,
+  auths: Authorization | readonly Authorization[],
+  options: PrintOptions = {},
+): void {
   const list = Array.isArray(auths) ? auths : [auths as Authorization];
   if (options.json) {
     const printed = list.map((auth) => toPrintedToken(auth, options.secretInUse));

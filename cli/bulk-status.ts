@@ -27,7 +27,12 @@ const WORDS: Record<AuthorizationStatus, { verb: string; done: string }> = {
 };
 
 /** Returns the exit code: 0 when every change succeeded, 1 when any failed. */
-export async function setStatusByFilter(ctx: CommandContext, target: AuthorizationStatus, filter: BulkFilter, yes: boolean): Promise<number> {
+export async function setStatusByFilter(
+  ctx: CommandContext,
+  target: AuthorizationStatus,
+  filter: BulkFilter,
+  yes: boolean,
+): Promise<number> {
   const { io } = ctx;
   const words = WORDS[target];
   const needle = filter.descriptionContains?.toLowerCase();
@@ -41,7 +46,9 @@ export async function setStatusByFilter(ctx: CommandContext, target: Authorizati
   const alreadyNote = already > 0 ? ` (${already} already ${target})` : '';
 
   for (const auth of self) {
-    io.stdout(`${auth.id}  skipped: it is the token this command authenticates with (use --id to change it on purpose)\n`);
+    io.stdout(
+      `${auth.id}  skipped: it is the token this command authenticates with (use --id to change it on purpose)\n`,
+    );
   }
   if (targets.length === 0) {
     io.stdout(`No tokens ${filter.phrase} to ${words.verb.toLowerCase()}${alreadyNote}.\n`);
@@ -88,6 +95,9 @@ export async function setStatusByFilter(ctx: CommandContext, target: Authorizati
   const failed = outcomes.filter((outcome) => outcome?.kind === 'failed').length;
   const skipped = self.length > 0 ? `, ${self.length} skipped` : '';
   io.stdout(`${targets.length - failed} ${words.done}, ${failed} failed${skipped}\n`);
-  if (failed > 0) io.stderr(`Error: ${failed} of ${targets.length} tokens could not be ${words.done}; the token used came from ${ctx.connection.tokenSource}.\n`);
+  if (failed > 0)
+    io.stderr(
+      `Error: ${failed} of ${targets.length} tokens could not be ${words.done}; the token used came from ${ctx.connection.tokenSource}.\n`,
+    );
   return failed > 0 ? EXIT_FAILURE : 0;
 }

@@ -34,10 +34,23 @@ describe('resolveConnection', () => {
   it('takes flags over environment over the active config', () => {
     const env = { INFLUX_HOST: 'http://env-host:8086', INFLUX_TOKEN: 'env-token', INFLUX_CONFIGS_PATH: configsPath };
     const flagged = resolveConnection({ host: 'http://flag-host:1', token: 'flag-token' }, io(env));
-    expect(flagged).toMatchObject({ host: 'http://flag-host:1', hostSource: '--host', token: 'flag-token', tokenSource: '--token' });
-    expect(resolveConnection({}, io(env))).toMatchObject({ host: 'http://env-host:8086', token: 'env-token', tokenSource: 'INFLUX_TOKEN' });
+    expect(flagged).toMatchObject({
+      host: 'http://flag-host:1',
+      hostSource: '--host',
+      token: 'flag-token',
+      tokenSource: '--token',
+    });
+    expect(resolveConnection({}, io(env))).toMatchObject({
+      host: 'http://env-host:8086',
+      token: 'env-token',
+      tokenSource: 'INFLUX_TOKEN',
+    });
     const fromConfig = resolveConnection({}, io({ INFLUX_CONFIGS_PATH: configsPath }));
-    expect(fromConfig).toMatchObject({ host: 'http://config-local:8086', token: 'config-local-token', defaultOrg: { org: 'config-org' } });
+    expect(fromConfig).toMatchObject({
+      host: 'http://config-local:8086',
+      token: 'config-local-token',
+      defaultOrg: { org: 'config-org' },
+    });
     expect(fromConfig.tokenSource).toContain('config "local"');
   });
 
@@ -49,14 +62,22 @@ describe('resolveConnection', () => {
   });
 
   it('picks the config named by --active-config, then INFLUX_ACTIVE_CONFIG, else the one marked active', () => {
-    expect(resolveConnection({ configsPath, activeConfig: 'cloud' }, io({ INFLUX_ACTIVE_CONFIG: 'local' })).host).toBe('https://cloud.example');
+    expect(resolveConnection({ configsPath, activeConfig: 'cloud' }, io({ INFLUX_ACTIVE_CONFIG: 'local' })).host).toBe(
+      'https://cloud.example',
+    );
     expect(resolveConnection({ configsPath }, io({ INFLUX_ACTIVE_CONFIG: 'cloud' })).token).toBe('config-cloud-token');
-    expect(() => resolveConnection({ configsPath, activeConfig: 'nope' }, io())).toThrow(/no config named "nope".*local, cloud/);
+    expect(() => resolveConnection({ configsPath, activeConfig: 'nope' }, io())).toThrow(
+      /no config named "nope".*local, cloud/,
+    );
   });
 
   it('takes the default org from INFLUX_ORG_ID, then INFLUX_ORG, then the config', () => {
-    expect(resolveConnection({ configsPath }, io({ INFLUX_ORG: 'env-org' })).defaultOrg).toMatchObject({ org: 'env-org' });
-    expect(resolveConnection({ configsPath }, io({ INFLUX_ORG: 'env-org', INFLUX_ORG_ID: 'abcdefabcdefabcd' })).defaultOrg).toMatchObject({
+    expect(resolveConnection({ configsPath }, io({ INFLUX_ORG: 'env-org' })).defaultOrg).toMatchObject({
+      org: 'env-org',
+    });
+    expect(
+      resolveConnection({ configsPath }, io({ INFLUX_ORG: 'env-org', INFLUX_ORG_ID: 'abcdefabcdefabcd' })).defaultOrg,
+    ).toMatchObject({
       orgID: 'abcdefabcdefabcd',
     });
   });
@@ -66,7 +87,11 @@ describe('resolveConnection', () => {
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, 'operator-token'), 'standin-operator\n');
     const conn = resolveConnection({}, io({ DATA_DIR: dataDir, STANDIN_PORT: '18086' }));
-    expect(conn).toMatchObject({ host: 'http://127.0.0.1:18086', token: 'standin-operator', tokenSource: join(dataDir, 'operator-token') });
+    expect(conn).toMatchObject({
+      host: 'http://127.0.0.1:18086',
+      token: 'standin-operator',
+      tokenSource: join(dataDir, 'operator-token'),
+    });
     // The default DATA_DIR is ./data under the working directory.
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data', 'operator-token'), 'default-dir-token');
@@ -93,7 +118,9 @@ describe('resolveConnection', () => {
   });
 
   it('refuses a host that is not an http(s) URL', () => {
-    expect(() => resolveConnection({ host: 'localhost:8086', token: 'x' }, io())).toThrow(/invalid host "localhost:8086" from --host/);
+    expect(() => resolveConnection({ host: 'localhost:8086', token: 'x' }, io())).toThrow(
+      /invalid host "localhost:8086" from --host/,
+    );
     expect(() => resolveConnection({ host: 'ftp://x', token: 'x' }, io())).toThrow(/http:\/\/ or https:\/\//);
   });
 

@@ -32,7 +32,11 @@ export function resolveConnection(flags: ConnectionFlags, io: Pick<CliIo, 'env' 
 function resolveOrStandin(flags: ConnectionFlags, io: Pick<CliIo, 'env' | 'cwd' | 'homedir'>): Connection {
   const settings = resolveCliConnection(flags, io.env, io.homedir);
   const { orgID, org } = settings;
-  const defaultOrg = orgID ? { orgID: orgID.value, source: orgID.source } : org ? { org: org.value, source: org.source } : undefined;
+  const defaultOrg = orgID
+    ? { orgID: orgID.value, source: orgID.source }
+    : org
+      ? { org: org.value, source: org.source }
+      : undefined;
   const token = settings.token && { token: settings.token.value, tokenSource: settings.token.source };
   if (settings.host) return { host: settings.host.value, hostSource: settings.host.source, ...token, defaultOrg };
 
@@ -43,7 +47,12 @@ function resolveOrStandin(flags: ConnectionFlags, io: Pick<CliIo, 'env' | 'cwd' 
   // Only ever sent to the stand-in's own default address, never to a host named elsewhere.
   const file = join(standin.dataDir, 'operator-token');
   const operatorToken = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-  return { host, hostSource: 'the local stand-in default', ...(operatorToken && { token: operatorToken, tokenSource: file }), defaultOrg };
+  return {
+    host,
+    hostSource: 'the local stand-in default',
+    ...(operatorToken && { token: operatorToken, tokenSource: file }),
+    defaultOrg,
+  };
 }
 
 /** The token, or an error that says where the CLI looked. */

@@ -21,6 +21,10 @@ export interface RunState {
 export function connect(state: RunState, flags: ConnectionFlags): CommandContext {
   const connection = resolveConnection(flags, state.io);
   state.connection = connection;
-  const client = createInfluxClient({ baseUrl: connection.host, token: requireToken(connection), fetch: state.io.fetch ?? httpFetch });
+  const client = createInfluxClient({
+    baseUrl: connection.host,
+    token: requireToken(connection),
+    fetch: state.io.fetch ?? httpFetch,
+  });
   return { io: state.io, connection, client };
 }

@@ -25,7 +25,13 @@ describe('requestedPermissions', () => {
     ]);
   });
   it('does not scope orgs and users to the org, as influx does', () => {
-    const permissions = requestedPermissions({ orgID: ORG, readBuckets: [], writeBuckets: [], readTypes: ['orgs', 'users'], writeTypes: [] });
+    const permissions = requestedPermissions({
+      orgID: ORG,
+      readBuckets: [],
+      writeBuckets: [],
+      readTypes: ['orgs', 'users'],
+      writeTypes: [],
+    });
     expect(permissions.map(formatPermission)).toEqual(['read:/orgs', 'read:/users']);
   });
 });

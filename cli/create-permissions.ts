@@ -23,7 +23,8 @@ export function resource(type: ResourceType, orgID: string, id?: string): Permis
 
 export function requestedPermissions(request: PermissionRequest): Permission[] {
   const permissions: Permission[] = [];
-  const add = (action: PermissionAction, type: ResourceType, id?: string) => permissions.push({ action, resource: resource(type, request.orgID, id) });
+  const add = (action: PermissionAction, type: ResourceType, id?: string) =>
+    permissions.push({ action, resource: resource(type, request.orgID, id) });
   request.readBuckets.forEach((id) => add('read', 'buckets', id));
   request.writeBuckets.forEach((id) => add('write', 'buckets', id));
   for (const type of GRANTABLE_TYPES) {

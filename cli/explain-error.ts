@@ -18,7 +18,11 @@ export function explainApiError(error: InfluxApiError, connection: Connection): 
   if (error.isNetworkError) {
     const code = Object.keys(NETWORK_REASONS).find((key) => error.message.includes(key));
     const prefix = `Could not reach ${connection.host}: `;
-    const reason = code ? NETWORK_REASONS[code] : error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    const reason = code
+      ? NETWORK_REASONS[code]
+      : error.message.startsWith(prefix)
+        ? error.message.slice(prefix.length)
+        : error.message;
     return `could not reach ${connection.host}: ${reason}\nCheck that InfluxDB (or the stand-in, \`npm run standin\`) runs there; the host came from ${connection.hostSource}.`;
   }
   if (error.status === 401) {
@@ -30,5 +34,7 @@ export function explainApiError(error: InfluxApiError, connection: Connection): 
 
 /** One line for a per-token report: the server's message and status, without the advice. */
 export function shortApiError(error: InfluxApiError, connection: Connection): string {
-  return error.isNetworkError ? (explainApiError(error, connection).split('\n')[0] ?? error.message) : `${error.message} (HTTP ${error.status})`;
+  return error.isNetworkError
+    ? (explainApiError(error, connection).split('\n')[0] ?? error.message)
+    : `${error.message} (HTTP ${error.status})`;
 }

@@ -17,7 +17,10 @@ export async function getAuthorizationOrFail(ctx: CommandContext, id: string): P
 }
 
 /** Explicit --org-id / --org first, then the default org (INFLUX_ORG_ID, INFLUX_ORG, config org). */
-export function orgScope(options: { org?: string; orgId?: string }, connection: Connection): Pick<AuthorizationFilters, 'org' | 'orgID'> {
+export function orgScope(
+  options: { org?: string; orgId?: string },
+  connection: Connection,
+): Pick<AuthorizationFilters, 'org' | 'orgID'> {
   if (options.orgId) return { orgID: options.orgId };
   if (options.org) return { org: options.org };
   if (connection.defaultOrg?.orgID) return { orgID: connection.defaultOrg.orgID };

@@ -26,7 +26,10 @@ function fakeServer(answer: (request: Recorded) => { status: number; body?: unkn
     };
     requests.push(request);
     const { status, body } = answer(request);
-    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
   return { requests, fetchImpl };
 }
@@ -45,7 +48,8 @@ function harness(fetchImpl: typeof fetch, overrides: Partial<CliIo> = {}) {
     fetch: fetchImpl,
     ...overrides,
   };
-  const run = (...argv: string[]) => runCli(['auth', ...argv, '--host', 'http://influx.test:8086', '--token', 'flag-token'], io);
+  const run = (...argv: string[]) =>
+    runCli(['auth', ...argv, '--host', 'http://influx.test:8086', '--token', 'flag-token'], io);
   return { io, run, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
@@ -80,7 +84,9 @@ describe('usage errors', () => {
     expect(await run('inactive', '--id', 'abcdefabcdefabcd', '--user', 'user2')).toBe(2);
     expect(server.requests).toEqual([]);
     const text = stderr();
-    expect(text).toContain("Error: option '--status <status>' argument 'paused' is invalid. Allowed choices are active, inactive.");
+    expect(text).toContain(
+      "Error: option '--status <status>' argument 'paused' is invalid. Allowed choices are active, inactive.",
+    );
     expect(text).toContain('Error: invalid ID "not-an-id" for --id');
     expect(text).toContain("Error: unknown option '--bogus'");
     expect(text).toContain('Error: no permissions given');
@@ -91,14 +97,20 @@ describe('usage errors', () => {
 
 describe('create flags', () => {
   it('generates --read-<type>/--write-<type> flags from the OSS types and repeatable bucket flags', async () => {
-    const server = fakeServer((request) => (request.method === 'POST' ? { status: 201, body: created(request.body as AuthorizationCreate) } : { status: 404 }));
+    const server = fakeServer((request) =>
+      request.method === 'POST' ? { status: 201, body: created(request.body as AuthorizationCreate) } : { status: 404 },
+    );
     const { run, stdout } = harness(server.fetchImpl);
     const code = await run(
       'create',
-      '--org-id', ORG,
-      '-d', 'ci writer',
-      '--read-bucket', 'AAAAAAAAAAAAAAAA',
-      '--read-bucket', 'bbbbbbbbbbbbbbbb',
+      '--org-id',
+      ORG,
+      '-d',
+      'ci writer',
+      '--read-bucket',
+      'AAAAAAAAAAAAAAAA',
+      '--read-bucket',
+      'bbbbbbbbbbbbbbbb',
       '--write-dashboards',
       '--read-notificationRules',
       '--read-authorizations',
@@ -123,8 +135,10 @@ describe('create flags', () => {
 
   it('resolves --org and --user names through /orgs?org= and /users?name=', async () => {
     const server = fakeServer((request) => {
-      if (request.url.pathname === '/api/v2/orgs') return { status: 200, body: { orgs: [{ id: ORG, name: request.url.searchParams.get('org') }] } };
-      if (request.url.pathname === '/api/v2/users') return { status: 200, body: { users: [{ id: USER, name: request.url.searchParams.get('name') }] } };
+      if (request.url.pathname === '/api/v2/orgs')
+        return { status: 200, body: { orgs: [{ id: ORG, name: request.url.searchParams.get('org') }] } };
+      if (request.url.pathname === '/api/v2/users')
+        return { status: 200, body: { users: [{ id: USER, name: request.url.searchParams.get('name') }] } };
       return { status: 201, body: created(request.body as AuthorizationCreate) };
     });
     const { run } = harness(server.fetchImpl);
@@ -138,7 +152,10 @@ describe('create flags', () => {
   });
 
   it('says which org is unknown', async () => {
-    const server = fakeServer(() => ({ status: 404, body: { code: 'not found', message: 'organization name "nope" not found' } }));
+    const server = fakeServer(() => ({
+      status: 404,
+      body: { code: 'not found', message: 'organization name "nope" not found' },
+    }));
     const { run, stderr } = harness(server.fetchImpl);
     expect(await run('create', '--org', 'nope', '--read-buckets')).toBe(1);
     expect(stderr()).toContain('Error: organization "nope" not found at http://influx.test:8086');
@@ -153,7 +170,11 @@ describe('list filters', () => {
         links: { self: '/api/v2/authorizations' },
         authorizations: [
           created({ orgID: ORG, description: 'on', permissions: [] }),
-          { ...created({ orgID: ORG, description: 'off', permissions: [] }), id: 'ffffffffffffffff', status: 'inactive' },
+          {
+            ...created({ orgID: ORG, description: 'off', permissions: [] }),
+            id: 'ffffffffffffffff',
+            status: 'inactive',
+          },
         ],
       },
     }));
@@ -186,7 +207,8 @@ describe('bulk changes', () => {
       // Later tokens answer sooner, so completion order differs from list order.
       await new Promise((resolve) => setTimeout(resolve, 30 - (requests.length % 30)));
       inFlight--;
-      if (url.pathname.endsWith(auths[7]?.id as string)) return Response.json({ code: 'internal error', message: 'disk full' }, { status: 500 });
+      if (url.pathname.endsWith(auths[7]?.id as string))
+        return Response.json({ code: 'internal error', message: 'disk full' }, { status: 500 });
       return Response.json({ ...auths.find((a) => url.pathname.endsWith(a.id)), status: 'inactive' });
     };
     const { run, stdout } = harness(fetchImpl);
@@ -194,7 +216,9 @@ describe('bulk changes', () => {
     expect(peak).toBe(8);
     expect(requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(30);
     const lines = stdout().trimEnd().split('\n');
-    expect(lines.slice(0, -1)).toEqual(auths.map((a, i) => `${a.id}  ${i === 7 ? 'failed: disk full (HTTP 500)' : 'ok'}`));
+    expect(lines.slice(0, -1)).toEqual(
+      auths.map((a, i) => `${a.id}  ${i === 7 ? 'failed: disk full (HTTP 500)' : 'ok'}`),
+    );
     expect(lines.at(-1)).toBe('29 deactivated, 1 failed');
   });
 

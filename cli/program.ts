@@ -14,7 +14,9 @@ import type { CliIo } from './io';
 function buildProgram(state: RunState): Command {
   const { io } = state;
   const program = new Command('influx-tokens')
-    .description('Manage InfluxDB API tokens from scripts: a twin of `influx auth` with status filters and bulk changes')
+    .description(
+      'Manage InfluxDB API tokens from scripts: a twin of `influx auth` with status filters and bulk changes',
+    )
     .version(packageVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeHost, resolveCliConnection, resolveServerConnection, setting, standinSettings, type CliConnectionFlags, type ConnectionSettings } from './connection';
+import {
+  normalizeHost,
+  resolveCliConnection,
+  resolveServerConnection,
+  setting,
+  standinSettings,
+  type CliConnectionFlags,
+  type ConnectionSettings,
+} from './connection';
 import { SettingsError } from './settings-error';
 
 let dir: string;
@@ -68,13 +76,47 @@ const LOCAL = { host: 'http://config-local:8086', token: 'config-local-token', o
 const CLOUD = { host: 'https://cloud.example/prefix', token: 'config-cloud-token', org: 'cloud-org' };
 
 describe('which values the CLI and the server resolve', () => {
-  const cases: { name: string; side: Side; env: Env; flags?: CliConnectionFlags; expected: ReturnType<typeof values>; sources?: string[] }[] = [
-    { name: 'CLI: the config marked active, as influx does', side: 'cli', env: {}, expected: LOCAL, sources: Array(3).fill('influx CLI config "local"') },
+  const cases: {
+    name: string;
+    side: Side;
+    env: Env;
+    flags?: CliConnectionFlags;
+    expected: ReturnType<typeof values>;
+    sources?: string[];
+  }[] = [
+    {
+      name: 'CLI: the config marked active, as influx does',
+      side: 'cli',
+      env: {},
+      expected: LOCAL,
+      sources: Array(3).fill('influx CLI config "local"'),
+    },
     { name: 'server: never the config marked active', side: 'server', env: {}, expected: NOTHING },
-    { name: 'server: not even when INFLUX_CONFIGS_PATH names the file', side: 'server', env: { INFLUX_CONFIGS_PATH: '<configs>' }, expected: NOTHING },
-    { name: 'CLI: INFLUX_ACTIVE_CONFIG picks another', side: 'cli', env: { INFLUX_ACTIVE_CONFIG: 'cloud' }, expected: CLOUD },
-    { name: 'server: INFLUX_ACTIVE_CONFIG picks one', side: 'server', env: { INFLUX_ACTIVE_CONFIG: 'cloud' }, expected: CLOUD },
-    { name: 'CLI: --active-config beats INFLUX_ACTIVE_CONFIG', side: 'cli', env: { INFLUX_ACTIVE_CONFIG: 'local' }, flags: { activeConfig: 'cloud' }, expected: CLOUD },
+    {
+      name: 'server: not even when INFLUX_CONFIGS_PATH names the file',
+      side: 'server',
+      env: { INFLUX_CONFIGS_PATH: '<configs>' },
+      expected: NOTHING,
+    },
+    {
+      name: 'CLI: INFLUX_ACTIVE_CONFIG picks another',
+      side: 'cli',
+      env: { INFLUX_ACTIVE_CONFIG: 'cloud' },
+      expected: CLOUD,
+    },
+    {
+      name: 'server: INFLUX_ACTIVE_CONFIG picks one',
+      side: 'server',
+      env: { INFLUX_ACTIVE_CONFIG: 'cloud' },
+      expected: CLOUD,
+    },
+    {
+      name: 'CLI: --active-config beats INFLUX_ACTIVE_CONFIG',
+      side: 'cli',
+      env: { INFLUX_ACTIVE_CONFIG: 'local' },
+      flags: { activeConfig: 'cloud' },
+      expected: CLOUD,
+    },
     {
       name: 'CLI: flags beat environment, environment beats the config, field by field',
       side: 'cli',
@@ -90,10 +132,31 @@ describe('which values the CLI and the server resolve', () => {
       expected: { ...CLOUD, org: 'env-org' },
       sources: ['influx CLI config "cloud"', 'influx CLI config "cloud"', 'INFLUX_ORG'],
     },
-    { name: 'CLI: INFLUX_ORG_ID is read beside INFLUX_ORG', side: 'cli', env: { INFLUX_ORG_ID: 'abcdefabcdefabcd' }, expected: { ...LOCAL, orgID: 'abcdefabcdefabcd' } },
-    { name: 'server: INFLUX_ORG_ID is not read', side: 'server', env: { INFLUX_ORG_ID: 'abcdefabcdefabcd' }, expected: NOTHING },
-    { name: 'empty values are unset (both)', side: 'server', env: { INFLUX_HOST: '', INFLUX_TOKEN: '', INFLUX_ACTIVE_CONFIG: '' }, expected: NOTHING },
-    { name: 'empty values are unset (CLI)', side: 'cli', env: { INFLUX_HOST: '', INFLUX_TOKEN: '' }, flags: { host: '' }, expected: LOCAL },
+    {
+      name: 'CLI: INFLUX_ORG_ID is read beside INFLUX_ORG',
+      side: 'cli',
+      env: { INFLUX_ORG_ID: 'abcdefabcdefabcd' },
+      expected: { ...LOCAL, orgID: 'abcdefabcdefabcd' },
+    },
+    {
+      name: 'server: INFLUX_ORG_ID is not read',
+      side: 'server',
+      env: { INFLUX_ORG_ID: 'abcdefabcdefabcd' },
+      expected: NOTHING,
+    },
+    {
+      name: 'empty values are unset (both)',
+      side: 'server',
+      env: { INFLUX_HOST: '', INFLUX_TOKEN: '', INFLUX_ACTIVE_CONFIG: '' },
+      expected: NOTHING,
+    },
+    {
+      name: 'empty values are unset (CLI)',
+      side: 'cli',
+      env: { INFLUX_HOST: '', INFLUX_TOKEN: '' },
+      flags: { host: '' },
+      expected: LOCAL,
+    },
     {
       name: 'hosts lose trailing slashes and keep a path prefix',
       side: 'server',
@@ -103,29 +166,139 @@ describe('which values the CLI and the server resolve', () => {
   ];
 
   it.each(cases)('$name', ({ side, env, flags, expected, sources }) => {
-    const resolved = resolveFor(side, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.replace('<configs>', configs)])), flags);
+    const resolved = resolveFor(
+      side,
+      Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.replace('<configs>', configs)])),
+      flags,
+    );
     expect(values(resolved)).toEqual(expected);
     if (sources) expect([resolved.host?.source, resolved.token?.source, resolved.org?.source]).toEqual(sources);
   });
 });
 
 describe('settings that are refused, with what to do', () => {
-  const cases: { name: string; sides: Side[]; env?: Env; flags?: CliConnectionFlags; homedir?: string; error: RegExp; kind: SettingsError['kind']; secret?: string }[] = [
-    { name: 'a host that is not an http(s) URL', sides: ['cli', 'server'], env: { INFLUX_HOST: 'localhost:8086' }, error: /invalid host "localhost:8086" from INFLUX_HOST: it must be an http:\/\/ or https:\/\/ URL/, kind: 'value' },
-    { name: 'an ftp URL from a flag', sides: ['cli'], flags: { host: 'ftp://x' }, error: /invalid host "ftp:\/\/x" from --host: it must be an http:\/\/ or https:\/\//, kind: 'value' },
-    { name: 'credentials in the host URL (not echoed)', sides: ['cli', 'server'], env: { INFLUX_HOST: 'http://user:s3cret@influx:8086' }, error: /from INFLUX_HOST: the URL must not contain a user name or password; .*INFLUX_TOKEN/, kind: 'value', secret: 's3cret' },
-    { name: 'credentials in a config URL (not echoed)', sides: ['cli', 'server'], env: { INFLUX_ACTIVE_CONFIG: 'creds' }, error: /from influx CLI config "creds": the URL must not contain a user name or password/, kind: 'value', secret: 'hunter2' },
-    { name: 'a query in the host URL', sides: ['cli', 'server'], env: { INFLUX_HOST: 'http://influx:8086/?org=x' }, error: /must not have a query or fragment/, kind: 'value' },
-    { name: 'a token with a trailing line break (not echoed)', sides: ['cli', 'server'], env: { INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'tok-secret\n' }, error: /^INFLUX_TOKEN starts or ends with a space or line break; remove it/, kind: 'value', secret: 'tok-secret' },
-    { name: 'a host of spaces', sides: ['cli', 'server'], env: { INFLUX_HOST: '  ' }, error: /^INFLUX_HOST starts or ends with a space/, kind: 'value' },
-    { name: 'a flag with a leading space', sides: ['cli'], flags: { token: ' x' }, error: /^--token starts or ends with a space/, kind: 'value' },
-    { name: 'a config token with a trailing space (not echoed)', sides: ['cli', 'server'], env: { INFLUX_ACTIVE_CONFIG: 'spacey' }, error: /influx CLI config "spacey" \(its "token", in .*\) starts or ends with a space/, kind: 'value', secret: 'spacey-token' },
-    { name: 'a config without a URL, even with the host given', sides: ['cli', 'server'], env: { INFLUX_ACTIVE_CONFIG: 'nourl', INFLUX_HOST: 'http://influx:8086' }, error: /influx CLI config "nourl" in .* has no "url"/, kind: 'configs-file' },
-    { name: 'a config URL that is not a string', sides: ['cli', 'server'], env: { INFLUX_ACTIVE_CONFIG: 'badurl' }, error: /influx CLI config "badurl" in .*: "url" must be a string/, kind: 'configs-file' },
-    { name: 'a config name that is not in the file', sides: ['cli', 'server'], env: { INFLUX_ACTIVE_CONFIG: 'prod' }, error: /no config named "prod" in .* \(from INFLUX_ACTIVE_CONFIG; configs there: local, cloud, nourl, badurl, creds, spacey\)/, kind: 'configs-file' },
-    { name: 'a named config with no configs file', sides: ['cli', 'server'], env: { INFLUX_ACTIVE_CONFIG: 'local' }, homedir: '/nonexistent-home', error: /the influx configs file \/nonexistent-home\/\.influxdbv2\/configs does not exist \(INFLUX_ACTIVE_CONFIG names config "local" in it\)/, kind: 'configs-file' },
-    { name: 'a configs path that does not exist', sides: ['cli'], env: { INFLUX_CONFIGS_PATH: '/nonexistent/configs' }, error: /the influx configs file \/nonexistent\/configs does not exist \(INFLUX_CONFIGS_PATH points at it\)/, kind: 'configs-file' },
-    { name: 'a --configs-path that does not exist', sides: ['cli'], flags: { configsPath: '/nonexistent/configs' }, error: /does not exist \(--configs-path points at it\)/, kind: 'configs-file' },
+  const cases: {
+    name: string;
+    sides: Side[];
+    env?: Env;
+    flags?: CliConnectionFlags;
+    homedir?: string;
+    error: RegExp;
+    kind: SettingsError['kind'];
+    secret?: string;
+  }[] = [
+    {
+      name: 'a host that is not an http(s) URL',
+      sides: ['cli', 'server'],
+      env: { INFLUX_HOST: 'localhost:8086' },
+      error: /invalid host "localhost:8086" from INFLUX_HOST: it must be an http:\/\/ or https:\/\/ URL/,
+      kind: 'value',
+    },
+    {
+      name: 'an ftp URL from a flag',
+      sides: ['cli'],
+      flags: { host: 'ftp://x' },
+      error: /invalid host "ftp:\/\/x" from --host: it must be an http:\/\/ or https:\/\//,
+      kind: 'value',
+    },
+    {
+      name: 'credentials in the host URL (not echoed)',
+      sides: ['cli', 'server'],
+      env: { INFLUX_HOST: 'http://user:s3cret@influx:8086' },
+      error: /from INFLUX_HOST: the URL must not contain a user name or password; .*INFLUX_TOKEN/,
+      kind: 'value',
+      secret: 's3cret',
+    },
+    {
+      name: 'credentials in a config URL (not echoed)',
+      sides: ['cli', 'server'],
+      env: { INFLUX_ACTIVE_CONFIG: 'creds' },
+      error: /from influx CLI config "creds": the URL must not contain a user name or password/,
+      kind: 'value',
+      secret: 'hunter2',
+    },
+    {
+      name: 'a query in the host URL',
+      sides: ['cli', 'server'],
+      env: { INFLUX_HOST: 'http://influx:8086/?org=x' },
+      error: /must not have a query or fragment/,
+      kind: 'value',
+    },
+    {
+      name: 'a token with a trailing line break (not echoed)',
+      sides: ['cli', 'server'],
+      env: { INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'tok-secret\n' },
+      error: /^INFLUX_TOKEN starts or ends with a space or line break; remove it/,
+      kind: 'value',
+      secret: 'tok-secret',
+    },
+    {
+      name: 'a host of spaces',
+      sides: ['cli', 'server'],
+      env: { INFLUX_HOST: '  ' },
+      error: /^INFLUX_HOST starts or ends with a space/,
+      kind: 'value',
+    },
+    {
+      name: 'a flag with a leading space',
+      sides: ['cli'],
+      flags: { token: ' x' },
+      error: /^--token starts or ends with a space/,
+      kind: 'value',
+    },
+    {
+      name: 'a config token with a trailing space (not echoed)',
+      sides: ['cli', 'server'],
+      env: { INFLUX_ACTIVE_CONFIG: 'spacey' },
+      error: /influx CLI config "spacey" \(its "token", in .*\) starts or ends with a space/,
+      kind: 'value',
+      secret: 'spacey-token',
+    },
+    {
+      name: 'a config without a URL, even with the host given',
+      sides: ['cli', 'server'],
+      env: { INFLUX_ACTIVE_CONFIG: 'nourl', INFLUX_HOST: 'http://influx:8086' },
+      error: /influx CLI config "nourl" in .* has no "url"/,
+      kind: 'configs-file',
+    },
+    {
+      name: 'a config URL that is not a string',
+      sides: ['cli', 'server'],
+      env: { INFLUX_ACTIVE_CONFIG: 'badurl' },
+      error: /influx CLI config "badurl" in .*: "url" must be a string/,
+      kind: 'configs-file',
+    },
+    {
+      name: 'a config name that is not in the file',
+      sides: ['cli', 'server'],
+      env: { INFLUX_ACTIVE_CONFIG: 'prod' },
+      error:
+        /no config named "prod" in .* \(from INFLUX_ACTIVE_CONFIG; configs there: local, cloud, nourl, badurl, creds, spacey\)/,
+      kind: 'configs-file',
+    },
+    {
+      name: 'a named config with no configs file',
+      sides: ['cli', 'server'],
+      env: { INFLUX_ACTIVE_CONFIG: 'local' },
+      homedir: '/nonexistent-home',
+      error:
+        /the influx configs file \/nonexistent-home\/\.influxdbv2\/configs does not exist \(INFLUX_ACTIVE_CONFIG names config "local" in it\)/,
+      kind: 'configs-file',
+    },
+    {
+      name: 'a configs path that does not exist',
+      sides: ['cli'],
+      env: { INFLUX_CONFIGS_PATH: '/nonexistent/configs' },
+      error: /the influx configs file \/nonexistent\/configs does not exist \(INFLUX_CONFIGS_PATH points at it\)/,
+      kind: 'configs-file',
+    },
+    {
+      name: 'a --configs-path that does not exist',
+      sides: ['cli'],
+      flags: { configsPath: '/nonexistent/configs' },
+      error: /does not exist \(--configs-path points at it\)/,
+      kind: 'configs-file',
+    },
   ];
 
   for (const { name, sides, env = {}, flags, homedir, error, kind, secret } of cases) {
@@ -154,15 +327,26 @@ describe('standinSettings', () => {
   it('reads DATA_DIR against the working directory and STANDIN_PORT strictly', () => {
     expect(standinSettings({}, '/work')).toEqual({ dataDir: '/work/data', port: 8086 });
     expect(standinSettings({ DATA_DIR: 'db', STANDIN_PORT: '0' }, '/work')).toEqual({ dataDir: '/work/db', port: 0 });
-    expect(() => standinSettings({ STANDIN_PORT: '8o86' }, '/work')).toThrow(/STANDIN_PORT="8o86" is not a port number/);
+    expect(() => standinSettings({ STANDIN_PORT: '8o86' }, '/work')).toThrow(
+      /STANDIN_PORT="8o86" is not a port number/,
+    );
     expect(() => standinSettings({ DATA_DIR: 'db ' }, '/work')).toThrow(/DATA_DIR starts or ends with a space/);
   });
 });
 
 describe('properties', () => {
   const value = fc.constantFrom(undefined, '', 'a', 'b');
-  const env = fc.record({ INFLUX_HOST: value, INFLUX_TOKEN: value, INFLUX_ORG: value, INFLUX_ACTIVE_CONFIG: fc.constantFrom(undefined, '', 'local', 'cloud') });
-  const flags = fc.record({ host: value, token: value, activeConfig: fc.constantFrom(undefined, '', 'local', 'cloud') });
+  const env = fc.record({
+    INFLUX_HOST: value,
+    INFLUX_TOKEN: value,
+    INFLUX_ORG: value,
+    INFLUX_ACTIVE_CONFIG: fc.constantFrom(undefined, '', 'local', 'cloud'),
+  });
+  const flags = fc.record({
+    host: value,
+    token: value,
+    activeConfig: fc.constantFrom(undefined, '', 'local', 'cloud'),
+  });
   const hostOf = (v: string | undefined) => (v ? `http://${v}-host:8086` : v);
   const tokenOf = (v: string | undefined) => (v ? `${v}-token` : v);
   const CONFIG_VALUES = { local: LOCAL, cloud: CLOUD } as const;
@@ -170,9 +354,10 @@ describe('properties', () => {
   // A plain model of both orders: the first set value wins, field by field; the server has no flags and no implicit config.
   function model(side: Side, e: Record<string, string | undefined>, f: CliConnectionFlags) {
     const first = (...candidates: (string | undefined)[]) => candidates.find((c) => c !== undefined && c !== '');
-    const name = side === 'cli' ? (first(f.activeConfig, e.INFLUX_ACTIVE_CONFIG) ?? 'local') : first(e.INFLUX_ACTIVE_CONFIG);
+    const name =
+      side === 'cli' ? (first(f.activeConfig, e.INFLUX_ACTIVE_CONFIG) ?? 'local') : first(e.INFLUX_ACTIVE_CONFIG);
     const config = name ? CONFIG_VALUES[name as keyof typeof CONFIG_VALUES] : undefined;
-    const flag = <T,>(v: T) => (side === 'cli' ? v : undefined);
+    const flag = <T>(v: T) => (side === 'cli' ? v : undefined);
     return {
       host: first(flag(f.host), e.INFLUX_HOST, config?.host),
       token: first(flag(f.token), e.INFLUX_TOKEN, config?.token),
@@ -213,7 +398,11 @@ describe('properties', () => {
 
   it('normalizeHost: refuses with a SettingsError or gives a clean, stable base URL', () => {
     const candidates = fc.oneof(
-      fc.webUrl({ withQueryParameters: true, withFragments: true, authoritySettings: { withUserInfo: true, withPort: true } }),
+      fc.webUrl({
+        withQueryParameters: true,
+        withFragments: true,
+        authoritySettings: { withUserInfo: true, withPort: true },
+      }),
       fc.string(),
       fc.webUrl().map((url) => `${url}///`),
     );

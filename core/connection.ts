@@ -39,11 +39,16 @@ export interface CliConnectionFlags {
 /** The `influx` CLI's rules: flags, then environment, then the named config, then the one marked active. */
 export function resolveCliConnection(flags: CliConnectionFlags, env: Env, homedir: string): ConnectionSettings {
   const flag = (name: string, value: string | undefined) => setting(value, name);
-  const named = flag('--active-config', flags.activeConfig) ?? setting(env.INFLUX_ACTIVE_CONFIG, 'INFLUX_ACTIVE_CONFIG');
+  const named =
+    flag('--active-config', flags.activeConfig) ?? setting(env.INFLUX_ACTIVE_CONFIG, 'INFLUX_ACTIVE_CONFIG');
   const path = flag('--configs-path', flags.configsPath) ?? setting(env.INFLUX_CONFIGS_PATH, 'INFLUX_CONFIGS_PATH');
   const config = chooseConfig({ named, path, homedir, markedActive: true });
   return {
-    host: pickHost([flag('--host', flags.host), setting(env.INFLUX_HOST, 'INFLUX_HOST')], config, 'pass the API token with --token or INFLUX_TOKEN'),
+    host: pickHost(
+      [flag('--host', flags.host), setting(env.INFLUX_HOST, 'INFLUX_HOST')],
+      config,
+      'pass the API token with --token or INFLUX_TOKEN',
+    ),
     token: flag('--token', flags.token) ?? setting(env.INFLUX_TOKEN, 'INFLUX_TOKEN') ?? configValue(config, 'token'),
     org: setting(env.INFLUX_ORG, 'INFLUX_ORG') ?? configValue(config, 'org'),
     orgID: setting(env.INFLUX_ORG_ID, 'INFLUX_ORG_ID'),
@@ -79,7 +84,10 @@ export function standinSettings(env: Env, cwd: string): { dataDir: string; port:
 export function setting(raw: string | undefined, source: string): Setting | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw.trim() !== raw) {
-    throw new SettingsError(`${source} starts or ends with a space or line break; remove it (it is not trimmed)`, 'value');
+    throw new SettingsError(
+      `${source} starts or ends with a space or line break; remove it (it is not trimmed)`,
+      'value',
+    );
   }
   return { value: raw, source };
 }
@@ -91,14 +99,21 @@ export function normalizeHost(raw: string, source: string, tokenHint: string): s
   try {
     url = new URL(raw);
   } catch {
-    throw invalid('it must be an http:// or https:// URL, such as http://localhost:8086 or https://cloud2.influxdata.com');
+    throw invalid(
+      'it must be an http:// or https:// URL, such as http://localhost:8086 or https://cloud2.influxdata.com',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalid('it must be an http:// or https:// URL, such as http://localhost:8086 or https://cloud2.influxdata.com');
+    throw invalid(
+      'it must be an http:// or https:// URL, such as http://localhost:8086 or https://cloud2.influxdata.com',
+    );
   }
   if (url.username || url.password) {
     // The URL is not repeated: it holds a password.
-    throw new SettingsError(`invalid host from ${source}: the URL must not contain a user name or password; ${tokenHint}`, 'value');
+    throw new SettingsError(
+      `invalid host from ${source}: the URL must not contain a user name or password; ${tokenHint}`,
+      'value',
+    );
   }
   if (url.search || url.hash) throw invalid('the URL must not have a query or fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -116,7 +131,12 @@ interface ChosenConfig extends InfluxConfig {
   path: string;
 }
 
-function chooseConfig(options: { named?: Setting; path?: Setting; homedir: string; markedActive: boolean }): ChosenConfig | undefined {
+function chooseConfig(options: {
+  named?: Setting;
+  path?: Setting;
+  homedir: string;
+  markedActive: boolean;
+}): ChosenConfig | undefined {
   const { named, path } = options;
   const file = path?.value ?? defaultConfigsPath(options.homedir);
   const configs = readInfluxConfigs(file);
@@ -129,10 +149,17 @@ function chooseConfig(options: { named?: Setting; path?: Setting; homedir: strin
       'configs-file',
     );
   }
-  const config = named ? configs.find((c) => c.name === named.value) : options.markedActive ? configs.find((c) => c.active) : undefined;
+  const config = named
+    ? configs.find((c) => c.name === named.value)
+    : options.markedActive
+      ? configs.find((c) => c.active)
+      : undefined;
   if (named && !config) {
     const known = configs.map((c) => c.name).join(', ') || 'none';
-    throw new SettingsError(`no config named "${named.value}" in ${file} (from ${named.source}; configs there: ${known})`, 'configs-file');
+    throw new SettingsError(
+      `no config named "${named.value}" in ${file} (from ${named.source}; configs there: ${known})`,
+      'configs-file',
+    );
   }
   return config && { ...config, path: file };
 }
@@ -152,7 +179,11 @@ function configValue(config: ChosenConfig | undefined, key: 'url' | 'token' | 'o
   return checked && { value: checked.value, source: label(config) };
 }
 
-function pickHost(explicit: (Setting | undefined)[], config: ChosenConfig | undefined, tokenHint: string): Setting | undefined {
+function pickHost(
+  explicit: (Setting | undefined)[],
+  config: ChosenConfig | undefined,
+  tokenHint: string,
+): Setting | undefined {
   const given = explicit.find(Boolean);
   const fromConfig = configValue(config, 'url');
   // The influx CLI cannot use a config without a URL either; say so rather than fall back to the stand-in.

@@ -14,8 +14,13 @@ function cutOffResponse(): Response {
 
 describe('influx client', () => {
   it('turns an answer cut off mid-body into an InfluxApiError that says so, not a bare TypeError', async () => {
-    const client = createInfluxClient({ baseUrl: 'http://127.0.0.1:8086', fetch: () => Promise.resolve(cutOffResponse()) });
-    const failure = await client.updateAuthorization('0123456789abcdef', { status: 'inactive' }).catch((error: unknown) => error);
+    const client = createInfluxClient({
+      baseUrl: 'http://127.0.0.1:8086',
+      fetch: () => Promise.resolve(cutOffResponse()),
+    });
+    const failure = await client
+      .updateAuthorization('0123456789abcdef', { status: 'inactive' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InfluxApiError);
     expect((failure as InfluxApiError).isNetworkError).toBe(true);
     expect((failure as InfluxApiError).message).toBe(

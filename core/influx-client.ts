@@ -95,7 +95,8 @@ export async function openInfluxAnswer(
     response = await doFetch(url, { method, headers, body, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const cause =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new InfluxApiError(0, 'unavailable', `Could not reach ${where}: ${cause}`);
   }
   if (!response.ok) throw errorFromResponse(response, await readText(response, where, signal));
@@ -103,7 +104,11 @@ export async function openInfluxAnswer(
 }
 
 /** As openInfluxAnswer, reading the whole body (cut off: status 0 'unavailable'). */
-export async function readInfluxAnswer(prepared: PreparedInfluxRequest, signal?: AbortSignal, doFetch?: FetchLike): Promise<InfluxAnswerText> {
+export async function readInfluxAnswer(
+  prepared: PreparedInfluxRequest,
+  signal?: AbortSignal,
+  doFetch?: FetchLike,
+): Promise<InfluxAnswerText> {
   const response = await openInfluxAnswer(prepared, signal, doFetch);
   if (response.status === 204) return { status: 204, text: '' };
   return { status: response.status, text: await readText(response, prepared.where, signal) };
@@ -120,7 +125,11 @@ export function parseInfluxAnswer<T>({ status, text }: InfluxAnswerText): T {
 }
 
 /** Sends a prepared request and parses its JSON answer, with the failures of readInfluxAnswer and parseInfluxAnswer. */
-export async function sendInfluxRequest<T>(prepared: PreparedInfluxRequest, signal?: AbortSignal, doFetch?: FetchLike): Promise<T> {
+export async function sendInfluxRequest<T>(
+  prepared: PreparedInfluxRequest,
+  signal?: AbortSignal,
+  doFetch?: FetchLike,
+): Promise<T> {
   return parseInfluxAnswer<T>(await readInfluxAnswer(prepared, signal, doFetch));
 }
 
@@ -146,16 +155,25 @@ export function createInfluxClient(options: InfluxClientOptions) {
     };
   }
 
-  async function request<T>(method: string, path: string, query?: Query, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    query?: Query,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     return sendInfluxRequest<T>(prepare(method, path, query, body), signal, doFetch);
   }
 
   return {
     listAuthorizations: (filters: AuthorizationFilters = {}, signal?: AbortSignal) =>
-      request<AuthorizationList>('GET', '/api/v2/authorizations', { ...filters }, undefined, signal).then((r) => r.authorizations),
+      request<AuthorizationList>('GET', '/api/v2/authorizations', { ...filters }, undefined, signal).then(
+        (r) => r.authorizations,
+      ),
     getAuthorization: (id: string, signal?: AbortSignal) =>
       request<Authorization>('GET', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, undefined, signal),
-    createAuthorization: (body: AuthorizationCreate) => request<Authorization>('POST', '/api/v2/authorizations', undefined, body),
+    createAuthorization: (body: AuthorizationCreate) =>
+      request<Authorization>('POST', '/api/v2/authorizations', undefined, body),
     updateAuthorization: (id: string, update: AuthorizationUpdate) =>
       request<Authorization>('PATCH', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, update),
     deleteAuthorization: (id: string) => request<void>('DELETE', `/api/v2/authorizations/${encodeURIComponent(id)}`),
@@ -164,9 +182,11 @@ export function createInfluxClient(options: InfluxClientOptions) {
     listOrgs: (org?: string) => request<{ orgs: Organization[] }>('GET', '/api/v2/orgs', { org }).then((r) => r.orgs),
     /** One page of at most 100 buckets (InfluxDB's largest), from `offset`. */
     listBuckets: ({ offset, ...query }: { orgID?: string; name?: string; offset?: number } = {}) =>
-      request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', { ...query, limit: '100', offset: offset ? String(offset) : undefined }).then(
-        (r) => r.buckets,
-      ),
+      request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', {
+        ...query,
+        limit: '100',
+        offset: offset ? String(offset) : undefined,
+      }).then((r) => r.buckets),
     listResourceTypes: () => request<string[]>('GET', '/api/v2/resources'),
     /** A GET exactly as this client would send it, to be sent elsewhere with sendInfluxRequest (the token list's Web Worker). */
     prepareGet: (path: string, query?: Query) => prepare('GET', path, query),

@@ -24,7 +24,10 @@ export function readInfluxConfigs(path: string): InfluxConfig[] | undefined {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SettingsError(`could not read the influx configs file ${path}: ${(error as Error).message}`, 'configs-file');
+    throw new SettingsError(
+      `could not read the influx configs file ${path}: ${(error as Error).message}`,
+      'configs-file',
+    );
   }
   return parseInfluxConfigs(text, path);
 }

@@ -17,7 +17,9 @@ describe('permissionString', () => {
   });
 
   it('ignores names, which the server looks up', () => {
-    expect(resourcePath({ type: 'buckets', id: BUCKET, orgID: ORG, name: 'telemetry', org: 'my-org' } as never)).toBe(`orgs/${ORG}/buckets/${BUCKET}`);
+    expect(resourcePath({ type: 'buckets', id: BUCKET, orgID: ORG, name: 'telemetry', org: 'my-org' } as never)).toBe(
+      `orgs/${ORG}/buckets/${BUCKET}`,
+    );
   });
 });
 

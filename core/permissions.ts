@@ -35,7 +35,8 @@ export function allAccessPermissions(types: readonly string[], orgID: string, us
   const permissions: Permission[] = [];
   for (const type of grantableTypes(types) as ResourceType[]) {
     if (type === 'orgs') permissions.push({ action: 'read', resource: { type, id: orgID } });
-    else if (type === 'users') ACTIONS.forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
+    else if (type === 'users')
+      ACTIONS.forEach((action) => permissions.push({ action, resource: { type, id: userID } }));
     else ACTIONS.forEach((action) => permissions.push({ action, resource: { type, orgID } }));
   }
   return permissions;

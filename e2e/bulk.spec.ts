@@ -1,10 +1,22 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Fixtures } from './fixtures';
 
-async function seed(influx: Fixtures['influx'], orgID: string, names: string[], status: 'active' | 'inactive' = 'active') {
+async function seed(
+  influx: Fixtures['influx'],
+  orgID: string,
+  names: string[],
+  status: 'active' | 'inactive' = 'active',
+) {
   const made = [];
   for (const description of names) {
-    made.push(await influx.createAuthorization({ orgID, description, status, permissions: [{ action: 'read', resource: { type: 'dashboards', orgID } }] }));
+    made.push(
+      await influx.createAuthorization({
+        orgID,
+        description,
+        status,
+        permissions: [{ action: 'read', resource: { type: 'dashboards', orgID } }],
+      }),
+    );
   }
   return made;
 }
@@ -29,7 +41,9 @@ test('bulk deactivate while two of the selected tokens are deleted elsewhere: pr
 
   await bulkBar(page).getByRole('button', { name: 'Deactivate' }).click();
   // The title counts what will be sent, as the button does.
-  await expect(page.getByRole('alertdialog', { name: 'Deactivate 6 tokens?' })).toContainText('Of the 7 selected, 1 was already inactive and is skipped.');
+  await expect(page.getByRole('alertdialog', { name: 'Deactivate 6 tokens?' })).toContainText(
+    'Of the 7 selected, 1 was already inactive and is skipped.',
+  );
   const dialog = page.getByRole('alertdialog');
   // Answers slowed down a little, so the progress can be seen on its way.
   await page.route('**/api/v2/authorizations/*', async (route) => {
@@ -58,10 +72,19 @@ test('bulk deactivate while two of the selected tokens are deleted elsewhere: pr
   // The deleted ones leave the list (and with them the selection) once it refreshes.
   await expect(page.getByText('5 of 12 tokens')).toBeVisible();
   await expect(bulkBar(page)).toHaveCount(0);
-  await expect(page.getByRole('row').filter({ hasText: 'bulk' }).filter({ has: page.getByText('Active', { exact: true }) })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: 'bulk' })
+      .filter({ has: page.getByText('Active', { exact: true }) }),
+  ).toHaveCount(0);
 });
 
-test('select all matching a filter, then Activate: already-active ones are skipped and counted', async ({ page, product, influx }) => {
+test('select all matching a filter, then Activate: already-active ones are skipped and counted', async ({
+  page,
+  product,
+  influx,
+}) => {
   await page.goto(`${product.url}/tokens?owner=user2`);
   const all = page.getByRole('checkbox', { name: 'Select all 3 matching' });
   await all.check();
@@ -74,7 +97,9 @@ test('select all matching a filter, then Activate: already-active ones are skipp
   await expect(page.getByRole('checkbox', { name: 'Select all 7 matching' })).toHaveJSProperty('indeterminate', true);
 
   await bulkBar(page).getByRole('button', { name: 'Activate', exact: true }).click();
-  await expect(page.getByRole('alertdialog', { name: 'Activate 1 token?' })).toContainText('Of the 3 selected, 2 were already active and are skipped.');
+  await expect(page.getByRole('alertdialog', { name: 'Activate 1 token?' })).toContainText(
+    'Of the 3 selected, 2 were already active and are skipped.',
+  );
   await expect(page.getByRole('alertdialog')).toContainText('InfluxDB accepts it again at once.');
   const dialog = page.getByRole('alertdialog');
   await dialog.getByRole('button', { name: 'Activate 1 token' }).click();

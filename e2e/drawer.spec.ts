@@ -19,7 +19,9 @@ test('opens the drawer from the description, flips "Active" off, and it stays of
   await expect.poll(async () => (await influx.getAuthorization(token.id)).status).toBe('inactive');
 
   await page.reload();
-  await expect(page.getByRole('dialog', { name: /dashboards viewer/ }).getByRole('switch', { name: 'Active' })).not.toBeChecked();
+  await expect(
+    page.getByRole('dialog', { name: /dashboards viewer/ }).getByRole('switch', { name: 'Active' }),
+  ).not.toBeChecked();
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await expect(page).toHaveURL(`${product.url}/tokens?owner=user2`);
   await expect(rowOf(page, 'dashboards viewer')).toContainText('Inactive');
@@ -38,7 +40,11 @@ test('Undo in the toast puts the status back', async ({ page, product, influx })
   await expect.poll(async () => (await influx.getAuthorization(token.id)).status).toBe('inactive');
 });
 
-test('a deep link opens the drawer; Close goes to the list and focuses the token', async ({ page, product, influx }) => {
+test('a deep link opens the drawer; Close goes to the list and focuses the token', async ({
+  page,
+  product,
+  influx,
+}) => {
   const token = await influx.tokenNamed("user1's all-access token");
   await page.goto(`${product.url}/tokens/${token.id}?sort=created&dir=desc`);
   const dialog = page.getByRole('dialog', { name: /user1's all-access token/ });

@@ -4,11 +4,18 @@ import { expect, test } from './fixtures';
 
 async function download(page: Page, format: 'CSV' | 'JSON') {
   await page.getByRole('button', { name: 'Export' }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: new RegExp(`^${format}`) }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: new RegExp(`^${format}`) }).click(),
+  ]);
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
 }
 
-test('exports the tokens in view as CSV and JSON, in view order, never with a token string', async ({ page, product, influx }) => {
+test('exports the tokens in view as CSV and JSON, in view order, never with a token string', async ({
+  page,
+  product,
+  influx,
+}) => {
   // A token whose string exists (it was just created), and a description a spreadsheet would run as a formula.
   const fresh = await influx.createAuthorization({
     orgID: product.standin.orgID,
@@ -23,7 +30,10 @@ test('exports the tokens in view as CSV and JSON, in view order, never with a to
   expect(csv.name).toMatch(/^influxdb-tokens-my-org-\d{8}-\d{6}\.csv$/);
   expect(csv.text).not.toContain(fresh.token);
   expect(csv.text).not.toContain(product.standin.operatorToken);
-  const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csv.text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(lines[0]).toBe('id,description,status,owner,org,created,updated,permissions,owner_id,org_id,access');
   expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual([
     "user2's telegraf writer",
@@ -55,7 +65,17 @@ test('exports the tokens in view as CSV and JSON, in view order, never with a to
   expect(json.name).toMatch(/^influxdb-tokens-my-org-\d{8}-\d{6}\.json$/);
   expect(json.text).not.toContain(fresh.token);
   const parsed = JSON.parse(json.text) as Record<string, unknown>[];
-  expect(parsed.map((t) => t.description)).toEqual(["user2's telegraf writer", 'read/write my-bucket', 'dashboards viewer', '=cmd|"calc", evil']);
+  expect(parsed.map((t) => t.description)).toEqual([
+    "user2's telegraf writer",
+    'read/write my-bucket',
+    'dashboards viewer',
+    '=cmd|"calc", evil',
+  ]);
   expect(parsed.every((t) => !('token' in t))).toBe(true);
-  expect(parsed[2]).toMatchObject({ status: 'active', owner: 'user2', org: 'my-org', permissions: [`read:orgs/${product.standin.orgID}/dashboards`, `read:orgs/${product.standin.orgID}/buckets`] });
+  expect(parsed[2]).toMatchObject({
+    status: 'active',
+    owner: 'user2',
+    org: 'my-org',
+    permissions: [`read:orgs/${product.standin.orgID}/dashboards`, `read:orgs/${product.standin.orgID}/buckets`],
+  });
 });

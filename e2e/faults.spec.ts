@@ -24,10 +24,30 @@ interface Fault {
 
 const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FAULTS: Fault[] = [
-  { mode: 'down', arriving: 0, certain: true, reason: (u) => new RegExp(`InfluxDB at ${escapeRe(u)} is unreachable: connection refused`) },
-  { mode: 'slow', arriving: 1, certain: false, reason: (u) => new RegExp(`InfluxDB at ${escapeRe(u)} did not answer within ${APP_TIMEOUT_MS} ms`) },
-  { mode: 'error5xx', arriving: 1, certain: true, reason: () => new RegExp(`InfluxDB answered HTTP 503: ${escapeRe(DEFAULT_503_MESSAGE)}`) },
-  { mode: 'reset', arriving: 1, certain: false, reason: () => /The answer from the server was cut off before it was complete/ },
+  {
+    mode: 'down',
+    arriving: 0,
+    certain: true,
+    reason: (u) => new RegExp(`InfluxDB at ${escapeRe(u)} is unreachable: connection refused`),
+  },
+  {
+    mode: 'slow',
+    arriving: 1,
+    certain: false,
+    reason: (u) => new RegExp(`InfluxDB at ${escapeRe(u)} did not answer within ${APP_TIMEOUT_MS} ms`),
+  },
+  {
+    mode: 'error5xx',
+    arriving: 1,
+    certain: true,
+    reason: () => new RegExp(`InfluxDB answered HTTP 503: ${escapeRe(DEFAULT_503_MESSAGE)}`),
+  },
+  {
+    mode: 'reset',
+    arriving: 1,
+    certain: false,
+    reason: () => /The answer from the server was cut off before it was complete/,
+  },
 ];
 
 /** The list's own refresh fails too (InfluxDB is out for everything), but only after its retries. */
@@ -105,7 +125,9 @@ for (const fault of FAULTS) {
     const alert = dialog.getByRole('alert').filter({ hasText: 'Could not deactivate' });
     await expect(alert).toContainText(`Could not deactivate “${TOKEN}”:`);
     await expect(alert).toContainText(fault.reason(faulty.upstream.url));
-    await expect(alert).toContainText(fault.certain ? 'It is still active.' : 'InfluxDB may have made the change anyway');
+    await expect(alert).toContainText(
+      fault.certain ? 'It is still active.' : 'InfluxDB may have made the change anyway',
+    );
     await expect(refreshFailed(page)).toHaveCount(0);
     await expect(active).toBeChecked();
     await shoot(page, `switch-${fault.mode}`, alert);
@@ -151,7 +173,11 @@ test('an answer cut off after InfluxDB made the change: the page does not claim 
   expect(faulty.upstream.count('PATCH', PATCHES)).toBe(1);
 });
 
-test('as the message says, Enter in the kept text tries the rename again once InfluxDB is back', async ({ page, faulty, influx }) => {
+test('as the message says, Enter in the kept text tries the rename again once InfluxDB is back', async ({
+  page,
+  faulty,
+  influx,
+}) => {
   const before = await influx.tokenNamed(TOKEN);
   const browserPatches = countPageRequests(page, 'PATCH', PATCHES);
   await page.goto(`${faulty.url}/tokens`);

@@ -18,7 +18,9 @@ test('the filter keeps every typed letter on a slowed CPU, in the box and in the
     await page.keyboard.type('telegraf');
     await expect(page).toHaveURL(/\?q=/, { timeout: 20_000 });
     // Settled: the URL has caught up with the box.
-    await expect.poll(async () => new URL(page.url()).searchParams.get('q') === (await box.inputValue()), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => new URL(page.url()).searchParams.get('q') === (await box.inputValue()), { timeout: 20_000 })
+      .toBe(true);
     seen.push(await box.inputValue());
   }
   expect(seen).toEqual(Array(ROUNDS).fill('telegraf'));

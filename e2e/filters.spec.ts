@@ -1,7 +1,11 @@
 import { expect, test } from './fixtures';
 
 async function descriptions(page: import('@playwright/test').Page) {
-  return page.getByRole('table', { name: 'API tokens' }).getByRole('row').locator('[data-open-token]').allTextContents();
+  return page
+    .getByRole('table', { name: 'API tokens' })
+    .getByRole('row')
+    .locator('[data-open-token]')
+    .allTextContents();
 }
 
 test('filters and sort come from the URL and go back into it', async ({ page, product }) => {
@@ -23,9 +27,13 @@ test('filters and sort come from the URL and go back into it', async ({ page, pr
   await expect.poll(() => descriptions(page)).toEqual(['read/write my-bucket']);
 
   await page.goto(`${product.url}/tokens?q=TOKEN&sort=description&dir=asc`);
-  await expect.poll(() => descriptions(page)).toEqual(["admin's Token", 'old CI token (revoked)', "user1's all-access token"]);
+  await expect
+    .poll(() => descriptions(page))
+    .toEqual(["admin's Token", 'old CI token (revoked)', "user1's all-access token"]);
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('description:asc');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Status (inactive first)' });
   await expect(page).toHaveURL(`${product.url}/tokens?q=TOKEN&sort=status&dir=desc`);
-  await expect.poll(() => descriptions(page)).toEqual(['old CI token (revoked)', "admin's Token", "user1's all-access token"]);
+  await expect
+    .poll(() => descriptions(page))
+    .toEqual(['old CI token (revoked)', "admin's Token", "user1's all-access token"]);
 });

@@ -29,7 +29,9 @@ export const test = base.extend<Fixtures>({
   influx: async ({ product }, use) => {
     const client = createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
     const tokenNamed = async (description: string) => {
-      const found = (await client.listAuthorizations({ orgID: product.standin.orgID })).find((t) => t.description === description);
+      const found = (await client.listAuthorizations({ orgID: product.standin.orgID })).find(
+        (t) => t.description === description,
+      );
       if (!found) throw new Error(`No token described “${description}” in the stand-in`);
       return found;
     };

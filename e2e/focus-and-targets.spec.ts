@@ -19,7 +19,12 @@ function focusRing(page: Page) {
       const overflow = getComputedStyle(node);
       if (overflow.overflowX === 'visible' && overflow.overflowY === 'visible') continue;
       const clip = node.getBoundingClientRect();
-      if (ring.left < clip.left - 0.5 || ring.top < clip.top - 0.5 || ring.right > clip.right + 0.5 || ring.bottom > clip.bottom + 0.5) {
+      if (
+        ring.left < clip.left - 0.5 ||
+        ring.top < clip.top - 0.5 ||
+        ring.right > clip.right + 0.5 ||
+        ring.bottom > clip.bottom + 0.5
+      ) {
         cutBy = node.className || node.tagName;
       }
     }
@@ -29,7 +34,10 @@ function focusRing(page: Page) {
 }
 
 for (const width of [1280, 420]) {
-  test(`every control of the list shows a whole focus ring when reached by keyboard (${width}px)`, async ({ page, product }) => {
+  test(`every control of the list shows a whole focus ring when reached by keyboard (${width}px)`, async ({
+    page,
+    product,
+  }) => {
     await page.setViewportSize({ width, height: 860 });
     await page.goto(`${product.url}/tokens`);
     const selectAll = page.getByRole('checkbox', { name: /^Select all/ });
@@ -41,7 +49,7 @@ for (const width of [1280, 420]) {
       await page.keyboard.press('Tab');
       seen.push(await focusRing(page));
     }
-    expect(seen.map((s) => s.name)).toContain('Select admin\'s Token');
+    expect(seen.map((s) => s.name)).toContain("Select admin's Token");
     expect(seen.some((s) => /^Select all/.test(s.name))).toBe(true);
     for (const ring of seen) {
       expect(ring, `focus ring of “${ring.name}”`).toMatchObject({ cutBy: null });

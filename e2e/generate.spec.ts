@@ -90,7 +90,10 @@ test('Custom: Generate waits for a permission; a bucket and a type are granted; 
 
   const telegraf = (await influx.listBuckets({ orgID: product.standin.orgID })).find((b) => b.name === 'telegraf')!;
   const created = await influx.tokenNamed('e2e telegraf writer');
-  expect(keys(created.permissions)).toEqual([`read:dashboards/${product.standin.orgID}/`, `write:buckets/${product.standin.orgID}/${telegraf.id}`]);
+  expect(keys(created.permissions)).toEqual([
+    `read:dashboards/${product.standin.orgID}/`,
+    `write:buckets/${product.standin.orgID}/${telegraf.id}`,
+  ]);
   expect(created.token).toBe('');
   // It holds no users permission, so InfluxDB refuses it /api/v2/me: it is exactly as narrow as chosen.
   const answer = await fetch(`${product.standin.url}/api/v2/me`, { headers: { Authorization: `Token ${secret}` } });

@@ -37,7 +37,8 @@ declare global {
 async function watchForInjection(page: Page) {
   const consoleReports: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) consoleReports.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      consoleReports.push(message.text());
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];
@@ -54,13 +55,20 @@ async function watchForInjection(page: Page) {
         }
       }
     };
-    new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(inspect))).observe(document, {
-      childList: true,
-      subtree: true,
-    });
+    new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(inspect))).observe(
+      document,
+      {
+        childList: true,
+        subtree: true,
+      },
+    );
   });
   return async () => {
-    const seen = await page.evaluate(() => ({ xss: window.__xss, violations: window.__cspViolations ?? [], injected: window.__injected ?? [] }));
+    const seen = await page.evaluate(() => ({
+      xss: window.__xss,
+      violations: window.__cspViolations ?? [],
+      injected: window.__injected ?? [],
+    }));
     return { ...seen, violations: [...seen.violations, ...consoleReports] };
   };
 }
@@ -79,7 +87,11 @@ async function createHostileTokens(influx: InfluxClient, product: RunningProduct
   return ids;
 }
 
-test('hostile descriptions show as text in the list, the drawer, the rename box and the status toast', async ({ page, product, influx }) => {
+test('hostile descriptions show as text in the list, the drawer, the rename box and the status toast', async ({
+  page,
+  product,
+  influx,
+}) => {
   const ids = await createHostileTokens(influx, product);
   const injection = await watchForInjection(page);
   await page.goto(`${product.url}/tokens`);
@@ -113,7 +125,12 @@ test('hostile descriptions show as text in the list, the drawer, the rename box 
   expect(await injection()).toEqual({ xss: undefined, violations: [], injected: [] });
 });
 
-test('failure toasts quote hostile names and hostile InfluxDB messages as text', async ({ page, product, influx, faulty }) => {
+test('failure toasts quote hostile names and hostile InfluxDB messages as text', async ({
+  page,
+  product,
+  influx,
+  faulty,
+}) => {
   const ids = await createHostileTokens(influx, product);
   const injection = await watchForInjection(page);
   await faulty.upstream.setMode('error5xx', { methods: ['PATCH'], message: HOSTILE_ERROR });

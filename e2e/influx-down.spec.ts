@@ -4,11 +4,15 @@ import type { Page } from '@playwright/test';
 import { countPageRequests, expect, rowOf, test } from './support/fault-fixtures';
 
 /** A row found by its checkbox, which stays while the description is being edited. */
-const editableRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
+const editableRow = (page: Page, name: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
 
 const PATCHES = '/api/v2/authorizations/';
 
-test('a rename that failed is not sent again by the blur that follows; several failures stack compactly', async ({ page, faulty }) => {
+test('a rename that failed is not sent again by the blur that follows; several failures stack compactly', async ({
+  page,
+  faulty,
+}) => {
   const patches = countPageRequests(page, 'PATCH', PATCHES);
   await page.goto(`${faulty.url}/tokens`);
   await expect(rowOf(page, 'dashboards viewer')).toBeVisible();
@@ -44,7 +48,10 @@ test('a rename that failed is not sent again by the blur that follows; several f
   expect(patches.count).toBe(4);
 });
 
-test('the "Could not refresh the list" banner clears by itself once InfluxDB answers again', async ({ page, faulty }) => {
+test('the "Could not refresh the list" banner clears by itself once InfluxDB answers again', async ({
+  page,
+  faulty,
+}) => {
   await page.goto(`${faulty.url}/tokens`);
   await expect(rowOf(page, 'read all buckets')).toBeVisible();
   await faulty.upstream.setMode('error5xx');
@@ -65,14 +72,20 @@ test('"Could not look up what to grant" in the Generate dialog has a Retry that 
   let failures = 3;
   await page.route('**/api/v2/resources', (route) =>
     failures-- > 0
-      ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"InfluxDB is restarting"}' })
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"code":"unavailable","message":"InfluxDB is restarting"}',
+        })
       : route.fallback(),
   );
   await page.goto(`${product.url}/tokens`);
   await page.getByRole('button', { name: 'Generate API Token' }).click();
   await page.getByRole('menuitem', { name: 'All Access API Token' }).click();
   const dialog = page.getByRole('dialog', { name: 'Generate All Access API Token' });
-  await expect(dialog.getByRole('alert')).toContainText('Could not look up what to grant: InfluxDB is restarting', { timeout: 15_000 });
+  await expect(dialog.getByRole('alert')).toContainText('Could not look up what to grant: InfluxDB is restarting', {
+    timeout: 15_000,
+  });
   await expect(dialog.getByRole('button', { name: 'Generate' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Retry' }).click();
   await expect(dialog.getByRole('alert')).toHaveCount(0);

@@ -16,7 +16,11 @@ const focusedLabel = (page: Page) =>
     return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
   });
 
-test('keyboard only: filter, rename, open the drawer, toggle Active, close with focus returned', async ({ page, product, influx }) => {
+test('keyboard only: filter, rename, open the drawer, toggle Active, close with focus returned', async ({
+  page,
+  product,
+  influx,
+}) => {
   await page.goto(`${product.url}/tokens`);
   await expect(page.getByRole('table', { name: 'API tokens' })).toBeVisible();
 

@@ -6,7 +6,10 @@ import { expect, test } from './fixtures';
 const rowBoxes = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('checkbox') });
 
 for (const width of [1280, 420]) {
-  test(`ticking a row and then clicking where the next row's checkbox was ticks that row (${width}px)`, async ({ page, product }) => {
+  test(`ticking a row and then clicking where the next row's checkbox was ticks that row (${width}px)`, async ({
+    page,
+    product,
+  }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`${product.url}/tokens`);
     const first = page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(0);
@@ -31,12 +34,18 @@ test('the "Could not refresh the list" banner does not move the rows', async ({ 
   // From now on the list cannot be refreshed; a change elsewhere makes the page try.
   await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
     route.request().method() === 'GET'
-      ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"service unavailable"}' })
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"code":"unavailable","message":"service unavailable"}',
+        })
       : route.fallback(),
   );
   await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
   await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh the list' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh the list' })).toBeVisible({
+    timeout: 15_000,
+  });
   expect((await rows.nth(3).boundingBox())!.y).toBe(before.y);
 });

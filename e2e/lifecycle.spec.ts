@@ -15,7 +15,9 @@ test('Clone in the drawer: same permissions and owner, "(cloned at YYYY-MM-DD HH
   await drawer.getByRole('button', { name: 'Clone' }).click();
 
   const shown = page.getByRole('dialog', { name: /Token cloned/ });
-  const field = shown.getByRole('textbox', { name: /^Token for “user1's all-access token \(cloned at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)”$/ });
+  const field = shown.getByRole('textbox', {
+    name: /^Token for “user1's all-access token \(cloned at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)”$/,
+  });
   await expect(field).toBeVisible();
   const secret = await field.inputValue();
   const label = await shown.locator('label').first().textContent();
@@ -42,10 +44,16 @@ test('Clone in the drawer: same permissions and owner, "(cloned at YYYY-MM-DD HH
   await expect(rowOf(page, description)).toContainText('All access');
 });
 
-test('Delete in the drawer asks first, then the token is gone from the list and from InfluxDB', async ({ page, product, influx }) => {
+test('Delete in the drawer asks first, then the token is gone from the list and from InfluxDB', async ({
+  page,
+  product,
+  influx,
+}) => {
   const token = await influx.tokenNamed('old CI token (revoked)');
   await page.goto(`${product.url}/tokens`);
-  await rowOf(page, 'old CI token (revoked)').getByRole('button', { name: 'old CI token (revoked)', exact: true }).click();
+  await rowOf(page, 'old CI token (revoked)')
+    .getByRole('button', { name: 'old CI token (revoked)', exact: true })
+    .click();
   const drawer = page.getByRole('dialog', { name: /old CI token/ });
   await drawer.getByRole('button', { name: 'Delete' }).click();
 
@@ -59,9 +67,14 @@ test('Delete in the drawer asks first, then the token is gone from the list and 
   await confirm.getByRole('button', { name: 'Yes, delete this token' }).click();
   await expect(drawer).toBeHidden();
   await expect(page).toHaveURL(`${product.url}/tokens`);
-  await expect(page.getByRole('status').filter({ hasText: 'API token “old CI token (revoked)” was deleted' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'API token “old CI token (revoked)” was deleted' }),
+  ).toBeVisible();
   await expect(rowOf(page, 'old CI token (revoked)')).toHaveCount(0);
-  await expect(influx.getAuthorization(token.id)).rejects.toMatchObject({ status: 404, message: 'authorization not found' });
+  await expect(influx.getAuthorization(token.id)).rejects.toMatchObject({
+    status: 404,
+    message: 'authorization not found',
+  });
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'read all buckets', exact: true })).toBeVisible();

@@ -24,7 +24,10 @@ test('column headings sort the list and say how (aria-sort); owners sort natural
   await owner.getByRole('button').click();
   await expect(owner).toHaveAttribute('aria-sort', 'ascending');
   await expect(page).toHaveURL(/sort=owner&dir=asc/);
-  const owners = async () => (await page.getByRole('row').locator('.token-cell--owner').allTextContents()).filter((t) => /^user-seed-(2|10)$/.test(t));
+  const owners = async () =>
+    (await page.getByRole('row').locator('.token-cell--owner').allTextContents()).filter((t) =>
+      /^user-seed-(2|10)$/.test(t),
+    );
   await expect.poll(owners).toEqual(['user-seed-2', 'user-seed-10']);
   await owner.getByRole('button').click();
   await expect(owner).toHaveAttribute('aria-sort', 'descending');
@@ -34,17 +37,25 @@ test('column headings sort the list and say how (aria-sort); owners sort natural
   expect(options.indexOf('user-seed-2')).toBeLessThan(options.indexOf('user-seed-10'));
   // Dates say their time zone: in the Created heading, and on hover of the relative "Last modified".
   await expect(page.getByRole('columnheader', { name: /Created \(GMT\+1|CET\)/ })).toBeVisible();
-  await expect(rowOf(page, 'read all buckets').locator('.token-cell--updated time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (GMT\+1|CET) \(/);
+  await expect(rowOf(page, 'read all buckets').locator('.token-cell--updated time')).toHaveAttribute(
+    'title',
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (GMT\+1|CET) \(/,
+  );
   expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('nothing matches: the hint names every active filter', async ({ page, product }) => {
   await page.goto(`${product.url}/tokens?q=zzz&status=inactive&owner=user2&perm=write:buckets`);
   const panel = page.getByRole('heading', { name: 'No API tokens match your filters' }).locator('..');
-  await expect(panel).toContainText('Filtered by search “zzz”, status Inactive, owner user2, permission write:buckets.');
+  await expect(panel).toContainText(
+    'Filtered by search “zzz”, status Inactive, owner user2, permission write:buckets.',
+  );
 });
 
-test('a link filter the page cannot show is said to be invalid, not silently matching nothing', async ({ page, product }) => {
+test('a link filter the page cannot show is said to be invalid, not silently matching nothing', async ({
+  page,
+  product,
+}) => {
   await page.goto(`${product.url}/tokens?perm=write:foo`);
   const alert = page.getByRole('alert').filter({ hasText: 'not valid' });
   await expect(alert).toContainText('permission “write:foo” names no resource type this InfluxDB has (“foo”)');
@@ -80,7 +91,10 @@ test('"/" goes to the filter box, and a skip link goes past the filters to the t
   await expect(page.getByRole('checkbox', { name: /^Select all/ })).toBeFocused();
 });
 
-test('at 420px the filters fold behind "Filters", so the first token is on the first screen', async ({ page, product }) => {
+test('at 420px the filters fold behind "Filters", so the first token is on the first screen', async ({
+  page,
+  product,
+}) => {
   await page.setViewportSize({ width: 420, height: 760 });
   await page.goto(`${product.url}/tokens?status=active`);
   const first = page.getByRole('row').nth(2);

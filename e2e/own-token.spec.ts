@@ -34,7 +34,11 @@ test('the own token is marked; switching it off asks first, then the page names 
   const lost = page.getByRole('alert').filter({ hasText: "This page's own token no longer works" });
   await expect(lost).toContainText(`The token this page uses, “${OWN}” (ID ${ownID}), is inactive`);
   await expect(lost).toContainText('npm run standin:recovery -- create-operator');
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click().catch(() => {});
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Close' })
+    .click()
+    .catch(() => {});
 
   // A reload names the same cause, never a missing organization.
   await page.reload();
@@ -52,10 +56,16 @@ test('the own token is marked; switching it off asks first, then the page names 
   await expect(ownBadge(page)).toHaveCount(0);
 });
 
-test('deleting the own token says what will happen; bulk deactivate leaves it out unless ticked in', async ({ page, product, influx }) => {
+test('deleting the own token says what will happen; bulk deactivate leaves it out unless ticked in', async ({
+  page,
+  product,
+  influx,
+}) => {
   const ownID = (await influx.tokenNamed(OWN)).id;
   await page.goto(`${product.url}/tokens`);
-  await rowOf(page, OWN).getByRole('button', { name: `Actions for ${OWN}` }).click();
+  await rowOf(page, OWN)
+    .getByRole('button', { name: `Actions for ${OWN}` })
+    .click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   const del = page.getByRole('alertdialog', { name: `Delete “${OWN}”, this page's own token?` });
   await expect(del.getByRole('button', { name: 'Delete and lock this page out' })).toBeVisible();
@@ -80,10 +90,16 @@ test('deleting the own token says what will happen; bulk deactivate leaves it ou
   expect(others.every((t) => t.status === 'inactive')).toBe(true);
 });
 
-test("the row menu's Deactivate and Rotate's last step ask first for the page's own token", async ({ page, product, influx }) => {
+test("the row menu's Deactivate and Rotate's last step ask first for the page's own token", async ({
+  page,
+  product,
+  influx,
+}) => {
   const ownID = (await influx.tokenNamed(OWN)).id;
   await page.goto(`${product.url}/tokens`);
-  await rowOf(page, OWN).getByRole('button', { name: `Actions for ${OWN}` }).click();
+  await rowOf(page, OWN)
+    .getByRole('button', { name: `Actions for ${OWN}` })
+    .click();
   await page.getByRole('menuitem', { name: 'Deactivate' }).click();
   const ask = page.getByRole('alertdialog', { name: `Deactivate “${OWN}”, this page's own token?` });
   await expect(ask).toContainText('every request is refused, Undo included, until you recover');
@@ -92,9 +108,14 @@ test("the row menu's Deactivate and Rotate's last step ask first for the page's 
   expect((await influx.getAuthorization(ownID)).status).toBe('active');
 
   // Rotate: the new token is made, but retiring the old one (the page's own) asks first; Cancel keeps it working.
-  await rowOf(page, OWN).getByRole('button', { name: `Actions for ${OWN}` }).click();
+  await rowOf(page, OWN)
+    .getByRole('button', { name: `Actions for ${OWN}` })
+    .click();
   await page.getByRole('menuitem', { name: 'Rotate' }).click();
-  await page.getByRole('alertdialog', { name: `Rotate “${OWN}”?` }).getByRole('button', { name: 'Create replacement' }).click();
+  await page
+    .getByRole('alertdialog', { name: `Rotate “${OWN}”?` })
+    .getByRole('button', { name: 'Create replacement' })
+    .click();
   const secret = page.getByRole('dialog', { name: 'Replacement created: copy it now' });
   await secret.getByRole('button', { name: 'Copy to clipboard' }).click();
   await secret.getByRole('button', { name: 'New token is in place: deactivate old' }).click();

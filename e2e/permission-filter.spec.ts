@@ -2,10 +2,18 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 async function descriptions(page: Page) {
-  return page.getByRole('table', { name: 'API tokens' }).getByRole('row').locator('[data-open-token]').allTextContents();
+  return page
+    .getByRole('table', { name: 'API tokens' })
+    .getByRole('row')
+    .locator('[data-open-token]')
+    .allTextContents();
 }
 
-test('who can write bucket telegraf: InfluxDB matching rules, in the URL, kept on reload', async ({ page, product, influx }) => {
+test('who can write bucket telegraf: InfluxDB matching rules, in the URL, kept on reload', async ({
+  page,
+  product,
+  influx,
+}) => {
   const telegraf = (await influx.listBuckets({ orgID: product.standin.orgID })).find((b) => b.name === 'telegraf')!;
   await page.goto(`${product.url}/tokens`);
   await page.getByRole('combobox', { name: 'Permission' }).selectOption('Write');
@@ -22,19 +30,23 @@ test('who can write bucket telegraf: InfluxDB matching rules, in the URL, kept o
 
   // Read on telegraf: org-wide readers count, the write-only telegraf writer does not.
   await page.getByRole('combobox', { name: 'Permission' }).selectOption('Read');
-  await expect.poll(() => descriptions(page)).toEqual([
-    "admin's Token",
-    'dashboards viewer',
-    'old CI token (revoked)',
-    'read all buckets',
-    "user1's all-access token",
-  ]);
+  await expect
+    .poll(() => descriptions(page))
+    .toEqual([
+      "admin's Token",
+      'dashboards viewer',
+      'old CI token (revoked)',
+      'read all buckets',
+      "user1's all-access token",
+    ]);
 
   // Any action on dashboards of any kind.
   await page.getByRole('combobox', { name: 'Permission' }).selectOption('Any');
   await page.getByRole('combobox', { name: 'On resource' }).selectOption({ label: 'Dashboards (any)' });
   await expect(page).toHaveURL(`${product.url}/tokens?perm=any%3Adashboards`);
-  await expect.poll(() => descriptions(page)).toEqual(["admin's Token", 'dashboards viewer', "user1's all-access token"]);
+  await expect
+    .poll(() => descriptions(page))
+    .toEqual(["admin's Token", 'dashboards viewer', "user1's all-access token"]);
 
   await page.getByRole('combobox', { name: 'On resource' }).selectOption({ label: 'Any resource' });
   await expect(page).toHaveURL(`${product.url}/tokens`);

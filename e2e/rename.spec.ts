@@ -1,6 +1,10 @@
 import { expect, rowOf, test } from './fixtures';
 
-test('renames a token with the pencil and a click elsewhere; the name survives a reload', async ({ page, product, influx }) => {
+test('renames a token with the pencil and a click elsewhere; the name survives a reload', async ({
+  page,
+  product,
+  influx,
+}) => {
   await page.goto(`${product.url}/tokens`);
   const row = rowOf(page, 'dashboards viewer');
   await row.getByRole('button', { name: 'Edit description' }).click();
@@ -11,7 +15,9 @@ test('renames a token with the pencil and a click elsewhere; the name survives a
   await page.getByRole('heading', { name: 'API Tokens' }).click();
 
   await expect(page.getByRole('button', { name: 'dashboards viewer (wall screen)', exact: true })).toBeVisible();
-  await expect.poll(async () => (await influx.tokenNamed('dashboards viewer (wall screen)')).description).toBe('dashboards viewer (wall screen)');
+  await expect
+    .poll(async () => (await influx.tokenNamed('dashboards viewer (wall screen)')).description)
+    .toBe('dashboards viewer (wall screen)');
   await page.reload();
   await expect(page.getByRole('button', { name: 'dashboards viewer (wall screen)', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'dashboards viewer', exact: true })).toHaveCount(0);
@@ -33,7 +39,10 @@ test('Escape cancels a rename and sends nothing', async ({ page, product, influx
   expect(after.updatedAt).toBe(before.updatedAt);
 });
 
-test('a save that fails (InfluxDB stopped) rolls back, says why, and keeps the typed text', async ({ page, product }) => {
+test('a save that fails (InfluxDB stopped) rolls back, says why, and keeps the typed text', async ({
+  page,
+  product,
+}) => {
   await page.goto(`${product.url}/tokens`);
   const row = rowOf(page, "user2's telegraf writer");
   await row.getByRole('button', { name: 'Edit description' }).click();
@@ -43,7 +52,7 @@ test('a save that fails (InfluxDB stopped) rolls back, says why, and keeps the t
   await page.keyboard.press('Enter');
 
   const alert = page.getByRole('alert').filter({ hasText: 'Could not rename' });
-  await expect(alert).toContainText('Could not rename “user2\'s telegraf writer”');
+  await expect(alert).toContainText("Could not rename “user2's telegraf writer”");
   await expect(alert).toContainText('unreachable');
   const box = page.getByRole('textbox', { name: 'Description' });
   await expect(box).toHaveValue('telegraf writer, site B');

@@ -24,7 +24,11 @@ async function shoot(browser: Browser, name: string, path: string, after: (page:
     const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
     const product = await startProduct({ dataDir });
     const url = `${product.url}${path}`;
-    const context = await browser.newContext({ viewport: { width: v.width, height: v.height }, colorScheme: v.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: v.width, height: v.height },
+      colorScheme: v.dark ? 'dark' : 'light',
+      reducedMotion: 'reduce',
+    });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -42,7 +46,8 @@ async function shoot(browser: Browser, name: string, path: string, after: (page:
   }
 }
 
-const row = (page: Page, description: string) => page.getByRole('row').filter({ has: page.getByRole('button', { name: description, exact: true }) });
+const row = (page: Page, description: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('button', { name: description, exact: true }) });
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
@@ -50,13 +55,18 @@ async function main() {
   try {
     const base = '/tokens';
     await shoot(browser, 'row-menu', base, async (page) => {
-      await row(page, "user2's telegraf writer").getByRole('button', { name: /^Actions for/ }).click();
+      await row(page, "user2's telegraf writer")
+        .getByRole('button', { name: /^Actions for/ })
+        .click();
     });
     await shoot(browser, 'bulk-toast', base, async (page) => {
       await page.getByRole('checkbox', { name: "Select user2's telegraf writer" }).check();
       await page.getByRole('checkbox', { name: 'Select old CI token (revoked)' }).check();
       await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Deactivate' }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: /^Deactivate 1 token/ }).click();
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: /^Deactivate 1 token/ })
+        .click();
       await page.locator('.toast').filter({ hasText: 'deactivated' }).waitFor();
       await page.mouse.move(5, 5);
     });
@@ -67,25 +77,41 @@ async function main() {
     });
     await shoot(browser, 'bulk-details', base, async (page) => {
       await page.getByRole('checkbox', { name: "Select user2's telegraf writer" }).check();
-      await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Activate', exact: true }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click().catch(() => {});
+      await page
+        .getByRole('region', { name: 'Selected tokens' })
+        .getByRole('button', { name: 'Activate', exact: true })
+        .click();
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Close' })
+        .click()
+        .catch(() => {});
       await page.getByRole('checkbox', { name: 'Select dashboards viewer' }).check();
       await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Deactivate' }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: /^Deactivate 2 tokens/ }).click();
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: /^Deactivate 2 tokens/ })
+        .click();
       await page.locator('.toast').filter({ hasText: 'deactivated' }).getByRole('button', { name: 'Details' }).click();
     });
     await shoot(browser, 'rotate-confirm', base, async (page) => {
-      await row(page, 'dashboards viewer').getByRole('button', { name: /^Actions for/ }).click();
+      await row(page, 'dashboards viewer')
+        .getByRole('button', { name: /^Actions for/ })
+        .click();
       await page.getByRole('menuitem', { name: /^Rotate/ }).click();
     });
     await shoot(browser, 'rotate-secret', base, async (page) => {
-      await row(page, 'dashboards viewer').getByRole('button', { name: /^Actions for/ }).click();
+      await row(page, 'dashboards viewer')
+        .getByRole('button', { name: /^Actions for/ })
+        .click();
       await page.getByRole('menuitem', { name: /^Rotate/ }).click();
       await page.getByRole('button', { name: 'Create replacement' }).click();
       await page.getByRole('dialog', { name: 'Replacement created: copy it now' }).waitFor();
     });
     await shoot(browser, 'rotate-done', base, async (page) => {
-      await row(page, 'dashboards viewer').getByRole('button', { name: /^Actions for/ }).click();
+      await row(page, 'dashboards viewer')
+        .getByRole('button', { name: /^Actions for/ })
+        .click();
       await page.getByRole('menuitem', { name: /^Rotate/ }).click();
       await page.getByRole('button', { name: 'Create replacement' }).click();
       const shown = page.getByRole('dialog', { name: 'Replacement created: copy it now' });

@@ -20,7 +20,11 @@ async function main() {
       for (const ending of ['arriving', 'incomplete'] as const) {
         const product = await startArrivingProduct(2_000);
         try {
-          const context = await browser.newContext({ viewport: { width: view.width, height: view.height }, colorScheme: view.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+          const context = await browser.newContext({
+            viewport: { width: view.width, height: view.height },
+            colorScheme: view.dark ? 'dark' : 'light',
+            reducedMotion: 'reduce',
+          });
           const page = await context.newPage();
           await page.goto(`${product.url}/tokens`);
           await page.getByText(/so far — loading…/).waitFor({ timeout: 15_000 });

@@ -46,7 +46,13 @@ const SCENES: Record<string, Scene> = {
   'custom-dialog-refused': async (page) => {
     await page.route('**/api/v2/authorizations', (route) =>
       route.request().method() === 'POST'
-        ? route.fulfill({ status: 403, json: { code: 'forbidden', message: 'permission write:orgs/0a1b2c3d4e5f6071/buckets/0cb16b3948e40005 is not allowed' } })
+        ? route.fulfill({
+            status: 403,
+            json: {
+              code: 'forbidden',
+              message: 'permission write:orgs/0a1b2c3d4e5f6071/buckets/0cb16b3948e40005 is not allowed',
+            },
+          })
         : route.fallback(),
     );
     await openGenerate(page, /Custom/);
@@ -76,7 +82,10 @@ const SCENES: Record<string, Scene> = {
   'show-once-close-warning': async (page) => {
     await openGenerate(page, /All Access/);
     await page.getByRole('button', { name: 'Generate' }).click();
-    await page.getByRole('dialog', { name: /API token created/ }).getByRole('button', { name: 'Close' }).click();
+    await page
+      .getByRole('dialog', { name: /API token created/ })
+      .getByRole('button', { name: 'Close' })
+      .click();
     await page.getByRole('alertdialog').waitFor();
   },
   'row-menu': (page) => page.getByRole('button', { name: 'Actions for dashboards viewer' }).click(),
@@ -102,22 +111,32 @@ const SCENES: Record<string, Scene> = {
     });
     await selectSome(page);
     await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Deactivate' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /^Deactivate 3/ }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /^Deactivate 3/ })
+      .click();
     await page.getByRole('progressbar').waitFor();
   },
   'bulk-report': async (page, product) => {
     await selectSome(page);
     const influx = createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
-    const gone = (await influx.listAuthorizations({ orgID: product.standin.orgID })).find((t) => t.description === 'read all buckets')!;
+    const gone = (await influx.listAuthorizations({ orgID: product.standin.orgID })).find(
+      (t) => t.description === 'read all buckets',
+    )!;
     await influx.deleteAuthorization(gone.id);
-    const telegraf = (await influx.listAuthorizations({ orgID: product.standin.orgID })).find((t) => t.description === "user2's telegraf writer")!;
+    const telegraf = (await influx.listAuthorizations({ orgID: product.standin.orgID })).find(
+      (t) => t.description === "user2's telegraf writer",
+    )!;
     await page.route(`**/api/v2/authorizations/${telegraf.id}`, (route) =>
       route.request().method() === 'PATCH'
         ? route.fulfill({ status: 503, json: { code: 'unavailable', message: 'service unavailable' } })
         : route.fallback(),
     );
     await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Deactivate' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /^Deactivate/ }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /^Deactivate/ })
+      .click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).waitFor();
   },
   'permission-filter': async (page) => {

@@ -17,7 +17,11 @@ const LAYOUTS = [
 
 async function shoot(browser: Browser, name: string, url: string, steps: (page: Page) => Promise<unknown>) {
   for (const layout of LAYOUTS) {
-    const context = await browser.newContext({ viewport: { width: layout.width, height: layout.height }, colorScheme: layout.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: layout.width, height: layout.height },
+      colorScheme: layout.dark ? 'dark' : 'light',
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('heading', { name: 'API Tokens' }).waitFor();
@@ -39,52 +43,95 @@ async function main() {
   const base = `${product.url}/tokens`;
   const shots: Record<string, [string, (page: Page) => Promise<unknown>]> = {
     'list-own-token': [base, async () => {}],
-    selecting: [base, (page) => page.getByRole('checkbox', { name: /^Select (?!all)/ }).first().check()],
-    'focus-checkbox': [base, async (page) => {
-      await page.getByRole('checkbox', { name: /^Select all/ }).focus();
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Shift+Tab');
-    }],
-    'focus-row-checkbox': [base, async (page) => {
-      await page.getByRole('checkbox', { name: /^Select (?!all)/ }).first().focus();
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Shift+Tab');
-    }],
-    'own-delete': [base, async (page) => {
-      await page.getByRole('button', { name: "Actions for admin's Token" }).click();
-      await page.getByRole('menuitem', { name: 'Delete' }).click();
-    }],
-    'own-bulk': [base, async (page) => {
-      await page.getByRole('checkbox', { name: /^Select all/ }).check();
-      await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Delete' }).click();
-    }],
-    'filters-open': [base, async (page) => {
-      const fold = page.getByRole('button', { name: /^Filters/ });
-      if (await fold.isVisible()) await fold.click();
-    }],
+    selecting: [
+      base,
+      (page) =>
+        page
+          .getByRole('checkbox', { name: /^Select (?!all)/ })
+          .first()
+          .check(),
+    ],
+    'focus-checkbox': [
+      base,
+      async (page) => {
+        await page.getByRole('checkbox', { name: /^Select all/ }).focus();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Shift+Tab');
+      },
+    ],
+    'focus-row-checkbox': [
+      base,
+      async (page) => {
+        await page
+          .getByRole('checkbox', { name: /^Select (?!all)/ })
+          .first()
+          .focus();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Shift+Tab');
+      },
+    ],
+    'own-delete': [
+      base,
+      async (page) => {
+        await page.getByRole('button', { name: "Actions for admin's Token" }).click();
+        await page.getByRole('menuitem', { name: 'Delete' }).click();
+      },
+    ],
+    'own-bulk': [
+      base,
+      async (page) => {
+        await page.getByRole('checkbox', { name: /^Select all/ }).check();
+        await page.getByRole('region', { name: 'Selected tokens' }).getByRole('button', { name: 'Delete' }).click();
+      },
+    ],
+    'filters-open': [
+      base,
+      async (page) => {
+        const fold = page.getByRole('button', { name: /^Filters/ });
+        if (await fold.isVisible()) await fold.click();
+      },
+    ],
     'sorted-owner': [`${base}?sort=owner&dir=desc&perm=write:foo`, async () => {}],
     'no-matches': [`${base}?q=zzz&status=inactive&owner=user2`, async () => {}],
     'skip-link': [base, (page) => page.keyboard.press('Tab')],
     'own-drawer': [base, (page) => page.getByRole('button', { name: "admin's Token", exact: true }).click()],
-    'refresh-failed': [base, async (page) => {
-      await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
-        route.request().method() === 'GET' ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"service unavailable"}' }) : route.fallback(),
-      );
-      await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
-      await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-      await page.getByText('Could not refresh the list').waitFor({ timeout: 20_000 });
-      await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) => route.fallback());
-    }],
+    'refresh-failed': [
+      base,
+      async (page) => {
+        await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
+          route.request().method() === 'GET'
+            ? route.fulfill({
+                status: 503,
+                contentType: 'application/json',
+                body: '{"code":"unavailable","message":"service unavailable"}',
+              })
+            : route.fallback(),
+        );
+        await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
+        await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+        await page.getByText('Could not refresh the list').waitFor({ timeout: 20_000 });
+        await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) => route.fallback());
+      },
+    ],
   };
   try {
-    for (const [name, [url, steps]] of Object.entries(shots)) if (!only || name === only) await shoot(browser, name, url, steps);
+    for (const [name, [url, steps]] of Object.entries(shots))
+      if (!only || name === only) await shoot(browser, name, url, steps);
     if (!only || only === 'own-lost') {
       const client = { base: product.standin.url, token: product.standin.operatorToken };
-      const own = await (await fetch(`${product.url}/api/app/own-token`)).json() as { id: string };
-      await fetch(`${client.base}/api/v2/authorizations/${own.id}`, { method: 'PATCH', headers: { authorization: `Token ${client.token}`, 'content-type': 'application/json' }, body: '{"status":"inactive"}' });
+      const own = (await (await fetch(`${product.url}/api/app/own-token`)).json()) as { id: string };
+      await fetch(`${client.base}/api/v2/authorizations/${own.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Token ${client.token}`, 'content-type': 'application/json' },
+        body: '{"status":"inactive"}',
+      });
       for (const layout of LAYOUTS) {
-        const context = await browser.newContext({ viewport: { width: layout.width, height: layout.height }, colorScheme: layout.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+        const context = await browser.newContext({
+          viewport: { width: layout.width, height: layout.height },
+          colorScheme: layout.dark ? 'dark' : 'light',
+          reducedMotion: 'reduce',
+        });
         const page = await context.newPage();
         await page.goto(base);
         await page.getByText("This page's own token no longer works").waitFor();

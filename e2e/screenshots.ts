@@ -9,7 +9,19 @@ import { startProduct } from '../server/app/start';
 import { createInfluxClient } from '../core/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots');
-async function shoot(browser: Browser, name: string, url: string, options: { width?: number; height?: number; dark?: boolean; waitForText?: string; prepare?: (page: Page) => Promise<unknown>; after?: (page: Page) => Promise<void> } = {}) {
+async function shoot(
+  browser: Browser,
+  name: string,
+  url: string,
+  options: {
+    width?: number;
+    height?: number;
+    dark?: boolean;
+    waitForText?: string;
+    prepare?: (page: Page) => Promise<unknown>;
+    after?: (page: Page) => Promise<void>;
+  } = {},
+) {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.dark ? 'dark' : 'light',
@@ -60,7 +72,13 @@ async function main() {
       prepare: (page) =>
         page.route('**/api/v2/authorizations/*', (route) =>
           route.request().method() === 'PATCH'
-            ? route.fulfill({ status: 502, json: { code: 'unavailable', message: `InfluxDB at ${product.standin.url} is unreachable: connection refused` } })
+            ? route.fulfill({
+                status: 502,
+                json: {
+                  code: 'unavailable',
+                  message: `InfluxDB at ${product.standin.url} is unreachable: connection refused`,
+                },
+              })
             : route.fallback(),
         ),
       after: async (page) => {
@@ -83,21 +101,28 @@ async function main() {
         page.route('**/api/v2/authorizations?*', (route) =>
           route.fulfill({
             status: 502,
-            json: { code: 'unavailable', message: `InfluxDB at ${product.standin.url} is unreachable: connection refused (is it running, and on that port?)` },
+            json: {
+              code: 'unavailable',
+              message: `InfluxDB at ${product.standin.url} is unreachable: connection refused (is it running, and on that port?)`,
+            },
           }),
         ),
     });
     await shoot(browser, 'signed-out', base, {
       prepare: (page) =>
         page.route('**/api/app/config', (route) =>
-          route.fulfill({ json: { mode: 'influx', upstream: 'https://cloud2.influxdata.com', org: 'my-org', needsToken: true } }),
+          route.fulfill({
+            json: { mode: 'influx', upstream: 'https://cloud2.influxdata.com', org: 'my-org', needsToken: true },
+          }),
         ),
     });
     await shoot(browser, 'signed-out-dark', base, {
       dark: true,
       prepare: (page) =>
         page.route('**/api/app/config', (route) =>
-          route.fulfill({ json: { mode: 'influx', upstream: 'https://cloud2.influxdata.com', org: 'my-org', needsToken: true } }),
+          route.fulfill({
+            json: { mode: 'influx', upstream: 'https://cloud2.influxdata.com', org: 'my-org', needsToken: true },
+          }),
         ),
     });
   } finally {

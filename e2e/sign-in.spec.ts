@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { startAppServer } from '../server/app/app-server';
 import { expect, test } from './fixtures';
 
-test('without a server token: paste one to sign in, a refused one says why, Sign out forgets it', async ({ page, product }) => {
+test('without a server token: paste one to sign in, a refused one says why, Sign out forgets it', async ({
+  page,
+  product,
+}) => {
   // A second app server in front of the same stand-in, holding no token of its own.
   const app = await startAppServer({
     mode: 'influx',

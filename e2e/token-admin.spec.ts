@@ -19,18 +19,21 @@ async function openGenerate(page: Page, item: 'All Access API Token' | 'Custom A
 }
 
 async function rowMenu(page: Page, description: string, item: string) {
-  await rowOf(page, description).getByRole('button', { name: `Actions for ${description}` }).click();
+  await rowOf(page, description)
+    .getByRole('button', { name: `Actions for ${description}` })
+    .click();
   await page.getByRole('menuitem', { name: new RegExp(`^${item}`) }).click();
 }
 
-const keys = (permissions: Permission[]) => permissions.map((p) => `${p.action}:${p.resource.type}/${p.resource.orgID ?? ''}/${p.resource.id ?? ''}`).sort();
+const keys = (permissions: Permission[]) =>
+  permissions.map((p) => `${p.action}:${p.resource.type}/${p.resource.orgID ?? ''}/${p.resource.id ?? ''}`).sort();
 
 test('a leaked token goes off from its row menu in one step, with Undo', async ({ page, product, influx }) => {
   await page.goto(`${product.url}/tokens`);
   await rowMenu(page, "user2's telegraf writer", 'Deactivate');
   await expect(rowOf(page, "user2's telegraf writer")).toContainText('Inactive');
   await expect.poll(async () => (await influx.tokenNamed("user2's telegraf writer")).status).toBe('inactive');
-  const toast = page.getByRole('status').filter({ hasText: '“user2\'s telegraf writer” deactivated' });
+  const toast = page.getByRole('status').filter({ hasText: "“user2's telegraf writer” deactivated" });
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await influx.tokenNamed("user2's telegraf writer")).status).toBe('active');
 
@@ -124,27 +127,45 @@ test('Rotate from the row menu: same permissions and owner, shown once, old one 
   await expect(rowOf(page, description)).toHaveClass(/token-row--just-made/);
 });
 
-test('Rotate from the drawer; a refused deactivation is reported with the new token', async ({ page, product, influx }) => {
+test('Rotate from the drawer; a refused deactivation is reported with the new token', async ({
+  page,
+  product,
+  influx,
+}) => {
   await page.goto(`${product.url}/tokens`);
   await page.getByRole('button', { name: 'dashboards viewer', exact: true }).click();
   const drawer = page.getByRole('dialog', { name: /dashboards viewer/ });
   await drawer.getByRole('button', { name: 'Rotate' }).click();
-  await page.getByRole('alertdialog', { name: 'Rotate “dashboards viewer”?' }).getByRole('button', { name: 'Create replacement' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Rotate “dashboards viewer”?' })
+    .getByRole('button', { name: 'Create replacement' })
+    .click();
   const shown = page.getByRole('dialog', { name: 'Replacement created: copy it now' });
   await expect(shown).toBeVisible();
   // Meanwhile someone deletes the old token: deactivating it must fail, and say so next to the success.
   const old = await influx.tokenNamed('dashboards viewer');
   await influx.deleteAuthorization(old.id);
   await shown.getByRole('button', { name: 'New token is in place: deactivate old' }).click();
-  await page.getByRole('alertdialog', { name: /haven't copied/ }).getByRole('button', { name: 'Deactivate old anyway' }).click();
+  await page
+    .getByRole('alertdialog', { name: /haven't copied/ })
+    .getByRole('button', { name: 'Deactivate old anyway' })
+    .click();
   const toast = page.getByRole('alert').filter({ hasText: 'Could not deactivate “dashboards viewer”' });
   await expect(toast).toContainText(`New token “dashboards viewer (replaces ${old.id})” created.`);
 });
 
-test('after Generate the new row is scrolled into view, highlighted and focused, even far down a long list', async ({ page, product, influx }) => {
+test('after Generate the new row is scrolled into view, highlighted and focused, even far down a long list', async ({
+  page,
+  product,
+  influx,
+}) => {
   const orgID = product.standin.orgID;
   for (let i = 0; i < 40; i++) {
-    await influx.createAuthorization({ orgID, description: `filler ${String(i).padStart(2, '0')}`, permissions: [{ action: 'read', resource: { type: 'dashboards', orgID } }] });
+    await influx.createAuthorization({
+      orgID,
+      description: `filler ${String(i).padStart(2, '0')}`,
+      permissions: [{ action: 'read', resource: { type: 'dashboards', orgID } }],
+    });
   }
   await page.goto(`${product.url}/tokens?sort=description&dir=asc`);
   const dialog = await openGenerate(page, 'Custom API Token');
@@ -179,7 +200,10 @@ test('the permission summary explains itself on hover and on keyboard focus', as
   const bucketID = token.permissions[0]!.resource.id!;
   const orgID = product.standin.orgID;
   await page.goto(`${product.url}/tokens`);
-  const summary = rowOf(page, 'read/write my-bucket').getByRole('button', { name: 'Read/write my-bucket', exact: true });
+  const summary = rowOf(page, 'read/write my-bucket').getByRole('button', {
+    name: 'Read/write my-bucket',
+    exact: true,
+  });
   await summary.hover();
   const tip = page.getByRole('tooltip');
   await expect(tip).toContainText(`Read bucket my-bucket (${bucketID}) in my-org (${orgID})`);
@@ -197,7 +221,10 @@ test('the permission summary explains itself on hover and on keyboard focus', as
   await expect(page.getByRole('tooltip')).toBeHidden();
 });
 
-test('at 420 px, tabbing to a summary below the fold shows its tooltip (the scroll does not close it)', async ({ page, product }) => {
+test('at 420 px, tabbing to a summary below the fold shows its tooltip (the scroll does not close it)', async ({
+  page,
+  product,
+}) => {
   await page.setViewportSize({ width: 420, height: 700 });
   await page.goto(`${product.url}/tokens`);
   const row = rowOf(page, "user2's telegraf writer");
@@ -216,15 +243,25 @@ test('CSV and JSON exports name buckets and orgs with their IDs', async ({ page,
   await page.getByRole('button', { name: 'Export' }).click();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /CSV/ }).click()]);
   const text = readFileSync((await csv.path())!, 'utf8');
-  expect(text).toContain(`read bucket my-bucket (${bucketID}) in my-org (${orgID}); write bucket my-bucket (${bucketID}) in my-org (${orgID})`);
+  expect(text).toContain(
+    `read bucket my-bucket (${bucketID}) in my-org (${orgID}); write bucket my-bucket (${bucketID}) in my-org (${orgID})`,
+  );
   await page.getByRole('button', { name: 'Export' }).click();
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /JSON/ }).click()]);
-  const parsed = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { orgID: string; access: { name?: string; id?: string; org?: string; orgID?: string }[] }[];
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: /JSON/ }).click(),
+  ]);
+  const parsed = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+    orgID: string;
+    access: { name?: string; id?: string; org?: string; orgID?: string }[];
+  }[];
   expect(parsed[0]!.orgID).toBe(orgID);
   expect(parsed[0]!.access[0]).toMatchObject({ id: bucketID, name: 'my-bucket', orgID, org: 'my-org' });
 });
 
-test('Custom dialog: every bucket beyond the first 100, a filter, select-all per column, and a chosen owner', async ({ page }) => {
+test('Custom dialog: every bucket beyond the first 100, a filter, select-all per column, and a chosen owner', async ({
+  page,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-e2e-'));
   const product = await startProduct({ dataDir });
   try {
@@ -232,10 +269,22 @@ test('Custom dialog: every bucket beyond the first 100, a filter, select-all per
     const now = new Date().toISOString();
     for (let i = 0; i < 150; i++) {
       const id = `b1${i.toString(16).padStart(14, '0')}`;
-      store.insertBucket({ id, orgID: product.standin.orgID, type: 'user', name: `sensor-${String(i).padStart(3, '0')}`, description: '', retentionSeconds: 0, createdAt: now, updatedAt: now });
+      store.insertBucket({
+        id,
+        orgID: product.standin.orgID,
+        type: 'user',
+        name: `sensor-${String(i).padStart(3, '0')}`,
+        description: '',
+        retentionSeconds: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     store.close();
-    const influx = (await import('../core/influx-client')).createInfluxClient({ baseUrl: product.standin.url, token: product.standin.operatorToken });
+    const influx = (await import('../core/influx-client')).createInfluxClient({
+      baseUrl: product.standin.url,
+      token: product.standin.operatorToken,
+    });
     const user2 = (await influx.listUsers('user2'))[0]!;
 
     await page.goto(`${product.url}/tokens`);
@@ -253,17 +302,25 @@ test('Custom dialog: every bucket beyond the first 100, a filter, select-all per
     await dialog.getByRole('button', { name: 'Generate' }).click();
     await expect(page.getByRole('dialog', { name: /API token created/ })).toBeVisible();
 
-    const created = (await influx.listAuthorizations({ orgID: product.standin.orgID })).find((t) => t.description === 'sensors 14x reader')!;
+    const created = (await influx.listAuthorizations({ orgID: product.standin.orgID })).find(
+      (t) => t.description === 'sensors 14x reader',
+    )!;
     expect(created.user).toBe('user2');
     expect(created.userID).toBe(user2.id);
-    expect(created.permissions.map((p) => p.resource.name).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `sensor-14${i}`));
+    expect(created.permissions.map((p) => p.resource.name).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `sensor-14${i}`),
+    );
   } finally {
     await product.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
-test('Generate for another owner: the refusal says the signed-in token may not act for that user', async ({ page, product, influx }) => {
+test('Generate for another owner: the refusal says the signed-in token may not act for that user', async ({
+  page,
+  product,
+  influx,
+}) => {
   const orgID = product.standin.orgID;
   const user1 = (await influx.listUsers('user1'))[0]!;
   const user2 = (await influx.listUsers('user2'))[0]!;
@@ -281,7 +338,12 @@ test('Generate for another owner: the refusal says the signed-in token may not a
       { action: 'write', resource: { type: 'users', id: user1.id } },
     ],
   });
-  const app = await startAppServer({ mode: 'influx', upstreamUrl: product.standin.url, org: product.standin.orgName, staticDir: fileURLToPath(new URL('../dist', import.meta.url)) });
+  const app = await startAppServer({
+    mode: 'influx',
+    upstreamUrl: product.standin.url,
+    org: product.standin.orgName,
+    staticDir: fileURLToPath(new URL('../dist', import.meta.url)),
+  });
   try {
     await page.goto(`${app.url}/tokens`);
     await page.getByRole('textbox', { name: 'API token' }).fill(limited.token);
@@ -291,7 +353,9 @@ test('Generate for another owner: the refusal says the signed-in token may not a
     await dialog.getByRole('checkbox', { name: 'Read all buckets' }).check();
     await dialog.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'user2' });
     await dialog.getByRole('button', { name: 'Generate' }).click();
-    await expect(dialog.getByRole('alert')).toContainText(`InfluxDB refused to create a token for user2: write:users/${user2.id} is unauthorized`);
+    await expect(dialog.getByRole('alert')).toContainText(
+      `InfluxDB refused to create a token for user2: write:users/${user2.id} is unauthorized`,
+    );
     await expect(dialog.getByRole('alert')).toContainText('may not act for user2');
     // Choosing itself as owner works with the same token.
     await dialog.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'user1 (you)' });

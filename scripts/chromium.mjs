@@ -24,7 +24,13 @@ const cacheRoot = join(projectRoot, 'node_modules', '.cache', 'influx-token-mana
 const systemChromium = '/usr/bin/chromium';
 
 /** Flags for a browser on a closed network: without them Chromium keeps trying hosts it cannot reach. */
-export const chromiumArgs = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const chromiumArgs = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /**
  * @typedef {{ executablePath: string, source: 'CHROMIUM_PATH' | 'system' | 'packaged', env: Record<string, string> }} ChromiumChoice
@@ -49,7 +55,9 @@ export function packagedChromium() {
     // The package's exports hide package.json; its entry is build/index.js.
     packageJson = join(dirname(require.resolve('@sparticuz/chromium')), '..', 'package.json');
   } catch {
-    throw new Error('No Chromium found: set CHROMIUM_PATH, install one at /usr/bin/chromium, or run `npm install` (it brings @sparticuz/chromium).');
+    throw new Error(
+      'No Chromium found: set CHROMIUM_PATH, install one at /usr/bin/chromium, or run `npm install` (it brings @sparticuz/chromium).',
+    );
   }
   const { version } = JSON.parse(readFileSync(packageJson, 'utf8'));
   const binDir = join(dirname(packageJson), 'bin');
@@ -57,7 +65,8 @@ export function packagedChromium() {
   if (!existsSync(join(home, 'manifest.json'))) unpack(binDir, home);
   const manifest = JSON.parse(readFileSync(join(home, 'manifest.json'), 'utf8'));
   const env = { FONTCONFIG_FILE: writeFontConfig(home, require) };
-  if (manifest.needsBundledLibs) env.LD_LIBRARY_PATH = [join(home, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  if (manifest.needsBundledLibs)
+    env.LD_LIBRARY_PATH = [join(home, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   return { executablePath: join(home, 'chromium'), source: 'packaged', env };
 }
 
@@ -99,7 +108,8 @@ function unpack(binDir, home) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const brotli = (name) => brotliDecompressSync(readFileSync(join(binDir, name)));
-  const untar = (name, into) => execFileSync('tar', ['-x', '--no-same-owner', '-C', into], { input: brotli(name), maxBuffer: 1 << 30 });
+  const untar = (name, into) =>
+    execFileSync('tar', ['-x', '--no-same-owner', '-C', into], { input: brotli(name), maxBuffer: 1 << 30 });
 
   writeFileSync(join(work, 'chromium'), brotli('chromium.br'));
   chmodSync(join(work, 'chromium'), 0o755);

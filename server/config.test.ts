@@ -36,8 +36,17 @@ describe('loadConfig', () => {
   });
 
   it('reads INFLUX_HOST, INFLUX_TOKEN and INFLUX_ORG', () => {
-    const config = loadConfig({ INFLUX_HOST: 'https://cloud2.influxdata.com/', INFLUX_TOKEN: 't', INFLUX_ORG: 'acme', PORT: '0' }, dir);
-    expect(config.upstream).toEqual({ mode: 'influx', url: 'https://cloud2.influxdata.com', token: 't', org: 'acme', source: 'INFLUX_HOST' });
+    const config = loadConfig(
+      { INFLUX_HOST: 'https://cloud2.influxdata.com/', INFLUX_TOKEN: 't', INFLUX_ORG: 'acme', PORT: '0' },
+      dir,
+    );
+    expect(config.upstream).toEqual({
+      mode: 'influx',
+      url: 'https://cloud2.influxdata.com',
+      token: 't',
+      org: 'acme',
+      source: 'INFLUX_HOST',
+    });
     expect(config.port).toBe(0);
   });
 
@@ -57,18 +66,29 @@ describe('loadConfig', () => {
   it('lets explicit INFLUX_* variables override the configs file, like the influx CLI', () => {
     const path = join(dir, 'configs');
     writeFileSync(path, CONFIGS);
-    const config = loadConfig({ INFLUX_ACTIVE_CONFIG: 'default', INFLUX_CONFIGS_PATH: path, INFLUX_ORG: 'other-org' }, dir);
-    expect(config.upstream).toMatchObject({ url: 'http://localhost:8086', token: 'local-token-value', org: 'other-org' });
+    const config = loadConfig(
+      { INFLUX_ACTIVE_CONFIG: 'default', INFLUX_CONFIGS_PATH: path, INFLUX_ORG: 'other-org' },
+      dir,
+    );
+    expect(config.upstream).toMatchObject({
+      url: 'http://localhost:8086',
+      token: 'local-token-value',
+      org: 'other-org',
+    });
   });
 
   it('names the missing config and the ones that exist', () => {
     const path = join(dir, 'configs');
     writeFileSync(path, CONFIGS);
-    expect(() => loadConfig({ INFLUX_ACTIVE_CONFIG: 'prod', INFLUX_CONFIGS_PATH: path }, dir)).toThrow(/no config named "prod".*default, cloud/);
+    expect(() => loadConfig({ INFLUX_ACTIVE_CONFIG: 'prod', INFLUX_CONFIGS_PATH: path }, dir)).toThrow(
+      /no config named "prod".*default, cloud/,
+    );
   });
 
   it('says when the configs file is missing or not TOML', () => {
-    expect(() => loadConfig({ INFLUX_ACTIVE_CONFIG: 'x', INFLUX_CONFIGS_PATH: join(dir, 'nope') }, dir)).toThrow(/does not exist/);
+    expect(() => loadConfig({ INFLUX_ACTIVE_CONFIG: 'x', INFLUX_CONFIGS_PATH: join(dir, 'nope') }, dir)).toThrow(
+      /does not exist/,
+    );
     const path = join(dir, 'configs');
     writeFileSync(path, '[broken\nurl = ');
     expect(() => loadConfig({ INFLUX_ACTIVE_CONFIG: 'x', INFLUX_CONFIGS_PATH: path }, dir)).toThrow(/not valid TOML/);
@@ -77,7 +97,9 @@ describe('loadConfig', () => {
   it('refuses a non-loopback HOST while holding a token unless ALLOW_REMOTE=1', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, dir)).toThrow(ConfigError);
     expect(() => loadConfig({ HOST: '0.0.0.0' }, dir)).toThrow(/ALLOW_REMOTE=1/);
-    expect(() => loadConfig({ HOST: '0.0.0.0', INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'secret' }, dir)).toThrow(/Refusing to listen/);
+    expect(() =>
+      loadConfig({ HOST: '0.0.0.0', INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'secret' }, dir),
+    ).toThrow(/Refusing to listen/);
     expect(loadConfig({ HOST: '0.0.0.0', ALLOW_REMOTE: '1' }, dir).allowRemote).toBe(true);
     // Without a server token every person brings their own, so remote listening is safe.
     expect(loadConfig({ HOST: '0.0.0.0', INFLUX_HOST: 'http://influx:8086' }, dir).host).toBe('0.0.0.0');
@@ -101,18 +123,29 @@ describe('loadConfig', () => {
     const pathOnly = loadConfig({ INFLUX_CONFIGS_PATH: join(home, '.influxdbv2', 'configs') }, dir, home);
     expect(pathOnly.upstream.mode).toBe('standin');
     expect(pathOnly.warnings.join('\n')).toMatch(/INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not/);
-    expect(loadConfig({ INFLUX_ACTIVE_CONFIG: 'default' }, dir, home).upstream).toMatchObject({ url: 'http://localhost:8086', source: 'influx CLI config "default"' });
+    expect(loadConfig({ INFLUX_ACTIVE_CONFIG: 'default' }, dir, home).upstream).toMatchObject({
+      url: 'http://localhost:8086',
+      source: 'influx CLI config "default"',
+    });
   });
 
   it('refuses connection values with surrounding spaces or line breaks rather than trimming them, never echoing a token', () => {
     expect(() => loadConfig({ INFLUX_HOST: ' http://influx:8086' }, dir)).toThrow(ConfigError);
-    expect(() => loadConfig({ INFLUX_HOST: ' http://influx:8086' }, dir)).toThrow(/^INFLUX_HOST starts or ends with a space or line break/);
-    expect(() => loadConfig({ INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'abc-secret\n' }, dir)).toThrow(/^INFLUX_TOKEN starts/);
-    expect(() => loadConfig({ INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'abc-secret\n' }, dir)).not.toThrow(/abc-secret/);
+    expect(() => loadConfig({ INFLUX_HOST: ' http://influx:8086' }, dir)).toThrow(
+      /^INFLUX_HOST starts or ends with a space or line break/,
+    );
+    expect(() => loadConfig({ INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'abc-secret\n' }, dir)).toThrow(
+      /^INFLUX_TOKEN starts/,
+    );
+    expect(() => loadConfig({ INFLUX_HOST: 'http://influx:8086', INFLUX_TOKEN: 'abc-secret\n' }, dir)).not.toThrow(
+      /abc-secret/,
+    );
   });
 
   it('says that INFLUX_ORG_ID is not read by the server', () => {
-    expect(loadConfig({ INFLUX_ORG_ID: 'abcdefabcdefabcd' }, dir).warnings.join('\n')).toMatch(/INFLUX_ORG_ID is not read by the app server.*INFLUX_ORG/);
+    expect(loadConfig({ INFLUX_ORG_ID: 'abcdefabcdefabcd' }, dir).warnings.join('\n')).toMatch(
+      /INFLUX_ORG_ID is not read by the app server.*INFLUX_ORG/,
+    );
   });
 
   it('warns, by name only, about token settings the stand-in ignores', () => {

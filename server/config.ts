@@ -49,7 +49,11 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Reads and validates the settings; throws ConfigError with what is wrong and how to fix it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), home: string = homedir()): ProductConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+  home: string = homedir(),
+): ProductConfig {
   try {
     return readConfig(env, cwd, home);
   } catch (error) {
@@ -67,20 +71,27 @@ function readConfig(env: Env, cwd: string, home: string): ProductConfig {
     .map((entry) => entry.trim().toLowerCase())
     .filter(Boolean);
   for (const entry of allowedHosts) {
-    if (/[/\s@]/.test(entry)) throw new ConfigError(`ALLOWED_HOSTS: "${entry}" is not a host name (write names like tokens.example.com or tokens.example.com:8443, comma-separated)`);
+    if (/[/\s@]/.test(entry))
+      throw new ConfigError(
+        `ALLOWED_HOSTS: "${entry}" is not a host name (write names like tokens.example.com or tokens.example.com:8443, comma-separated)`,
+      );
   }
   const allowRemote = parseFlag(env.ALLOW_REMOTE, 'ALLOW_REMOTE');
   const upstream = readUpstream(env, cwd, home);
   const warnings: string[] = [];
   if (upstream.mode === 'standin') {
     for (const name of ['INFLUX_TOKEN', 'INFLUX_ORG'] as const) {
-      if (env[name]) warnings.push(`${name} is set but INFLUX_HOST is not, so it is ignored and the local stand-in is used`);
+      if (env[name])
+        warnings.push(`${name} is set but INFLUX_HOST is not, so it is ignored and the local stand-in is used`);
     }
   }
   if (env.INFLUX_CONFIGS_PATH && !env.INFLUX_ACTIVE_CONFIG) {
-    warnings.push('INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not, so no influx CLI config is used (the server never picks the one marked active)');
+    warnings.push(
+      'INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not, so no influx CLI config is used (the server never picks the one marked active)',
+    );
   }
-  if (env.INFLUX_ORG_ID) warnings.push('INFLUX_ORG_ID is not read by the app server, which scopes by org name: set INFLUX_ORG');
+  if (env.INFLUX_ORG_ID)
+    warnings.push('INFLUX_ORG_ID is not read by the app server, which scopes by org name: set INFLUX_ORG');
 
   const holdsToken = upstream.mode === 'standin' || Boolean(upstream.token);
   if (holdsToken && !isLoopbackHost(host) && !allowRemote) {
@@ -115,7 +126,8 @@ function readUpstream(env: Env, cwd: string, home: string): StandinUpstream | In
 function parsePositiveInt(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value <= 0) throw new ConfigError(`${name}="${raw}" must be a positive whole number of milliseconds`);
+  if (!/^\d+$/.test(raw.trim()) || value <= 0)
+    throw new ConfigError(`${name}="${raw}" must be a positive whole number of milliseconds`);
   return value;
 }
 

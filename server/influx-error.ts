@@ -54,7 +54,11 @@ export class InfluxError extends Error {
 }
 
 /** Answers `error` (an HEAD answer has the headers only); extra headers such as Allow go along. */
-export function sendInfluxError(reply: FastifyReply, error: InfluxError, headers: Record<string, string> = {}): FastifyReply {
+export function sendInfluxError(
+  reply: FastifyReply,
+  error: InfluxError,
+  headers: Record<string, string> = {},
+): FastifyReply {
   return reply
     .code(error.status)
     .headers(headers)

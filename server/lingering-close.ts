@@ -80,7 +80,8 @@ export function lingerOnClose(server: Server, options: LingerOptions = {}): Ling
     // The HTTP parser must see nothing more. Adding a 'data' listener makes Node's server stop feeding its parser
     // straight from the socket; removing Node's own listeners stops the rest.
     socket.on('data', discard);
-    for (const listener of socket.listeners('data')) if (listener !== discard) socket.off('data', listener as (chunk: Buffer) => void);
+    for (const listener of socket.listeners('data'))
+      if (listener !== discard) socket.off('data', listener as (chunk: Buffer) => void);
     socket.removeAllListeners('end');
     socket.removeAllListeners('timeout');
     socket.setTimeout(0);

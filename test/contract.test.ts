@@ -22,16 +22,28 @@ describe('contract validator', () => {
     expect(() => assertMatchesContract('GET', '/authorizations/{authID}', 200, valid)).not.toThrow();
   });
   it('rejects an unknown status, a bad permission action and a missing orgID', () => {
-    expect(() => assertMatchesContract('GET', '/authorizations/{authID}', 200, { ...valid, status: 'paused' })).toThrow(/status|enum/);
+    expect(() => assertMatchesContract('GET', '/authorizations/{authID}', 200, { ...valid, status: 'paused' })).toThrow(
+      /status|enum/,
+    );
     expect(() =>
-      assertMatchesContract('GET', '/authorizations/{authID}', 200, { ...valid, permissions: [{ action: 'delete', resource: { type: 'buckets' } }] }),
+      assertMatchesContract('GET', '/authorizations/{authID}', 200, {
+        ...valid,
+        permissions: [{ action: 'delete', resource: { type: 'buckets' } }],
+      }),
     ).toThrow();
     const { orgID: _orgID, ...noOrg } = valid;
     expect(() => assertMatchesContract('GET', '/authorizations/{authID}', 200, noOrg)).toThrow(/orgID/);
   });
   it('checks error bodies and lists', () => {
-    expect(() => assertMatchesContract('GET', '/authorizations', 200, { links: { self: '/api/v2/authorizations' }, authorizations: [valid] })).not.toThrow();
-    expect(() => assertMatchesContract('GET', '/authorizations', 401, { code: 'unauthorized', message: 'unauthorized access' })).not.toThrow();
+    expect(() =>
+      assertMatchesContract('GET', '/authorizations', 200, {
+        links: { self: '/api/v2/authorizations' },
+        authorizations: [valid],
+      }),
+    ).not.toThrow();
+    expect(() =>
+      assertMatchesContract('GET', '/authorizations', 401, { code: 'unauthorized', message: 'unauthorized access' }),
+    ).not.toThrow();
     expect(() => assertMatchesContract('GET', '/authorizations/{authID}', 404, { message: 'no code' })).toThrow(/code/);
   });
   it('maps concrete paths to templates', () => {

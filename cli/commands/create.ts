@@ -47,9 +47,12 @@ export function createCommand(state: RunState): Command {
     const readTypes = typeFlags.filter((f) => flags[f.read] === true).map((f) => f.type as GrantableType);
     const writeTypes = typeFlags.filter((f) => flags[f.write] === true).map((f) => f.type as GrantableType);
     const specific = readBuckets.length + writeBuckets.length + readTypes.length + writeTypes.length;
-    if (flags.allAccess && specific > 0) throw usageError('--all-access already grants everything: do not combine it with other permission flags');
+    if (flags.allAccess && specific > 0)
+      throw usageError('--all-access already grants everything: do not combine it with other permission flags');
     if (!flags.allAccess && specific === 0) {
-      throw usageError('no permissions given: add --all-access, --read-bucket ID, --write-bucket ID, or --read-<type> / --write-<type> flags (see --help)');
+      throw usageError(
+        'no permissions given: add --all-access, --read-bucket ID, --write-bucket ID, or --read-<type> / --write-<type> flags (see --help)',
+      );
     }
 
     const ctx = connect(state, flags);
@@ -58,8 +61,17 @@ export function createCommand(state: RunState): Command {
     const permissions = flags.allAccess
       ? allAccessPermissions(GRANTABLE_TYPES, orgID, userID ?? (await ctx.client.me()).id)
       : requestedPermissions({ orgID, readBuckets, writeBuckets, readTypes, writeTypes });
-    const created = await ctx.client.createAuthorization({ orgID, userID, description: flags.description, permissions });
-    printAuths(state.io, created, { json: flags.json, hideHeaders: flags.hideHeaders, secretInUse: ctx.connection.token });
+    const created = await ctx.client.createAuthorization({
+      orgID,
+      userID,
+      description: flags.description,
+      permissions,
+    });
+    printAuths(state.io, created, {
+      json: flags.json,
+      hideHeaders: flags.hideHeaders,
+      secretInUse: ctx.connection.token,
+    });
   });
 }
 

@@ -20,6 +20,11 @@ export function deleteCommand(state: RunState): Command {
     const ctx = connect(state, flags);
     const auth = await getAuthorizationOrFail(ctx, flags.id);
     await ctx.client.deleteAuthorization(flags.id);
-    printAuths(state.io, auth, { json: flags.json, hideHeaders: flags.hideHeaders, deleted: true, secretInUse: ctx.connection.token });
+    printAuths(state.io, auth, {
+      json: flags.json,
+      hideHeaders: flags.hideHeaders,
+      deleted: true,
+      secretInUse: ctx.connection.token,
+    });
   });
 }

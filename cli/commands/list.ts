@@ -38,7 +38,11 @@ export function listCommand(state: RunState): Command {
       printAuths(state.io, flags.status ? [auth].filter(keep) : auth, output);
       return;
     }
-    const auths = await ctx.client.listAuthorizations({ user: flags.user, userID: flags.userId, ...orgScope(flags, ctx.connection) });
+    const auths = await ctx.client.listAuthorizations({
+      user: flags.user,
+      userID: flags.userId,
+      ...orgScope(flags, ctx.connection),
+    });
     printAuths(state.io, auths.filter(keep), output);
   });
 }

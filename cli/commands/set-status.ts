@@ -33,10 +33,17 @@ export function setStatusCommand(state: RunState, target: AuthorizationStatus): 
   addOutputOptions(command);
   addConnectionOptions(command);
   return command.action(async (flags: StatusFlags) => {
-    const filtered = [flags.user, flags.userId, flags.org, flags.orgId, flags.descriptionContains].some((v) => v !== undefined);
-    if (flags.id && filtered) throw usageError('give either --id or filter flags (--user, --user-id, --org, --org-id, --description-contains), not both');
+    const filtered = [flags.user, flags.userId, flags.org, flags.orgId, flags.descriptionContains].some(
+      (v) => v !== undefined,
+    );
+    if (flags.id && filtered)
+      throw usageError(
+        'give either --id or filter flags (--user, --user-id, --org, --org-id, --description-contains), not both',
+      );
     if (!flags.id && !filtered) {
-      throw usageError(`say which tokens to ${verb.toLowerCase()}: --id ID, or a filter such as --user NAME (see --help)`);
+      throw usageError(
+        `say which tokens to ${verb.toLowerCase()}: --id ID, or a filter such as --user NAME (see --help)`,
+      );
     }
     if (!flags.id && flags.json) throw usageError('--json prints a single token: use it with --id');
 
@@ -44,7 +51,11 @@ export function setStatusCommand(state: RunState, target: AuthorizationStatus): 
     if (flags.id) {
       await getAuthorizationOrFail(ctx, flags.id);
       const updated = await ctx.client.updateAuthorization(flags.id, { status: target });
-      printAuths(state.io, updated, { json: flags.json, hideHeaders: flags.hideHeaders, secretInUse: ctx.connection.token });
+      printAuths(state.io, updated, {
+        json: flags.json,
+        hideHeaders: flags.hideHeaders,
+        secretInUse: ctx.connection.token,
+      });
       return;
     }
     state.exitCode = await setStatusByFilter(ctx, target, describeFilter(flags, ctx.connection), Boolean(flags.yes));

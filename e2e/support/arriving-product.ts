@@ -33,8 +33,14 @@ async function startRelay(upstream: string): Promise<Relay> {
         const parts: Buffer[] = [];
         request.on('data', (part: Buffer) => parts.push(part)).on('end', () => resolve(Buffer.concat(parts)));
       });
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-      const answer = await fetch(`${upstream}${request.url}`, { method: request.method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined });
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name)),
+      ) as Record<string, string>;
+      const answer = await fetch(`${upstream}${request.url}`, {
+        method: request.method,
+        headers,
+        body: body.length > 0 ? new Uint8Array(body) : undefined,
+      });
       const bytes = Buffer.from(await answer.arrayBuffer());
       const isList = request.method === 'GET' && /^\/api\/v2\/authorizations\?/.test(request.url ?? '');
       response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });

@@ -85,7 +85,14 @@ export async function startFaultUpstream(targetUrl: string): Promise<FaultUpstre
 
   function forward(req: IncomingMessage, res: ServerResponse, thenCutOff = false): void {
     const upstream = forwardRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+        agent,
+      },
       (answer) => {
         if (thenCutOff) return void answer.resume().on('end', () => cutOff(res));
         res.writeHead(answer.statusCode ?? 502, answer.headers);

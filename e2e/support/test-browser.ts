@@ -9,5 +9,9 @@ const choice = chromiumForTests();
 export const testChromiumPath = choice.executablePath;
 
 export function launchTestChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: choice.executablePath, env: { ...process.env, ...choice.env }, args: [...chromiumArgs] });
+  return chromium.launch({
+    executablePath: choice.executablePath,
+    env: { ...process.env, ...choice.env },
+    args: [...chromiumArgs],
+  });
 }

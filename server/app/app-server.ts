@@ -118,14 +118,17 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
         'Listen on 127.0.0.1, or set ALLOW_REMOTE=1 if everyone on that network may.',
     );
   }
-  if (!config.staticDir === !config.appLayer) throw new Error('startAppServer: give exactly one of staticDir or appLayer');
+  if (!config.staticDir === !config.appLayer)
+    throw new Error('startAppServer: give exactly one of staticDir or appLayer');
 
   const log = config.log ?? (() => {});
   const upstreamDisplay = displayUrl(config.upstreamUrl);
   const timeoutMs = config.timeoutMs ?? 30_000;
   const bodyLimitBytes = config.bodyLimitBytes ?? 1024 * 1024;
   const serverToken =
-    config.serverTokenFile && config.serverToken ? fileServerToken(config.serverTokenFile, config.serverToken) : fixedServerToken(config.serverToken);
+    config.serverTokenFile && config.serverToken
+      ? fileServerToken(config.serverTokenFile, config.serverToken)
+      : fixedServerToken(config.serverToken);
   const identifyToken = config.identifyToken ?? identifyByListing(upstreamDisplay, timeoutMs);
   const appConfig = { mode: config.mode, upstream: upstreamDisplay, org: config.org, needsToken: !config.serverToken };
 
@@ -147,7 +150,11 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
     // A path Fastify's router cannot decode still gets the gates' own answer (400, after the Host check).
     frameworkErrors: (error, request, reply) => {
       const refusal = check(request, reply, gateOptions);
-      sendInfluxError(reply, refusal?.error ?? new InfluxError('invalid', `Bad request: ${error.message}`), refusal?.headers);
+      sendInfluxError(
+        reply,
+        refusal?.error ?? new InfluxError('invalid', `Bad request: ${error.message}`),
+        refusal?.headers,
+      );
     },
   });
   // A refused request (413, 431...) is answered while the client may still be sending: drain before closing.
@@ -184,7 +191,10 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
     const pasted = tokenFromHeader(request.headers.authorization);
     if (!pasted) serverToken.reload();
     const token = pasted ?? serverToken.current();
-    const base = { source: pasted ? 'pasted' : 'server', recoverable: !pasted && config.serverTokenFile !== undefined } as const;
+    const base = {
+      source: pasted ? 'pasted' : 'server',
+      recoverable: !pasted && config.serverTokenFile !== undefined,
+    } as const;
     let answer: OwnTokenAnswer;
     if (!token) {
       answer = { ...base, state: 'refused', message: 'no token' };
@@ -193,7 +203,10 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
         answer = { ...base, ...(await identifyToken(token)) };
       } catch (error) {
         log(`server: could not tell which token the page uses: ${(error as Error).message}`);
-        return sendInfluxError(reply, new InfluxError('unavailable', `Could not reach InfluxDB at ${upstreamDisplay} to check the token.`));
+        return sendInfluxError(
+          reply,
+          new InfluxError('unavailable', `Could not reach InfluxDB at ${upstreamDisplay} to check the token.`),
+        );
       }
     }
     return reply.header('cache-control', 'no-store').send(answer);
@@ -221,7 +234,9 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
       return gated.kind === 'page' ? servePage(request, reply, gated.path) : forward.call(app, request, reply);
     };
     pages.all('/*', dispatch);
-    pages.setNotFoundHandler((request, reply) => (request.gated?.kind === 'page' ? notFound(reply) : dispatch(request, reply)));
+    pages.setNotFoundHandler((request, reply) =>
+      request.gated?.kind === 'page' ? notFound(reply) : dispatch(request, reply),
+    );
   });
 
   return {
@@ -243,7 +258,8 @@ const UNPARSABLE: Record<string, string> = {
 
 function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
-  if (socket.writable && !answering) socket.write(`HTTP/1.1 ${UNPARSABLE[error.code ?? ''] ?? '400 Bad Request'}\r\nConnection: close\r\n\r\n`);
+  if (socket.writable && !answering)
+    socket.write(`HTTP/1.1 ${UNPARSABLE[error.code ?? ''] ?? '400 Bad Request'}\r\nConnection: close\r\n\r\n`);
   socket.destroy(error);
 }
 

@@ -47,13 +47,20 @@ function filesUnder(folder: string): string[] {
 function filesWithToken(outDir: string): string[] {
   const files = filesUnder(outDir);
   expect(files.length).toBeGreaterThan(0);
-  return files.filter((file) => readFileSync(file, 'latin1').includes(TOKEN)).map((file) => file.slice(outDir.length + 1));
+  return files
+    .filter((file) => readFileSync(file, 'latin1').includes(TOKEN))
+    .map((file) => file.slice(outDir.length + 1));
 }
 
 describe('the built app', () => {
   it('contains no server token, even with one in the environment and the data folder at build time', async () => {
     const outDir = join(work, 'dist');
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
+    });
     expect(filesUnder(outDir).some((file) => file.endsWith('.js'))).toBe(true);
     expect(filesWithToken(outDir)).toEqual([]);
   }, 120_000);
@@ -64,7 +71,13 @@ describe('the built app', () => {
     writeFileSync(entry, '<!doctype html><script type="module" src="./leak.js"></script>\n');
     writeFileSync(join(work, 'leaky', 'leak.js'), 'console.log(JSON.stringify(import.meta.env));\n');
     const outDir = join(work, 'leaky-dist');
-    await build({ root: join(work, 'leaky'), configFile: false, envDir: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    await build({
+      root: join(work, 'leaky'),
+      configFile: false,
+      envDir: ROOT,
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
+    });
     expect(filesWithToken(outDir)).toEqual([expect.stringMatching(/^assets\/.*\.js$/)]);
   }, 120_000);
 });

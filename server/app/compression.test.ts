@@ -15,7 +15,9 @@ afterEach(async () => {
 
 /** The raw bytes and headers, without undici decoding anything. */
 async function fetchRaw(url: string, acceptEncoding?: string) {
-  const response = await request(url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+  const response = await request(url, {
+    headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+  });
   const body = Buffer.from(await response.body.arrayBuffer());
   return { status: response.statusCode, headers: response.headers, body };
 }
@@ -67,7 +69,9 @@ describe('built app files', () => {
     expect(page.headers['content-encoding']).toBe('gzip'); // only a .gz twin of index.html exists
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(decode('gzip', page.body)).toBe(harness.tempApp.indexHtml);
-    const again = await request(`${harness.app.url}/tokens`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': String(page.headers.etag) } });
+    const again = await request(`${harness.app.url}/tokens`, {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': String(page.headers.etag) },
+    });
     await again.body.dump();
     expect(again.statusCode).toBe(304);
   });
@@ -81,10 +85,19 @@ describe('built app files', () => {
 });
 
 describe('API answers', () => {
-  const list = JSON.stringify({ authorizations: Array.from({ length: 200 }, (_, i) => ({ id: `id-${i}`, description: `token ${i}`, status: 'active' })) });
+  const list = JSON.stringify({
+    authorizations: Array.from({ length: 200 }, (_, i) => ({
+      id: `id-${i}`,
+      description: `token ${i}`,
+      status: 'active',
+    })),
+  });
   const jsonAnswer = (harness: Harness) =>
     harness.upstream.respondWith((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(list) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(list),
+      });
       res.end(list);
     });
 
@@ -136,7 +149,11 @@ describe('API answers', () => {
     h = await startHarness({ compressFor: 'all' });
     const gzipped = gzipSync(list);
     h.upstream.respondWith((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': gzipped.length });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        'Content-Length': gzipped.length,
+      });
       res.end(gzipped);
     });
     const answer = await fetchRaw(`${h.app.url}/api/v2/authorizations`, 'br, gzip');
@@ -147,7 +164,10 @@ describe('API answers', () => {
   it('leave bodiless answers alone', async () => {
     h = await startHarness({ compressFor: 'all' });
     h.upstream.respondWith((_req, res) => res.writeHead(204).end());
-    const answer = await request(`${h.app.url}/api/v2/authorizations/0a1b2c3d4e5f6a7b`, { method: 'DELETE', headers: { 'accept-encoding': 'br' } });
+    const answer = await request(`${h.app.url}/api/v2/authorizations/0a1b2c3d4e5f6a7b`, {
+      method: 'DELETE',
+      headers: { 'accept-encoding': 'br' },
+    });
     await answer.body.dump();
     expect(answer.statusCode).toBe(204);
     expect(answer.headers['content-encoding']).toBeUndefined();

@@ -40,7 +40,15 @@ afterEach(async () => {
 
 function run(env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
-    env: { PATH: process.env.PATH ?? '', HOME: dir, PORT: '0', STANDIN_PORT: '0', DATA_DIR: join(dir, 'data'), STATIC_DIR: tempApp.dir, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      PORT: '0',
+      STANDIN_PORT: '0',
+      DATA_DIR: join(dir, 'data'),
+      STATIC_DIR: tempApp.dir,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -65,8 +73,14 @@ describe('npm start (server/main.ts)', () => {
   it('starts the stand-in, serves the app and the proxy, prints one line, and stops cleanly on SIGTERM', async () => {
     const first = run({});
     const url = await started(first);
-    expect(first.output()).toMatch(/at http:\/\/127\.0\.0\.1:\d+ on the local stand-in at http:\/\/127\.0\.0\.1:\d+ \(org my-org/);
-    expect((await call(url, '/api/app/config')).json()).toMatchObject({ mode: 'standin', org: 'my-org', needsToken: false });
+    expect(first.output()).toMatch(
+      /at http:\/\/127\.0\.0\.1:\d+ on the local stand-in at http:\/\/127\.0\.0\.1:\d+ \(org my-org/,
+    );
+    expect((await call(url, '/api/app/config')).json()).toMatchObject({
+      mode: 'standin',
+      org: 'my-org',
+      needsToken: false,
+    });
     expect((await call(url, '/tokens/0a1b2c3d4e5f6a7b')).text).toBe(tempApp.indexHtml);
     expect((await call(url, '/api/v2/authorizations?user=user2')).status).toBe(200);
     first.child.kill('SIGTERM');
@@ -113,14 +127,21 @@ describe('npm start (server/main.ts)', () => {
     it('takes host, token and org from the influx CLI config named by INFLUX_ACTIVE_CONFIG', async () => {
       const configs = join(dir, 'configs');
       const secret = 'cli-config-token-7f3a9c1e5b2d8f4a6c0e';
-      writeFileSync(configs, `[other]\n  url = "http://127.0.0.1:1"\n\n[lab]\n  url = "${upstream.url}"\n  token = "${secret}"\n  org = "lab-org"\n  active = true\n`);
+      writeFileSync(
+        configs,
+        `[other]\n  url = "http://127.0.0.1:1"\n\n[lab]\n  url = "${upstream.url}"\n  token = "${secret}"\n  org = "lab-org"\n  active = true\n`,
+      );
       const server = run({ INFLUX_ACTIVE_CONFIG: 'lab', INFLUX_CONFIGS_PATH: configs });
       const url = await started(server);
-      expect(server.output()).toContain(`on InfluxDB at ${upstream.url} (from influx CLI config "lab", org lab-org, server token set)`);
+      expect(server.output()).toContain(
+        `on InfluxDB at ${upstream.url} (from influx CLI config "lab", org lab-org, server token set)`,
+      );
       const config = await call(url, '/api/app/config');
       expect(config.json()).toEqual({ mode: 'influx', upstream: upstream.url, org: 'lab-org', needsToken: false });
       await call(url, '/api/v2/me');
-      expect(upstream.received.map((r) => [r.url, r.headers.authorization])).toEqual([['/api/v2/me', `Token ${secret}`]]);
+      expect(upstream.received.map((r) => [r.url, r.headers.authorization])).toEqual([
+        ['/api/v2/me', `Token ${secret}`],
+      ]);
       await upstream.close();
       expect((await call(url, '/api/v2/me')).status).toBe(502);
       server.child.kill('SIGTERM');

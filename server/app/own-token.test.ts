@@ -21,14 +21,19 @@ async function product(): Promise<{ product: RunningProduct; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'token-manager-own-token-'));
   const app = makeTempApp();
   const running = await startProduct({ dataDir: dir, staticDir: app.dir });
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => app.remove(), () => running.close());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => app.remove(),
+    () => running.close(),
+  );
   return { product: running, dir };
 }
 
-const ownToken = async (url: string, headers?: Record<string, string>) => (await call(url, '/api/app/own-token', { headers })).json<OwnTokenAnswer>();
+const ownToken = async (url: string, headers?: Record<string, string>) =>
+  (await call(url, '/api/app/own-token', { headers })).json<OwnTokenAnswer>();
 
 describe('GET /api/app/own-token on the stand-in', () => {
-  it("names the operator token, follows its status, and after recovery uses the new token without a restart", async () => {
+  it('names the operator token, follows its status, and after recovery uses the new token without a restart', async () => {
     const { product: p, dir } = await product();
     const first = await ownToken(p.url);
     expect(first).toMatchObject({ state: 'active', description: "admin's Token", source: 'server', recoverable: true });
@@ -51,7 +56,11 @@ describe('GET /api/app/own-token on the stand-in', () => {
 
   it('judges a pasted token the page sends, not the server token', async () => {
     const { product: p } = await product();
-    expect(await ownToken(p.url, { authorization: 'Token not-a-real-token' })).toMatchObject({ state: 'refused', source: 'pasted', recoverable: false });
+    expect(await ownToken(p.url, { authorization: 'Token not-a-real-token' })).toMatchObject({
+      state: 'refused',
+      source: 'pasted',
+      recoverable: false,
+    });
   });
 
   it('recovery refuses a folder without a stand-in database, naming it', () => {
@@ -73,16 +82,37 @@ describe('GET /api/app/own-token on an InfluxDB', () => {
       res.end(JSON.stringify(answer.body));
     });
     temp = makeTempApp();
-    app = await startAppServer({ mode: 'influx', upstreamUrl: upstream.url, serverToken: 'server-secret', org: null, staticDir: temp.dir });
-    cleanups.push(() => upstream.close(), () => temp.remove(), () => app.close());
+    app = await startAppServer({
+      mode: 'influx',
+      upstreamUrl: upstream.url,
+      serverToken: 'server-secret',
+      org: null,
+      staticDir: temp.dir,
+    });
+    cleanups.push(
+      () => upstream.close(),
+      () => temp.remove(),
+      () => app.close(),
+    );
   }
 
   it('matches the token string when the list returns them (OSS 2.x)', async () => {
     await start(() => ({
       status: 200,
-      body: { authorizations: [{ id: 'a1', token: 'other', status: 'active', description: 'x' }, { id: 'a2', token: 'server-secret', status: 'active', description: 'ops' }] },
+      body: {
+        authorizations: [
+          { id: 'a1', token: 'other', status: 'active', description: 'x' },
+          { id: 'a2', token: 'server-secret', status: 'active', description: 'ops' },
+        ],
+      },
     }));
-    expect(await ownToken(app.url)).toEqual({ state: 'active', id: 'a2', description: 'ops', source: 'server', recoverable: false });
+    expect(await ownToken(app.url)).toEqual({
+      state: 'active',
+      id: 'a2',
+      description: 'ops',
+      source: 'server',
+      recoverable: false,
+    });
     expect(upstream.received.at(-1)?.headers.authorization).toBe('Token server-secret');
   });
 

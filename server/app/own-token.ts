@@ -41,12 +41,23 @@ export function identifyByListing(upstreamUrl: string, timeoutMs: number): Ident
     }
     if (answer.status === 401) return { state: 'refused', message: body.message ?? 'unauthorized access' };
     if (answer.status !== 200) {
-      return { state: 'unknown', message: `InfluxDB answered HTTP ${answer.status}${body.message ? `: ${body.message}` : ''}.` };
+      return {
+        state: 'unknown',
+        message: `InfluxDB answered HTTP ${answer.status}${body.message ? `: ${body.message}` : ''}.`,
+      };
     }
     const found = body.authorizations?.find((a) => a.token === token);
     if (!found?.id) {
-      return { state: 'unknown', message: 'This InfluxDB does not return token strings (InfluxDB Cloud does not), so the page cannot tell which token it runs on.' };
+      return {
+        state: 'unknown',
+        message:
+          'This InfluxDB does not return token strings (InfluxDB Cloud does not), so the page cannot tell which token it runs on.',
+      };
     }
-    return { state: found.status === 'inactive' ? 'inactive' : 'active', id: found.id, description: found.description ?? '' };
+    return {
+      state: found.status === 'inactive' ? 'inactive' : 'active',
+      id: found.id,
+      description: found.description ?? '',
+    };
   };
 }

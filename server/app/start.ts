@@ -89,7 +89,11 @@ export async function runProduct(options: RunOptions = {}): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-async function startStandinExplained(dataDir: string, port: number, say: (line: string) => void): Promise<RunningStandin> {
+async function startStandinExplained(
+  dataDir: string,
+  port: number,
+  say: (line: string) => void,
+): Promise<RunningStandin> {
   try {
     return await startStandin({ dataDir, port, host: '127.0.0.1', log: say });
   } catch (error) {
@@ -105,7 +109,10 @@ async function startStandinExplained(dataDir: string, port: number, say: (line: 
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof ConfigError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? (error as Error).message : String((error as Error).stack ?? error);
+  const message =
+    error instanceof ConfigError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? (error as Error).message
+      : String((error as Error).stack ?? error);
   console.error(`Cannot start: ${message}`);
   process.exitCode = 1;
 }
@@ -139,7 +146,12 @@ export interface RunningProduct {
 const defaultStaticDir = fileURLToPath(new URL('../../dist', import.meta.url));
 
 export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
-  const standin = await startStandin({ dataDir: options.dataDir, port: 0, host: '127.0.0.1', log: options.standinLog ?? (() => {}) });
+  const standin = await startStandin({
+    dataDir: options.dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    log: options.standinLog ?? (() => {}),
+  });
   let app: RunningAppServer;
   try {
     app = await startAppServer({

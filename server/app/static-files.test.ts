@@ -15,7 +15,14 @@ interface Answer {
   text: string;
 }
 
-let h: { tempApp: TempApp; built: BuiltAppServer; call(path: string, init?: { method?: 'GET' | 'HEAD' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<Answer> };
+let h: {
+  tempApp: TempApp;
+  built: BuiltAppServer;
+  call(
+    path: string,
+    init?: { method?: 'GET' | 'HEAD' | 'POST'; headers?: Record<string, string>; body?: string },
+  ): Promise<Answer>;
+};
 beforeEach(async () => {
   const tempApp = makeTempApp();
   const built = await buildAppServer({ mode: 'influx', upstreamUrl: UPSTREAM, org: null, staticDir: tempApp.dir });
@@ -23,7 +30,12 @@ beforeEach(async () => {
     tempApp,
     built,
     async call(path, init = {}) {
-      const response = await built.fastify.inject({ url: path, method: init.method ?? 'GET', headers: init.headers, payload: init.body });
+      const response = await built.fastify.inject({
+        url: path,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        payload: init.body,
+      });
       return { status: response.statusCode, headers: response.headers, text: response.body };
     },
   };
@@ -34,13 +46,16 @@ afterEach(async () => {
 });
 
 describe('serving the built app', () => {
-  it.each(['/', '/tokens', '/tokens/0a1b2c3d4e5f6a7b', '/tokens/0a1b2c3d4e5f6a7b/'])('answers %s with index.html (history fallback)', async (path) => {
-    const response = await h.call(path);
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.text).toBe(h.tempApp.indexHtml);
-  });
+  it.each(['/', '/tokens', '/tokens/0a1b2c3d4e5f6a7b', '/tokens/0a1b2c3d4e5f6a7b/'])(
+    'answers %s with index.html (history fallback)',
+    async (path) => {
+      const response = await h.call(path);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.text).toBe(h.tempApp.indexHtml);
+    },
+  );
 
   it('serves hashed assets as JavaScript, cached for good', async () => {
     const response = await h.call(h.tempApp.assetPath);
@@ -66,7 +81,11 @@ describe('serving the built app', () => {
   });
 
   it('refuses other methods on pages with 405', async () => {
-    const response = await h.call('/tokens', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const response = await h.call('/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('GET, HEAD');
   });
@@ -78,7 +97,9 @@ describe('serving the built app', () => {
   it('refuses to start without a built app, naming the command that builds it', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'token-manager-empty-'));
     try {
-      await expect(buildAppServer({ mode: 'influx', upstreamUrl: UPSTREAM, org: null, staticDir: empty })).rejects.toThrow(/npm run build/);
+      await expect(
+        buildAppServer({ mode: 'influx', upstreamUrl: UPSTREAM, org: null, staticDir: empty }),
+      ).rejects.toThrow(/npm run build/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -44,7 +44,9 @@ export async function registerStaticFiles(scope: FastifyInstance, dir: string): 
   const root = resolve(dir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
-    throw new ConfigError(`The app is not built: ${indexFile} does not exist. Run \`npm run build\` (or use \`npm start\`, which builds first).`);
+    throw new ConfigError(
+      `The app is not built: ${indexFile} does not exist. Run \`npm run build\` (or use \`npm start\`, which builds first).`,
+    );
   }
   await scope.register(fastifyStatic, {
     root,
@@ -108,5 +110,9 @@ async function isRegularFile(file: string): Promise<boolean> {
 }
 
 export function notFound(reply: FastifyReply): FastifyReply {
-  return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found\n');
+  return reply
+    .code(404)
+    .header('content-type', 'text/plain; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send('Not found\n');
 }

@@ -51,7 +51,15 @@ describe('the dev server', () => {
   it('keeps the proxy: forwards the allow-list with the server token, refuses the rest and foreign origins', async () => {
     expect((await call(app.url, '/api/v2/me')).status).toBe(200);
     expect(upstream.received.at(-1)!.headers.authorization).toBe(`Token ${TEST_SERVER_TOKEN}`);
-    expect((await call(app.url, '/api/v2/write', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(404);
+    expect(
+      (
+        await call(app.url, '/api/v2/write', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(app.url, '/api/v2/me', { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
     expect((await call(app.url, '/src/main.tsx', { headers: { Host: 'evil.example' } })).status).toBe(403);
     expect(upstream.received).toHaveLength(1);
@@ -87,11 +95,19 @@ describe('the dev server', () => {
       mode: 'standin',
       upstreamUrl: upstream.url,
       org: null,
-      appLayer: (server) => createViteLayer(server, { allowedHosts: [], privateDirs: [dataDir], root, cacheDir, logLevel: 'silent' }),
+      appLayer: (server) =>
+        createViteLayer(server, { allowedHosts: [], privateDirs: [dataDir], root, cacheDir, logLevel: 'silent' }),
     });
     try {
       expect((await call(devApp.url, '/notes.txt')).text).toBe('public');
-      for (const path of ['/data/operator-token', '/data/operator-token?raw', '/data/standin.sqlite', '/data/other.json', '/configs', `/@fs${dataDir}/operator-token`]) {
+      for (const path of [
+        '/data/operator-token',
+        '/data/operator-token?raw',
+        '/data/standin.sqlite',
+        '/data/other.json',
+        '/configs',
+        `/@fs${dataDir}/operator-token`,
+      ]) {
         const response = await call(devApp.url, path);
         expect(response.text, path).not.toContain('secret');
       }

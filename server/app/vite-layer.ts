@@ -7,7 +7,16 @@ import type { AppLayer } from './app-server';
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 // Vite serves any file under the project root; these must never leave the machine over HTTP, even to localhost.
-const NEVER_SERVED = ['**/operator-token', '**/*.sqlite', '**/*.sqlite-*', '**/configs', '**/.env', '**/.env.*', '**/*.{crt,pem,key}', '**/.git/**'];
+const NEVER_SERVED = [
+  '**/operator-token',
+  '**/*.sqlite',
+  '**/*.sqlite-*',
+  '**/configs',
+  '**/.env',
+  '**/.env.*',
+  '**/*.{crt,pem,key}',
+  '**/.git/**',
+];
 
 export interface ViteLayerOptions {
   allowedHosts: string[];

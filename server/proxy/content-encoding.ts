@@ -7,7 +7,10 @@ export type Encoding = 'br' | 'gzip';
  * The first of `offered` (in our order of preference) that `Accept-Encoding` accepts: named with q > 0, or covered
  * by `*` with q > 0 and not named with q=0. Null means send it as it is.
  */
-export function preferredEncoding(acceptEncoding: string | string[] | undefined, offered: readonly Encoding[]): Encoding | null {
+export function preferredEncoding(
+  acceptEncoding: string | string[] | undefined,
+  offered: readonly Encoding[],
+): Encoding | null {
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding;
   if (!header) return null;
   const weights = new Map<string, number>();
@@ -30,6 +33,9 @@ export function isLoopbackClient(remoteAddress: string | undefined): boolean {
 
 /** Text answers compress well; images, fonts and already-encoded bodies do not. */
 export function isCompressibleType(contentType: string | string[] | undefined): boolean {
-  const type = String(contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(contentType ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   return type === 'application/json' || type.startsWith('text/') || type.endsWith('+json') || type === 'image/svg+xml';
 }

@@ -29,12 +29,37 @@ export interface ForwardOptions {
 
 // RFC 9110 hop-by-hop headers, plus what describes the browser rather than the request (cookies, origin, fetch metadata).
 const DROP_REQUEST = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
-  'host', 'expect', 'content-length', 'cookie', 'origin', 'referer', 'forwarded', 'x-real-ip',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'expect',
+  'content-length',
+  'cookie',
+  'origin',
+  'referer',
+  'forwarded',
+  'x-real-ip',
 ]);
 const DROP_RESPONSE = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade',
-  'set-cookie', 'content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'set-cookie',
+  'content-security-policy',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
 ]);
 
 /** One forwarded exchange: how it may be cut short, and what the client and the timer did. */
@@ -72,7 +97,10 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     connectTimeout: Math.min(options.timeoutMs, 10_000),
   });
   const dispatcher = {
-    request(opts: Dispatcher.RequestOptions & { headers: HeadersWithExchange }, callback: (error: Error | null, data: Dispatcher.ResponseData) => void): void {
+    request(
+      opts: Dispatcher.RequestOptions & { headers: HeadersWithExchange },
+      callback: (error: Error | null, data: Dispatcher.ResponseData) => void,
+    ): void {
       const exchange = opts.headers[EXCHANGE];
       delete opts.headers[EXCHANGE];
       opts.signal = exchange?.abort; // opts is reply-from's own copy for this request
@@ -114,12 +142,20 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     finish(exchange);
     if (exchange.clientGone) return; // the browser went away; nobody to answer
     const cause = (error as { cause?: unknown }).cause ?? error;
-    const failure = describeUpstreamFailure(exchange.timedOut ? { code: 'UND_ERR_HEADERS_TIMEOUT' } : cause, upstreamDisplay, options.timeoutMs);
+    const failure = describeUpstreamFailure(
+      exchange.timedOut ? { code: 'UND_ERR_HEADERS_TIMEOUT' } : cause,
+      upstreamDisplay,
+      options.timeoutMs,
+    );
     options.log(`proxy: ${request.method} ${request.gated!.path} failed: ${failure.message}`);
     sendInfluxError(reply, new InfluxError('unavailable', failure.message, failure.status));
   }
 
-  function onResponse(request: FastifyRequest, reply: FastifyReply, res: { statusCode: number; stream: Readable }): void {
+  function onResponse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    res: { statusCode: number; stream: Readable },
+  ): void {
     const exchange = request.exchange!;
     finish(exchange);
     const upstreamBody = res.stream;
@@ -128,13 +164,20 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     if (compressor) upstreamBody.on('error', (error) => compressor.destroy(error));
     answer.on('error', (error) => {
       // Headers are gone already: Fastify cuts the connection, the only honest signal of a truncated body.
-      if (!exchange.clientGone) options.log(`proxy: ${request.method} ${request.gated!.path} response cut off: ${error.message}`);
+      if (!exchange.clientGone)
+        options.log(`proxy: ${request.method} ${request.gated!.path} response cut off: ${error.message}`);
     });
     void reply.send(answer);
   }
 
   // No retries: a 503 passes through as InfluxDB said it (reply-from would retry a GET up to 10 times).
-  const fromOptions = { rewriteRequestHeaders, rewriteHeaders, onError, onResponse, retryDelay: () => null } as unknown as FastifyReplyFromHooks;
+  const fromOptions = {
+    rewriteRequestHeaders,
+    rewriteHeaders,
+    onError,
+    onResponse,
+    retryDelay: () => null,
+  } as unknown as FastifyReplyFromHooks;
 
   return async function forward(request, reply) {
     const exchange: Exchange = { abort: new EventEmitter(), timedOut: false, clientGone: false };
@@ -181,20 +224,32 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
  * A compressor for this answer, with the reply's headers changed to match, or null to send it as InfluxDB did.
  * Brotli at quality 4 costs about what gzip 6 does and sends less (a token list shrinks about 10x).
  */
-function compressorFor(request: FastifyRequest, reply: FastifyReply, status: number, compressFor: 'remote' | 'all'): ReturnType<typeof createGzip> | null {
+function compressorFor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  compressFor: 'remote' | 'all',
+): ReturnType<typeof createGzip> | null {
   if (compressFor === 'remote' && isLoopbackClient(request.raw.socket?.remoteAddress)) return null;
   if (request.method === 'HEAD' || status === 204 || status === 304) return null;
-  if (reply.hasHeader('content-encoding') || !isCompressibleType(reply.getHeader('content-type') as string | undefined)) return null;
+  if (reply.hasHeader('content-encoding') || !isCompressibleType(reply.getHeader('content-type') as string | undefined))
+    return null;
   const encoding = preferredEncoding(request.headers['accept-encoding'], ['br', 'gzip']);
   if (!encoding) return null;
   reply.removeHeader('content-length');
   reply.header('content-encoding', encoding);
   const vary = reply.getHeader('vary');
   reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-  return encoding === 'br' ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip({ level: 6 });
+  return encoding === 'br'
+    ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } })
+    : createGzip({ level: 6 });
 }
 
-function upstreamRequestHeaders(request: FastifyRequest, serverToken: string | undefined, length: number | undefined): Record<string, string> {
+function upstreamRequestHeaders(
+  request: FastifyRequest,
+  serverToken: string | undefined,
+  length: number | undefined,
+): Record<string, string> {
   const sent = request.raw.headers;
   const listed = new Set(
     String(sent.connection ?? '')
@@ -203,7 +258,14 @@ function upstreamRequestHeaders(request: FastifyRequest, serverToken: string | u
   );
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(sent)) {
-    if (value === undefined || DROP_REQUEST.has(name) || listed.has(name) || name.startsWith('sec-') || name.startsWith('x-forwarded-')) continue;
+    if (
+      value === undefined ||
+      DROP_REQUEST.has(name) ||
+      listed.has(name) ||
+      name.startsWith('sec-') ||
+      name.startsWith('x-forwarded-')
+    )
+      continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   // Judged on what the person sent, not on what is left: a header of their own that `Connection` names (dropped above)
@@ -213,7 +275,9 @@ function upstreamRequestHeaders(request: FastifyRequest, serverToken: string | u
   return headers;
 }
 
-function clientResponseHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+function clientResponseHeaders(
+  upstream: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
   const listed = new Set(
     String(upstream.connection ?? '')
       .split(',')
@@ -222,7 +286,8 @@ function clientResponseHeaders(upstream: Record<string, string | string[] | unde
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(upstream)) {
     const lower = name.toLowerCase();
-    if (value === undefined || DROP_RESPONSE.has(lower) || listed.has(lower) || lower.startsWith('access-control-')) continue;
+    if (value === undefined || DROP_RESPONSE.has(lower) || listed.has(lower) || lower.startsWith('access-control-'))
+      continue;
     headers[name] = value;
   }
   return headers;

@@ -30,7 +30,10 @@ describe('forwarding', () => {
   it("never swaps a person's own token for the server token, even when Connection names Authorization", async () => {
     // Raw bytes: HTTP clients rewrite the Connection header.
     const host = new URL(h.app.url).host;
-    await rawRequest(h.app.port, `GET /api/v2/me HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Token narrow-token\r\nConnection: authorization, close\r\n\r\n`);
+    await rawRequest(
+      h.app.port,
+      `GET /api/v2/me HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Token narrow-token\r\nConnection: authorization, close\r\n\r\n`,
+    );
     expect(h.upstream.received).toHaveLength(1);
     expect(h.upstream.received[0]!.headers.authorization).not.toBe(`Token ${TEST_SERVER_TOKEN}`);
   });
@@ -44,7 +47,13 @@ describe('forwarding', () => {
 
   it('does not pass cookies, origin or hop-by-hop headers upstream', async () => {
     await h.call('/api/v2/me', {
-      headers: { Cookie: 'session=abc', 'Proxy-Authorization': 'Basic eDp5', Origin: h.app.url, 'Sec-Fetch-Site': 'same-origin', 'X-Trace': 'kept' },
+      headers: {
+        Cookie: 'session=abc',
+        'Proxy-Authorization': 'Basic eDp5',
+        Origin: h.app.url,
+        'Sec-Fetch-Site': 'same-origin',
+        'X-Trace': 'kept',
+      },
     });
     const headers = h.upstream.received[0]!.headers;
     expect(headers.cookie).toBeUndefined();
@@ -100,12 +109,20 @@ describe('forwarding', () => {
 
   it('forwards JSON bodies, sized or chunked, byte for byte', async () => {
     const body = JSON.stringify({ description: 'deactivated_auth', status: 'inactive' });
-    await h.call('/api/v2/authorizations/0a1b2c3d4e5f6a7b', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body });
+    await h.call('/api/v2/authorizations/0a1b2c3d4e5f6a7b', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     async function* chunked() {
       yield Buffer.from('{"orgID":"1111111111111111",');
       yield Buffer.from('"permissions":[]}');
     }
-    await h.call('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunked() });
+    await h.call('/api/v2/authorizations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: chunked(),
+    });
     expect(h.upstream.received.map((r) => [r.method, r.body])).toEqual([
       ['PATCH', body],
       ['POST', '{"orgID":"1111111111111111","permissions":[]}'],
@@ -114,13 +131,21 @@ describe('forwarding', () => {
 
   it('refuses bodies over 1 MiB with 413 and forwards nothing, whether declared or streamed', async () => {
     const big = Buffer.alloc(1024 * 1024 + 1, 'a');
-    const declared = await h.call('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big });
+    const declared = await h.call('/api/v2/authorizations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(declared.json()).toMatchObject({ code: 'request too large' });
     async function* streamed() {
       for (let i = 0; i < 20; i++) yield Buffer.alloc(64 * 1024, 'b');
     }
-    const chunked = await h.call('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: streamed() });
+    const chunked = await h.call('/api/v2/authorizations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: streamed(),
+    });
     expect(chunked.status).toBe(413);
     expect(h.upstream.received).toHaveLength(0);
   });
@@ -139,12 +164,18 @@ describe('forwarding', () => {
     expect(Buffer.from(first.value as Buffer).toString()).toBe('{"authorizations":[');
     finish();
     let rest = '';
-    for (let next = await reader.next(); !next.done; next = await reader.next()) rest += Buffer.from(next.value as Buffer).toString();
+    for (let next = await reader.next(); !next.done; next = await reader.next())
+      rest += Buffer.from(next.value as Buffer).toString();
     expect(rest).toBe(']}');
   });
 
   it('builds upstream URLs under a configured path prefix', async () => {
-    const prefixed = await startAppServer({ mode: 'influx', upstreamUrl: `${h.upstream.url}/influx/`, org: null, staticDir: h.tempApp.dir });
+    const prefixed = await startAppServer({
+      mode: 'influx',
+      upstreamUrl: `${h.upstream.url}/influx/`,
+      org: null,
+      staticDir: h.tempApp.dir,
+    });
     try {
       await call(prefixed.url, '/api/v2/me?x=1');
       expect(h.upstream.received[0]!.url).toBe('/influx/api/v2/me?x=1');
@@ -163,7 +194,11 @@ describe('answers from the app server itself', () => {
     ['GET', '/api/v2'],
     ['GET', '/api/v1/whatever'],
   ])('%s %s is 404 with an InfluxDB-style body, and nothing reaches InfluxDB', async (method, path) => {
-    const response = await h.call(path, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    const response = await h.call(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: method === 'POST' ? '{}' : undefined,
+    });
     expect(response.status).toBe(404);
     expect(response.json()).toEqual({ code: 'not found', message: 'path not found' });
     expect(response.headers['x-platform-error-code']).toBe('not found');

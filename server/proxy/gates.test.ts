@@ -35,25 +35,33 @@ describe('DNS rebinding: the Host header must name this server', () => {
 });
 
 describe('cross-site requests', () => {
-  it.each(['GET', 'DELETE', 'POST', 'PATCH'])('refuses %s from another origin with 403 and forwards nothing', async (method) => {
-    const response = await h.call('/api/v2/authorizations/0a1b2c3d4e5f6a7b', {
-      method,
-      headers: { ...json, Origin: 'https://evil.example' },
-      body: method === 'POST' || method === 'PATCH' ? '{"status":"inactive"}' : undefined,
-    });
-    expect(response.status).toBe(403);
-    expect(response.headers['x-platform-error-code']).toBe('forbidden');
-    expect(h.upstream.received).toHaveLength(0);
-  });
+  it.each(['GET', 'DELETE', 'POST', 'PATCH'])(
+    'refuses %s from another origin with 403 and forwards nothing',
+    async (method) => {
+      const response = await h.call('/api/v2/authorizations/0a1b2c3d4e5f6a7b', {
+        method,
+        headers: { ...json, Origin: 'https://evil.example' },
+        body: method === 'POST' || method === 'PATCH' ? '{"status":"inactive"}' : undefined,
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers['x-platform-error-code']).toBe('forbidden');
+      expect(h.upstream.received).toHaveLength(0);
+    },
+  );
 
   it('refuses Origin: null and an origin on another port', async () => {
     expect((await h.call('/api/v2/me', { headers: { Origin: 'null' } })).status).toBe(403);
-    expect((await h.call('/api/v2/me', { headers: { Origin: `http://127.0.0.1:${h.app.port + 1}` } })).status).toBe(403);
+    expect((await h.call('/api/v2/me', { headers: { Origin: `http://127.0.0.1:${h.app.port + 1}` } })).status).toBe(
+      403,
+    );
     expect((await h.call('/api/app/config', { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
   });
 
   it.each(['cross-site', 'same-site'])('refuses Sec-Fetch-Site: %s', async (site) => {
-    const response = await h.call('/api/v2/authorizations/0a1b2c3d4e5f6a7b', { method: 'DELETE', headers: { 'Sec-Fetch-Site': site } });
+    const response = await h.call('/api/v2/authorizations/0a1b2c3d4e5f6a7b', {
+      method: 'DELETE',
+      headers: { 'Sec-Fetch-Site': site },
+    });
     expect(response.status).toBe(403);
     expect(h.upstream.received).toHaveLength(0);
   });
@@ -73,7 +81,10 @@ describe('cross-site requests', () => {
   it('lets a link from another site open the page, but not fetch assets or the API', async () => {
     const navigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
     expect((await h.call('/tokens/0a1b2c3d4e5f6a7b', { headers: navigation })).status).toBe(200);
-    expect((await h.call(h.tempApp.assetPath, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' } })).status).toBe(403);
+    expect(
+      (await h.call(h.tempApp.assetPath, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' } }))
+        .status,
+    ).toBe(403);
     expect((await h.call('/tokens', { headers: { ...navigation, 'Sec-Fetch-Dest': 'iframe' } })).status).toBe(403);
     expect((await h.call('/api/v2/authorizations', { headers: navigation })).status).toBe(403);
   });
@@ -83,12 +94,19 @@ describe('cross-site requests', () => {
     ['PATCH', '/api/v2/authorizations/0a1b2c3d4e5f6a7b'],
     ['PUT', '/api/v2/authorizations/0a1b2c3d4e5f6a7b'],
   ])('requires Content-Type: application/json on %s (415 otherwise)', async (method, path) => {
-    for (const headers of [{ 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }, {}] as Record<string, string>[]) {
+    for (const headers of [
+      { 'Content-Type': 'text/plain' },
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      {},
+    ] as Record<string, string>[]) {
       const response = await h.call(path, { method, headers, body: '{"status":"inactive"}' });
       expect(response.status).toBe(415);
     }
     expect(h.upstream.received).toHaveLength(0);
-    expect((await h.call(path, { method, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{}' })).status).toBe(200);
+    expect(
+      (await h.call(path, { method, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{}' }))
+        .status,
+    ).toBe(200);
   });
 
   it('never sends CORS headers, not even to preflights', async () => {
@@ -141,7 +159,14 @@ describe('request targets that could escape', () => {
 
 describe('security headers', () => {
   it('puts CSP, nosniff, no-referrer and DENY on pages, assets and API answers', async () => {
-    for (const path of ['/', '/tokens/0a1b2c3d4e5f6a7b', h.tempApp.assetPath, '/api/v2/me', '/api/app/config', '/api/v2/nope']) {
+    for (const path of [
+      '/',
+      '/tokens/0a1b2c3d4e5f6a7b',
+      h.tempApp.assetPath,
+      '/api/v2/me',
+      '/api/app/config',
+      '/api/v2/nope',
+    ]) {
       const response = await h.call(path);
       expect(response.headers['content-security-policy'], path).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -157,18 +182,32 @@ describe('the server token', () => {
   it('never appears in any answer or log line, whatever happens', async () => {
     const seen: string[] = [];
     const record = (r: { status: number; headers: object; text: string }) => seen.push(JSON.stringify(r));
-    for (const path of ['/', '/tokens/x', h.tempApp.assetPath, '/api/app/config', '/api/v2/me', '/api/v2/nope', '/missing.js']) {
+    for (const path of [
+      '/',
+      '/tokens/x',
+      h.tempApp.assetPath,
+      '/api/app/config',
+      '/api/v2/me',
+      '/api/v2/nope',
+      '/missing.js',
+    ]) {
       record(await h.call(path));
     }
     record(await h.call('/api/v2/me', { headers: { Origin: 'https://evil.example' } }));
     record(await h.call('/api/v2/me', { headers: { Host: 'evil.example' } }));
-    record(await h.call('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }));
-    record(await h.call('/api/v2/authorizations', { method: 'POST', headers: json, body: Buffer.alloc(2 * 1024 * 1024) }));
+    record(
+      await h.call('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }),
+    );
+    record(
+      await h.call('/api/v2/authorizations', { method: 'POST', headers: json, body: Buffer.alloc(2 * 1024 * 1024) }),
+    );
     h.upstream.respondWith((_req, res) => res.socket?.destroy());
     record(await h.call('/api/v2/authorizations'));
     await h.upstream.close();
     record(await h.call('/api/v2/authorizations'));
-    seen.push(await rawRequest(h.app.port, `GET http://evil.example/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    seen.push(
+      await rawRequest(h.app.port, `GET http://evil.example/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
+    );
 
     expect(h.logs.length).toBeGreaterThan(0);
     const everything = [...seen, ...h.logs].join('\n');
@@ -179,7 +218,14 @@ describe('the server token', () => {
 
   it('refuses to listen on a non-loopback address while holding a token, unless allowed', async () => {
     await expect(
-      startAppServer({ mode: 'influx', upstreamUrl: h.upstream.url, serverToken: 't', org: null, staticDir: h.tempApp.dir, host: '0.0.0.0' }),
+      startAppServer({
+        mode: 'influx',
+        upstreamUrl: h.upstream.url,
+        serverToken: 't',
+        org: null,
+        staticDir: h.tempApp.dir,
+        host: '0.0.0.0',
+      }),
     ).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0.*ALLOW_REMOTE=1/);
   });
 });

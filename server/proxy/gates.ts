@@ -52,7 +52,11 @@ export function createGates(options: GateOptions): onRequestHookHandler {
 }
 
 /** Runs the gates on a request; sets `request.gated` and returns null when it may go on. */
-export function check(request: FastifyRequest, reply: FastifyReply, options: GateOptions): { error: InfluxError; headers?: Record<string, string> } | null {
+export function check(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: GateOptions,
+): { error: InfluxError; headers?: Record<string, string> } | null {
   const req = request.raw;
   // On the raw response, so they are on every answer, including those written around Fastify (Vite's pages).
   applySecurityHeaders(reply.raw, options.contentSecurityPolicy);
@@ -79,10 +83,16 @@ export function check(request: FastifyRequest, reply: FastifyReply, options: Gat
     if (!isForwardedPath(path)) return { error: new InfluxError('not found', 'path not found') };
     if (!FORWARDED_METHODS.has(method)) return methodNotAllowed(FORWARDED_ALLOW);
     if (STATE_CHANGING.has(method) && !isJson(req.headers['content-type'])) {
-      return { error: new InfluxError('unsupported media type', `${method} requests must have Content-Type: application/json.`) };
+      return {
+        error: new InfluxError(
+          'unsupported media type',
+          `${method} requests must have Content-Type: application/json.`,
+        ),
+      };
     }
     const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > options.bodyLimitBytes) return tooLarge(reply, options.bodyLimitBytes);
+    if (declared !== undefined && Number(declared) > options.bodyLimitBytes)
+      return tooLarge(reply, options.bodyLimitBytes);
     request.gated = { kind: 'forward', path, search };
     return null;
   }
@@ -102,13 +112,19 @@ export function tooLarge(reply: FastifyReply, limit: number): { error: InfluxErr
   // The rest of the body is never read: close the connection after answering (lingering close drains it).
   reply.raw.shouldKeepAlive = false;
   return {
-    error: new InfluxError('request too large', `Request body is larger than ${limit} bytes; no token operation needs that much.`),
+    error: new InfluxError(
+      'request too large',
+      `Request body is larger than ${limit} bytes; no token operation needs that much.`,
+    ),
     headers: { Connection: 'close' },
   };
 }
 
 function methodNotAllowed(allow: string): { error: InfluxError; headers: Record<string, string> } {
-  return { error: new InfluxError('method not allowed', `Method not allowed here; allowed: ${allow}.`), headers: { Allow: allow } };
+  return {
+    error: new InfluxError('method not allowed', `Method not allowed here; allowed: ${allow}.`),
+    headers: { Allow: allow },
+  };
 }
 
 function isJson(contentType: string | undefined): boolean {

@@ -7,7 +7,7 @@ import { findNginx } from '../../bench/nginx';
 import { formatOverheadTable, measureProxyOverhead } from '../../bench/proxy-overhead';
 
 describe('measureProxyOverhead', () => {
-  it('measures both scenarios directly, through our proxy (own process and the stand-in\'s) and the raw Node floor, without errors', async () => {
+  it("measures both scenarios directly, through our proxy (own process and the stand-in's) and the raw Node floor, without errors", async () => {
     const result = await measureProxyOverhead({ requests: 40, concurrency: 4, listSize: 12, warmup: 8 });
     expect(result.scenarios.map((s) => s.name)).toEqual(['get one token', 'list 12 tokens']);
     for (const scenario of result.scenarios) {
@@ -17,7 +17,9 @@ describe('measureProxyOverhead', () => {
         expect(stats.requestsPerSecond).toBeGreaterThan(0);
         expect(stats.p99Ms).toBeGreaterThanOrEqual(stats.p50Ms);
       }
-      expect(scenario.throughputRatio).toBeCloseTo(scenario.proxied.requestsPerSecond / scenario.direct.requestsPerSecond);
+      expect(scenario.throughputRatio).toBeCloseTo(
+        scenario.proxied.requestsPerSecond / scenario.direct.requestsPerSecond,
+      );
       // The proxies in their own process report their own CPU; the direct row has none to report.
       expect(scenario.proxied.proxyCpuUsPerRequest).toBeGreaterThan(0);
       expect(scenario.nodeFloor.proxyCpuUsPerRequest).toBeGreaterThan(0);
@@ -50,7 +52,9 @@ describe('measureProxyOverhead', () => {
       expect(findNginx({ PATH: dir })).toBe(broken);
       process.env.NGINX = broken;
       const result = await measureProxyOverhead({ requests: 8, concurrency: 2, listSize: 3, warmup: 2 });
-      expect(result.nginxSkipped).toBe(`${broken} would not start: nginx config test failed: nginx: [emerg] broken install`);
+      expect(result.nginxSkipped).toBe(
+        `${broken} would not start: nginx config test failed: nginx: [emerg] broken install`,
+      );
       expect(result.scenarios.map((s) => [s.proxied.errors, s.nginx])).toEqual([
         [0, undefined],
         [0, undefined],

@@ -48,12 +48,19 @@ describe('forwarded paths', () => {
     expect(isApiPath(path)).toBe(true);
   });
 
-  it.each(['/api/v2/write', '/api/v2/query', '/api/v2/users/x/password', '/api/v2/setup', '/api/v2/orgs/1/members', '/api/v2', '/api/app/other', '/metrics', '/debug/pprof'])(
-    'never forwards %s',
-    (path) => {
-      expect(isForwardedPath(path)).toBe(false);
-    },
-  );
+  it.each([
+    '/api/v2/write',
+    '/api/v2/query',
+    '/api/v2/users/x/password',
+    '/api/v2/setup',
+    '/api/v2/orgs/1/members',
+    '/api/v2',
+    '/api/app/other',
+    '/metrics',
+    '/debug/pprof',
+  ])('never forwards %s', (path) => {
+    expect(isForwardedPath(path)).toBe(false);
+  });
 
   it('treats app routes as the app, not the API', () => {
     expect(isApiPath('/tokens/0a1b2c3d4e5f6a7b')).toBe(false);

@@ -2,7 +2,11 @@
 // the static folder or make the proxy ask for something other than <configured origin><path>.
 
 export type RequestTarget =
-  | { ok: true; /** raw path, still percent-encoded as sent */ path: string; /** "" or "?..." as sent */ search: string }
+  | {
+      ok: true;
+      /** raw path, still percent-encoded as sent */ path: string;
+      /** "" or "?..." as sent */ search: string;
+    }
   | { ok: false; reason: string };
 
 export function parseRequestTarget(rawUrl: string | undefined): RequestTarget {

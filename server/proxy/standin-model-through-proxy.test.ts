@@ -43,6 +43,8 @@ describe('the stand-in through the proxy against the model', () => {
       },
     });
     expect(size.sequences).toBeGreaterThanOrEqual(params.runs);
-    console.log(`[model] stand-in through the proxy: ${size.sequences} sequences, ${size.steps} steps (up to ${params.steps} a sequence)`);
+    console.log(
+      `[model] stand-in through the proxy: ${size.sequences} sequences, ${size.steps} steps (up to ${params.steps} a sequence)`,
+    );
   }, 600_000);
 });

@@ -40,17 +40,29 @@ async function viaProxy(method: string, path: string, init: CallInit = {}): Prom
   const response = await call(product.url, path, { method, ...init });
   answers.push(response);
   if (path.startsWith('/api/v2/authorizations')) {
-    assertMatchesContract(method, contractPathOf(path), response.status, response.text === '' ? undefined : response.json());
+    assertMatchesContract(
+      method,
+      contractPathOf(path),
+      response.status,
+      response.text === '' ? undefined : response.json(),
+    );
   }
   return response;
 }
 
 /** Straight to the stand-in with the operator token. */
 function direct(method: string, path: string, init: CallInit = {}): Promise<CallResult> {
-  return call(product.standin.url, path, { method, ...init, headers: { Authorization: `Token ${product.standin.operatorToken}`, ...init.headers } });
+  return call(product.standin.url, path, {
+    method,
+    ...init,
+    headers: { Authorization: `Token ${product.standin.operatorToken}`, ...init.headers },
+  });
 }
 
-const jsonBody = (body: unknown): CallInit => ({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const jsonBody = (body: unknown): CallInit => ({
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 const withoutUpdatedAt = ({ updatedAt: _updatedAt, ...rest }: Authorization) => rest;
 
 describe('the stand-in through the proxy', () => {
@@ -70,19 +82,28 @@ describe('the stand-in through the proxy', () => {
     const straight = await direct('PATCH', `/api/v2/authorizations/${first.id}`, jsonBody(change));
     expect(straight.status).toBe(200);
     expect(withoutUpdatedAt(proxied.json())).toEqual(withoutUpdatedAt(straight.json()));
-    expect((await viaProxy('GET', `/api/v2/authorizations/${first.id}`)).text).toBe((await direct('GET', `/api/v2/authorizations/${first.id}`)).text);
+    expect((await viaProxy('GET', `/api/v2/authorizations/${first.id}`)).text).toBe(
+      (await direct('GET', `/api/v2/authorizations/${first.id}`)).text,
+    );
   });
 
   it('creates, reads, and deletes a token, with the contract on every answer', async () => {
     const created = await viaProxy(
       'POST',
       '/api/v2/authorizations',
-      jsonBody({ orgID: product.standin.orgID, description: 'through the proxy', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: product.standin.orgID } }] }),
+      jsonBody({
+        orgID: product.standin.orgID,
+        description: 'through the proxy',
+        permissions: [{ action: 'read', resource: { type: 'buckets', orgID: product.standin.orgID } }],
+      }),
     );
     expect(created.status).toBe(201);
     const token = created.json<Authorization>();
     expect(token.token).toMatch(/^[A-Za-z0-9_-]{86}==$/);
-    expect((await viaProxy('GET', `/api/v2/authorizations/${token.id}`)).json()).toMatchObject({ id: token.id, description: 'through the proxy' });
+    expect((await viaProxy('GET', `/api/v2/authorizations/${token.id}`)).json()).toMatchObject({
+      id: token.id,
+      description: 'through the proxy',
+    });
     expect((await viaProxy('DELETE', `/api/v2/authorizations/${token.id}`)).status).toBe(204);
     const gone = await viaProxy('GET', `/api/v2/authorizations/${token.id}`);
     expect(gone.status).toBe(404);
@@ -92,10 +113,13 @@ describe('the stand-in through the proxy', () => {
   it("passes the stand-in's errors through: bad id, bad status, and a person's own wrong token", async () => {
     const badID = await viaProxy('GET', '/api/v2/authorizations/xyz');
     expect(badID.status).toBe(400);
-    const list = (await viaProxy('GET', '/api/v2/authorizations')).json<{ authorizations: Authorization[] }>().authorizations;
+    const list = (await viaProxy('GET', '/api/v2/authorizations')).json<{ authorizations: Authorization[] }>()
+      .authorizations;
     const badStatus = await viaProxy('PATCH', `/api/v2/authorizations/${list[0]!.id}`, jsonBody({ status: 'paused' }));
     expect(badStatus.status).toBe(400);
-    const wrongToken = await viaProxy('GET', '/api/v2/authorizations', { headers: { Authorization: 'Token not-a-real-token' } });
+    const wrongToken = await viaProxy('GET', '/api/v2/authorizations', {
+      headers: { Authorization: 'Token not-a-real-token' },
+    });
     expect(wrongToken.status).toBe(401);
     expect(wrongToken.json()).toEqual({ code: 'unauthorized', message: 'unauthorized access' });
   });
@@ -107,7 +131,12 @@ describe('the stand-in through the proxy', () => {
     expect((await viaProxy('GET', '/api/v2/resources')).status).toBe(200);
     expect((await viaProxy('GET', '/health')).status).toBe(200);
     expect((await viaProxy('GET', '/ping')).status).toBe(204);
-    expect((await viaProxy('GET', '/api/app/config')).json()).toEqual({ mode: 'standin', upstream: product.standin.url, org: 'my-org', needsToken: false });
+    expect((await viaProxy('GET', '/api/app/config')).json()).toEqual({
+      mode: 'standin',
+      upstream: product.standin.url,
+      org: 'my-org',
+      needsToken: false,
+    });
   });
 
   it('answers 502 naming the stand-in when it stops, and never leaks the operator token', async () => {

@@ -5,12 +5,16 @@ export interface UpstreamFailure {
   message: string;
 }
 
-const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/;
+const TLS_CODE =
+  /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/;
 
 export function describeUpstreamFailure(error: unknown, upstream: string, timeoutMs: number): UpstreamFailure {
   const code = errorCode(error);
   const detail = error instanceof Error ? error.message : String(error);
-  const unreachable = (cause: string): UpstreamFailure => ({ status: 502, message: `InfluxDB at ${upstream} is unreachable: ${cause}` });
+  const unreachable = (cause: string): UpstreamFailure => ({
+    status: 502,
+    message: `InfluxDB at ${upstream} is unreachable: ${cause}`,
+  });
   switch (code) {
     case 'ECONNREFUSED':
       return unreachable('connection refused (is it running, and on that port?)');
@@ -27,7 +31,10 @@ export function describeUpstreamFailure(error: unknown, upstream: string, timeou
       return unreachable('the connection was closed before it answered');
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return { status: 504, message: `InfluxDB at ${upstream} did not accept a connection in time (check the network or firewall)` };
+      return {
+        status: 504,
+        message: `InfluxDB at ${upstream} did not accept a connection in time (check the network or firewall)`,
+      };
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
       return {
@@ -47,7 +54,11 @@ export function describeUpstreamFailure(error: unknown, upstream: string, timeou
 }
 
 function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+  for (
+    let current: unknown = error, depth = 0;
+    current && depth < 4;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
   }

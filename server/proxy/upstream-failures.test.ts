@@ -6,7 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startAppServer, type RunningAppServer } from '../app/app-server';
 import { call } from '../test-support/http-call';
-import { closedPortUrl, hang, resetMidResponse, startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
+import {
+  closedPortUrl,
+  hang,
+  resetMidResponse,
+  startFakeUpstream,
+  type FakeUpstream,
+} from '../test-support/fake-upstream';
 import { makeTempApp, type TempApp } from '../test-support/temp-app';
 import { TEST_SERVER_TOKEN } from '../test-support/proxy-harness';
 
@@ -76,7 +82,9 @@ describe('when InfluxDB cannot answer', () => {
     const response = await call(app.url, '/api/v2/me');
     expect(response.status).toBe(502);
     expect(response.headers['x-platform-error-code']).toBe('unavailable');
-    expect(response.json<{ message: string }>().message).toMatch(/^TLS\/certificate problem talking to InfluxDB at https:\/\/127\.0\.0\.1:\d+: .*self.signed/i);
+    expect(response.json<{ message: string }>().message).toMatch(
+      /^TLS\/certificate problem talking to InfluxDB at https:\/\/127\.0\.0\.1:\d+: .*self.signed/i,
+    );
   });
 
   it('answers 502 naming TLS when https:// points at a plain HTTP server', async () => {
@@ -90,7 +98,10 @@ describe('when InfluxDB cannot answer', () => {
   it('passes a 500 from InfluxDB through as it is', async () => {
     const upstream = await fake();
     upstream.respondWith((_req, res) => {
-      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'X-Platform-Error-Code': 'internal error' });
+      res.writeHead(500, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'X-Platform-Error-Code': 'internal error',
+      });
       res.end('{"code":"internal error","message":"unexpected EOF"}');
     });
     const { app } = await appFor(upstream.url);
@@ -160,5 +171,8 @@ describe('when InfluxDB cannot answer', () => {
 });
 
 function createServerOn(port: string) {
-  return createHttpServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')).listen(Number(port), '127.0.0.1');
+  return createHttpServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')).listen(
+    Number(port),
+    '127.0.0.1',
+  );
 }

@@ -52,7 +52,12 @@ export function buildStandin(store: StandinStore, options: BuildOptions = {}): F
     if (route) {
       const allowed = [...route.methods].sort().join(', ');
       reply.header('Allow', allowed);
-      return sendError(ctx, new InfluxError('method not allowed', `method ${request.method} is not allowed on ${path}; use ${allowed}`), request, reply);
+      return sendError(
+        ctx,
+        new InfluxError('method not allowed', `method ${request.method} is not allowed on ${path}; use ${allowed}`),
+        request,
+        reply,
+      );
     }
     return sendError(ctx, new InfluxError('not found', 'path not found'), request, reply);
   });
@@ -92,7 +97,10 @@ function toInfluxError(error: unknown, request: FastifyRequest): InfluxError {
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new InfluxError('request too large', `request body is larger than ${BODY_LIMIT} bytes (1 MiB); no token operation needs that much`);
+      return new InfluxError(
+        'request too large',
+        `request body is larger than ${BODY_LIMIT} bytes (1 MiB); no token operation needs that much`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return unsupportedMediaType(request.headers['content-type']);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -105,11 +113,21 @@ function toInfluxError(error: unknown, request: FastifyRequest): InfluxError {
   }
   const sqliteCode = (error as { code?: unknown }).code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
-    return new InfluxError('unavailable', 'the database is busy with another writer (e.g. npm run seed); retry in a moment');
+    return new InfluxError(
+      'unavailable',
+      'the database is busy with another writer (e.g. npm run seed); retry in a moment',
+    );
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const code: InfluxErrorCode = status === 404 ? 'not found' : status === 413 ? 'request too large' : status === 415 ? 'unsupported media type' : 'invalid';
+    const code: InfluxErrorCode =
+      status === 404
+        ? 'not found'
+        : status === 413
+          ? 'request too large'
+          : status === 415
+            ? 'unsupported media type'
+            : 'invalid';
     return new InfluxError(code, fastifyError.message ?? 'bad request');
   }
   return new InfluxError('internal error', `internal error: ${error instanceof Error ? error.message : String(error)}`);
@@ -118,7 +136,9 @@ function toInfluxError(error: unknown, request: FastifyRequest): InfluxError {
 function sendError(ctx: StandinContext, error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const influxError = toInfluxError(error, request);
   if (influxError.code === 'internal error') {
-    ctx.log(`stand-in: ${request.method} ${request.url.split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.log(
+      `stand-in: ${request.method} ${request.url.split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   return sendInfluxError(reply, influxError);
 }

@@ -35,7 +35,9 @@ function addOrg(name: string): string {
 describe('authentication', () => {
   it('accepts Token and Bearer in any case, and refuses everything else with "unauthorized access"', async () => {
     for (const scheme of ['Token', 'Bearer', 'token', 'BEARER', 'tOkEn']) {
-      const answer = await h.call('GET', '/api/v2/authorizations', { headers: { Authorization: `${scheme} ${h.operatorToken}` } });
+      const answer = await h.call('GET', '/api/v2/authorizations', {
+        headers: { Authorization: `${scheme} ${h.operatorToken}` },
+      });
       expect(answer.status, scheme).toBe(200);
     }
     const refused = [
@@ -56,8 +58,16 @@ describe('authentication', () => {
 
 describe('inactive tokens', () => {
   it('see an empty list, get 401 "token is inactive" elsewhere, and cannot re-activate themselves', async () => {
-    const own = await h.createToken({ userID: user2, description: 'mine', permissions: manageOwnTokens(h.orgID, user2) });
-    const inactive = await h.createToken({ userID: user2, status: 'inactive', permissions: manageOwnTokens(h.orgID, user2) });
+    const own = await h.createToken({
+      userID: user2,
+      description: 'mine',
+      permissions: manageOwnTokens(h.orgID, user2),
+    });
+    const inactive = await h.createToken({
+      userID: user2,
+      status: 'inactive',
+      permissions: manageOwnTokens(h.orgID, user2),
+    });
     const before = await h.allAuthorizations();
     const as = inactive.token;
 
@@ -66,25 +76,46 @@ describe('inactive tokens', () => {
     expect(list.json.authorizations).toEqual([]);
     const self = `/api/v2/authorizations/${inactive.id}`;
     expectError(await h.call('GET', self, { token: as }), 401, 'unauthorized', 'token is inactive');
-    expectError(await h.call('GET', `/api/v2/authorizations/${own.id}`, { token: as }), 401, 'unauthorized', 'token is inactive');
-    expectError(await h.call('PATCH', self, { token: as, body: { status: 'active' } }), 401, 'unauthorized', 'token is inactive');
+    expectError(
+      await h.call('GET', `/api/v2/authorizations/${own.id}`, { token: as }),
+      401,
+      'unauthorized',
+      'token is inactive',
+    );
+    expectError(
+      await h.call('PATCH', self, { token: as, body: { status: 'active' } }),
+      401,
+      'unauthorized',
+      'token is inactive',
+    );
     expectError(await h.call('DELETE', self, { token: as }), 401, 'unauthorized', 'token is inactive');
-    const post = await h.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: h.orgID, permissions: [readBuckets(h.orgID)] } });
+    const post = await h.call('POST', '/api/v2/authorizations', {
+      token: as,
+      body: { orgID: h.orgID, permissions: [readBuckets(h.orgID)] },
+    });
     expectError(post, 401, 'unauthorized', 'token is inactive');
     expect(await h.allAuthorizations()).toEqual(before);
 
     // Deactivating a working token takes effect on its very next request; re-activating restores it.
-    expect((await h.call('GET', '/api/v2/authorizations', { token: own.token })).json.authorizations.length).toBeGreaterThan(0);
+    expect(
+      (await h.call('GET', '/api/v2/authorizations', { token: own.token })).json.authorizations.length,
+    ).toBeGreaterThan(0);
     await h.call('PATCH', `/api/v2/authorizations/${own.id}`, { body: { status: 'inactive' } });
     expect((await h.call('GET', '/api/v2/authorizations', { token: own.token })).json.authorizations).toEqual([]);
     await h.call('PATCH', `/api/v2/authorizations/${own.id}`, { body: { status: 'active' } });
-    expect((await h.call('GET', '/api/v2/authorizations', { token: own.token })).json.authorizations.length).toBeGreaterThan(0);
+    expect(
+      (await h.call('GET', '/api/v2/authorizations', { token: own.token })).json.authorizations.length,
+    ).toBeGreaterThan(0);
   });
 });
 
 describe('an all-access token', () => {
   it("sees only its own user's tokens in its org, and may manage them", async () => {
-    const allAccess = await h.createToken({ userID: user1, description: 'user1 all access', permissions: allAccessPermissions(h.orgID, user1) });
+    const allAccess = await h.createToken({
+      userID: user1,
+      description: 'user1 all access',
+      permissions: allAccessPermissions(h.orgID, user1),
+    });
     const org2 = addOrg('other-org');
     const inOrg2 = await h.createToken({ orgID: org2, userID: user1, permissions: [readBuckets(org2)] });
     expect(inOrg2).toMatchObject({ org: 'other-org', permissions: [{ resource: { orgID: org2, org: 'other-org' } }] });
@@ -116,7 +147,10 @@ describe('an all-access token', () => {
       `write:users/${user2} is unauthorized`,
     );
     const user1Token = all.find((a) => a.userID === user1 && a.id !== allAccess.id && a.orgID === h.orgID)!;
-    const renamed = await h.call('PATCH', `/api/v2/authorizations/${user1Token.id}`, { token: allAccess.token, body: { description: 'renamed' } });
+    const renamed = await h.call('PATCH', `/api/v2/authorizations/${user1Token.id}`, {
+      token: allAccess.token,
+      body: { description: 'renamed' },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.json.description).toBe('renamed');
   });
@@ -126,9 +160,12 @@ describe('an all-access token', () => {
     const org2 = addOrg('other-org');
     const before = await h.allAuthorizations();
     const as = allAccess.token;
-    const post = (body: object) => h.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: h.orgID, ...body } });
+    const post = (body: object) =>
+      h.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: h.orgID, ...body } });
 
-    const unscoped = await post({ permissions: [readBuckets(h.orgID), { action: 'read', resource: { type: 'buckets' } }] });
+    const unscoped = await post({
+      permissions: [readBuckets(h.orgID), { action: 'read', resource: { type: 'buckets' } }],
+    });
     expectError(unscoped, 403, 'forbidden', 'permission read:buckets is not allowed: read:buckets is unauthorized');
     const otherUsers = await post({ permissions: [{ action: 'read', resource: { type: 'users' } }] });
     expectError(otherUsers, 403, 'forbidden', 'permission read:users is not allowed: read:users is unauthorized');
@@ -137,7 +174,12 @@ describe('an all-access token', () => {
     const otherOrg = await post({ orgID: org2, permissions: [readBuckets(org2)] });
     expectError(otherOrg, 401, 'unauthorized', `write:orgs/${org2}/authorizations is unauthorized`);
     const grantOtherOrg = await post({ permissions: [readBuckets(org2)] });
-    expectError(grantOtherOrg, 403, 'forbidden', `permission read:orgs/${org2}/buckets is not allowed: read:orgs/${org2}/buckets is unauthorized`);
+    expectError(
+      grantOtherOrg,
+      403,
+      'forbidden',
+      `permission read:orgs/${org2}/buckets is not allowed: read:orgs/${org2}/buckets is unauthorized`,
+    );
     const instance = await post({ permissions: [{ action: 'read', resource: { type: 'instance' } }] });
     expectError(instance, 403, 'forbidden', 'permission read:instance is not allowed: read:instance is unauthorized');
     expect(await h.allAuthorizations()).toEqual(before);
@@ -159,16 +201,29 @@ describe('custom tokens', () => {
     const path = `/api/v2/authorizations/${target.id}`;
     const denied = `read:orgs/${h.orgID}/authorizations/${target.id} is unauthorized`;
     expectError(await h.call('GET', path, { token: bucketsOnly.token }), 401, 'unauthorized', denied);
-    expectError(await h.call('PATCH', path, { token: bucketsOnly.token, body: { status: 'inactive' } }), 401, 'unauthorized', denied);
+    expectError(
+      await h.call('PATCH', path, { token: bucketsOnly.token, body: { status: 'inactive' } }),
+      401,
+      'unauthorized',
+      denied,
+    );
     expectError(
       await h.call('DELETE', path, { token: bucketsOnly.token }),
       401,
       'unauthorized',
       `write:orgs/${h.orgID}/authorizations/${target.id} is unauthorized`,
     );
-    const post = await h.call('POST', '/api/v2/authorizations', { token: bucketsOnly.token, body: { orgID: h.orgID, permissions: [readBuckets(h.orgID)] } });
+    const post = await h.call('POST', '/api/v2/authorizations', {
+      token: bucketsOnly.token,
+      body: { orgID: h.orgID, permissions: [readBuckets(h.orgID)] },
+    });
     expectError(post, 401, 'unauthorized', `write:orgs/${h.orgID}/authorizations is unauthorized`);
-    expectError(await h.call('GET', '/api/v2/me', { token: bucketsOnly.token }), 401, 'unauthorized', `read:users/${user2} is unauthorized`);
+    expectError(
+      await h.call('GET', '/api/v2/me', { token: bucketsOnly.token }),
+      401,
+      'unauthorized',
+      `read:users/${user2} is unauthorized`,
+    );
     expect((await h.call('GET', path)).json.status).toBe(target.status);
   });
 

@@ -24,7 +24,9 @@ type Entry = { seq: number; rev: number; row?: AuthTuple };
 /** The list the caller may see (the rest silently left out; an inactive token sees nothing), as body chunks. */
 export function listAuthorizationsBody(ctx: StandinContext, caller: Caller, filter: ListFilter): ListBody {
   const resolved = resolveListFilter(ctx, filter);
-  const { entries, filter: narrowed } = caller.active ? visibleEntries(ctx, caller, resolved) : { entries: [], filter: {} };
+  const { entries, filter: narrowed } = caller.active
+    ? visibleEntries(ctx, caller, resolved)
+    : { entries: [], filter: {} };
   const { renderer } = ctx;
 
   const rendered = entries.map((e) => (e.row ? renderer.renderRow(e.row) : renderer.cachedRow(e.seq, e.rev)));
@@ -55,7 +57,9 @@ function visibleEntries(
   const mayRead = (id: string, orgID: string, userID: string) => callerMayRead(caller, id, orgID, userID);
   if (resolved.row) {
     const row = resolved.row;
-    return entries(mayRead(row[AUTH.id], row[AUTH.orgID], row[AUTH.userID]) ? [{ seq: row[AUTH.seq], rev: row[AUTH.rev], row }] : []);
+    return entries(
+      mayRead(row[AUTH.id], row[AUTH.orgID], row[AUTH.userID]) ? [{ seq: row[AUTH.seq], rev: row[AUTH.rev], row }] : [],
+    );
   }
   if (!perms.allowsEvery('read', 'users')) {
     // Only tokens of users the caller may read can be listed: let SQL narrow to them when there is one.
@@ -81,7 +85,11 @@ function visibleEntries(
   );
 }
 
-function rowLookup(ctx: StandinContext, filter: StoreFilter, missCount: number): (seq: number) => AuthTuple | undefined {
+function rowLookup(
+  ctx: StandinContext,
+  filter: StoreFilter,
+  missCount: number,
+): (seq: number) => AuthTuple | undefined {
   if (missCount > FULL_SCAN_THRESHOLD) {
     const rows = new Map(ctx.store.listAuthorizations(filter).map((r) => [r[AUTH.seq], r]));
     return (seq) => rows.get(seq);

@@ -4,12 +4,7 @@ import { nowRfc3339 } from './clock';
 import type { StandinContext } from './context';
 import { authorizationNotFound, forbidden, invalid, notFound } from './errors';
 import { storeNewAuthorization } from './new-authorization';
-import {
-  callerMay,
-  requirePermission,
-  resourcePermission,
-  type Caller,
-} from './permissions';
+import { callerMay, requirePermission, resourcePermission, type Caller } from './permissions';
 import type { CreateRequest, UpdateRequest } from './request-bodies';
 import { AUTH, type AuthTuple } from './store';
 import { permissionString } from '../../core/permissions';
@@ -61,7 +56,10 @@ export interface ListFilter {
  * orgID beats org). An id filter looks up that one authorization (404 if unknown) and, as in the real
  * service, makes the other filters irrelevant.
  */
-export function resolveListFilter(ctx: StandinContext, filter: ListFilter): { row?: AuthTuple; userID?: string; orgID?: string } {
+export function resolveListFilter(
+  ctx: StandinContext,
+  filter: ListFilter,
+): { row?: AuthTuple; userID?: string; orgID?: string } {
   let { userID, orgID } = filter;
   if (userID === undefined && filter.user !== undefined) {
     userID = ctx.catalog.userByName(filter.user)?.id;
@@ -76,7 +74,11 @@ export function resolveListFilter(ctx: StandinContext, filter: ListFilter): { ro
 }
 
 /** Creates the authorization; returns the stored row and the token string (never stored, shown once). */
-export function createAuthorization(ctx: StandinContext, caller: Caller, request: CreateRequest): { row: AuthTuple; token: string } {
+export function createAuthorization(
+  ctx: StandinContext,
+  caller: Caller,
+  request: CreateRequest,
+): { row: AuthTuple; token: string } {
   const { orgID, permissions } = request;
   const userID = request.userID ?? caller.userID;
   requirePermission(caller, resourcePermission('write', 'authorizations', undefined, orgID));

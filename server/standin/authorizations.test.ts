@@ -8,7 +8,20 @@ import { allAccessPermissions } from './permissions';
 import { StandinStore } from './store';
 import { Harness, readBuckets } from './test-support';
 
-const FIELD_ORDER = ['id', 'token', 'status', 'description', 'orgID', 'org', 'userID', 'user', 'permissions', 'links', 'createdAt', 'updatedAt'];
+const FIELD_ORDER = [
+  'id',
+  'token',
+  'status',
+  'description',
+  'orgID',
+  'org',
+  'userID',
+  'user',
+  'permissions',
+  'links',
+  'createdAt',
+  'updatedAt',
+];
 const ID = /^[0-9a-f]{16}$/;
 const TOKEN = /^[A-Za-z0-9_-]{86}==$/;
 
@@ -46,7 +59,16 @@ describe('GET /api/v2/authorizations', () => {
     // A bucket permission carries the bucket's name and its org's name.
     const telegraf = auths.find((a) => a.description === "user2's telegraf writer")!;
     expect(telegraf.permissions).toEqual([
-      { action: 'write', resource: { type: 'buckets', id: await h.bucketID('telegraf'), orgID: h.orgID, name: 'telegraf', org: 'my-org' } },
+      {
+        action: 'write',
+        resource: {
+          type: 'buckets',
+          id: await h.bucketID('telegraf'),
+          orgID: h.orgID,
+          name: 'telegraf',
+          org: 'my-org',
+        },
+      },
     ]);
   });
 
@@ -88,7 +110,8 @@ describe('list freshness', () => {
   it('shows every change at once, whether made here or by another process on the same database', async () => {
     const user2 = await h.userID('user2');
     const allAccess = await h.createToken({ userID: user2, permissions: allAccessPermissions(h.orgID, user2) });
-    const lists = () => Promise.all([h.allAuthorizations(), h.call('GET', '/api/v2/authorizations', { token: allAccess.token })]);
+    const lists = () =>
+      Promise.all([h.allAuthorizations(), h.call('GET', '/api/v2/authorizations', { token: allAccess.token })]);
     await lists(); // renders and caches every row
     const target = (await h.allAuthorizations()).find((a) => a.userID === user2 && a.id !== allAccess.id)!;
 
@@ -98,11 +121,17 @@ describe('list freshness', () => {
     expect(mine.json.authorizations.find((a: Authorization) => a.id === target.id).description).toBe('changed here');
 
     const other = StandinStore.open(h.dataDir);
-    other.updateAuthorization(target.id, { description: 'changed elsewhere', status: 'inactive' }, '2030-01-01T00:00:00.000000000Z');
+    other.updateAuthorization(
+      target.id,
+      { description: 'changed elsewhere', status: 'inactive' },
+      '2030-01-01T00:00:00.000000000Z',
+    );
     other.close();
     [all, mine] = await lists();
     expect(all.find((a) => a.id === target.id)).toMatchObject({ description: 'changed elsewhere', status: 'inactive' });
-    expect(mine.json.authorizations.find((a: Authorization) => a.id === target.id)).toMatchObject({ description: 'changed elsewhere' });
+    expect(mine.json.authorizations.find((a: Authorization) => a.id === target.id)).toMatchObject({
+      description: 'changed elsewhere',
+    });
 
     await h.call('DELETE', `/api/v2/authorizations/${target.id}`);
     [all, mine] = await lists();
@@ -123,7 +152,12 @@ describe('the documented example', () => {
     });
     expect(patched.status).toBe(200);
     assertMatchesContract('PATCH', '/authorizations/{authID}', 200, patched.json);
-    expect(patched.json).toMatchObject({ id: first.id, description: 'deactivated_auth', status: 'inactive', token: '' });
+    expect(patched.json).toMatchObject({
+      id: first.id,
+      description: 'deactivated_auth',
+      status: 'inactive',
+      token: '',
+    });
     expect(Object.keys(patched.json)).toEqual(FIELD_ORDER);
 
     const again = await h.call('GET', `/api/v2/authorizations/${first.id}`);
@@ -144,7 +178,13 @@ describe('POST, GET, PATCH, DELETE /api/v2/authorizations', () => {
     expect(Object.keys(created)).toEqual(FIELD_ORDER);
     expect(created.token).toMatch(TOKEN);
     expect(created.token).toHaveLength(88);
-    expect(created).toMatchObject({ status: 'active', description: 'grafana', orgID: h.orgID, org: 'my-org', user: 'admin' });
+    expect(created).toMatchObject({
+      status: 'active',
+      description: 'grafana',
+      orgID: h.orgID,
+      org: 'my-org',
+      user: 'admin',
+    });
     expect(created.userID).toBe(await h.userID('admin')); // defaults to the caller's user
     expect(created.permissions).toEqual([
       { action: 'read', resource: { type: 'buckets', id: bucketID, orgID: h.orgID, name: 'my-bucket', org: 'my-org' } },
@@ -185,7 +225,11 @@ describe('POST, GET, PATCH, DELETE /api/v2/authorizations', () => {
   });
 
   it('PATCH changes only the given fields; {} and nulls change nothing but updatedAt; "" status means active', async () => {
-    const created = await h.createToken({ description: 'before', status: 'inactive', permissions: [readBuckets(h.orgID)] });
+    const created = await h.createToken({
+      description: 'before',
+      status: 'inactive',
+      permissions: [readBuckets(h.orgID)],
+    });
     const path = `/api/v2/authorizations/${created.id}`;
 
     const onlyDescription = await h.call('PATCH', path, { body: { description: 'after' } });
@@ -236,7 +280,9 @@ describe('POST, GET, PATCH, DELETE /api/v2/authorizations', () => {
       const created = await h.createToken({ description, permissions: [readBuckets(h.orgID)] });
       expect(created.description).toBe(description);
       expect((await h.call('GET', `/api/v2/authorizations/${created.id}`)).json.description).toBe(description);
-      const patched = await h.call('PATCH', `/api/v2/authorizations/${created.id}`, { body: { description: `${description}!` } });
+      const patched = await h.call('PATCH', `/api/v2/authorizations/${created.id}`, {
+        body: { description: `${description}!` },
+      });
       expect(patched.json.description).toBe(`${description}!`);
     }
     await h.restart();

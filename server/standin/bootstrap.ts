@@ -94,9 +94,24 @@ export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
     const bucketIDs = new Map<string, string>();
     const buckets = [
       { name: 'my-bucket', type: 'user' as const, retentionSeconds: 0, description: '' },
-      { name: 'telegraf', type: 'user' as const, retentionSeconds: 30 * DAY, description: 'metrics from telegraf agents' },
-      { name: '_monitoring', type: 'system' as const, retentionSeconds: 7 * DAY, description: 'System bucket for monitoring logs' },
-      { name: '_tasks', type: 'system' as const, retentionSeconds: 3 * DAY, description: 'System bucket for task logs' },
+      {
+        name: 'telegraf',
+        type: 'user' as const,
+        retentionSeconds: 30 * DAY,
+        description: 'metrics from telegraf agents',
+      },
+      {
+        name: '_monitoring',
+        type: 'system' as const,
+        retentionSeconds: 7 * DAY,
+        description: 'System bucket for monitoring logs',
+      },
+      {
+        name: '_tasks',
+        type: 'system' as const,
+        retentionSeconds: 3 * DAY,
+        description: 'System bucket for task logs',
+      },
     ];
     for (const bucket of buckets) {
       const id = newId();

@@ -41,7 +41,10 @@ describe('@influxdata/influxdb-client-apis against the stand-in', () => {
     const got = await api.getAuthorizationsID({ authID: created.id! });
     expect(got).toMatchObject({ id: created.id, token: '', description: 'from the official client' });
 
-    const patched = await api.patchAuthorizationsID({ authID: created.id!, body: { status: 'inactive', description: 'patched' } });
+    const patched = await api.patchAuthorizationsID({
+      authID: created.id!,
+      body: { status: 'inactive', description: 'patched' },
+    });
     assertMatchesContract('PATCH', '/authorizations/{authID}', 200, patched);
     expect(patched).toMatchObject({ status: 'inactive', description: 'patched' });
 

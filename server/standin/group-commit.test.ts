@@ -44,7 +44,7 @@ async function setup(): Promise<Setup> {
     store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const orgID = (store.listOrgs()[0]!).id;
+  const orgID = store.listOrgs()[0]!.id;
   return { app, store, token: operatorToken!, orgID, held, failNext };
 }
 
@@ -57,16 +57,35 @@ describe('group commit', () => {
   it('answers a write only after its flush, shares one flush among writers waiting together, and lets reads through', async () => {
     const s = await setup();
     const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
-    const ids = (JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body).authorizations as { id: string }[]).map((a) => a.id);
+    const ids = (
+      JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body)
+        .authorizations as { id: string }[]
+    ).map((a) => a.id);
 
     let answered = 0;
-    const first = s.app.inject({ method: 'PATCH', url: `/api/v2/authorizations/${ids[1]}`, headers, payload: { description: 'first' } }).then((r) => (answered++, r));
+    const first = s.app
+      .inject({ method: 'PATCH', url: `/api/v2/authorizations/${ids[1]}`, headers, payload: { description: 'first' } })
+      .then((r) => (answered++, r));
     await until(() => s.held.length === 1);
     // While that flush runs, five more writers commit: none may be answered by the flush that began before them.
     const more = ids.slice(2, 7).map((id, i) =>
-      s.app.inject({ method: 'PATCH', url: `/api/v2/authorizations/${id}`, headers, payload: { description: `more ${i}` } }).then((r) => (answered++, r)),
+      s.app
+        .inject({
+          method: 'PATCH',
+          url: `/api/v2/authorizations/${id}`,
+          headers,
+          payload: { description: `more ${i}` },
+        })
+        .then((r) => (answered++, r)),
     );
-    const created = s.app.inject({ method: 'POST', url: '/api/v2/authorizations', headers, payload: { orgID: s.orgID, description: 'new', permissions: [readBuckets(s.orgID)] } }).then((r) => (answered++, r));
+    const created = s.app
+      .inject({
+        method: 'POST',
+        url: '/api/v2/authorizations',
+        headers,
+        payload: { orgID: s.orgID, description: 'new', permissions: [readBuckets(s.orgID)] },
+      })
+      .then((r) => (answered++, r));
     await new Promise((r) => setTimeout(r, 50));
     expect(answered).toBe(0);
     // A read is not held back by the flush (it sees committed data).
@@ -89,7 +108,10 @@ describe('group commit', () => {
   it('answers 500 when the flush fails, saying the change is committed but not known to be on disk', async () => {
     const s = await setup();
     const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
-    const id = (JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body).authorizations as { id: string }[])[1]!.id;
+    const id = (
+      JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body)
+        .authorizations as { id: string }[]
+    )[1]!.id;
     s.failNext.error = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
     const answer = s.app.inject({ method: 'DELETE', url: `/api/v2/authorizations/${id}`, headers });
     await until(() => s.held.length === 1);
@@ -105,8 +127,16 @@ describe('group commit', () => {
   it('a flush running when the database closes still answers its writer; later writers are told the change may not be on disk', async () => {
     const s = await setup();
     const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
-    const id = (JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body).authorizations as { id: string }[])[1]!.id;
-    const answer = s.app.inject({ method: 'PATCH', url: `/api/v2/authorizations/${id}`, headers, payload: { description: 'during close' } });
+    const id = (
+      JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body)
+        .authorizations as { id: string }[]
+    )[1]!.id;
+    const answer = s.app.inject({
+      method: 'PATCH',
+      url: `/api/v2/authorizations/${id}`,
+      headers,
+      payload: { description: 'during close' },
+    });
     await until(() => s.held.length === 1);
     s.store.close();
     s.held.shift()!();

@@ -6,7 +6,9 @@ function portFromEnv(): number {
   const text = process.env.STANDIN_PORT ?? '8086';
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`STANDIN_PORT must be a port number from 0 to 65535 (0 picks a free one), got ${JSON.stringify(text)}`);
+    console.error(
+      `STANDIN_PORT must be a port number from 0 to 65535 (0 picks a free one), got ${JSON.stringify(text)}`,
+    );
     process.exit(2);
   }
   return port;

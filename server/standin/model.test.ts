@@ -41,7 +41,9 @@ describe('the stand-in against the model', () => {
       },
     });
     expect(size.sequences).toBeGreaterThanOrEqual(params.runs);
-    console.log(`[model] stand-in in process: ${size.sequences} sequences, ${size.steps} steps (up to ${params.steps} a sequence)`);
+    console.log(
+      `[model] stand-in in process: ${size.sequences} sequences, ${size.steps} steps (up to ${params.steps} a sequence)`,
+    );
   }, 600_000);
 
   it('as its own process: the same, with SIGTERM restarts and SIGKILL-and-restart', async () => {
@@ -82,7 +84,9 @@ describe('the stand-in against the model', () => {
       },
     });
     expect(size.sequences).toBeGreaterThanOrEqual(params.runs);
-    console.log(`[model] stand-in as a process: ${size.sequences} sequences, ${size.steps} steps (up to ${params.steps} a sequence)`);
+    console.log(
+      `[model] stand-in as a process: ${size.sequences} sequences, ${size.steps} steps (up to ${params.steps} a sequence)`,
+    );
   }, 600_000);
 });
 

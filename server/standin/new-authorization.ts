@@ -17,7 +17,10 @@ export interface AuthorizationFields {
 const MAX_ATTEMPTS = 3;
 
 /** Inserts (committing unless inside a transaction) and returns the row plus the token string, shown once. */
-export function storeNewAuthorization(store: StandinStore, fields: AuthorizationFields): { row: AuthTuple; token: string } {
+export function storeNewAuthorization(
+  store: StandinStore,
+  fields: AuthorizationFields,
+): { row: AuthTuple; token: string } {
   const permissions = typeof fields.permissions === 'string' ? fields.permissions : JSON.stringify(fields.permissions);
   for (let attempt = 1; ; attempt++) {
     const now = nowRfc3339();

@@ -62,7 +62,9 @@ describe('permissionString', () => {
     expect(permissionString(p('read', 'buckets'))).toBe('read:buckets');
     expect(permissionString(p('write', 'users', USER))).toBe(`write:users/${USER}`);
     expect(permissionString(p('read', 'buckets', undefined, ORG))).toBe(`read:orgs/${ORG}/buckets`);
-    expect(permissionString(p('read', 'authorizations', BUCKET, ORG))).toBe(`read:orgs/${ORG}/authorizations/${BUCKET}`);
+    expect(permissionString(p('read', 'authorizations', BUCKET, ORG))).toBe(
+      `read:orgs/${ORG}/authorizations/${BUCKET}`,
+    );
   });
 });
 

@@ -2,7 +2,8 @@
 // $DATA_DIR/operator-token, like `influxd recovery auth create-operator`. Prints where it is, never the token.
 import { createOperatorToken, type RecoveryOptions } from './recovery';
 
-const USAGE = 'usage: npm run standin:recovery -- create-operator [--org NAME] [--username NAME]   (DATA_DIR selects the data folder)';
+const USAGE =
+  'usage: npm run standin:recovery -- create-operator [--org NAME] [--username NAME]   (DATA_DIR selects the data folder)';
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;

@@ -26,15 +26,22 @@ export interface RecoveryResult {
 /** Throws an Error whose message says what to fix. */
 export function createOperatorToken(options: RecoveryOptions): RecoveryResult {
   if (!existsSync(join(options.dataDir, DATABASE_FILE))) {
-    throw new Error(`${join(options.dataDir, DATABASE_FILE)} does not exist: set DATA_DIR to the stand-in's data folder.`);
+    throw new Error(
+      `${join(options.dataDir, DATABASE_FILE)} does not exist: set DATA_DIR to the stand-in's data folder.`,
+    );
   }
   const store = StandinStore.open(options.dataDir);
   try {
     const orgs = store.listOrgs();
-    const org = options.org === undefined ? (orgs.length === 1 ? orgs[0] : undefined) : orgs.find((o) => o.name === options.org);
+    const org =
+      options.org === undefined ? (orgs.length === 1 ? orgs[0] : undefined) : orgs.find((o) => o.name === options.org);
     if (!org) {
       const names = orgs.map((o) => o.name).join(', ');
-      throw new Error(options.org === undefined ? `Several orgs (${names}): choose one with --org.` : `No org named "${options.org}" (orgs: ${names}).`);
+      throw new Error(
+        options.org === undefined
+          ? `Several orgs (${names}): choose one with --org.`
+          : `No org named "${options.org}" (orgs: ${names}).`,
+      );
     }
     const username = options.username ?? BOOTSTRAP_ADMIN;
     const users = store.listUsers();

@@ -31,7 +31,8 @@ function kindOf(value: unknown): string {
 
 function asObject(value: unknown, where: string): Record<string, unknown> {
   if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw structure(`${where} must be a JSON object, not ${kindOf(value)}`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw structure(`${where} must be a JSON object, not ${kindOf(value)}`);
   return value as Record<string, unknown>;
 }
 
@@ -76,7 +77,9 @@ interface DecodedPermission {
 
 function decodePermission(value: unknown, where: string): DecodedPermission {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw structure(`${where} must be an object like {"action":"read","resource":{"type":"buckets"}}, not ${kindOf(value)}`);
+    throw structure(
+      `${where} must be an object like {"action":"read","resource":{"type":"buckets"}}, not ${kindOf(value)}`,
+    );
   }
   const p = value as Record<string, unknown>;
   const resource = asObject(p.resource, `${where}.resource`);
@@ -101,11 +104,17 @@ function validatePermission(p: DecodedPermission, where: string): StoredPermissi
     throw invalid(`invalid resource type for permission: ${why}`);
   }
   if (p.action !== 'read' && p.action !== 'write') {
-    throw invalid(`invalid action type for permission: ${where}.action must be "read" or "write", not ${JSON.stringify(p.action)}`);
+    throw invalid(
+      `invalid action type for permission: ${where}.action must be "read" or "write", not ${JSON.stringify(p.action)}`,
+    );
   }
   return {
     action: p.action as Action,
-    resource: { type: p.type, ...(p.id !== undefined && { id: p.id }), ...(p.orgID !== undefined && { orgID: p.orgID }) },
+    resource: {
+      type: p.type,
+      ...(p.id !== undefined && { id: p.id }),
+      ...(p.orgID !== undefined && { orgID: p.orgID }),
+    },
   };
 }
 
@@ -128,7 +137,9 @@ export function decodeCreateRequest(value: unknown): CreateRequest {
   if (body.permissions !== undefined && body.permissions !== null && !Array.isArray(body.permissions)) {
     throw structure(`permissions must be an array of {action, resource} objects, not ${kindOf(body.permissions)}`);
   }
-  const decoded = ((body.permissions as unknown[] | null | undefined) ?? []).map((p, i) => decodePermission(p, `permissions[${i}]`));
+  const decoded = ((body.permissions as unknown[] | null | undefined) ?? []).map((p, i) =>
+    decodePermission(p, `permissions[${i}]`),
+  );
 
   if (decoded.length === 0) throw invalid('authorization must include permissions');
   const permissions = decoded.map((p, i) => validatePermission(p, `permissions[${i}]`));

@@ -27,7 +27,9 @@ describe('restart on the same DATA_DIR', () => {
 
     const created = await h.createToken({ description: 'survives', permissions: [readBuckets(h.orgID)] });
     const target = (await h.allAuthorizations())[2]!;
-    await h.call('PATCH', `/api/v2/authorizations/${target.id}`, { body: { description: 'patched', status: 'inactive' } });
+    await h.call('PATCH', `/api/v2/authorizations/${target.id}`, {
+      body: { description: 'patched', status: 'inactive' },
+    });
     const before = await h.allAuthorizations();
     const operatorToken = h.operatorToken;
     const orgID = h.orgID;
@@ -53,7 +55,12 @@ describe('restart on the same DATA_DIR', () => {
     const standin = await startStandin({ dataDir, port: 0, log: (line) => lines.push(line) });
     cleanups.push(() => standin.close());
     expect(lines.some((l) => l.includes(standin.operatorToken))).toBe(false);
-    const command = /read it with: (cat .+)$/.exec(lines.join('\n').split('\n').find((l) => l.startsWith('Operator token'))!)![1]!;
+    const command = /read it with: (cat .+)$/.exec(
+      lines
+        .join('\n')
+        .split('\n')
+        .find((l) => l.startsWith('Operator token'))!,
+    )![1]!;
     expect(execSync(command, { encoding: 'utf8', shell: '/bin/sh' }).trim()).toBe(standin.operatorToken);
   });
 
@@ -68,7 +75,9 @@ describe('restart on the same DATA_DIR', () => {
     db.close();
     await h.restart();
     expect(await h.allAuthorizations()).toEqual(before);
-    const patched = await h.call('PATCH', `/api/v2/authorizations/${before[0]!.id}`, { body: { description: 'after upgrade' } });
+    const patched = await h.call('PATCH', `/api/v2/authorizations/${before[0]!.id}`, {
+      body: { description: 'after upgrade' },
+    });
     expect(patched.json.description).toBe('after upgrade');
     expect((await h.allAuthorizations())[0]!.description).toBe('after upgrade');
   });
@@ -119,7 +128,8 @@ async function spawnStandin(dataDir: string): Promise<{ child: ChildProcess; url
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -137,12 +147,18 @@ describe('npm run standin as a process', () => {
     expect(execSync(command!, { encoding: 'utf8' }).trim()).toBe(token);
     const headers = { Authorization: `Token ${token}`, 'Content-Type': 'application/json' };
 
-    const list = (await (await fetch(`${first.url}/api/v2/authorizations?user=user2`, { headers })).json()) as { authorizations: { id: string; orgID: string }[] };
+    const list = (await (await fetch(`${first.url}/api/v2/authorizations?user=user2`, { headers })).json()) as {
+      authorizations: { id: string; orgID: string }[];
+    };
     const target = list.authorizations[0]!;
     const created = await fetch(`${first.url}/api/v2/authorizations`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ orgID: target.orgID, description: 'written before SIGKILL', permissions: [readBuckets(target.orgID)] }),
+      body: JSON.stringify({
+        orgID: target.orgID,
+        description: 'written before SIGKILL',
+        permissions: [readBuckets(target.orgID)],
+      }),
     });
     expect(created.status).toBe(201);
     const createdID = ((await created.json()) as { id: string }).id;
@@ -161,7 +177,9 @@ describe('npm run standin as a process', () => {
     const afterCreate = await fetch(`${second.url}/api/v2/authorizations/${createdID}`, { headers });
     expect(afterCreate.status).toBe(200);
     expect(((await afterCreate.json()) as { description: string }).description).toBe('written before SIGKILL');
-    const afterPatch = (await (await fetch(`${second.url}/api/v2/authorizations/${target.id}`, { headers })).json()) as { description: string; status: string };
+    const afterPatch = (await (
+      await fetch(`${second.url}/api/v2/authorizations/${target.id}`, { headers })
+    ).json()) as { description: string; status: string };
     expect(afterPatch).toMatchObject({ description: 'deactivated_auth', status: 'inactive' });
 
     second.child.kill('SIGTERM');

@@ -8,7 +8,12 @@ import { callerMay, requirePermission, resourcePermission, type Caller } from '.
 import { authenticateHook, callerOf, queryParam, sendJson } from './replies';
 import type { BucketRow, OrgRow, UserRow } from './store';
 
-const userJson = (u: UserRow) => ({ id: u.id, name: u.name, status: u.status, links: { self: `/api/v2/users/${u.id}` } });
+const userJson = (u: UserRow) => ({
+  id: u.id,
+  name: u.name,
+  status: u.status,
+  links: { self: `/api/v2/users/${u.id}` },
+});
 
 const orgJson = (o: OrgRow) => ({
   id: o.id,
@@ -37,7 +42,11 @@ const bucketJson = (b: BucketRow) => ({
   name: b.name,
   ...(b.description !== '' && { description: b.description }),
   retentionRules: [
-    { type: 'expire', everySeconds: b.retentionSeconds, shardGroupDurationSeconds: shardGroupDuration(b.retentionSeconds) },
+    {
+      type: 'expire',
+      everySeconds: b.retentionSeconds,
+      shardGroupDurationSeconds: shardGroupDuration(b.retentionSeconds),
+    },
   ],
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
@@ -54,8 +63,10 @@ function paging(request: FastifyRequest): { limit: number; offset: number } {
   const offsetText = queryParam(request, 'offset');
   const limit = limitText === '' ? 20 : Number(limitText);
   const offset = offsetText === '' ? 0 : Number(offsetText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid(`limit must be an integer from 1 to 100, got ${JSON.stringify(limitText)}`);
-  if (!Number.isInteger(offset) || offset < 0) throw invalid(`offset must be a non-negative integer, got ${JSON.stringify(offsetText)}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw invalid(`limit must be an integer from 1 to 100, got ${JSON.stringify(limitText)}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw invalid(`offset must be a non-negative integer, got ${JSON.stringify(offsetText)}`);
   return { limit, offset };
 }
 
@@ -132,8 +143,14 @@ export function registerTenantRoutes(app: FastifyInstance, ctx: StandinContext):
     const id = idText === '' ? undefined : parseId(idText);
     let buckets = ctx.catalog
       .buckets()
-      .filter((b) => (orgID === undefined || b.orgID === orgID) && (name === '' || b.name === name) && (id === undefined || b.id === id));
-    if (buckets.length === 0 && name !== '' && orgID !== undefined) throw notFound(`bucket ${JSON.stringify(name)} not found`);
+      .filter(
+        (b) =>
+          (orgID === undefined || b.orgID === orgID) &&
+          (name === '' || b.name === name) &&
+          (id === undefined || b.id === id),
+      );
+    if (buckets.length === 0 && name !== '' && orgID !== undefined)
+      throw notFound(`bucket ${JSON.stringify(name)} not found`);
     buckets = buckets.filter((b) => mayReadBucket(caller, b));
     const self = `/api/v2/buckets?limit=${limit}&offset=${offset}${orgID ? `&orgID=${orgID}` : ''}`;
     return sendJson(reply, 200, { links: { self }, buckets: buckets.slice(offset, offset + limit).map(bucketJson) });

@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS ${name} (
   permission_set_id INTEGER NOT NULL REFERENCES permission_sets(id),
   rev         INTEGER NOT NULL DEFAULT 0
 );`;
-const AUTH_COLUMN_LIST = 'seq, id, token_hash, status, description, org_id, user_id, created_at, updated_at, permission_set_id, rev';
+const AUTH_COLUMN_LIST =
+  'seq, id, token_hash, status, description, org_id, user_id, created_at, updated_at, permission_set_id, rev';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS orgs (

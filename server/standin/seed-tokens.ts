@@ -34,32 +34,64 @@ function prng(seed: number): () => number {
   };
 }
 
-type Kind = { weight: number; describe: (bucket: string, n: number) => string; permissions: (orgID: string, userID: string, bucketID: string) => StoredPermission[] };
+type Kind = {
+  weight: number;
+  describe: (bucket: string, n: number) => string;
+  permissions: (orgID: string, userID: string, bucketID: string) => StoredPermission[];
+};
 
 const KINDS: Kind[] = [
-  { weight: 5, describe: (_b, n) => `all-access token ${n}`, permissions: (orgID, userID) => allAccessPermissions(orgID, userID) },
-  { weight: 30, describe: (b, n) => `telegraf writer for ${b} (host web-${n % 97})`, permissions: (o, _u, b) => [resourcePermission('write', 'buckets', b, o)] },
-  { weight: 20, describe: (b, n) => `grafana reads ${b} #${n}`, permissions: (o, _u, b) => [resourcePermission('read', 'buckets', b, o)] },
+  {
+    weight: 5,
+    describe: (_b, n) => `all-access token ${n}`,
+    permissions: (orgID, userID) => allAccessPermissions(orgID, userID),
+  },
+  {
+    weight: 30,
+    describe: (b, n) => `telegraf writer for ${b} (host web-${n % 97})`,
+    permissions: (o, _u, b) => [resourcePermission('write', 'buckets', b, o)],
+  },
+  {
+    weight: 20,
+    describe: (b, n) => `grafana reads ${b} #${n}`,
+    permissions: (o, _u, b) => [resourcePermission('read', 'buckets', b, o)],
+  },
   {
     weight: 15,
     describe: (b, n) => `app ${n % 13} read/write ${b}`,
-    permissions: (o, _u, b) => [resourcePermission('read', 'buckets', b, o), resourcePermission('write', 'buckets', b, o)],
+    permissions: (o, _u, b) => [
+      resourcePermission('read', 'buckets', b, o),
+      resourcePermission('write', 'buckets', b, o),
+    ],
   },
-  { weight: 10, describe: (_b, n) => `read all buckets — backup job ${n}`, permissions: (o) => [resourcePermission('read', 'buckets', undefined, o)] },
+  {
+    weight: 10,
+    describe: (_b, n) => `read all buckets — backup job ${n}`,
+    permissions: (o) => [resourcePermission('read', 'buckets', undefined, o)],
+  },
   {
     weight: 10,
     describe: (_b, n) => `Überwachung dashboards 📊 ${n}`,
-    permissions: (o) => [resourcePermission('read', 'dashboards', undefined, o), resourcePermission('read', 'buckets', undefined, o)],
+    permissions: (o) => [
+      resourcePermission('read', 'dashboards', undefined, o),
+      resourcePermission('read', 'buckets', undefined, o),
+    ],
   },
   {
     weight: 5,
     describe: (_b, n) => `CI deploy ${n}: telegraf configs`,
-    permissions: (o) => [resourcePermission('write', 'telegrafs', undefined, o), resourcePermission('read', 'buckets', undefined, o)],
+    permissions: (o) => [
+      resourcePermission('write', 'telegrafs', undefined, o),
+      resourcePermission('read', 'buckets', undefined, o),
+    ],
   },
   {
     weight: 5,
     describe: (_b, n) => `مهام المراقبة ${n}`,
-    permissions: (o) => [resourcePermission('read', 'tasks', undefined, o), resourcePermission('write', 'tasks', undefined, o)],
+    permissions: (o) => [
+      resourcePermission('read', 'tasks', undefined, o),
+      resourcePermission('write', 'tasks', undefined, o),
+    ],
   },
 ];
 const TOTAL_WEIGHT = KINDS.reduce((sum, k) => sum + k.weight, 0);
@@ -78,7 +110,8 @@ export function seedTokens(store: StandinStore, options: SeedOptions): SeedSumma
   const tokens = options.tokens;
   const userCount = options.users ?? 10;
   if (!Number.isInteger(tokens) || tokens < 0) throw new Error(`tokens must be a non-negative integer, got ${tokens}`);
-  if (!Number.isInteger(userCount) || userCount < 1) throw new Error(`users must be a positive integer, got ${userCount}`);
+  if (!Number.isInteger(userCount) || userCount < 1)
+    throw new Error(`users must be a positive integer, got ${userCount}`);
   const started = performance.now();
   const { operatorToken } = bootstrapIfEmpty(store);
 

@@ -37,11 +37,15 @@ describe('seedTokens', () => {
     const auths = list.json.authorizations as Authorization[];
     expect(auths).toHaveLength(before.length + 610);
     const seeded = auths.slice(before.length);
-    expect(new Set(seeded.map((a) => a.user))).toEqual(new Set(['user-seed-1', 'user-seed-2', 'user-seed-3', 'user-seed-4']));
+    expect(new Set(seeded.map((a) => a.user))).toEqual(
+      new Set(['user-seed-1', 'user-seed-2', 'user-seed-3', 'user-seed-4']),
+    );
     expect(new Set(seeded.map((a) => a.status))).toEqual(new Set(['active', 'inactive']));
     expect(new Set(seeded.map((a) => a.description)).size).toBeGreaterThan(300);
     expect(seeded.some((a) => a.permissions.length > 40)).toBe(true); // some all-access
-    expect(seeded.some((a) => a.permissions.some((p) => p.resource.type === 'buckets' && p.resource.name !== undefined))).toBe(true);
+    expect(
+      seeded.some((a) => a.permissions.some((p) => p.resource.type === 'buckets' && p.resource.name !== undefined)),
+    ).toBe(true);
     expect(new Set(seeded.map((a) => a.id)).size).toBe(610);
     const byUser = await h.call('GET', '/api/v2/authorizations?user=user-seed-2');
     expect(byUser.json.authorizations.length).toBeGreaterThanOrEqual(150);
@@ -54,7 +58,10 @@ describe('npm run seed', () => {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const env = { ...process.env, DATA_DIR: dataDir };
     const script = ['--import', 'tsx', 'server/standin/seed.ts'];
-    const { stdout } = await run(process.execPath, [...script, '--tokens', '50', '--users', '2'], { cwd: repoRoot, env });
+    const { stdout } = await run(process.execPath, [...script, '--tokens', '50', '--users', '2'], {
+      cwd: repoRoot,
+      env,
+    });
     expect(stdout).toMatch(/operator token/i);
     const token = readFileSync(join(dataDir, 'operator-token'), 'utf8').trim();
     expect(stdout).not.toContain(token);

@@ -32,7 +32,11 @@ describe('the list after deleting the newest token and creating another', () => 
   it('also for a caller who sees only some rows, and for a filtered list', async () => {
     const a = await h.createToken({ description: 'token A', permissions: [readBuckets(h.orgID)] });
     const ofAdmin = async () =>
-      ((await h.call('GET', `/api/v2/authorizations?orgID=${h.orgID}&user=admin`)).json.authorizations as { id: string }[]).map((t) => t.id);
+      (
+        (await h.call('GET', `/api/v2/authorizations?orgID=${h.orgID}&user=admin`)).json.authorizations as {
+          id: string;
+        }[]
+      ).map((t) => t.id);
     expect(await ofAdmin()).toContain(a.id);
     await h.call('DELETE', `/api/v2/authorizations/${a.id}`);
     const b = await h.createToken({ description: 'token B', permissions: [readBuckets(h.orgID)] });

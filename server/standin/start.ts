@@ -46,7 +46,9 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     }
     const operator = store.authorizationByTokenHash(hashToken(operatorToken));
     if (!operator) {
-      throw new Error(`${path} holds a token this database does not know; restore the right file or start with a fresh ${options.dataDir}.`);
+      throw new Error(
+        `${path} holds a token this database does not know; restore the right file or start with a fresh ${options.dataDir}.`,
+      );
     }
     // Bootstrap committed with a sync per commit; from here writers share flushes (see store.ts).
     store.enableGroupCommit();

@@ -198,7 +198,8 @@ export class StandinStore {
   private migrate(): void {
     this.transaction(() => {
       const version = this.db.pragma('user_version', { simple: true }) as number;
-      const hasTables = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'authorizations'").pluck().get() !== 0;
+      const hasTables =
+        this.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'authorizations'").pluck().get() !== 0;
       if (version > SCHEMA_VERSION) {
         throw new Error(
           `${join(this.dataDir, DATABASE_FILE)} has schema version ${version}, newer than this stand-in's ${SCHEMA_VERSION}: update the code or use another DATA_DIR`,
@@ -246,7 +247,8 @@ export class StandinStore {
    */
   durable(): Promise<void> {
     if (this.syncFile === undefined) return Promise.resolve();
-    if (!this.db.open) return Promise.reject(new Error('the database was closed before the change was flushed to disk'));
+    if (!this.db.open)
+      return Promise.reject(new Error('the database was closed before the change was flushed to disk'));
     return new Promise<void>((resolve, reject) => {
       this.syncWaiters.push({ resolve, reject });
       if (!this.syncRunning) this.flush();
@@ -262,13 +264,15 @@ export class StandinStore {
       this.syncStats.flushes++;
       this.syncStats.writes += batch.length;
       for (const waiter of batch) {
-        if (error) waiter.reject(new Error(`the change is committed but could not be flushed to disk: ${error.message}`));
+        if (error)
+          waiter.reject(new Error(`the change is committed but could not be flushed to disk: ${error.message}`));
         else waiter.resolve();
       }
       if (!this.db.open) {
         this.closeWal();
         const late = this.syncWaiters.splice(0);
-        for (const waiter of late) waiter.reject(new Error('the database was closed before the change was flushed to disk'));
+        for (const waiter of late)
+          waiter.reject(new Error('the database was closed before the change was flushed to disk'));
       } else if (this.syncWaiters.length > 0) this.flush();
     };
     try {
@@ -348,14 +352,26 @@ export class StandinStore {
       setId,
     );
     const seq = Number(lastInsertRowid);
-    return [auth.id, auth.status, auth.description, auth.orgID, auth.userID, auth.createdAt, auth.updatedAt, setId, seq, 0];
+    return [
+      auth.id,
+      auth.status,
+      auth.description,
+      auth.orgID,
+      auth.userID,
+      auth.createdAt,
+      auth.updatedAt,
+      setId,
+      seq,
+      0,
+    ];
   }
 
   /** The id of a permission list (JSON text), adding it if new. Lists are never deleted, so ids can be cached. */
   private permissionSetId(permissions: string): number {
     let id = this.permissionSetIds.get(permissions);
     if (id === undefined) {
-      id = (this.stmts.permissionSetByText.get(permissions) as number | undefined) ??
+      id =
+        (this.stmts.permissionSetByText.get(permissions) as number | undefined) ??
         Number(this.stmts.insertPermissionSet.run(permissions).lastInsertRowid);
       if (this.permissionSetIds.size >= 10_000) this.permissionSetIds.clear();
       this.permissionSetIds.set(permissions, id);

@@ -63,7 +63,12 @@ describe('users', () => {
   it('GET /api/v2/me is the token owner', async () => {
     const me = await h.call('GET', '/api/v2/me');
     expect(me.status).toBe(200);
-    expect(me.json).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/), name: 'admin', status: 'active', links: { self: `/api/v2/users/${me.json.id}` } });
+    expect(me.json).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      name: 'admin',
+      status: 'active',
+      links: { self: `/api/v2/users/${me.json.id}` },
+    });
   });
 
   it('GET /api/v2/users lists what the caller may read, filters by name, 404 for an unknown name', async () => {
@@ -72,7 +77,12 @@ describe('users', () => {
     expect(all.json.links).toEqual({ self: '/api/v2/users' });
     expect(all.json.users.map((u: { name: string }) => u.name).sort()).toEqual(['admin', 'user1', 'user2']);
     for (const user of all.json.users) {
-      expect(user).toEqual({ id: user.id, name: user.name, status: 'active', links: { self: `/api/v2/users/${user.id}` } });
+      expect(user).toEqual({
+        id: user.id,
+        name: user.name,
+        status: 'active',
+        links: { self: `/api/v2/users/${user.id}` },
+      });
     }
     const user2 = await h.call('GET', '/api/v2/users?name=user2');
     expect(user2.json.users.map((u: { name: string }) => u.name)).toEqual(['user2']);
@@ -92,7 +102,12 @@ describe('users', () => {
     expectError(await h.call('GET', '/api/v2/users/abc'), 400, 'invalid', 'id must have a length of 16 bytes');
     expectError(await h.call('GET', '/api/v2/users/0123456789abcdef'), 404, 'not found', 'user not found');
     const narrow = await h.createToken({ permissions: [readBuckets(h.orgID)] });
-    expectError(await h.call('GET', `/api/v2/users/${id}`, { token: narrow.token }), 401, 'unauthorized', `read:users/${id} is unauthorized`);
+    expectError(
+      await h.call('GET', `/api/v2/users/${id}`, { token: narrow.token }),
+      401,
+      'unauthorized',
+      `read:users/${id} is unauthorized`,
+    );
   });
 });
 
@@ -120,23 +135,55 @@ describe('GET /api/v2/buckets', () => {
   it('lists buckets with retention rules, filters by orgID, org and name, pages with limit and offset', async () => {
     const answer = await h.call('GET', `/api/v2/buckets?orgID=${h.orgID}`);
     expect(answer.status).toBe(200);
-    const buckets = answer.json.buckets as { id: string; name: string; type: string; orgID: string; retentionRules: unknown[] }[];
+    const buckets = answer.json.buckets as {
+      id: string;
+      name: string;
+      type: string;
+      orgID: string;
+      retentionRules: unknown[];
+    }[];
     expect(buckets.map((b) => b.name).sort()).toEqual(['_monitoring', '_tasks', 'my-bucket', 'telegraf']);
     for (const bucket of buckets) {
-      expect(Object.keys(bucket)).toEqual(expect.arrayContaining(['id', 'orgID', 'type', 'name', 'retentionRules', 'createdAt', 'updatedAt', 'links']));
+      expect(Object.keys(bucket)).toEqual(
+        expect.arrayContaining(['id', 'orgID', 'type', 'name', 'retentionRules', 'createdAt', 'updatedAt', 'links']),
+      );
       expect(bucket.orgID).toBe(h.orgID);
       expect(bucket.type).toBe(bucket.name.startsWith('_') ? 'system' : 'user');
     }
     expect(buckets.find((b) => b.name === '_monitoring')!.retentionRules).toEqual([
       { type: 'expire', everySeconds: 604800, shardGroupDurationSeconds: 86400 },
     ]);
-    expect((await h.call('GET', '/api/v2/buckets?org=my-org&name=telegraf')).json.buckets.map((b: { name: string }) => b.name)).toEqual(['telegraf']);
+    expect(
+      (await h.call('GET', '/api/v2/buckets?org=my-org&name=telegraf')).json.buckets.map(
+        (b: { name: string }) => b.name,
+      ),
+    ).toEqual(['telegraf']);
     expect((await h.call('GET', '/api/v2/buckets?limit=2')).json.buckets).toHaveLength(2);
     expect((await h.call('GET', '/api/v2/buckets?limit=2&offset=3')).json.buckets).toHaveLength(1);
-    expectError(await h.call('GET', `/api/v2/buckets?orgID=${h.orgID}&name=nope`), 404, 'not found', 'bucket "nope" not found');
-    expectError(await h.call('GET', '/api/v2/buckets?org=nope'), 404, 'not found', 'organization name "nope" not found');
-    expectError(await h.call('GET', '/api/v2/buckets?limit=0'), 400, 'invalid', 'limit must be an integer from 1 to 100, got "0"');
-    expectError(await h.call('GET', '/api/v2/buckets?offset=-1'), 400, 'invalid', 'offset must be a non-negative integer, got "-1"');
+    expectError(
+      await h.call('GET', `/api/v2/buckets?orgID=${h.orgID}&name=nope`),
+      404,
+      'not found',
+      'bucket "nope" not found',
+    );
+    expectError(
+      await h.call('GET', '/api/v2/buckets?org=nope'),
+      404,
+      'not found',
+      'organization name "nope" not found',
+    );
+    expectError(
+      await h.call('GET', '/api/v2/buckets?limit=0'),
+      400,
+      'invalid',
+      'limit must be an integer from 1 to 100, got "0"',
+    );
+    expectError(
+      await h.call('GET', '/api/v2/buckets?offset=-1'),
+      400,
+      'invalid',
+      'offset must be a non-negative integer, got "-1"',
+    );
   });
 });
 
@@ -149,7 +196,10 @@ describe('GET /api/v2/orgs/{id} and /api/v2/buckets/{id}', () => {
     expectError(await h.call('GET', '/api/v2/orgs/0123456789abcdef'), 404, 'not found', 'organization not found');
     expectError(await h.call('GET', '/api/v2/orgs/nope'), 400, 'invalid', 'id must have a length of 16 bytes');
 
-    const buckets = (await h.call('GET', `/api/v2/buckets?orgID=${h.orgID}`)).json.buckets as { id: string; name: string }[];
+    const buckets = (await h.call('GET', `/api/v2/buckets?orgID=${h.orgID}`)).json.buckets as {
+      id: string;
+      name: string;
+    }[];
     for (const bucket of buckets) {
       const answer = await h.call('GET', `/api/v2/buckets/${bucket.id}`);
       expect(answer.status).toBe(200);
@@ -160,21 +210,47 @@ describe('GET /api/v2/orgs/{id} and /api/v2/buckets/{id}', () => {
     // A token that reads one bucket: that bucket only, and not the org (its read check comes first, as in InfluxDB).
     const telegraf = buckets.find((b) => b.name === 'telegraf')!;
     const myBucket = buckets.find((b) => b.name === 'my-bucket')!;
-    const narrow = await h.createToken({ permissions: [{ action: 'read', resource: { type: 'buckets', id: telegraf.id, orgID: h.orgID } }] });
+    const narrow = await h.createToken({
+      permissions: [{ action: 'read', resource: { type: 'buckets', id: telegraf.id, orgID: h.orgID } }],
+    });
     expect((await h.call('GET', `/api/v2/buckets/${telegraf.id}`, { token: narrow.token })).status).toBe(200);
-    expectError(await h.call('GET', `/api/v2/buckets/${myBucket.id}`, { token: narrow.token }), 401, 'unauthorized', `read:orgs/${h.orgID}/buckets/${myBucket.id} is unauthorized`);
-    expectError(await h.call('GET', `/api/v2/orgs/${h.orgID}`, { token: narrow.token }), 401, 'unauthorized', `read:orgs/${h.orgID} is unauthorized`);
-    expectError(await h.call('GET', '/api/v2/orgs/0123456789abcdef', { token: narrow.token }), 401, 'unauthorized', 'read:orgs/0123456789abcdef is unauthorized');
+    expectError(
+      await h.call('GET', `/api/v2/buckets/${myBucket.id}`, { token: narrow.token }),
+      401,
+      'unauthorized',
+      `read:orgs/${h.orgID}/buckets/${myBucket.id} is unauthorized`,
+    );
+    expectError(
+      await h.call('GET', `/api/v2/orgs/${h.orgID}`, { token: narrow.token }),
+      401,
+      'unauthorized',
+      `read:orgs/${h.orgID} is unauthorized`,
+    );
+    expectError(
+      await h.call('GET', '/api/v2/orgs/0123456789abcdef', { token: narrow.token }),
+      401,
+      'unauthorized',
+      'read:orgs/0123456789abcdef is unauthorized',
+    );
     const off = await h.call('PATCH', `/api/v2/authorizations/${narrow.id}`, { body: { status: 'inactive' } });
     expect(off.status).toBe(200);
-    expectError(await h.call('GET', `/api/v2/buckets/${telegraf.id}`, { token: narrow.token }), 401, 'unauthorized', 'token is inactive');
+    expectError(
+      await h.call('GET', `/api/v2/buckets/${telegraf.id}`, { token: narrow.token }),
+      401,
+      'unauthorized',
+      'token is inactive',
+    );
   });
 });
 
 describe('links', () => {
   it('every links value of every answer resolves: GET answers 200', async () => {
     const user1 = await h.userID('user1');
-    const created = await h.createToken({ userID: user1, description: 'links', permissions: allAccessPermissions(h.orgID, user1) });
+    const created = await h.createToken({
+      userID: user1,
+      description: 'links',
+      permissions: allAccessPermissions(h.orgID, user1),
+    });
     const start = [
       '/api/v2/authorizations',
       `/api/v2/authorizations/${created.id}`,
@@ -216,8 +292,16 @@ describe('links', () => {
       }
     }
     // Authorizations, users, orgs and buckets by id were all reached through links.
-    for (const pattern of [/^\/api\/v2\/authorizations\/[0-9a-f]{16}$/, /^\/api\/v2\/users\/[0-9a-f]{16}$/, /^\/api\/v2\/orgs\/[0-9a-f]{16}$/, /^\/api\/v2\/buckets\/[0-9a-f]{16}$/]) {
-      expect([...seen].some((p) => pattern.test(p)), String(pattern)).toBe(true);
+    for (const pattern of [
+      /^\/api\/v2\/authorizations\/[0-9a-f]{16}$/,
+      /^\/api\/v2\/users\/[0-9a-f]{16}$/,
+      /^\/api\/v2\/orgs\/[0-9a-f]{16}$/,
+      /^\/api\/v2\/buckets\/[0-9a-f]{16}$/,
+    ]) {
+      expect(
+        [...seen].some((p) => pattern.test(p)),
+        String(pattern),
+      ).toBe(true);
     }
     expect(followed).toBeGreaterThan(20);
   });

@@ -105,7 +105,10 @@ export class Harness {
     body: { permissions: unknown[]; description?: string; status?: string; userID?: string; orgID?: string },
     as?: string,
   ): Promise<Authorization> {
-    const answer = await this.call('POST', '/api/v2/authorizations', { token: as, body: { orgID: this.orgID, ...body } });
+    const answer = await this.call('POST', '/api/v2/authorizations', {
+      token: as,
+      body: { orgID: this.orgID, ...body },
+    });
     expect(answer.status, answer.text).toBe(201);
     assertMatchesContract('POST', '/authorizations', 201, answer.json);
     return answer.json as Authorization;

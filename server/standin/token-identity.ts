@@ -13,5 +13,9 @@ export interface TokenIdentity {
 export function identifyStandinToken(store: StandinStore, token: string): TokenIdentity {
   const row = store.authorizationByTokenHash(hashToken(token));
   if (!row) return { state: 'refused', message: 'unauthorized access' };
-  return { state: row[AUTH.status] === 'inactive' ? 'inactive' : 'active', id: row[AUTH.id], description: row[AUTH.description] };
+  return {
+    state: row[AUTH.status] === 'inactive' ? 'inactive' : 'active',
+    id: row[AUTH.id],
+    description: row[AUTH.description],
+  };
 }

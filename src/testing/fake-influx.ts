@@ -3,7 +3,15 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { AppConfig } from '../lib/session/app-config';
 import type { OwnToken } from '../lib/session/own-token';
-import { OSS_RESOURCE_TYPES, type Authorization, type AuthorizationCreate, type AuthorizationUpdate, type Bucket, type Permission, type User } from '../../core/influx-types';
+import {
+  OSS_RESOURCE_TYPES,
+  type Authorization,
+  type AuthorizationCreate,
+  type AuthorizationUpdate,
+  type Bucket,
+  type Permission,
+  type User,
+} from '../../core/influx-types';
 import { mswServer } from './msw-server';
 import { makeToken, ORG_ID, ORG_NAME } from './token-factory';
 
@@ -32,10 +40,24 @@ export interface FakeInfluxOptions {
   me?: User;
 }
 
-export const ADMIN_USER: User = { id: '1000000000000001', name: 'admin', status: 'active', links: { self: '/api/v2/users/1000000000000001' } };
+export const ADMIN_USER: User = {
+  id: '1000000000000001',
+  name: 'admin',
+  status: 'active',
+  links: { self: '/api/v2/users/1000000000000001' },
+};
 
 export function makeBucket(id: string, name: string, type: Bucket['type'] = 'user'): Bucket {
-  return { id, orgID: ORG_ID, type, name, retentionRules: [{ type: 'expire', everySeconds: 0 }], createdAt: '', updatedAt: '', links: {} };
+  return {
+    id,
+    orgID: ORG_ID,
+    type,
+    name,
+    retentionRules: [{ type: 'expire', everySeconds: 0 }],
+    createdAt: '',
+    updatedAt: '',
+    links: {},
+  };
 }
 
 export class FakeInflux {
@@ -57,15 +79,30 @@ export class FakeInflux {
 
   constructor(options: FakeInfluxOptions = {}) {
     this.tokens = structuredClone(options.tokens ?? []);
-    this.config = { mode: 'standin', upstream: 'http://127.0.0.1:8086', org: null, needsToken: false, ...options.config };
+    this.config = {
+      mode: 'standin',
+      upstream: 'http://127.0.0.1:8086',
+      org: null,
+      needsToken: false,
+      ...options.config,
+    };
     this.validToken = options.validToken;
-    this.buckets = options.buckets ?? [makeBucket('b000000000000001', 'telemetry'), makeBucket('b000000000000002', 'telegraf')];
+    this.buckets = options.buckets ?? [
+      makeBucket('b000000000000001', 'telemetry'),
+      makeBucket('b000000000000002', 'telegraf'),
+    ];
     this.me = options.me ?? ADMIN_USER;
     mswServer.use(...this.handlers());
   }
 
   /** The next request matching `method` (and `path`) fails with this InfluxDB error. */
-  failNext(method: string, status: number, message: string, path?: RegExp, code = status === 401 ? 'unauthorized' : 'unavailable') {
+  failNext(
+    method: string,
+    status: number,
+    message: string,
+    path?: RegExp,
+    code = status === 401 ? 'unauthorized' : 'unavailable',
+  ) {
     this.failures.push({ method, path, status, code, message });
   }
 
@@ -105,7 +142,8 @@ export class FakeInflux {
     this.requests.push({ method: request.method, path: url.pathname + url.search, body, authorization });
     const failure = this.takeFailure(request.method, url.pathname);
     if (failure) return error(failure.status, failure.code, failure.message);
-    if (this.validToken && authorization !== `Token ${this.validToken}`) return error(401, 'unauthorized', 'unauthorized access');
+    if (this.validToken && authorization !== `Token ${this.validToken}`)
+      return error(401, 'unauthorized', 'unauthorized access');
     return undefined;
   }
 
@@ -117,13 +155,18 @@ export class FakeInflux {
           ? HttpResponse.json({ ...this.ownToken, state: 'refused', message: 'unauthorized access', source: 'pasted' })
           : HttpResponse.json(this.ownToken),
       ),
-      http.get('/api/app/config', async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config)),
+      http.get(
+        '/api/app/config',
+        async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config),
+      ),
       http.get('/api/v2/orgs', async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const name = new URL(request.url).searchParams.get('org');
         if (name && name !== ORG_NAME) return error(404, 'not found', `organization name "${name}" not found`);
-        return HttpResponse.json({ orgs: [{ id: ORG_ID, name: ORG_NAME, description: '', createdAt: '', updatedAt: '', links: {} }] });
+        return HttpResponse.json({
+          orgs: [{ id: ORG_ID, name: ORG_NAME, description: '', createdAt: '', updatedAt: '', links: {} }],
+        });
       }),
       http.get('/api/v2/authorizations', async ({ request }) => {
         const refused = await this.guard(request);
@@ -152,7 +195,10 @@ export class FakeInflux {
         token.updatedAt = new Date().toISOString();
         return HttpResponse.json(structuredClone(token));
       }),
-      http.get('/api/v2/resources', async ({ request }) => (await this.guard(request)) ?? HttpResponse.json([...OSS_RESOURCE_TYPES])),
+      http.get(
+        '/api/v2/resources',
+        async ({ request }) => (await this.guard(request)) ?? HttpResponse.json([...OSS_RESOURCE_TYPES]),
+      ),
       http.get('/api/v2/me', async ({ request }) => (await this.guard(request)) ?? HttpResponse.json(this.me)),
       http.get('/api/v2/buckets', async ({ request }) => {
         const refused = await this.guard(request);
@@ -170,7 +216,13 @@ export class FakeInflux {
         if (refused) return refused;
         const users = new Map<string, User>([[this.me.id, this.me]]);
         for (const t of this.tokens) {
-          if (!users.has(t.userID)) users.set(t.userID, { id: t.userID, name: t.user, status: 'active', links: { self: `/api/v2/users/${t.userID}` } });
+          if (!users.has(t.userID))
+            users.set(t.userID, {
+              id: t.userID,
+              name: t.user,
+              status: 'active',
+              links: { self: `/api/v2/users/${t.userID}` },
+            });
         }
         return HttpResponse.json({ links: { self: '/api/v2/users' }, users: [...users.values()] });
       }),
@@ -180,9 +232,13 @@ export class FakeInflux {
         if (refused) return refused;
         if (!body.permissions?.length) return error(400, 'invalid', 'authorization must have at least one permission');
         const denied = body.permissions.find((p) => p.resource.type === 'instance' || this.refuseGrant?.(p));
-        if (denied) return error(403, 'forbidden', `permission ${denied.action}:${denied.resource.type} is not allowed`);
+        if (denied)
+          return error(403, 'forbidden', `permission ${denied.action}:${denied.resource.type} is not allowed`);
         this.created += 1;
-        const user = body.userID && body.userID !== this.me.id ? (this.tokens.find((t) => t.userID === body.userID)?.user ?? 'user') : this.me.name;
+        const user =
+          body.userID && body.userID !== this.me.id
+            ? (this.tokens.find((t) => t.userID === body.userID)?.user ?? 'user')
+            : this.me.name;
         const now = new Date().toISOString();
         const token = makeToken({
           id: `c${this.created.toString(16).padStart(15, '0')}`,

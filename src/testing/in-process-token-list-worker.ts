@@ -13,13 +13,17 @@ export function inProcessTokenListWorker(options: { fetch?: Fetch; tokensPerMess
   let held: (() => void)[] | null = null;
   let terminated = false;
 
-  const handle = createTokenListWorker((message) => {
-    if (terminated) return;
-    sent.push(message);
-    const deliver = () => emit('message', new MessageEvent('message', { data: structuredClone(message) }));
-    if (held) held.push(deliver);
-    else setTimeout(deliver, 0);
-  }, options.fetch, options.tokensPerMessage);
+  const handle = createTokenListWorker(
+    (message) => {
+      if (terminated) return;
+      sent.push(message);
+      const deliver = () => emit('message', new MessageEvent('message', { data: structuredClone(message) }));
+      if (held) held.push(deliver);
+      else setTimeout(deliver, 0);
+    },
+    options.fetch,
+    options.tokensPerMessage,
+  );
 
   const worker: WorkerLike = {
     postMessage(message: ToWorker) {

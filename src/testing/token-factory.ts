@@ -1,10 +1,19 @@
 // Builds Authorization objects shaped like the real server's, for component and model tests.
-import { OSS_RESOURCE_TYPES, type Authorization, type Permission, type PermissionAction } from '../../core/influx-types';
+import {
+  OSS_RESOURCE_TYPES,
+  type Authorization,
+  type Permission,
+  type PermissionAction,
+} from '../../core/influx-types';
 
 export const ORG_ID = '0a1b2c3d4e5f6071';
 export const ORG_NAME = 'my-org';
 
-const USER_IDS: Record<string, string> = { admin: '1000000000000001', user1: '1000000000000002', user2: '1000000000000003' };
+const USER_IDS: Record<string, string> = {
+  admin: '1000000000000001',
+  user1: '1000000000000002',
+  user2: '1000000000000003',
+};
 
 let counter = 0;
 
@@ -24,7 +33,10 @@ export function operatorPermissions(): Permission[] {
 
 export function allAccessPermissions(userID = USER_IDS.admin!): Permission[] {
   const orgWide = OSS_RESOURCE_TYPES.filter((t) => t !== 'instance' && t !== 'orgs' && t !== 'users').flatMap((type) =>
-    (['read', 'write'] as const).map((action): Permission => ({ action, resource: { type, orgID: ORG_ID, org: ORG_NAME } })),
+    (['read', 'write'] as const).map((action): Permission => ({
+      action,
+      resource: { type, orgID: ORG_ID, org: ORG_NAME },
+    })),
   );
   return [
     ...orgWide,

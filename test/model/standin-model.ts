@@ -76,11 +76,21 @@ interface Answer {
   text: string;
 }
 
-async function call(target: Target, auth: string | null, method: string, path: string, body?: unknown): Promise<Answer> {
+async function call(
+  target: Target,
+  auth: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (auth !== null) headers.Authorization = auth;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${target.url()}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${target.url()}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, text, json: text === '' ? undefined : (JSON.parse(text) as Json) };
 }
@@ -128,11 +138,25 @@ function rendered(m: Model, p: Perm): Json {
 
 const permString = (p: Perm) => {
   const { type, id, orgID } = p.resource;
-  const path = orgID !== undefined && id !== undefined ? `orgs/${orgID}/${type}/${id}` : orgID !== undefined ? `orgs/${orgID}/${type}` : id !== undefined ? `${type}/${id}` : type;
+  const path =
+    orgID !== undefined && id !== undefined
+      ? `orgs/${orgID}/${type}/${id}`
+      : orgID !== undefined
+        ? `orgs/${orgID}/${type}`
+        : id !== undefined
+          ? `${type}/${id}`
+          : type;
   return `${p.action}:${path}`;
 };
 
-export const PERMISSION_SETS = ['readBuckets', 'oneBucket', 'dashboards', 'manageOwn', 'orgRead', 'readAllUsers'] as const;
+export const PERMISSION_SETS = [
+  'readBuckets',
+  'oneBucket',
+  'dashboards',
+  'manageOwn',
+  'orgRead',
+  'readAllUsers',
+] as const;
 type PermissionSetName = (typeof PERMISSION_SETS)[number];
 
 function permissionSet(m: Model, name: PermissionSetName, userID: string): Perm[] {
@@ -189,7 +213,16 @@ const wellFormed = (text: string) =>
 export const descriptionArb = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 24 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('', 'token A', "user2's 🔑 writer", 'שלום עולם', 'e\u0301\u0301', '"quoted" \\ back', 'nul\u0000byte', '\uD800 lone'),
+  fc.constantFrom(
+    '',
+    'token A',
+    "user2's 🔑 writer",
+    'שלום עולם',
+    'e\u0301\u0301',
+    '"quoted" \\ back',
+    'nul\u0000byte',
+    '\uD800 lone',
+  ),
 );
 
 class Create implements Cmd {
@@ -204,7 +237,12 @@ class Create implements Cmd {
   async run(m: Model, target: Target): Promise<void> {
     const standingNow = standing(m, this.caller);
     const ownUser = m.callers[this.caller].rights.user;
-    const userID = this.forUser === undefined ? (ownUser === 'any' ? m.users.find((u) => u.name === 'admin')!.id : ownUser) : m.users[this.forUser % m.users.length]!.id;
+    const userID =
+      this.forUser === undefined
+        ? ownUser === 'any'
+          ? m.users.find((u) => u.name === 'admin')!.id
+          : ownUser
+        : m.users[this.forUser % m.users.length]!.id;
     const permissions = permissionSet(m, this.set, userID);
     const body = {
       orgID: m.orgID,
@@ -216,9 +254,13 @@ class Create implements Cmd {
     const answer = await call(target, authOf(m, target, this.caller), 'POST', '/api/v2/authorizations', body);
     if (standingNow === 'unknown') return expectError(answer, 401, 'unauthorized', 'unauthorized access');
     if (standingNow === 'inactive') return expectError(answer, 401, 'unauthorized', 'token is inactive');
-    if (!standingNow.write) return expectError(answer, 401, 'unauthorized', `write:orgs/${m.orgID}/authorizations is unauthorized`);
-    if (standingNow.user !== 'any' && standingNow.user !== userID) return expectError(answer, 401, 'unauthorized', `write:users/${userID} is unauthorized`);
-    const denied = permissions.find((p) => p.resource.type === 'users' && p.resource.id === undefined && !standingNow.allUsers);
+    if (!standingNow.write)
+      return expectError(answer, 401, 'unauthorized', `write:orgs/${m.orgID}/authorizations is unauthorized`);
+    if (standingNow.user !== 'any' && standingNow.user !== userID)
+      return expectError(answer, 401, 'unauthorized', `write:users/${userID} is unauthorized`);
+    const denied = permissions.find(
+      (p) => p.resource.type === 'users' && p.resource.id === undefined && !standingNow.allUsers,
+    );
     if (denied) {
       const perm = permString(denied);
       return expectError(answer, 403, 'forbidden', `permission ${perm} is not allowed: ${perm} is unauthorized`);
@@ -249,18 +291,26 @@ class Create implements Cmd {
     m.tokens.push(expected);
     await wholeList(m, target);
   }
-  toString = () => `Create(${this.caller}, ${this.set}, ${JSON.stringify(this.description)}, ${this.status}, user#${this.forUser})`;
+  toString = () =>
+    `Create(${this.caller}, ${this.set}, ${JSON.stringify(this.description)}, ${this.status}, user#${this.forUser})`;
 }
 
 /** The checks a GET, PATCH or DELETE of one token makes, in the real server's order; undefined when allowed. */
-function refusal(m: Model, kind: CallerKind, id: string, reads: boolean, writes: boolean): [number, string, string] | undefined {
+function refusal(
+  m: Model,
+  kind: CallerKind,
+  id: string,
+  reads: boolean,
+  writes: boolean,
+): [number, string, string] | undefined {
   const standingNow = standing(m, kind);
   if (standingNow === 'unknown') return [401, 'unauthorized', 'unauthorized access'];
   const row = m.tokens.find((t) => t.id === id);
   if (!row) return [404, 'not found', 'authorization not found'];
   if (standingNow === 'inactive') return [401, 'unauthorized', 'token is inactive'];
   if (reads && !mayTouch(standingNow, row)) return [401, 'unauthorized', `read:users/${row.userID} is unauthorized`];
-  if (writes && !standingNow.write) return [401, 'unauthorized', `write:orgs/${m.orgID}/authorizations/${id} is unauthorized`];
+  if (writes && !standingNow.write)
+    return [401, 'unauthorized', `write:orgs/${m.orgID}/authorizations/${id} is unauthorized`];
   if (writes && !mayTouch(standingNow, row)) return [401, 'unauthorized', `write:users/${row.userID} is unauthorized`];
   return undefined;
 }
@@ -277,11 +327,15 @@ class Patch implements Cmd {
     const id = pick(m, this.index);
     // The operator's own token stays active, or nothing could be checked any more.
     const status = id === m.operatorID && this.status !== undefined ? undefined : this.status;
-    const body = { ...(this.description !== undefined && { description: this.description }), ...(status !== undefined && { status }) };
+    const body = {
+      ...(this.description !== undefined && { description: this.description }),
+      ...(status !== undefined && { status }),
+    };
     const answer = await call(target, authOf(m, target, this.caller), 'PATCH', `/api/v2/authorizations/${id}`, body);
     const refused = refusal(m, this.caller, id, true, true);
     if (refused) return expectError(answer, ...refused);
-    if (status === 'paused') return expectError(answer, 400, 'invalid', 'encodeAuthorization: unknown authorization status');
+    if (status === 'paused')
+      return expectError(answer, 400, 'invalid', 'encodeAuthorization: unknown authorization status');
     expect(answer.status, answer.text).toBe(200);
     const row = m.tokens.find((t) => t.id === id)!;
     const updatedAt = (answer.json as { updatedAt: string }).updatedAt;
@@ -293,7 +347,8 @@ class Patch implements Cmd {
     checkToken(answer.json, row);
     await wholeList(m, target);
   }
-  toString = () => `Patch(${this.caller}, ${this.index.join(' ')}, ${JSON.stringify(this.description)}, ${this.status})`;
+  toString = () =>
+    `Patch(${this.caller}, ${this.index.join(' ')}, ${JSON.stringify(this.description)}, ${this.status})`;
 }
 
 class Delete implements Cmd {
@@ -329,7 +384,10 @@ class Get implements Cmd {
     const refused = refusal(m, this.caller, id, true, false);
     if (refused) return expectError(answer, ...refused);
     expect(answer.status, answer.text).toBe(200);
-    checkToken(answer.json, m.tokens.find((t) => t.id === id)!);
+    checkToken(
+      answer.json,
+      m.tokens.find((t) => t.id === id)!,
+    );
   }
   toString = () => `Get(${this.caller}, ${this.index.join(' ')})`;
 }
@@ -384,13 +442,22 @@ class External implements Cmd {
     const store = StandinStore.open(target.dataDir!);
     try {
       if (this.kind === 'user') {
-        const user = { id: newId(), name: `outside-${m.users.length}-${Array.from(this.description).slice(0, 8).join('')}` };
+        const user = {
+          id: newId(),
+          name: `outside-${m.users.length}-${Array.from(this.description).slice(0, 8).join('')}`,
+        };
         store.insertUser({ ...user, status: 'active' });
         m.users.push(user);
       } else {
         const user = m.users[this.userIndex % m.users.length]!;
         const permissions = permissionSet(m, this.set, user.id);
-        const { row } = storeNewAuthorization(store, { status: 'active', description: this.description, orgID: m.orgID, userID: user.id, permissions });
+        const { row } = storeNewAuthorization(store, {
+          status: 'active',
+          description: this.description,
+          orgID: m.orgID,
+          userID: user.id,
+          permissions,
+        });
         const id = row[AUTH.id];
         m.tokens.push({
           id,
@@ -440,13 +507,27 @@ export function commandArbs(options: CommandOptions): fc.Arbitrary<Cmd>[] {
   // The operator succeeds most, so it moves the state most; the others probe the refusals.
   const caller = fc.constantFrom<CallerKind>('operator', 'operator', 'operator', ...CALLERS);
   // Newest tokens matter most (a deleted newest row's position was once handed to the next new row).
-  const index: fc.Arbitrary<Aim> = fc.tuple(fc.constantFrom('oldest' as const, 'newest' as const, 'newest' as const, 'deleted' as const), fc.oneof(fc.constant(0), fc.nat(12)));
+  const index: fc.Arbitrary<Aim> = fc.tuple(
+    fc.constantFrom('oldest' as const, 'newest' as const, 'newest' as const, 'deleted' as const),
+    fc.oneof(fc.constant(0), fc.nat(12)),
+  );
   const arbs: fc.Arbitrary<Cmd>[] = [
     fc
-      .tuple(caller, fc.constantFrom(...PERMISSION_SETS), descriptionArb, fc.constantFrom('active' as const, 'inactive' as const, undefined), fc.option(fc.nat(10), { nil: undefined }))
+      .tuple(
+        caller,
+        fc.constantFrom(...PERMISSION_SETS),
+        descriptionArb,
+        fc.constantFrom('active' as const, 'inactive' as const, undefined),
+        fc.option(fc.nat(10), { nil: undefined }),
+      )
       .map(([c, set, d, s, u]) => new Create(c, set, d, s, u)),
     fc
-      .tuple(caller, index, fc.option(descriptionArb, { nil: undefined }), fc.constantFrom('active' as const, 'inactive' as const, 'paused' as const, undefined))
+      .tuple(
+        caller,
+        index,
+        fc.option(descriptionArb, { nil: undefined }),
+        fc.constantFrom('active' as const, 'inactive' as const, 'paused' as const, undefined),
+      )
       .map(([c, i, d, s]) => new Patch(c, i, d, s)),
     fc.tuple(caller, index).map(([c, i]) => new Delete(c, i)),
     fc.tuple(caller, index).map(([c, i]) => new Get(c, i)),
@@ -459,7 +540,12 @@ export function commandArbs(options: CommandOptions): fc.Arbitrary<Cmd>[] {
   if (options.external) {
     arbs.push(
       fc
-        .tuple(fc.constantFrom('user' as const, 'token' as const), fc.constantFrom(...PERMISSION_SETS), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.nat(10))
+        .tuple(
+          fc.constantFrom('user' as const, 'token' as const),
+          fc.constantFrom(...PERMISSION_SETS),
+          fc.string({ unit: 'grapheme', maxLength: 12 }),
+          fc.nat(10),
+        )
         .map(([k, set, d, u]) => new External(k, set, d, u)),
     );
   }
@@ -477,10 +563,15 @@ export async function initialModel(target: Target, operatorToken: string): Promi
     expect(answer.status, answer.text).toBe(200);
     return answer.json as Json;
   };
-  const org = (get('/api/v2/orgs').then((j) => (j.orgs as { id: string; name: string }[])[0]!));
+  const org = get('/api/v2/orgs').then((j) => (j.orgs as { id: string; name: string }[])[0]!);
   const { id: orgID, name: orgName } = await org;
-  const users = ((await get('/api/v2/users')).users as { id: string; name: string }[]).map(({ id, name }) => ({ id, name }));
-  const buckets = ((await get(`/api/v2/buckets?orgID=${orgID}`)).buckets as { id: string; name: string }[]).map(({ id, name }) => ({ id, name }));
+  const users = ((await get('/api/v2/users')).users as { id: string; name: string }[]).map(({ id, name }) => ({
+    id,
+    name,
+  }));
+  const buckets = ((await get(`/api/v2/buckets?orgID=${orgID}`)).buckets as { id: string; name: string }[]).map(
+    ({ id, name }) => ({ id, name }),
+  );
   const tokens = (await get('/api/v2/authorizations')).authorizations as ModelToken[];
   const operatorID = tokens.find((t) => t.description === "admin's Token")!.id;
   expect(operatorToken).not.toBe('');
@@ -494,7 +585,11 @@ export async function initialModel(target: Target, operatorToken: string): Promi
     deleted: [],
     operatorID,
     callers: {
-      operator: { token: op === null ? null : operatorToken, id: operatorID, rights: { user: 'any', write: true, allUsers: true } },
+      operator: {
+        token: op === null ? null : operatorToken,
+        id: operatorID,
+        rights: { user: 'any', write: true, allUsers: true },
+      },
       allAccess: { token: '', id: '', rights: { user: userID('user1'), write: true, allUsers: false } },
       readOnly: { token: '', id: '', rights: { user: 'any', write: false, allUsers: false } },
       inactive: { token: '', id: '', rights: { user: userID('user2'), write: true, allUsers: false } },
@@ -520,10 +615,15 @@ export async function initialModel(target: Target, operatorToken: string): Promi
     expect(json.permissions).toEqual(permissions.map((p) => rendered(m, p)));
   };
   await make('allAccess', 'user1', allAccess(userID('user1')), 'active');
-  await make('readOnly', 'user2', [
-    { action: 'read', resource: { type: 'authorizations', orgID } },
-    { action: 'read', resource: { type: 'users' } },
-  ], 'active');
+  await make(
+    'readOnly',
+    'user2',
+    [
+      { action: 'read', resource: { type: 'authorizations', orgID } },
+      { action: 'read', resource: { type: 'users' } },
+    ],
+    'active',
+  );
   await make('inactive', 'user2', allAccess(userID('user2')), 'inactive');
   return m;
 }
@@ -537,7 +637,11 @@ export function modelParameters(defaults: { runs: number; steps: number }) {
   return {
     runs,
     steps,
-    assertOptions: { numRuns: runs, ...(seed !== undefined && { seed }), ...(path !== undefined && { path, endOnFailure: true }) },
+    assertOptions: {
+      numRuns: runs,
+      ...(seed !== undefined && { seed }),
+      ...(path !== undefined && { path, endOnFailure: true }),
+    },
   };
 }
 
@@ -552,19 +656,22 @@ export async function runModel(options: {
   let sequences = 0;
   let steps = 0;
   await fc.assert(
-    fc.asyncProperty(fc.commands(commandArbs(options.commands), { maxCommands: options.steps, size: 'max' }), async (cmds) => {
-      const { target, operatorToken, close } = await options.fresh();
-      try {
-        const model = await initialModel(target, operatorToken);
-        sequences++;
-        steps += [...cmds].length;
-        await fc.asyncModelRun(() => ({ model, real: target }), cmds);
-        // And at the end, the whole list once more.
-        await wholeList(model, target);
-      } finally {
-        await close();
-      }
-    }),
+    fc.asyncProperty(
+      fc.commands(commandArbs(options.commands), { maxCommands: options.steps, size: 'max' }),
+      async (cmds) => {
+        const { target, operatorToken, close } = await options.fresh();
+        try {
+          const model = await initialModel(target, operatorToken);
+          sequences++;
+          steps += [...cmds].length;
+          await fc.asyncModelRun(() => ({ model, real: target }), cmds);
+          // And at the end, the whole list once more.
+          await wholeList(model, target);
+        } finally {
+          await close();
+        }
+      },
+    ),
     { ...options.assertOptions, verbose: 1 },
   );
   return { sequences, steps };

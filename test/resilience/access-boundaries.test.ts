@@ -45,7 +45,8 @@ function formBody(type: string, orgID: string): string {
     // The classic trick: a text/plain form whose name=value pair spells a JSON create request.
     return `{"orgID":"${orgID}","description":"csrf","permissions":[{"action":"write","resource":{"type":"authorizations"}}],"x":"=y"}`;
   }
-  if (type.startsWith('multipart')) return '--xyz\r\nContent-Disposition: form-data; name="status"\r\n\r\ninactive\r\n--xyz--\r\n';
+  if (type.startsWith('multipart'))
+    return '--xyz\r\nContent-Disposition: form-data; name="status"\r\n\r\ninactive\r\n--xyz--\r\n';
   return 'description=csrf&status=inactive&_method=PATCH';
 }
 
@@ -59,18 +60,30 @@ describe('cross-site requests through the proxy', () => {
       { 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Site': 'same-site', Origin: `http://tokens.localhost:${appPort}` },
     ];
-    const targets = ['/api/v2/authorizations', `/api/v2/authorizations/${victim.id}`, `/api/v2/authorizations/${victim.id}?_method=DELETE`];
+    const targets = [
+      '/api/v2/authorizations',
+      `/api/v2/authorizations/${victim.id}`,
+      `/api/v2/authorizations/${victim.id}?_method=DELETE`,
+    ];
     const before = await t.snapshot();
     let sent = 0;
     for (const type of FORM_TYPES) {
       for (const path of targets) {
         for (const headers of foreign) {
-          const answer = await t.viaProxy(path, { method: 'POST', headers: { 'Content-Type': type, ...headers }, body: formBody(type, victim.orgID) });
+          const answer = await t.viaProxy(path, {
+            method: 'POST',
+            headers: { 'Content-Type': type, ...headers },
+            body: formBody(type, victim.orgID),
+          });
           expect(answer.status, `${type} to ${path} with ${JSON.stringify(headers)}`).toBe(403);
           sent++;
         }
         // A browser too old to send Origin still cannot send a form as JSON.
-        const bare = await t.viaProxy(path, { method: 'POST', headers: { 'Content-Type': type }, body: formBody(type, victim.orgID) });
+        const bare = await t.viaProxy(path, {
+          method: 'POST',
+          headers: { 'Content-Type': type },
+          body: formBody(type, victim.orgID),
+        });
         expect(bare.status, `${type} to ${path} without Origin`).toBe(415);
         sent++;
       }
@@ -91,7 +104,11 @@ describe('cross-site requests through the proxy', () => {
       { path: '/api/app/config', method: 'GET' },
       { path: `/api/v2/authorizations/${victim.id}`, method: 'DELETE' },
       { path: `/api/v2/authorizations/${victim.id}`, method: 'PATCH', body: '{"status":"inactive"}' },
-      { path: '/api/v2/authorizations', method: 'POST', body: JSON.stringify({ orgID: victim.orgID, permissions: [{ action: 'read', resource: { type: 'buckets' } }] }) },
+      {
+        path: '/api/v2/authorizations',
+        method: 'POST',
+        body: JSON.stringify({ orgID: victim.orgID, permissions: [{ action: 'read', resource: { type: 'buckets' } }] }),
+      },
     ];
     for (const a of attempts) {
       const answer = await t.viaProxy(a.path, { method: a.method, headers: { ...evil, ...json }, body: a.body });
@@ -100,14 +117,21 @@ describe('cross-site requests through the proxy', () => {
       expect(answer.text).not.toContain(victim.description);
       const preflight = await t.viaProxy(a.path, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': a.method, 'Access-Control-Request-Headers': 'content-type' },
+        headers: {
+          Origin: 'https://evil.example',
+          'Access-Control-Request-Method': a.method,
+          'Access-Control-Request-Headers': 'content-type',
+        },
       });
       expect(preflight.status).toBe(403);
       expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     }
     await expectUnchanged(before, 'a cross-site fetch');
     // The same request from the app's own page goes through: the refusals above are about the site, not the request.
-    const own = await t.viaProxy(`/api/v2/authorizations/${victim.id}`, { method: 'GET', headers: { Origin: t.product.url, 'Sec-Fetch-Site': 'same-origin' } });
+    const own = await t.viaProxy(`/api/v2/authorizations/${victim.id}`, {
+      method: 'GET',
+      headers: { Origin: t.product.url, 'Sec-Fetch-Site': 'same-origin' },
+    });
     expect(own.status).toBe(200);
     expect(own.json().id).toBe(victim.id);
   });
@@ -131,7 +155,12 @@ describe('DNS rebinding', () => {
       `127.0.0.1:${appPort}@evil.example`,
     ];
     const before = await t.snapshot();
-    const paths = [['GET', '/api/v2/authorizations'], ['GET', '/api/app/config'], ['GET', '/'], ['DELETE', `/api/v2/authorizations/${victim.id}`]];
+    const paths = [
+      ['GET', '/api/v2/authorizations'],
+      ['GET', '/api/app/config'],
+      ['GET', '/'],
+      ['DELETE', `/api/v2/authorizations/${victim.id}`],
+    ];
     for (const name of hosts) {
       for (const [method, path] of paths) {
         const answer = await t.raw(appPort, `${method} ${path} HTTP/1.1\r\nHost: ${name}\r\nConnection: close\r\n\r\n`);
@@ -150,7 +179,10 @@ describe('DNS rebinding', () => {
       expect(answer.text).not.toContain(victim.id);
     }
     await expectUnchanged(before, 'a rebinding request');
-    const control = await t.raw(appPort, `GET /api/v2/authorizations HTTP/1.1\r\nHost: localhost:${appPort}\r\nConnection: close\r\n\r\n`);
+    const control = await t.raw(
+      appPort,
+      `GET /api/v2/authorizations HTTP/1.1\r\nHost: localhost:${appPort}\r\nConnection: close\r\n\r\n`,
+    );
     expect(control.status).toBe(200);
   });
 });
@@ -246,13 +278,17 @@ describe('requests aimed elsewhere', () => {
       expect(answer.statuses, target).toEqual([status]);
     }
     // Naming the other host in Host, or tunnelling to it.
-    expect((await t.raw(appPort, `GET /api/v2/me HTTP/1.1\r\nHost: ${o}\r\nConnection: close\r\n\r\n`)).statuses).toEqual([403]);
+    expect(
+      (await t.raw(appPort, `GET /api/v2/me HTTP/1.1\r\nHost: ${o}\r\nConnection: close\r\n\r\n`)).statuses,
+    ).toEqual([403]);
     const tunnel = await t.raw(appPort, `CONNECT ${o} HTTP/1.1\r\nHost: ${o}\r\n\r\n`, { timeoutMs: 2000 });
     expect(tunnel.statuses.every((s) => s >= 400)).toBe(true);
 
     await expectUnchanged(before, 'a request aimed elsewhere');
     expect({ connections: other.connections, bytes: other.bytes }).toEqual({ connections: 0, bytes: 0 });
-    console.log(`[access] ${refused.length} escaping targets refused, ${harmless.length} harmless spellings kept on the upstream; other host reached 0 times`);
+    console.log(
+      `[access] ${refused.length} escaping targets refused, ${harmless.length} harmless spellings kept on the upstream; other host reached 0 times`,
+    );
   });
 });
 
@@ -266,13 +302,27 @@ describe('the built app', () => {
     try {
       // Built in a child process without blocking this one: the servers under test live here, and a stalled event
       // loop would fire their keep-alive timers late, all at once, against the client's.
-      const result = await run(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', built, '--emptyOutDir', '--logLevel', 'error'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, INFLUX_TOKEN: t.operatorToken, VITE_INFLUX_TOKEN: t.operatorToken },
-        timeout: 90_000,
-      });
+      const result = await run(
+        process.execPath,
+        [
+          join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--outDir',
+          built,
+          '--emptyOutDir',
+          '--logLevel',
+          'error',
+        ],
+        {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, INFLUX_TOKEN: t.operatorToken, VITE_INFLUX_TOKEN: t.operatorToken },
+          timeout: 90_000,
+        },
+      );
       expect(result.status, result.stderr).toBe(0);
-      const secrets = [t.operatorToken, process.env.INFLUX_TOKEN].filter((s): s is string => Boolean(s && s.length >= 16));
+      const secrets = [t.operatorToken, process.env.INFLUX_TOKEN].filter((s): s is string =>
+        Boolean(s && s.length >= 16),
+      );
       const localToken = join(PROJECT_ROOT, 'data', 'operator-token');
       if (existsSync(localToken)) secrets.push(readFileSync(localToken, 'utf8').trim());
       const files = walk(built);
@@ -314,9 +364,20 @@ describe('the server token', () => {
       () => t.viaProxy('/api/app/config'),
       () => t.viaProxy(`/api/v2/authorizations/${victim.id}`),
       () => t.viaProxy('/api/v2/authorizations', { headers: { Authorization: 'Token not-a-real-token' } }),
-      () => t.viaProxy('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body: '{}' }),
-      () => t.viaProxy('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' }),
-      () => t.viaProxy('/api/v2/authorizations/0123456789abcdef', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"bogus"}' }),
+      () =>
+        t.viaProxy('/api/v2/authorizations', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+          body: '{}',
+        }),
+      () =>
+        t.viaProxy('/api/v2/authorizations', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' }),
+      () =>
+        t.viaProxy('/api/v2/authorizations/0123456789abcdef', {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"status":"bogus"}',
+        }),
       () => t.viaProxy('/api/v2/authorizations', { method: 'OPTIONS' }),
       () => t.viaProxy('/debug/pprof'),
       () => t.raw(appPort, `GET /api/v2/authorizations HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
@@ -328,7 +389,13 @@ describe('the server token', () => {
     for (const line of t.appLogs) expect(line.includes(t.operatorToken.slice(0, 44))).toBe(false);
     const printed = t.standinLogs.filter((line) => line.includes(t.operatorToken.slice(0, 44)));
     expect(printed).toEqual([]);
-    expect(t.standinLogs.some((line) => /^Operator token written to .*operator-token \(mode 0600\); read it with: cat /.test(line))).toBe(true);
-    console.log(`[access] ${t.watch.checked} answers watched for the server token: 0 leaks; ${t.appLogs.length + t.standinLogs.length} log lines`);
+    expect(
+      t.standinLogs.some((line) =>
+        /^Operator token written to .*operator-token \(mode 0600\); read it with: cat /.test(line),
+      ),
+    ).toBe(true);
+    console.log(
+      `[access] ${t.watch.checked} answers watched for the server token: 0 leaks; ${t.appLogs.length + t.standinLogs.length} log lines`,
+    );
   });
 });

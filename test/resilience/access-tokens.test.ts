@@ -23,7 +23,11 @@ let targets: { user1Other: Authorization; user2Token: Authorization; operatorAut
 const readBuckets = () => ({ action: 'read', resource: { type: 'buckets', orgID } });
 
 async function create(body: object): Promise<Authorization> {
-  const answer = await t.direct('/api/v2/authorizations', { method: 'POST', token: t.operatorToken, body: { orgID, ...body } });
+  const answer = await t.direct('/api/v2/authorizations', {
+    method: 'POST',
+    token: t.operatorToken,
+    body: { orgID, ...body },
+  });
   expect(answer.status, answer.text).toBe(201);
   const auth = answer.json() as Authorization;
   issued.push(auth.token);
@@ -44,9 +48,27 @@ beforeAll(async () => {
     { action: 'write', resource: { type: 'users', id: userID } },
   ];
   callers = [
-    { name: 'inactive', auth: await create({ userID: userIDs.user2, status: 'inactive', description: 'inactive caller', permissions: manageOwn(userIDs.user2!) }) },
-    { name: 'all-access of user1', auth: await create({ userID: userIDs.user1, description: 'user1 all-access caller', permissions: allAccessPermissions(orgID, userIDs.user1!) }) },
-    { name: 'no authorization permissions', auth: await create({ userID: userIDs.user2, description: 'buckets-only caller', permissions: [readBuckets()] }) },
+    {
+      name: 'inactive',
+      auth: await create({
+        userID: userIDs.user2,
+        status: 'inactive',
+        description: 'inactive caller',
+        permissions: manageOwn(userIDs.user2!),
+      }),
+    },
+    {
+      name: 'all-access of user1',
+      auth: await create({
+        userID: userIDs.user1,
+        description: 'user1 all-access caller',
+        permissions: allAccessPermissions(orgID, userIDs.user1!),
+      }),
+    },
+    {
+      name: 'no authorization permissions',
+      auth: await create({ userID: userIDs.user2, description: 'buckets-only caller', permissions: [readBuckets()] }),
+    },
   ];
   const all = await t.snapshot();
   targets = {
@@ -73,14 +95,44 @@ const ATTEMPTS: Attempt[] = [
   { name: "get user1's", method: 'GET', path: () => `/api/v2/authorizations/${targets.user1Other.id}` },
   { name: "get user2's", method: 'GET', path: () => `/api/v2/authorizations/${targets.user2Token.id}` },
   { name: "get the operator's", method: 'GET', path: () => `/api/v2/authorizations/${targets.operatorAuth.id}` },
-  { name: "rename user2's", method: 'PATCH', path: () => `/api/v2/authorizations/${targets.user2Token.id}`, body: () => ({ description: 'renamed by a caller' }) },
-  { name: "rename user1's", method: 'PATCH', path: () => `/api/v2/authorizations/${targets.user1Other.id}`, body: () => ({ description: 'renamed by a caller' }) },
-  { name: 'activate itself', method: 'PATCH', path: (self) => `/api/v2/authorizations/${self.id}`, body: () => ({ status: 'active' }) },
-  { name: "disable the operator's", method: 'PATCH', path: () => `/api/v2/authorizations/${targets.operatorAuth.id}`, body: () => ({ status: 'inactive' }) },
+  {
+    name: "rename user2's",
+    method: 'PATCH',
+    path: () => `/api/v2/authorizations/${targets.user2Token.id}`,
+    body: () => ({ description: 'renamed by a caller' }),
+  },
+  {
+    name: "rename user1's",
+    method: 'PATCH',
+    path: () => `/api/v2/authorizations/${targets.user1Other.id}`,
+    body: () => ({ description: 'renamed by a caller' }),
+  },
+  {
+    name: 'activate itself',
+    method: 'PATCH',
+    path: (self) => `/api/v2/authorizations/${self.id}`,
+    body: () => ({ status: 'active' }),
+  },
+  {
+    name: "disable the operator's",
+    method: 'PATCH',
+    path: () => `/api/v2/authorizations/${targets.operatorAuth.id}`,
+    body: () => ({ status: 'inactive' }),
+  },
   { name: "delete the operator's", method: 'DELETE', path: () => `/api/v2/authorizations/${targets.operatorAuth.id}` },
   { name: "delete user2's", method: 'DELETE', path: () => `/api/v2/authorizations/${targets.user2Token.id}` },
-  { name: 'create for itself', method: 'POST', path: () => '/api/v2/authorizations', body: (self) => ({ orgID, userID: self.userID, permissions: [readBuckets()] }) },
-  { name: 'create an operator', method: 'POST', path: () => '/api/v2/authorizations', body: () => ({ orgID, permissions: [{ action: 'write', resource: { type: 'authorizations' } }] }) },
+  {
+    name: 'create for itself',
+    method: 'POST',
+    path: () => '/api/v2/authorizations',
+    body: (self) => ({ orgID, userID: self.userID, permissions: [readBuckets()] }),
+  },
+  {
+    name: 'create an operator',
+    method: 'POST',
+    path: () => '/api/v2/authorizations',
+    body: () => ({ orgID, permissions: [{ action: 'write', resource: { type: 'authorizations' } }] }),
+  },
   { name: 'who am I', method: 'GET', path: () => '/api/v2/me' },
 ];
 
@@ -108,7 +160,8 @@ const comparable = (answer: ApiAnswer) => {
     return rest;
   };
   if (answer.status >= 300) return { status: answer.status, body };
-  if (Array.isArray(body.authorizations)) return { status: answer.status, ids: body.authorizations.map((a: Authorization) => a.id) };
+  if (Array.isArray(body.authorizations))
+    return { status: answer.status, ids: body.authorizations.map((a: Authorization) => a.id) };
   return { status: answer.status, body: strip(body) };
 };
 
@@ -146,7 +199,9 @@ describe('callers with their own tokens', () => {
     // The refusals above came from the stand-in judging each caller, not from the proxy: the operator may do all of it.
     const operatorView = await t.viaProxy(`/api/v2/authorizations/${targets.operatorAuth.id}`);
     expect(operatorView.status).toBe(200);
-    console.log(`[access] ${callers.length} callers × ${ATTEMPTS.length} requests, each through the proxy and directly: ${pairs} identical pairs`);
+    console.log(
+      `[access] ${callers.length} callers × ${ATTEMPTS.length} requests, each through the proxy and directly: ${pairs} identical pairs`,
+    );
   });
 
   it('never get the server token when their own Authorization header is dropped as hop-by-hop (Connection: authorization)', async () => {
@@ -156,7 +211,10 @@ describe('callers with their own tokens', () => {
     for (const caller of callers) {
       for (const connection of ['authorization', 'close, Authorization', 'keep-alive,AUTHORIZATION']) {
         const own = `Authorization: Token ${caller.auth.token}\r\nConnection: ${connection}\r\n`;
-        const list = await t.raw(appPort, `GET /api/v2/authorizations HTTP/1.1\r\n${host}${own}Connection: close\r\n\r\n`);
+        const list = await t.raw(
+          appPort,
+          `GET /api/v2/authorizations HTTP/1.1\r\n${host}${own}Connection: close\r\n\r\n`,
+        );
         expect(list.statuses, `${caller.name}, Connection: ${connection}`).toEqual([401]);
         expect(list.text).not.toContain(targets.operatorAuth.id);
         const body = '{"status":"inactive"}';

@@ -58,7 +58,8 @@ afterAll(async () => {
 });
 
 const valueOf = (a: Authorization): Value => ({ description: a.description, status: a.status });
-const sameValue = (a: Value, b: Value | undefined) => b !== undefined && a.description === b.description && a.status === b.status;
+const sameValue = (a: Value, b: Value | undefined) =>
+  b !== undefined && a.description === b.description && a.status === b.status;
 
 /** One burst against a running stand-in, ending in SIGKILL. Mutates `states`; returns what was acknowledged. */
 async function burstThenKill(round: number, states: Map<string, TokenState>, orgID: string) {
@@ -79,7 +80,11 @@ async function burstThenKill(round: number, states: Map<string, TokenState>, org
     if (ackedPatches >= killAfterPatches && ackedPosts.size >= KILL_AFTER_POSTS) reachedTarget();
   };
 
-  async function send(method: 'PATCH' | 'POST', path: string, body: object): Promise<{ status: number; json: unknown } | 'unanswered'> {
+  async function send(
+    method: 'PATCH' | 'POST',
+    path: string,
+    body: object,
+  ): Promise<{ status: number; json: unknown } | 'unanswered'> {
     inFlight++;
     try {
       const response = await pool.request({ method, path, headers, body: JSON.stringify(body) });
@@ -164,7 +169,11 @@ describe('a SIGKILL in the middle of a write burst', () => {
       const created = await fetch(`${standin.url}/api/v2/authorizations`, {
         method: 'POST',
         headers: { Authorization: `Token ${standin.operatorToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ orgID, description: `patched ${i}`, permissions: [{ action: 'read', resource: { type: 'buckets', orgID } }] }),
+        body: JSON.stringify({
+          orgID,
+          description: `patched ${i}`,
+          permissions: [{ action: 'read', resource: { type: 'buckets', orgID } }],
+        }),
       });
       expect(created.status).toBe(201);
       const auth = (await created.json()) as Authorization;
@@ -187,7 +196,10 @@ describe('a SIGKILL in the middle of a write burst', () => {
         const final = valueOf(found!);
         // The last acknowledged value, or the one unanswered PATCH sent after it: nothing else.
         const allowed = sameValue(final, state.acked) || sameValue(final, state.unanswered);
-        expect(allowed, `token ${id}: found ${JSON.stringify(final)}, last acknowledged ${JSON.stringify(state.acked)}`).toBe(true);
+        expect(
+          allowed,
+          `token ${id}: found ${JSON.stringify(final)}, last acknowledged ${JSON.stringify(state.acked)}`,
+        ).toBe(true);
         if (!sameValue(final, state.acked)) committedUnanswered++;
         state.acked = final;
       }
@@ -201,10 +213,13 @@ describe('a SIGKILL in the middle of a write burst', () => {
       const known = new Set(before.map((a) => a.id));
       for (const auth of after) {
         if (known.has(auth.id) || burst.ackedPosts.has(auth.id)) continue;
-        expect(burst.unansweredPosts.has(auth.description), `unexpected token ${auth.id} "${auth.description}"`).toBe(true);
+        expect(burst.unansweredPosts.has(auth.description), `unexpected token ${auth.id} "${auth.description}"`).toBe(
+          true,
+        );
         committedUnanswered++;
       }
-      for (const auth of before) expect(byId.has(auth.id), `token ${auth.id} that existed before the crash is gone`).toBe(true);
+      for (const auth of before)
+        expect(byId.has(auth.id), `token ${auth.id} that existed before the crash is gone`).toBe(true);
 
       expect(checkIntegrity(dataDir)).toEqual({ integrity: ['ok'], foreignKeyProblems: 0 });
       // Printed on the first start only: a restart must not print the operator token again.

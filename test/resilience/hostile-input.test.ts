@@ -69,7 +69,8 @@ async function fuzz(label: 'stand-in' | 'proxy', port: number, cases: HostileCas
     outcome.byStatus.set(status, (outcome.byStatus.get(status) ?? 0) + 1);
     if (answer.timedOut) problems.push(`${c.name}: no answer within 10 s`);
     else if (status === 0 && c.truncated !== 'destroy') problems.push(`${c.name}: connection closed without an answer`);
-    else if (status >= 500) problems.push(`${c.name}: ${status} ${answer.text.slice(answer.text.indexOf('\r\n\r\n') + 4, 300)}`);
+    else if (status >= 500)
+      problems.push(`${c.name}: ${status} ${answer.text.slice(answer.text.indexOf('\r\n\r\n') + 4, 300)}`);
 
     const after = await snapshotAuthorizations(standin.url, standin.operatorToken);
     // An empty list would mean the operator lost its sight, and every comparison after it would prove nothing.
@@ -94,8 +95,10 @@ function describeChange(before: Authorization[], after: Authorization[]): string
 }
 
 const report = (label: string, o: Outcome) =>
-  `[hostile] ${label}: ${o.sent} requests; statuses ${[...o.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}; ` +
-  `${o.changedOnSuccess} legitimate 2xx changes`;
+  `[hostile] ${label}: ${o.sent} requests; statuses ${[...o.byStatus]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ')}; ` + `${o.changedOnSuccess} legitimate 2xx changes`;
 
 describe('a seeded fuzz of hostile requests', () => {
   it('never gets a 5xx or a hang, and no 4xx changes anything, from the stand-in or through the proxy', async () => {
@@ -121,6 +124,8 @@ describe('a seeded fuzz of hostile requests', () => {
     // Every line, the first-start notice included: it names the token's file, never the token.
     for (const line of [...logs, standin.output()]) watch.check('log', line);
     expect(watch.leaks).toEqual([]);
-    console.log(`${report('stand-in', direct)}\n${report('proxy', proxied)}\n[hostile] app server log lines: ${logs.length}`);
+    console.log(
+      `${report('stand-in', direct)}\n${report('proxy', proxied)}\n[hostile] app server log lines: ${logs.length}`,
+    );
   }, 60_000);
 });

@@ -53,7 +53,11 @@ describe('32 clients through the proxy', () => {
         const created = await api(standin.url, '/api/v2/authorizations', {
           method: 'POST',
           token: standin.operatorToken,
-          body: { orgID, description: `client ${client} token ${k}`, permissions: [{ action: 'read', resource: { type: 'buckets', orgID } }] },
+          body: {
+            orgID,
+            description: `client ${client} token ${k}`,
+            permissions: [{ action: 'read', resource: { type: 'buckets', orgID } }],
+          },
         });
         expect(created.status).toBe(201);
         ids.push(created.json().id as string);
@@ -84,7 +88,10 @@ describe('32 clients through the proxy', () => {
         const op: Op = roll < 0.2 ? 'list' : roll < 0.6 ? 'get' : 'patch';
         // Gets favour the client's own tokens, to check it reads what it just wrote.
         const id = op === 'patch' || random.chance(0.5) ? random.pick(mine) : random.pick(allIds);
-        const value = { description: `client ${index} write ${++writes}`, status: random.chance(0.5) ? 'active' : 'inactive' };
+        const value = {
+          description: `client ${index} write ${++writes}`,
+          status: random.chance(0.5) ? 'active' : 'inactive',
+        };
         const started = performance.now();
         let status: number;
         let text: string;
@@ -123,7 +130,9 @@ describe('32 clients through the proxy', () => {
         for (const auth of seen) {
           const expected = lastAcked.get(auth.id);
           if (expected && (auth.description !== expected.description || auth.status !== expected.status)) {
-            staleReads.push(`${op} ${auth.id}: read ${auth.description}/${auth.status} after writing ${expected.description}/${expected.status}`);
+            staleReads.push(
+              `${op} ${auth.id}: read ${auth.description}/${auth.status} after writing ${expected.description}/${expected.status}`,
+            );
           }
         }
       }

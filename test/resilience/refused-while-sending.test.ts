@@ -25,7 +25,13 @@ beforeAll(async () => {
   tempApp = makeTempApp();
   standin = await startStandin({ dataDir, port: 0 });
   standinPort = Number(new URL(standin.url).port);
-  app = await startAppServer({ mode: 'standin', upstreamUrl: standin.url, serverToken: standin.operatorToken, org: null, staticDir: tempApp.dir });
+  app = await startAppServer({
+    mode: 'standin',
+    upstreamUrl: standin.url,
+    serverToken: standin.operatorToken,
+    org: null,
+    staticDir: tempApp.dir,
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -35,11 +41,23 @@ afterAll(async () => {
 });
 
 function head(method: string, path: string, port: number, headers: Record<string, string>): string {
-  return [`${method} ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n') + '\r\n\r\n';
+  return (
+    [
+      `${method} ${path} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ].join('\r\n') + '\r\n\r\n'
+  );
 }
 
 function expectAnswered(answer: StubbornAnswer, status: number): void {
-  const summary = { error: answer.error, status: answer.status, complete: answer.complete, body: answer.body.slice(0, 200), written: answer.written };
+  const summary = {
+    error: answer.error,
+    status: answer.status,
+    complete: answer.complete,
+    body: answer.body.slice(0, 200),
+    written: answer.written,
+  };
   expect(summary).toMatchObject({ error: undefined, status, complete: true });
 }
 
@@ -56,7 +74,12 @@ const CASES: Case[] = [
   {
     name: 'stand-in: a 5 MiB POST gets its 413',
     server: () => standinPort,
-    head: () => head('POST', '/api/v2/authorizations', standinPort, { Authorization: `Token ${standin.operatorToken}`, 'Content-Type': 'application/json', 'Content-Length': String(5 * MiB) }),
+    head: () =>
+      head('POST', '/api/v2/authorizations', standinPort, {
+        Authorization: `Token ${standin.operatorToken}`,
+        'Content-Type': 'application/json',
+        'Content-Length': String(5 * MiB),
+      }),
     bodyBytes: 5 * MiB,
     status: 413,
     code: 'request too large',
@@ -78,14 +101,23 @@ const CASES: Case[] = [
   {
     name: 'stand-in: headers over the limit get their 431',
     server: () => standinPort,
-    head: () => head('POST', '/api/v2/authorizations', standinPort, { 'X-Padding': 'p'.repeat(20_000), 'Content-Type': 'application/json', 'Content-Length': String(5 * MiB) }),
+    head: () =>
+      head('POST', '/api/v2/authorizations', standinPort, {
+        'X-Padding': 'p'.repeat(20_000),
+        'Content-Type': 'application/json',
+        'Content-Length': String(5 * MiB),
+      }),
     bodyBytes: 5 * MiB,
     status: 431,
   },
   {
     name: 'app server: a 5 MiB PATCH gets its 413',
     server: () => app.port,
-    head: () => head('PATCH', '/api/v2/authorizations/0123456789abcdef', app.port, { 'Content-Type': 'application/json', 'Content-Length': String(5 * MiB) }),
+    head: () =>
+      head('PATCH', '/api/v2/authorizations/0123456789abcdef', app.port, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(5 * MiB),
+      }),
     bodyBytes: 5 * MiB,
     status: 413,
     code: 'request too large',
@@ -93,14 +125,24 @@ const CASES: Case[] = [
   {
     name: 'app server: headers over the limit get their 431',
     server: () => app.port,
-    head: () => head('PATCH', '/api/v2/authorizations/0123456789abcdef', app.port, { 'X-Padding': 'p'.repeat(20_000), 'Content-Type': 'application/json', 'Content-Length': String(5 * MiB) }),
+    head: () =>
+      head('PATCH', '/api/v2/authorizations/0123456789abcdef', app.port, {
+        'X-Padding': 'p'.repeat(20_000),
+        'Content-Type': 'application/json',
+        'Content-Length': String(5 * MiB),
+      }),
     bodyBytes: 5 * MiB,
     status: 431,
   },
   {
     name: 'app server: an Expect it cannot meet gets its 417',
     server: () => app.port,
-    head: () => head('PATCH', '/api/v2/authorizations/0123456789abcdef', app.port, { Expect: 'bogus', 'Content-Type': 'application/json', 'Content-Length': String(5 * MiB) }),
+    head: () =>
+      head('PATCH', '/api/v2/authorizations/0123456789abcdef', app.port, {
+        Expect: 'bogus',
+        'Content-Type': 'application/json',
+        'Content-Length': String(5 * MiB),
+      }),
     bodyBytes: 5 * MiB,
     status: 417,
   },

@@ -38,12 +38,18 @@ export function ConfirmDialog({
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="modal-overlay modal-overlay--confirm" />
-        <AlertDialog.Content className="modal modal--small modal--confirm" onCloseAutoFocus={onCloseAutoFocus} onEscapeKeyDown={(e) => busy && e.preventDefault()}>
+        <AlertDialog.Content
+          className="modal modal--small modal--confirm"
+          onCloseAutoFocus={onCloseAutoFocus}
+          onEscapeKeyDown={(e) => busy && e.preventDefault()}
+        >
           <header className="modal__header">
             <AlertDialog.Title className="modal__title">{title}</AlertDialog.Title>
           </header>
           <div className="modal__body">
-            {description && <AlertDialog.Description className="modal__description">{description}</AlertDialog.Description>}
+            {description && (
+              <AlertDialog.Description className="modal__description">{description}</AlertDialog.Description>
+            )}
             {children}
           </div>
           <footer className="modal__footer">

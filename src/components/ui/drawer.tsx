@@ -18,7 +18,15 @@ interface DrawerProps {
   children: ReactNode;
 }
 
-export function Drawer({ open, onOpenChange, title, description, onCloseAutoFocus, onEscapeKeyDown, children }: DrawerProps) {
+export function Drawer({
+  open,
+  onOpenChange,
+  title,
+  description,
+  onCloseAutoFocus,
+  onEscapeKeyDown,
+  children,
+}: DrawerProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>

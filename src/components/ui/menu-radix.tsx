@@ -3,7 +3,13 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { MenuProps } from './menu';
 import './menu.css';
 
-export function RadixMenu({ trigger, items, align = 'start', label, defaultOpen = false }: MenuProps & { defaultOpen?: boolean }) {
+export function RadixMenu({
+  trigger,
+  items,
+  align = 'start',
+  label,
+  defaultOpen = false,
+}: MenuProps & { defaultOpen?: boolean }) {
   return (
     <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>

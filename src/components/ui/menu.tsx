@@ -1,7 +1,16 @@
 // A menu button: a trigger and a list of items, each with its own action. Until the person points at it, focuses
 // it or presses it, the trigger is a plain button and the menu's machinery (Radix DropdownMenu, in menu-radix.tsx)
 // is neither mounted nor, on first load, downloaded: a list of 100,000 rows mounts cheap rows as it scrolls.
-import { cloneElement, useLayoutEffect, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
+import {
+  cloneElement,
+  useLayoutEffect,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactElement,
+  type Ref,
+} from 'react';
 import { onDemand, useOnDemand } from './on-demand';
 
 export interface MenuItem {
@@ -55,7 +64,15 @@ export function Menu(props: MenuProps) {
 
   if (real) {
     const trigger = cloneElement(props.trigger, { ref: setRealTrigger });
-    return <real.RadixMenu items={props.items} align={props.align} label={props.label} trigger={trigger} defaultOpen={openAtOnce} />;
+    return (
+      <real.RadixMenu
+        items={props.items}
+        align={props.align}
+        label={props.label}
+        trigger={trigger}
+        defaultOpen={openAtOnce}
+      />
+    );
   }
   const { onReach } = props;
   const disabled = props.trigger.props.disabled;

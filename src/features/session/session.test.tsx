@@ -8,7 +8,11 @@ const PASTED = 'pasted-token-value';
 
 describe('signing in with a pasted token', () => {
   it('asks for a token when the server has none, then sends it with every request', async () => {
-    const fake = new FakeInflux({ tokens: [makeToken({ description: 'visible after sign-in' })], config: { needsToken: true }, validToken: PASTED });
+    const fake = new FakeInflux({
+      tokens: [makeToken({ description: 'visible after sign-in' })],
+      config: { needsToken: true },
+      validToken: PASTED,
+    });
     const { user } = renderApp();
     const field = await screen.findByRole('textbox', { name: 'API token' });
     expect(screen.queryByRole('heading', { name: 'API Tokens' })).not.toBeInTheDocument();

@@ -64,7 +64,10 @@ export function useSessionState() {
 
   const config = configQuery.data;
   const session = useMemo<Session | null>(
-    () => (config && (!needsToken || pastedToken) ? { config, client, usesPastedToken: pastedToken !== null, signOut } : null),
+    () =>
+      config && (!needsToken || pastedToken)
+        ? { config, client, usesPastedToken: pastedToken !== null, signOut }
+        : null,
     [config, needsToken, pastedToken, client, signOut],
   );
 

@@ -22,7 +22,11 @@ async function fetchAppConfig(signal: AbortSignal): Promise<AppConfig> {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new InfluxApiError(response.status, 'invalid', `The app server answered HTTP ${response.status} without JSON.`);
+    throw new InfluxApiError(
+      response.status,
+      'invalid',
+      `The app server answered HTTP ${response.status} without JSON.`,
+    );
   }
   if (!response.ok) {
     const message = (body as { message?: string }).message ?? `HTTP ${response.status}`;

@@ -47,7 +47,8 @@ export function cellsHoldingTokens(dataDir: string, tokens: readonly string[]): 
       for (const row of db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]) {
         for (const value of row) {
           const text = Buffer.isBuffer(value) ? value.toString('latin1') : String(value);
-          if (tokens.some((token) => text.includes(token.slice(0, 44)) || text.includes(token.slice(44)))) found.push(table);
+          if (tokens.some((token) => text.includes(token.slice(0, 44)) || text.includes(token.slice(44))))
+            found.push(table);
         }
       }
     }

@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { seededRandom, type Random } from './prng';
 import { rawHttp } from './raw-socket';
 
-export type AuthVariant = 'operator' | 'none' | 'garbage' | 'basic' | 'scheme only' | 'bad then good' | 'good then bad' | 'huge';
+export type AuthVariant =
+  'operator' | 'none' | 'garbage' | 'basic' | 'scheme only' | 'bad then good' | 'good then bad' | 'huge';
 
 export interface HostileCase {
   name: string;
@@ -130,16 +131,40 @@ export const BODY_KINDS: readonly BodyKind[] = [
   { name: 'valid PATCH', body: () => json({ description: 'fuzzed but valid' }) },
   { name: 'valid status', body: () => json({ status: 'inactive' }) },
   { name: 'nulls', body: () => json({ status: null, description: null }) },
-  { name: 'valid POST', body: (ids) => json({ orgID: ids.orgID, description: 'fuzz create', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ids.orgID } }] }) },
+  {
+    name: 'valid POST',
+    body: (ids) =>
+      json({
+        orgID: ids.orgID,
+        description: 'fuzz create',
+        permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ids.orgID } }],
+      }),
+  },
   { name: 'description is a number', body: () => json({ description: 42 }) },
   { name: 'status is an array', body: () => json({ status: ['active'] }) },
   { name: 'description is an object', body: () => json({ description: { toString: 'x' } }) },
   { name: 'unknown status', body: () => json({ status: 'ACTIVE' }) },
   { name: 'orgID is a number', body: () => json({ orgID: 123, permissions: [] }) },
   { name: 'permissions is a string', body: (ids) => json({ orgID: ids.orgID, permissions: 'all' }) },
-  { name: 'instance permission', body: (ids) => json({ orgID: ids.orgID, permissions: [{ action: 'write', resource: { type: 'instance' } }] }) },
-  { name: '__proto__ keys', body: () => text('{"__proto__":{"status":"inactive"},"constructor":{"prototype":{"x":1}}}') },
-  { name: '20k permissions, the last one bad', body: (ids) => json({ orgID: ids.orgID, permissions: [...Array.from({ length: 20_000 }, () => ({ action: 'read', resource: { type: 'buckets' } })), { action: 'read', resource: { type: 'nope' } }] }) },
+  {
+    name: 'instance permission',
+    body: (ids) => json({ orgID: ids.orgID, permissions: [{ action: 'write', resource: { type: 'instance' } }] }),
+  },
+  {
+    name: '__proto__ keys',
+    body: () => text('{"__proto__":{"status":"inactive"},"constructor":{"prototype":{"x":1}}}'),
+  },
+  {
+    name: '20k permissions, the last one bad',
+    body: (ids) =>
+      json({
+        orgID: ids.orgID,
+        permissions: [
+          ...Array.from({ length: 20_000 }, () => ({ action: 'read', resource: { type: 'buckets' } })),
+          { action: 'read', resource: { type: 'nope' } },
+        ],
+      }),
+  },
   { name: 'truncated JSON', body: () => text('{"description":') },
   { name: 'trailing comma', body: () => text('{"description":"x",}') },
   { name: 'single quotes', body: () => text("{'description':'x'}") },
@@ -151,24 +176,56 @@ export const BODY_KINDS: readonly BodyKind[] = [
   { name: 'empty body', body: () => Buffer.alloc(0) },
   { name: 'whitespace only', body: () => text(' \n\t ') },
   { name: 'null', body: () => text('null') },
-  { name: 'invalid UTF-8', body: () => Buffer.concat([text('{"description":"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]), text('"}')]) },
-  { name: 'UTF-16LE with BOM', body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"description":"utf16"}', 'utf16le')]) },
+  {
+    name: 'invalid UTF-8',
+    body: () =>
+      Buffer.concat([text('{"description":"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]), text('"}')]),
+  },
+  {
+    name: 'UTF-16LE with BOM',
+    body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"description":"utf16"}', 'utf16le')]),
+  },
   { name: 'UTF-8 BOM', body: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json({ description: 'bom' })]) },
   { name: 'lone surrogate escape', body: () => text('{"description":"\\ud800"}') },
-  { name: 'gzip-compressed, declared', headers: [['Content-Encoding', 'gzip']], body: () => gzipSync(json({ description: 'gz' })) },
+  {
+    name: 'gzip-compressed, declared',
+    headers: [['Content-Encoding', 'gzip']],
+    body: () => gzipSync(json({ description: 'gz' })),
+  },
   { name: 'plain JSON claiming gzip', headers: [['Content-Encoding', 'gzip']], body: () => json({ status: 'bogus' }) },
   { name: 'claiming br', headers: [['Content-Encoding', 'br']], body: () => Buffer.from([0x0b, 0x02, 0x80]) },
   { name: '100k nested arrays', body: () => text('['.repeat(DEPTH) + ']'.repeat(DEPTH)) },
   { name: '100k nested objects', body: () => text('{"a":'.repeat(DEPTH) + '1' + '}'.repeat(DEPTH)) },
   { name: 'nested description', body: () => text(`{"description":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`) },
-  { name: 'nested permissions', body: (ids) => text(`{"orgID":"${ids.orgID}","permissions":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`) },
+  {
+    name: 'nested permissions',
+    body: (ids) => text(`{"orgID":"${ids.orgID}","permissions":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`),
+  },
   { name: 'unclosed nesting', body: () => text('['.repeat(DEPTH)) },
-  { name: '1.5 MiB body', body: () => Buffer.concat([text('{"description":"'), Buffer.alloc(1536 * 1024, 0x61), text('"}')]) },
-  { name: 'just under 1 MiB of whitespace', body: () => Buffer.concat([Buffer.alloc(1024 * 1024 - 64, 0x20), text('{"status":"bogus"}')]) },
-  { name: 'form-encoded', contentType: 'application/x-www-form-urlencoded', body: () => text('description=form&status=inactive') },
+  {
+    name: '1.5 MiB body',
+    body: () => Buffer.concat([text('{"description":"'), Buffer.alloc(1536 * 1024, 0x61), text('"}')]),
+  },
+  {
+    name: 'just under 1 MiB of whitespace',
+    body: () => Buffer.concat([Buffer.alloc(1024 * 1024 - 64, 0x20), text('{"status":"bogus"}')]),
+  },
+  {
+    name: 'form-encoded',
+    contentType: 'application/x-www-form-urlencoded',
+    body: () => text('description=form&status=inactive'),
+  },
   { name: 'text/plain JSON', contentType: 'text/plain', body: () => json({ status: 'inactive' }) },
-  { name: 'multipart', contentType: 'multipart/form-data; boundary=x', body: () => text('--x\r\nContent-Disposition: form-data; name="status"\r\n\r\ninactive\r\n--x--\r\n') },
-  { name: 'JSON labelled UTF-16', contentType: 'application/json; charset=utf-16', body: () => json({ status: 'bogus' }) },
+  {
+    name: 'multipart',
+    contentType: 'multipart/form-data; boundary=x',
+    body: () => text('--x\r\nContent-Disposition: form-data; name="status"\r\n\r\ninactive\r\n--x--\r\n'),
+  },
+  {
+    name: 'JSON labelled UTF-16',
+    contentType: 'application/json; charset=utf-16',
+    body: () => json({ status: 'bogus' }),
+  },
   { name: 'upper-case media type', contentType: 'APPLICATION/JSON', body: () => json({ status: 'bogus' }) },
   { name: 'garbage media type', contentType: 'application/json;;;charset=;=', body: () => json({ status: 'bogus' }) },
   { name: 'two media types', contentType: 'application/json, text/plain', body: () => json({ status: 'bogus' }) },
@@ -185,15 +242,33 @@ const EXTRA_HEADERS: readonly [string, string][][] = [
   [['Expect', '100-continue']],
   [['Expect', 'bogus']],
   [['X-Padding', 'a'.repeat(20_000)]],
-  [['X-Forwarded-Host', 'evil.example'], ['Forwarded', 'host=evil.example'], ['X-Forwarded-For', '203.0.113.9']],
+  [
+    ['X-Forwarded-Host', 'evil.example'],
+    ['Forwarded', 'host=evil.example'],
+    ['X-Forwarded-For', '203.0.113.9'],
+  ],
   [['Content-Type', 'text/plain']],
-  [['Accept-Encoding', 'gzip, br'], ['Accept', '*/*']],
+  [
+    ['Accept-Encoding', 'gzip, br'],
+    ['Accept', '*/*'],
+  ],
   [['Cookie', 'session=x'.repeat(500)]],
   [['Range', 'bytes=0-1']],
   [['If-None-Match', '*']],
 ];
 
-const AUTH: readonly AuthVariant[] = ['operator', 'operator', 'operator', 'none', 'garbage', 'basic', 'scheme only', 'bad then good', 'good then bad', 'huge'];
+const AUTH: readonly AuthVariant[] = [
+  'operator',
+  'operator',
+  'operator',
+  'none',
+  'garbage',
+  'basic',
+  'scheme only',
+  'bad then good',
+  'good then bad',
+  'huge',
+];
 
 function fill(path: string, random: Random, ids: Ids): string {
   const variants = idVariants(ids);
@@ -205,15 +280,30 @@ export function hostileCases(seed: number, count: number, ids: Ids): HostileCase
   const random = seededRandom(seed);
   const cases: HostileCase[] = [];
   for (const kind of BODY_KINDS) {
-    for (const [method, path] of [['PATCH', `/api/v2/authorizations/${ids.existing[0]}`], ['POST', '/api/v2/authorizations']] as const) {
-      cases.push(withBody({ name: `${method} body: ${kind.name}`, method, target: path, auth: 'operator', headers: [] }, kind, ids));
+    for (const [method, path] of [
+      ['PATCH', `/api/v2/authorizations/${ids.existing[0]}`],
+      ['POST', '/api/v2/authorizations'],
+    ] as const) {
+      cases.push(
+        withBody(
+          { name: `${method} body: ${kind.name}`, method, target: path, auth: 'operator', headers: [] },
+          kind,
+          ids,
+        ),
+      );
     }
   }
   for (let i = 0; i < count; i++) {
     // Endpoints in turn, so each is hit count/length times; everything else at random.
     const [method, template] = ENDPOINTS[i % ENDPOINTS.length]!;
     const target = fill(template, random, ids) + random.pick(QUERIES)(ids);
-    const base: HostileCase = { name: `#${i} ${method} ${template}`, method, target, auth: random.pick(AUTH), headers: [...random.pick(EXTRA_HEADERS)] };
+    const base: HostileCase = {
+      name: `#${i} ${method} ${template}`,
+      method,
+      target,
+      auth: random.pick(AUTH),
+      headers: [...random.pick(EXTRA_HEADERS)],
+    };
     const hasBody = method === 'POST' || method === 'PATCH' || method === 'PUT' || random.chance(0.15);
     const kind = random.pick(BODY_KINDS);
     const c = hasBody ? withBody(base, kind, ids) : base;
@@ -290,7 +380,10 @@ export function serialize(c: HostileCase, port: number, operatorToken: string, s
     headers.push(['Content-Length', String(body.length + 100)]);
   } else if (c.chunked) {
     headers.push(['Transfer-Encoding', 'chunked']);
-    body = body.length === 0 ? Buffer.from('0\r\n\r\n') : Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
+    body =
+      body.length === 0
+        ? Buffer.from('0\r\n\r\n')
+        : Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
   } else if (c.body !== undefined) {
     headers.push(['Content-Length', String(body.length)]);
   }

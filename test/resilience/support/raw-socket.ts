@@ -62,7 +62,11 @@ export function sendRaw(port: number, bytes: string | Buffer, options: RawOption
 }
 
 /** Builds a request: start line, headers in the given order (duplicates allowed), blank line, body. */
-export function rawHttp(startLine: string, headers: readonly (readonly [string, string])[], body: Buffer = Buffer.alloc(0)): Buffer {
+export function rawHttp(
+  startLine: string,
+  headers: readonly (readonly [string, string])[],
+  body: Buffer = Buffer.alloc(0),
+): Buffer {
   const head = [startLine, ...headers.map(([name, value]) => `${name}: ${value}`)].join('\r\n') + '\r\n\r\n';
   return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }

@@ -29,7 +29,9 @@ export async function spawnStandin(dataDir: string, startTimeoutMs = 20_000): Pr
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (text: string) => (output += text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => (output += text));
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(`did not print its URL within ${startTimeoutMs} ms`), startTimeoutMs);

@@ -27,7 +27,12 @@ export interface StubbornOptions {
   timeoutMs?: number;
 }
 
-export function sendStubbornly(port: number, head: string, bodyBytes: number, options: StubbornOptions = {}): Promise<StubbornAnswer> {
+export function sendStubbornly(
+  port: number,
+  head: string,
+  bodyBytes: number,
+  options: StubbornOptions = {},
+): Promise<StubbornAnswer> {
   const chunk = Buffer.alloc(options.chunkBytes ?? 64 * 1024, 0x61);
   return new Promise((resolve) => {
     // allowHalfOpen: the server's end of the answer does not stop this client from sending the rest.

@@ -3,7 +3,8 @@ import type { InfluxClient } from '../../../../core/influx-client';
 import type { Bucket } from '../../../../core/influx-types';
 import { listEveryBucket } from './lookup-queries';
 
-const bucket = (i: number) => ({ id: i.toString(16).padStart(16, '0'), name: `b${i}`, orgID: 'o', type: 'user' }) as Bucket;
+const bucket = (i: number) =>
+  ({ id: i.toString(16).padStart(16, '0'), name: `b${i}`, orgID: 'o', type: 'user' }) as Bucket;
 
 /** A client whose /api/v2/buckets pages `total` buckets by offset (or ignores offset, like a server that does not page). */
 function client(total: number, pages = true) {

@@ -30,7 +30,11 @@ export async function listEveryBucket(client: InfluxClient, orgID: string): Prom
 export const lookupQueries = {
   /** GET /api/v2/resources: the type names this server accepts in permissions. */
   resourceTypes: (client: InfluxClient) =>
-    queryOptions({ queryKey: lookupKeys.resourceTypes, queryFn: () => client.listResourceTypes(), staleTime: Infinity }),
+    queryOptions({
+      queryKey: lookupKeys.resourceTypes,
+      queryFn: () => client.listResourceTypes(),
+      staleTime: Infinity,
+    }),
 
   /** Every bucket of the org (paged 100 at a time, InfluxDB's largest page), user buckets first, each group A → Z. */
   buckets: (client: InfluxClient, orgID: string) =>
@@ -52,5 +56,6 @@ export const lookupQueries = {
     }),
 
   /** The user behind the session's token: an all-access token reads and writes only that user. */
-  me: (client: InfluxClient) => queryOptions({ queryKey: lookupKeys.me, queryFn: () => client.me(), staleTime: Infinity }),
+  me: (client: InfluxClient) =>
+    queryOptions({ queryKey: lookupKeys.me, queryFn: () => client.me(), staleTime: Infinity }),
 };

@@ -11,7 +11,11 @@ function updateLists(queryClient: QueryClient, change: (list: Authorization[]) =
   partialLists(queryClient).update(change);
 }
 
-export function patchCachedToken(queryClient: QueryClient, id: string, patch: (token: Authorization) => Authorization): void {
+export function patchCachedToken(
+  queryClient: QueryClient,
+  id: string,
+  patch: (token: Authorization) => Authorization,
+): void {
   updateLists(queryClient, (list) => {
     const index = list.findIndex((t) => t.id === id);
     if (index === -1) return list;
@@ -60,7 +64,8 @@ export function removeCachedTokens(queryClient: QueryClient, ids: ReadonlySet<st
     const next = list.filter((t) => !ids.has(t.id));
     return next.length === list.length ? list : next;
   });
-  for (const id of ids) void queryClient.invalidateQueries({ queryKey: tokenKeys.detail(id), exact: true, refetchType: 'none' });
+  for (const id of ids)
+    void queryClient.invalidateQueries({ queryKey: tokenKeys.detail(id), exact: true, refetchType: 'none' });
 }
 
 /** Writes saved tokens' status, description and updatedAt into the lists and details, in one pass per list. */
@@ -79,7 +84,8 @@ export function applySavedTokens(queryClient: QueryClient, saved: ReadonlyMap<st
     });
     return changed ? next : list;
   });
-  for (const id of saved.keys()) queryClient.setQueryData<Authorization>(tokenKeys.detail(id), (t) => (t ? merge(t) : t));
+  for (const id of saved.keys())
+    queryClient.setQueryData<Authorization>(tokenKeys.detail(id), (t) => (t ? merge(t) : t));
 }
 
 /** Above this many tokens a list refetch moves tens of megabytes (the API has no paging). */
@@ -97,6 +103,10 @@ export function invalidateWhenLastSettles(queryClient: QueryClient): Promise<unk
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: tokenKeys.details() }),
     queryClient.invalidateQueries({ queryKey: tokenKeys.lists(), predicate: (q) => !isLarge(q.state.data) }),
-    queryClient.invalidateQueries({ queryKey: tokenKeys.lists(), predicate: (q) => isLarge(q.state.data), refetchType: 'none' }),
+    queryClient.invalidateQueries({
+      queryKey: tokenKeys.lists(),
+      predicate: (q) => isLarge(q.state.data),
+      refetchType: 'none',
+    }),
   ]);
 }

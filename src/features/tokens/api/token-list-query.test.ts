@@ -14,15 +14,27 @@ import { tokenKeys, tokenQueries } from './token-queries';
 const clients: QueryClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.clear()));
 
-function setup(options: { fetch?: typeof fetch; tokens?: Authorization[]; client?: InfluxClient; tokensPerMessage?: number } = {}) {
-  const fake = new FakeInflux({ tokens: options.tokens ?? [makeToken({ description: 'a' }), makeToken({ description: 'b' }), makeToken({ description: 'c' })] });
+function setup(
+  options: { fetch?: typeof fetch; tokens?: Authorization[]; client?: InfluxClient; tokensPerMessage?: number } = {},
+) {
+  const fake = new FakeInflux({
+    tokens: options.tokens ?? [
+      makeToken({ description: 'a' }),
+      makeToken({ description: 'b' }),
+      makeToken({ description: 'c' }),
+    ],
+  });
   const inProcess = inProcessTokenListWorker({ fetch: options.fetch, tokensPerMessage: options.tokensPerMessage });
   const worker = connectTokenListWorker(() => inProcess.worker);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   clients.push(queryClient);
   const client = options.client ?? createInfluxClient({ baseUrl: '' });
   const refetch = (via: TokenListWorkerClient = worker) =>
-    queryClient.fetchQuery({ ...tokenQueries.list(client, ORG_ID), queryFn: (context) => loadTokenList(context, client, ORG_ID, via), staleTime: 0 });
+    queryClient.fetchQuery({
+      ...tokenQueries.list(client, ORG_ID),
+      queryFn: (context) => loadTokenList(context, client, ORG_ID, via),
+      staleTime: 0,
+    });
   const cached = () => queryClient.getQueryData<Authorization[]>(tokenKeys.list(ORG_ID))!;
   const answers = () => inProcess.sent.flatMap((m) => (m.type === 'done' ? [m.head.kind] : []));
   return { fake, inProcess, worker, queryClient, client, refetch, cached, answers };
@@ -113,7 +125,9 @@ describe('the token list through its worker', () => {
     expect(down).toMatchObject({ status: 0, code: 'unavailable', message: (downHere as InfluxApiError).message });
     expect((down as InfluxApiError).message).toMatch(/^Could not reach the server: /);
 
-    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse('<html>proxy page</html>', { status: 200 })));
+    mswServer.use(
+      http.get('/api/v2/authorizations', () => new HttpResponse('<html>proxy page</html>', { status: 200 })),
+    );
     const [html, htmlHere] = await both();
     expect(html).toMatchObject({ status: 200, code: 'invalid', message: (htmlHere as InfluxApiError).message });
 
@@ -127,8 +141,16 @@ describe('the token list through its worker', () => {
 
   it('loads a list shaped unlike InfluxDB’s answers by parsing it in the worker', async () => {
     const { fake, refetch, answers } = setup();
-    const body = JSON.stringify({ links: {}, authorizations: fake.tokens }).replace('"authorizations"', '"authoriz\\u0061tions"');
-    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
+    const body = JSON.stringify({ links: {}, authorizations: fake.tokens }).replace(
+      '"authorizations"',
+      '"authoriz\\u0061tions"',
+    );
+    mswServer.use(
+      http.get(
+        '/api/v2/authorizations',
+        () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
     expect((await refetch()).map((t) => t.description)).toEqual(['a', 'b', 'c']);
     expect(answers()).toEqual(['full']);
 
@@ -150,7 +172,12 @@ describe('the token list through its worker', () => {
         };
       },
     });
-    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
+    mswServer.use(
+      http.get(
+        '/api/v2/authorizations',
+        () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
     const loading = refetch();
     await waitFor(() => inProcess.sent.filter((m) => m.type === 'tokens').length === 2);
     expect(inProcess.sent.some((m) => m.type === 'done')).toBe(false);
@@ -170,9 +197,24 @@ describe('the token list through its worker', () => {
           controller.close();
         },
       });
-    mswServer.use(http.get('/api/v2/authorizations', () => new HttpResponse(pieces(), { headers: { 'Content-Type': 'application/json' } })));
+    mswServer.use(
+      http.get(
+        '/api/v2/authorizations',
+        () => new HttpResponse(pieces(), { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
     expect((await refetch()).map((t) => t.description)).toEqual(['a', 'b', 'c', 'numeric id']);
-    expect(inProcess.sent.map((m) => m.type)).toEqual(['tokens', 'tokens', 'tokens', 'reset', 'tokens', 'tokens', 'tokens', 'tokens', 'done']);
+    expect(inProcess.sent.map((m) => m.type)).toEqual([
+      'tokens',
+      'tokens',
+      'tokens',
+      'reset',
+      'tokens',
+      'tokens',
+      'tokens',
+      'tokens',
+      'done',
+    ]);
   });
 
   it('cancelling the query aborts the worker’s download, and the next load still compares correctly', async () => {
@@ -181,7 +223,9 @@ describe('the token list through its worker', () => {
     const slowFetch: typeof fetch = (input, init) => {
       if (!hang) return fetch(input, init);
       aborted = init?.signal ?? undefined;
-      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      );
     };
     const { fake, queryClient, refetch, cached, answers } = setup({ fetch: slowFetch });
     await refetch();

@@ -21,28 +21,34 @@ export function useOptimisticTokenPatch<F extends Field>(field: F, kind: 'rename
   const queryClient = useQueryClient();
   const { client } = useSession();
   const key = (id: string) => `${kind}:${id}`;
-  return useMutation<Authorization, InfluxApiError, PatchVariables<F>, { previous?: Authorization[F]; change: number }>({
-    mutationKey: tokenKeys.mutation(kind),
-    mutationFn: (variables) =>
-      serializePerKey(queryClient, key(variables.id), () => client.updateAuthorization(variables.id, { [field]: variables[field] })),
-    onMutate: async (variables) => {
-      await queryClient.cancelQueries({ queryKey: tokenKeys.all });
-      const previous = findCachedToken(queryClient, variables.id)?.[field];
-      const change = markLatestChange(queryClient, key(variables.id));
-      patchCachedToken(queryClient, variables.id, (t) => ({ ...t, [field]: variables[field] }));
-      return { previous, change };
+  return useMutation<Authorization, InfluxApiError, PatchVariables<F>, { previous?: Authorization[F]; change: number }>(
+    {
+      mutationKey: tokenKeys.mutation(kind),
+      mutationFn: (variables) =>
+        serializePerKey(queryClient, key(variables.id), () =>
+          client.updateAuthorization(variables.id, { [field]: variables[field] }),
+        ),
+      onMutate: async (variables) => {
+        await queryClient.cancelQueries({ queryKey: tokenKeys.all });
+        const previous = findCachedToken(queryClient, variables.id)?.[field];
+        const change = markLatestChange(queryClient, key(variables.id));
+        patchCachedToken(queryClient, variables.id, (t) => ({ ...t, [field]: variables[field] }));
+        return { previous, change };
+      },
+      onSuccess: (saved, variables) => {
+        patchCachedToken(queryClient, variables.id, (t) =>
+          t[field] === variables[field] ? { ...t, updatedAt: saved.updatedAt } : t,
+        );
+      },
+      onError: (_error, { id }, context) => {
+        // Only the newest change is rolled back; the refetch after the last one settles the rest.
+        if (!context || context.previous === undefined || !isLatestChange(queryClient, key(id), context.change)) return;
+        const previous = context.previous;
+        patchCachedToken(queryClient, id, (t) => ({ ...t, [field]: previous }));
+      },
+      // Not returned: the mutation would stay pending until the refetch (retries included) ends, holding back the
+      // person's message and kept text for as long as an unreachable or hanging InfluxDB makes that refetch take.
+      onSettled: () => void invalidateWhenLastSettles(queryClient),
     },
-    onSuccess: (saved, variables) => {
-      patchCachedToken(queryClient, variables.id, (t) => (t[field] === variables[field] ? { ...t, updatedAt: saved.updatedAt } : t));
-    },
-    onError: (_error, { id }, context) => {
-      // Only the newest change is rolled back; the refetch after the last one settles the rest.
-      if (!context || context.previous === undefined || !isLatestChange(queryClient, key(id), context.change)) return;
-      const previous = context.previous;
-      patchCachedToken(queryClient, id, (t) => ({ ...t, [field]: previous }));
-    },
-    // Not returned: the mutation would stay pending until the refetch (retries included) ends, holding back the
-    // person's message and kept text for as long as an unreachable or hanging InfluxDB makes that refetch take.
-    onSettled: () => void invalidateWhenLastSettles(queryClient),
-  });
+  );
 }

@@ -38,7 +38,12 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
     // Like `influx auth create --all-access --user`: the owner's own user, not the signed-in one, is in its permissions.
     const userID = owner.id || me.data.id;
     create.mutate(
-      { orgID, description, permissions: allAccessPermissions(types.data, orgID, userID), ...(owner.id ? { userID } : {}) },
+      {
+        orgID,
+        description,
+        permissions: allAccessPermissions(types.data, orgID, userID),
+        ...(owner.id ? { userID } : {}),
+      },
       { onSuccess: onCreated },
     );
   }
@@ -69,7 +74,10 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
             <strong>This token grants full read and write access to every resource in {orgName}</strong>, including its
             buckets, dashboards, tasks and other API tokens.
           </p>
-          <p>Anyone who holds it can read, change or delete anything in this organization. Prefer a Custom API Token with only what is needed.</p>
+          <p>
+            Anyone who holds it can read, change or delete anything in this organization. Prefer a Custom API Token with
+            only what is needed.
+          </p>
         </div>
         <label className="field-label" htmlFor={`${id}-description`}>
           Description
@@ -110,7 +118,14 @@ export function AllAccessDialog({ orgID, orgName, onClose, onCreated }: AllAcces
         )}
         {create.error && (
           <div className="callout callout--error form-alert" role="alert">
-            <p>{createFailureText(create.error, 'create', undefined, owner.user && { id: owner.user.id, name: owner.user.name })}</p>
+            <p>
+              {createFailureText(
+                create.error,
+                'create',
+                undefined,
+                owner.user && { id: owner.user.id, name: owner.user.name },
+              )}
+            </p>
           </div>
         )}
       </form>

@@ -8,11 +8,14 @@ import { makeToken } from '../../../testing/token-factory';
 const id = (n: number) => `aaaaaaaaaaaa${n.toString(16).padStart(4, '0')}`;
 
 function tokens(count: number, over: (i: number) => Partial<Authorization> = () => ({})): Authorization[] {
-  return Array.from({ length: count }, (_, i) => makeToken({ id: id(i), description: `batch ${String(i).padStart(2, '0')}`, ...over(i) }));
+  return Array.from({ length: count }, (_, i) =>
+    makeToken({ id: id(i), description: `batch ${String(i).padStart(2, '0')}`, ...over(i) }),
+  );
 }
 
 async function select(user: ReturnType<typeof renderApp>['user'], ...descriptions: string[]) {
-  for (const description of descriptions) await user.click(await screen.findByRole('checkbox', { name: `Select ${description}` }));
+  for (const description of descriptions)
+    await user.click(await screen.findByRole('checkbox', { name: `Select ${description}` }));
 }
 
 function bulkBar() {
@@ -21,7 +24,9 @@ function bulkBar() {
 
 describe('bulk actions', { timeout: 20_000 }, () => {
   it('confirms with the count, skips tokens already in the state, and reports partial failure exactly', async () => {
-    const fake = new FakeInflux({ tokens: [...tokens(6, (i) => ({ status: i === 2 ? 'inactive' : 'active' })), makeToken({ description: 'other' })] });
+    const fake = new FakeInflux({
+      tokens: [...tokens(6, (i) => ({ status: i === 2 ? 'inactive' : 'active' })), makeToken({ description: 'other' })],
+    });
     const { user } = renderApp();
     await select(user, 'batch 00', 'batch 01', 'batch 02', 'batch 03', 'batch 04', 'batch 05');
     expect(bulkBar()).toHaveTextContent('6 selected');
@@ -54,7 +59,11 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     // The report of failures stays available.
     await user.click(within(toast).getByRole('button', { name: 'Details' }));
     const report = await screen.findByRole('dialog', { name: 'Deactivation report' });
-    expect(within(report).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(report)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'batch 03: authorization not found (HTTP 404)',
       'batch 04: authorization not found (HTTP 404)',
       'batch 05: InfluxDB answered HTTP 503: service unavailable',
@@ -156,7 +165,9 @@ describe('bulk actions', { timeout: 20_000 }, () => {
   });
 
   it('selects all of 100,000 matching tokens', async () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => makeToken({ id: i.toString(16).padStart(16, '0'), description: `token ${i}` }));
+    const many = Array.from({ length: 100_000 }, (_, i) =>
+      makeToken({ id: i.toString(16).padStart(16, '0'), description: `token ${i}` }),
+    );
     new FakeInflux({ tokens: many });
     const { user } = renderApp();
     await user.click(await screen.findByRole('checkbox', { name: 'Select all 100,000 matching' }, { timeout: 25_000 }));

@@ -24,7 +24,8 @@ export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
     const page = bar?.closest<HTMLElement>('.tokens-page');
     const controls = bar?.parentElement;
     if (!bar || !page || !controls) return;
-    const measure = () => page.style.setProperty('--bulk-bar-height', `${Math.max(bar.offsetHeight, controls.offsetHeight)}px`);
+    const measure = () =>
+      page.style.setProperty('--bulk-bar-height', `${Math.max(bar.offsetHeight, controls.offsetHeight)}px`);
     measure();
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
     observer?.observe(bar);
@@ -40,7 +41,9 @@ export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
       <div className="bulk-bar__summary">
         <p className="bulk-bar__count" aria-live="polite">
           <strong>{number.format(count)} selected</strong>
-          {hidden > 0 && <span className="bulk-bar__hidden"> ({number.format(hidden)} not shown by the current filters)</span>}
+          {hidden > 0 && (
+            <span className="bulk-bar__hidden"> ({number.format(hidden)} not shown by the current filters)</span>
+          )}
         </p>
         <button type="button" className="btn btn--small bulk-bar__clear" onClick={onClear}>
           Clear selection

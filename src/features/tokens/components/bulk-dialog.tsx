@@ -36,19 +36,44 @@ interface BulkDialogProps {
 
 const tokenCount = new Intl.NumberFormat('en-US');
 
-const RUNNING: Record<BulkAction, string> = { activate: 'Activating tokens', deactivate: 'Deactivating tokens', delete: 'Deleting tokens' };
+const RUNNING: Record<BulkAction, string> = {
+  activate: 'Activating tokens',
+  deactivate: 'Deactivating tokens',
+  delete: 'Deleting tokens',
+};
 
-const FINISHED: Record<BulkAction, string> = { activate: 'Activation finished', deactivate: 'Deactivation finished', delete: 'Deletion finished' };
+const FINISHED: Record<BulkAction, string> = {
+  activate: 'Activation finished',
+  deactivate: 'Deactivation finished',
+  delete: 'Deletion finished',
+};
 
-const NOTHING_TO_DO: Record<BulkAction, string> = { activate: 'Nothing to activate', deactivate: 'Nothing to deactivate', delete: 'Nothing to delete' };
+const NOTHING_TO_DO: Record<BulkAction, string> = {
+  activate: 'Nothing to activate',
+  deactivate: 'Nothing to deactivate',
+  delete: 'Nothing to delete',
+};
 
 const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
   activate: ['InfluxDB accepts it again at once.', 'InfluxDB accepts each of them again at once.'],
-  deactivate: ['InfluxDB refuses it at once, until it is activated again.', 'InfluxDB refuses each of them at once, until it is activated again.'],
-  delete: ['Anything using this token stops working at once. This cannot be undone.', 'Anything using these tokens stops working at once. This cannot be undone.'],
+  deactivate: [
+    'InfluxDB refuses it at once, until it is activated again.',
+    'InfluxDB refuses each of them at once, until it is activated again.',
+  ],
+  delete: [
+    'Anything using this token stops working at once. This cannot be undone.',
+    'Anything using these tokens stops working at once. This cannot be undone.',
+  ],
 };
 
-export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChanged, onCloseAutoFocus }: BulkDialogProps) {
+export function BulkDialog({
+  action,
+  tokens,
+  onFinished,
+  onClose,
+  onStatusChanged,
+  onCloseAutoFocus,
+}: BulkDialogProps) {
   // The plan is fixed when the dialog opens: what is confirmed is what runs.
   const [plan] = useState(() => planBulk(action, tokens));
   const [settled, setSettled] = useState(0);
@@ -68,7 +93,10 @@ export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChange
           onFinished([...result.succeeded, ...plan.skipped.map((t) => t.id)]);
           if (action !== 'delete' && onStatusChanged) {
             const succeeded = new Set(result.succeeded);
-            onStatusChanged(result, plan.todo.filter((t) => succeeded.has(t.id)));
+            onStatusChanged(
+              result,
+              plan.todo.filter((t) => succeeded.has(t.id)),
+            );
             onClose();
           }
         },
@@ -96,7 +124,9 @@ export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChange
       <>
         <ProgressBar value={settled} max={plan.todo.length} label={RUNNING[action]} />
         <p className="bulk-dialog__note" role="status">
-          {stopping ? `Stopping: waiting for the ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} already sent…` : ''}
+          {stopping
+            ? `Stopping: waiting for the ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} already sent…`
+            : ''}
         </p>
       </>
     );
@@ -109,11 +139,14 @@ export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChange
     body = (
       <>
         <AlertDialog.Description className="modal__description">
-          {plan.todo.length === 0 ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.` : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1]}
+          {plan.todo.length === 0
+            ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.`
+            : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1]}
         </AlertDialog.Description>
         {skipped && (
           <p className="bulk-dialog__note">
-            Of the {tokenCount.format(plan.todo.length + plan.skipped.length)} selected, {skipped} and {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
+            Of the {tokenCount.format(plan.todo.length + plan.skipped.length)} selected, {skipped} and{' '}
+            {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
           </p>
         )}
         {bulk.error && (
@@ -129,7 +162,11 @@ export function BulkDialog({ action, tokens, onFinished, onClose, onStatusChange
       ) : (
         <>
           <AlertDialog.Cancel className="btn">Cancel</AlertDialog.Cancel>
-          <button type="button" className={`btn ${action === 'delete' ? 'btn--danger' : 'btn--primary'}`} onClick={start}>
+          <button
+            type="button"
+            className={`btn ${action === 'delete' ? 'btn--danger' : 'btn--primary'}`}
+            onClick={start}
+          >
             {bulkButtonLabel(action, plan.todo.length)}
           </button>
         </>
@@ -187,7 +224,8 @@ export function BulkReport({ outcome, afterFailures }: { outcome: BulkOutcome; a
       ))}
       {outcome.failed.length > 0 && (
         <p className="bulk-dialog__note">
-          {afterFailures ?? `The failed ${outcome.failed.length === 1 ? 'token stays' : 'tokens stay'} selected, so you can try again.`}
+          {afterFailures ??
+            `The failed ${outcome.failed.length === 1 ? 'token stays' : 'tokens stay'} selected, so you can try again.`}
         </p>
       )}
     </div>

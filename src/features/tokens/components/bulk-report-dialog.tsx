@@ -15,7 +15,15 @@ interface BulkReportDialogProps {
   onCloseAutoFocus: (event: Event) => void;
 }
 
-export function BulkReportDialog({ title, outcome, undoCount, afterFailures, onUndo, onClose, onCloseAutoFocus }: BulkReportDialogProps) {
+export function BulkReportDialog({
+  title,
+  outcome,
+  undoCount,
+  afterFailures,
+  onUndo,
+  onClose,
+  onCloseAutoFocus,
+}: BulkReportDialogProps) {
   return (
     <ModalDialog
       open

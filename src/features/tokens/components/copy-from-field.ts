@@ -2,7 +2,10 @@
 // selection and execCommand('copy'). If both fail the text is left selected for a manual copy.
 export type CopyResult = 'copied' | 'selected';
 
-export async function copyFromField(text: string, field: HTMLTextAreaElement | HTMLInputElement | null): Promise<CopyResult> {
+export async function copyFromField(
+  text: string,
+  field: HTMLTextAreaElement | HTMLInputElement | null,
+): Promise<CopyResult> {
   if (navigator.clipboard?.writeText) {
     try {
       await navigator.clipboard.writeText(text);

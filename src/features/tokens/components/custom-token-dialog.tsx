@@ -26,7 +26,12 @@ interface CustomTokenDialogProps {
 
 const ALL_BUCKETS = 'buckets';
 
-function toggle(group: CustomChoices['types'], keys: readonly string[], action: PermissionAction, checked: boolean): CustomChoices['types'] {
+function toggle(
+  group: CustomChoices['types'],
+  keys: readonly string[],
+  action: PermissionAction,
+  checked: boolean,
+): CustomChoices['types'] {
   const next = { ...group };
   for (const key of keys) next[key] = { ...group[key], [action]: checked };
   return next;
@@ -61,7 +66,14 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
   }, [create.error]);
 
   const allBucketRows: ChoiceRow[] = [
-    { key: ALL_BUCKETS, target: 'all buckets', label: 'All buckets', hint: `every bucket in ${orgName}, also future ones`, read: !!allBuckets.read, write: !!allBuckets.write },
+    {
+      key: ALL_BUCKETS,
+      target: 'all buckets',
+      label: 'All buckets',
+      hint: `every bucket in ${orgName}, also future ones`,
+      read: !!allBuckets.read,
+      write: !!allBuckets.write,
+    },
     ...(buckets.data ?? []).map((bucket) => ({
       key: bucket.id,
       target: `bucket ${bucket.name}`,
@@ -87,7 +99,9 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
 
   function onBucketChange(key: string, action: PermissionAction, checked: boolean) {
     setChoices((c) =>
-      key === ALL_BUCKETS ? { ...c, types: toggle(c.types, [key], action, checked) } : { ...c, buckets: toggle(c.buckets, [key], action, checked) },
+      key === ALL_BUCKETS
+        ? { ...c, types: toggle(c.types, [key], action, checked) }
+        : { ...c, buckets: toggle(c.buckets, [key], action, checked) },
     );
   }
 
@@ -106,7 +120,10 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
   function submit(event: FormEvent) {
     event.preventDefault();
     if (permissions.length === 0 || create.isPending) return;
-    create.mutate({ orgID, description, permissions, ...(owner.id ? { userID: owner.id } : {}) }, { onSuccess: onCreated });
+    create.mutate(
+      { orgID, description, permissions, ...(owner.id ? { userID: owner.id } : {}) },
+      { onSuccess: onCreated },
+    );
   }
 
   const count = permissions.length;
@@ -125,7 +142,9 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
       footer={
         <>
           <p className="custom-token__help" id={helpId} aria-live="polite">
-            {count === 0 ? 'Choose at least one permission to generate a token.' : `${count} ${count === 1 ? 'permission' : 'permissions'} chosen.`}
+            {count === 0
+              ? 'Choose at least one permission to generate a token.'
+              : `${count} ${count === 1 ? 'permission' : 'permissions'} chosen.`}
           </p>
           <button type="button" className="btn" onClick={onClose}>
             Cancel
@@ -161,7 +180,14 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
         <OwnerField value={owner.id} onChange={(userID, user) => setOwner({ id: userID, user })} />
         {create.error && (
           <div ref={refusalRef} className="callout callout--error form-alert" role="alert">
-            <p>{createFailureText(create.error, 'create', bucketNames, owner.user && { id: owner.user.id, name: owner.user.name })}</p>
+            <p>
+              {createFailureText(
+                create.error,
+                'create',
+                bucketNames,
+                owner.user && { id: owner.user.id, name: owner.user.name },
+              )}
+            </p>
             <p>Your choices are kept: change them and generate again.</p>
           </div>
         )}
@@ -190,7 +216,11 @@ export function CustomTokenDialog({ orgID, orgName, onClose, onCreated }: Custom
             heading="Bucket"
             rows={bucketRows}
             onChange={onBucketChange}
-            selectAll={{ keys: bucketRows.filter((row) => row.key !== ALL_BUCKETS).map((row) => row.key), noun: 'bucket shown', onChange: onBucketsChange }}
+            selectAll={{
+              keys: bucketRows.filter((row) => row.key !== ALL_BUCKETS).map((row) => row.key),
+              noun: 'bucket shown',
+              onChange: onBucketsChange,
+            }}
             empty={buckets.isPending ? 'Loading buckets…' : 'No bucket matches the filter.'}
           />
           {types.isPending ? (

@@ -17,7 +17,9 @@ describe('Custom API Token: owner, every bucket, filter and select-all', { timeo
   it('opens on Description, lists buckets past the first page, selects all shown, and sends the chosen owner', async () => {
     const fake = new FakeInflux({
       tokens: [makeToken({ description: 'existing', user: 'user2', userID: USER2 })],
-      buckets: Array.from({ length: 130 }, (_, i) => makeBucket(`b${i.toString(16).padStart(15, '0')}`, `bucket-${String(i).padStart(3, '0')}`)),
+      buckets: Array.from({ length: 130 }, (_, i) =>
+        makeBucket(`b${i.toString(16).padStart(15, '0')}`, `bucket-${String(i).padStart(3, '0')}`),
+      ),
     });
     const { user } = renderApp();
     const dialog = await openCustom(user);
@@ -32,7 +34,9 @@ describe('Custom API Token: owner, every bucket, filter and select-all', { timeo
     expect(within(dialog).getByText('10 permissions chosen.')).toBeInTheDocument();
     // Half of a column chosen shows as mixed.
     await user.click(within(dialog).getByRole('checkbox', { name: 'Write bucket bucket-120' }));
-    expect((within(dialog).getByRole('checkbox', { name: 'Write every bucket shown' }) as HTMLInputElement).indeterminate).toBe(true);
+    expect(
+      (within(dialog).getByRole('checkbox', { name: 'Write every bucket shown' }) as HTMLInputElement).indeterminate,
+    ).toBe(true);
 
     await user.selectOptions(await within(dialog).findByRole('combobox', { name: 'Owner' }), 'user2');
     await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
@@ -53,7 +57,9 @@ describe('Custom API Token: owner, every bucket, filter and select-all', { timeo
     fake.failNext('POST', 401, `write:users/${USER2} is unauthorized`);
     await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent(`InfluxDB refused to create a token for user2: write:users/${USER2} is unauthorized`);
+    expect(alert).toHaveTextContent(
+      `InfluxDB refused to create a token for user2: write:users/${USER2} is unauthorized`,
+    );
     expect(alert).toHaveTextContent('may not act for user2');
   });
 });

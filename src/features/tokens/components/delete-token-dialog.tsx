@@ -18,7 +18,13 @@ interface DeleteTokenDialogProps {
   onCloseAutoFocus?: (event: Event) => void;
 }
 
-export function DeleteTokenDialog({ token, onClose, onDeleted, onBusyChange, onCloseAutoFocus }: DeleteTokenDialogProps) {
+export function DeleteTokenDialog({
+  token,
+  onClose,
+  onDeleted,
+  onBusyChange,
+  onCloseAutoFocus,
+}: DeleteTokenDialogProps) {
   const remove = useDeleteToken();
   const toast = useToast();
   const label = tokenLabel(token.description);
@@ -50,7 +56,9 @@ export function DeleteTokenDialog({ token, onClose, onDeleted, onBusyChange, onC
     >
       {remove.error && (
         <div className="callout callout--error" role="alert">
-          <p>Could not delete “{label}”: {remove.error.message}</p>
+          <p>
+            Could not delete “{label}”: {remove.error.message}
+          </p>
         </div>
       )}
     </ConfirmDialog>

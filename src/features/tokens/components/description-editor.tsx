@@ -54,7 +54,13 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
   return (
     <div className={`description-editor ${className}`}>
       {children}
-      <button ref={pencilRef} type="button" className="icon-btn description-editor__pencil" aria-label="Edit description" onClick={open}>
+      <button
+        ref={pencilRef}
+        type="button"
+        className="icon-btn description-editor__pencil"
+        aria-label="Edit description"
+        onClick={open}
+      >
         <PencilIcon />
       </button>
     </div>
@@ -76,7 +82,15 @@ interface DescriptionBoxProps {
  * The open textbox. Its save machinery (a mutation observer, the toast, the query client) is created only here,
  * for the one description being edited, not for each of the rows mounted while the list scrolls.
  */
-function DescriptionBox({ token, draftKey, draft, setDraft, focusInputNextRef, focusPencilNextRef, className }: DescriptionBoxProps) {
+function DescriptionBox({
+  token,
+  draftKey,
+  draft,
+  setDraft,
+  focusInputNextRef,
+  focusPencilNextRef,
+  className,
+}: DescriptionBoxProps) {
   const drafts = useEditDrafts();
   const save = useSaveDescription();
   const inputRef = useRef<HTMLInputElement>(null);

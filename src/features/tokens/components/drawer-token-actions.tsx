@@ -15,7 +15,13 @@ interface DrawerTokenActionsProps {
   onDeletingChange: (deleting: boolean) => void;
 }
 
-export function DrawerTokenActions({ token, onCloned, onRotate, onDeleted, onDeletingChange }: DrawerTokenActionsProps) {
+export function DrawerTokenActions({
+  token,
+  onCloned,
+  onRotate,
+  onDeleted,
+  onDeletingChange,
+}: DrawerTokenActionsProps) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { clone, isPending } = useCloneToken(onCloned);
   return (
@@ -33,7 +39,12 @@ export function DrawerTokenActions({ token, onCloned, onRotate, onDeleted, onDel
         Delete
       </button>
       {confirmDelete && (
-        <DeleteTokenDialog token={token} onClose={() => setConfirmDelete(false)} onDeleted={onDeleted} onBusyChange={onDeletingChange} />
+        <DeleteTokenDialog
+          token={token}
+          onClose={() => setConfirmDelete(false)}
+          onDeleted={onDeleted}
+          onBusyChange={onDeletingChange}
+        />
       )}
     </div>
   );

@@ -9,13 +9,32 @@ const SECRET = 'dGhpcy1zZWNyZXQtbXVzdC1uZXZlci1iZS1leHBvcnRlZC1pbi1hbnktZmlsZS1h
 
 function setup(path = '/tokens') {
   const fake = new FakeInflux({
-    buckets: [makeBucket('b000000000000001', 'my-bucket'), makeBucket(TELEGRAF, 'telegraf'), makeBucket('b000000000000003', '_monitoring', 'system')],
+    buckets: [
+      makeBucket('b000000000000001', 'my-bucket'),
+      makeBucket(TELEGRAF, 'telegraf'),
+      makeBucket('b000000000000003', '_monitoring', 'system'),
+    ],
     tokens: [
       makeToken({ description: 'all access', permissions: allAccessPermissions(), token: SECRET }),
-      makeToken({ description: 'telegraf writer', user: 'user2', permissions: [bucketPermission('write', TELEGRAF, 'telegraf')], token: SECRET }),
-      makeToken({ description: 'my-bucket reader', permissions: [bucketPermission('read', 'b000000000000001', 'my-bucket')] }),
-      makeToken({ description: 'org buckets writer', status: 'inactive', permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }] }),
-      makeToken({ description: 'dashboards', permissions: [{ action: 'write', resource: { type: 'dashboards', orgID: ORG_ID } }] }),
+      makeToken({
+        description: 'telegraf writer',
+        user: 'user2',
+        permissions: [bucketPermission('write', TELEGRAF, 'telegraf')],
+        token: SECRET,
+      }),
+      makeToken({
+        description: 'my-bucket reader',
+        permissions: [bucketPermission('read', 'b000000000000001', 'my-bucket')],
+      }),
+      makeToken({
+        description: 'org buckets writer',
+        status: 'inactive',
+        permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }],
+      }),
+      makeToken({
+        description: 'dashboards',
+        permissions: [{ action: 'write', resource: { type: 'dashboards', orgID: ORG_ID } }],
+      }),
     ],
   });
   return { fake, ...renderApp(path) };
@@ -42,7 +61,9 @@ describe('the permission filter', { timeout: 20_000 }, () => {
     const { user, url } = setup(`/tokens?perm=read:buckets/${TELEGRAF}`);
     await waitFor(() => expect(descriptions()).toEqual(['all access']));
     expect(screen.getByRole('combobox', { name: 'Permission' })).toHaveValue('read');
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'On resource' })).toHaveValue(`buckets/${TELEGRAF}`));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'On resource' })).toHaveValue(`buckets/${TELEGRAF}`),
+    );
     await user.type(screen.getByRole('searchbox', { name: 'Filter tokens' }), 'writer');
     await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
     expect(url()).toBe('/tokens');
@@ -87,10 +108,23 @@ describe('Export', { timeout: 20_000 }, () => {
     await screen.findByRole('button', { name: 'all access' });
     const csv = await exportAs(user, 'CSV');
     expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
-    expect(clicked).toEqual([{ href: 'blob:test/1', download: expect.stringMatching(/^influxdb-tokens-my-org-\d{8}-\d{6}\.csv$/) as unknown as string }]);
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(clicked).toEqual([
+      {
+        href: 'blob:test/1',
+        download: expect.stringMatching(/^influxdb-tokens-my-org-\d{8}-\d{6}\.csv$/) as unknown as string,
+      },
+    ]);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('id,description,status,owner,org,created,updated,permissions,owner_id,org_id,access');
-    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['telegraf writer', 'my-bucket reader', 'dashboards', 'all access']);
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual([
+      'telegraf writer',
+      'my-bucket reader',
+      'dashboards',
+      'all access',
+    ]);
     expect(lines[1]).toContain(`,active,user2,my-org,`);
     // The raw permission, then the same naming the bucket and org with their IDs.
     expect(lines[1]).toContain(`,write:orgs/${ORG_ID}/buckets/${TELEGRAF},`);

@@ -22,9 +22,13 @@ export function ExportMenu({ tokensInView, count, orgName }: ExportMenuProps) {
     exportTokens.preload().then(
       ({ saveTokensFile }) => {
         const fileName = saveTokensFile(tokens, orgName, format);
-        toast.show({ title: `Exported ${tokensNoun(tokens.length)} as ${format.toUpperCase()}`, description: fileName });
+        toast.show({
+          title: `Exported ${tokensNoun(tokens.length)} as ${format.toUpperCase()}`,
+          description: fileName,
+        });
       },
-      (error: unknown) => toast.show({ title: 'Could not export', description: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        toast.show({ title: 'Could not export', description: error instanceof Error ? error.message : String(error) }),
     );
   }
   const hint = `${tokensNoun(count)} in view, without token strings`;

@@ -73,6 +73,8 @@ describe('FilterBox while URL updates are still rendering', () => {
     type('t');
     const url = () => screen.getByLabelText('URL filter').textContent;
     // Every letter sent, the box holding all of them, and the URL caught up with it.
-    await expect.poll(() => ({ box: box().value, url: url(), unsent: pending.join('') }), { timeout: 10_000 }).toEqual({ box: 'telegraf', url: 'telegraf', unsent: '' });
+    await expect
+      .poll(() => ({ box: box().value, url: url(), unsent: pending.join('') }), { timeout: 10_000 })
+      .toEqual({ box: 'telegraf', url: 'telegraf', unsent: '' });
   }, 15_000);
 });

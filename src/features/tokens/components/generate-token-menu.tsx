@@ -17,7 +17,11 @@ export function GenerateTokenMenu({ onChoose }: { onChoose: (kind: GenerateKind)
         </button>
       }
       items={[
-        { label: 'All Access API Token', hint: 'Read and write everything in the organization', onSelect: () => onChoose('all-access') },
+        {
+          label: 'All Access API Token',
+          hint: 'Read and write everything in the organization',
+          onSelect: () => onChoose('all-access'),
+        },
         { label: 'Custom API Token', hint: 'Choose buckets and resources', onSelect: () => onChoose('custom') },
       ]}
     />

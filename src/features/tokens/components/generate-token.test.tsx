@@ -13,7 +13,9 @@ function setup() {
 async function openGenerate(user: ReturnType<typeof setup>['user'], item: 'All Access API Token' | 'Custom API Token') {
   await user.click(await screen.findByRole('button', { name: 'Generate API Token' }));
   await user.click(await screen.findByRole('menuitem', { name: new RegExp(item) }));
-  return screen.findByRole('dialog', { name: item === 'Custom API Token' ? 'Generate Custom API Token' : 'Generate All Access API Token' });
+  return screen.findByRole('dialog', {
+    name: item === 'Custom API Token' ? 'Generate Custom API Token' : 'Generate All Access API Token',
+  });
 }
 
 describe('Generate API Token: All Access', { timeout: 20_000 }, () => {
@@ -31,19 +33,26 @@ describe('Generate API Token: All Access', { timeout: 20_000 }, () => {
     expect(body.orgID).toBe(ORG_ID);
     expect(body.description).toBe('ops laptop');
     expect(body.permissions).toContainEqual({ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } });
-    expect(body.permissions.filter((p) => p.resource.type === 'orgs')).toEqual([{ action: 'read', resource: { type: 'orgs', id: ORG_ID } }]);
+    expect(body.permissions.filter((p) => p.resource.type === 'orgs')).toEqual([
+      { action: 'read', resource: { type: 'orgs', id: ORG_ID } },
+    ]);
     expect(body.permissions.filter((p) => p.resource.type === 'users')).toEqual([
       { action: 'read', resource: { type: 'users', id: ADMIN_USER.id } },
       { action: 'write', resource: { type: 'users', id: ADMIN_USER.id } },
     ]);
     expect(body.permissions.some((p) => p.resource.type === 'instance')).toBe(false);
 
-    expect(within(shown).getByText("Make sure to copy your new API token now. You won't be able to see it again!")).toBeInTheDocument();
-    const secret = (within(shown).getByRole('textbox', { name: /Token for “ops laptop”/ }) as HTMLTextAreaElement).value;
+    expect(
+      within(shown).getByText("Make sure to copy your new API token now. You won't be able to see it again!"),
+    ).toBeInTheDocument();
+    const secret = (within(shown).getByRole('textbox', { name: /Token for “ops laptop”/ }) as HTMLTextAreaElement)
+      .value;
     expect(secret).toMatch(/^new-token-1-x+==$/);
     expect(screen.queryByRole('dialog', { name: 'Generate All Access API Token' })).not.toBeInTheDocument();
     // The new token is in the list at once, summarized as all access, without its secret in the cache.
-    const row = (await screen.findByRole('button', { name: 'ops laptop', hidden: true })).closest('[role="row"]') as HTMLElement;
+    const row = (await screen.findByRole('button', { name: 'ops laptop', hidden: true })).closest(
+      '[role="row"]',
+    ) as HTMLElement;
     expect(row).toHaveTextContent('All access');
     const cached = queryClient.getQueryData<{ description: string; token: string }[]>(['tokens', 'list', ORG_ID]) ?? [];
     expect(cached.find((t) => t.description === 'ops laptop')?.token).toBe('');
@@ -95,7 +104,9 @@ describe('Generate API Token: Custom', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
 
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('InfluxDB refused to create the token: permission write:dashboards is not allowed.');
+    expect(alert).toHaveTextContent(
+      'InfluxDB refused to create the token: permission write:dashboards is not allowed.',
+    );
     expect(alert).toHaveTextContent('Your choices are kept');
     expect(within(dialog).getByRole('textbox', { name: 'Description' })).toHaveValue('grafana');
     expect(within(dialog).getByRole('checkbox', { name: 'Read bucket telemetry' })).toBeChecked();

@@ -52,11 +52,7 @@ export function NoMatches({ onClear, filters = [] }: { onClear: () => void; filt
         </button>
       }
     >
-      {filters.length > 0 && (
-        <p className="no-matches__filters">
-          Filtered by {filters.join(', ')}.
-        </p>
-      )}
+      {filters.length > 0 && <p className="no-matches__filters">Filtered by {filters.join(', ')}.</p>}
       <p>Try a shorter search, or another status, owner or permission.</p>
     </StatePanel>
   );

@@ -9,7 +9,13 @@ const SECRET = 'bmV3LXRva2VuLXN0cmluZy1mb3ItdGhlLXRlc3Qtb2YtdGhlLXNob3ctb25jZS1k
 function setup() {
   const onClose = vi.fn();
   const user = userEvent.setup();
-  render(<NewTokenDialog token={makeToken({ description: 'ci writer', token: SECRET })} origin="created" onClose={onClose} />);
+  render(
+    <NewTokenDialog
+      token={makeToken({ description: 'ci writer', token: SECRET })}
+      origin="created"
+      onClose={onClose}
+    />,
+  );
   const dialog = screen.getByRole('dialog', { name: /API token created/ });
   const field = within(dialog).getByRole('textbox', { name: 'Token for “ci writer”' }) as HTMLTextAreaElement;
   return { user, onClose, dialog, field };

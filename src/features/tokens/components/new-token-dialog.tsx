@@ -21,7 +21,11 @@ interface NewTokenDialogProps {
   onCloseAutoFocus?: (event: Event) => void;
 }
 
-const TITLE = { created: 'API token created: copy it now', cloned: 'Token cloned: copy it now', rotated: 'Replacement created: copy it now' };
+const TITLE = {
+  created: 'API token created: copy it now',
+  cloned: 'Token cloned: copy it now',
+  rotated: 'Replacement created: copy it now',
+};
 
 type CopyState = 'idle' | 'copying' | 'copied' | 'manual';
 

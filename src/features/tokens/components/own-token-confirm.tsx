@@ -10,7 +10,15 @@ import './own-token.css';
 export const LOCKOUT_CONSEQUENCE =
   'The page signs in to InfluxDB with this token: once it stops working, every request is refused, Undo included, until you recover.';
 
-export function DeactivateOwnTokenDialog({ token, onConfirm, onCancel }: { token: Authorization; onConfirm: () => void; onCancel: () => void }) {
+export function DeactivateOwnTokenDialog({
+  token,
+  onConfirm,
+  onCancel,
+}: {
+  token: Authorization;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
     <ConfirmDialog
       open
@@ -45,12 +53,22 @@ export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onCanc
       onOpenChange={(open) => !open && onCancel()}
       title={`The selection includes this page's own token`}
       description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${verb} unless you tick it in below.`}
-      actionLabel={count === 0 ? 'Leave it out (nothing else to do)' : `Continue with ${number.format(count)} token${count === 1 ? '' : 's'}`}
+      actionLabel={
+        count === 0
+          ? 'Leave it out (nothing else to do)'
+          : `Continue with ${number.format(count)} token${count === 1 ? '' : 's'}`
+      }
       tone={include ? 'danger' : 'primary'}
       onAction={() => (count === 0 ? onCancel() : onContinue(include))}
     >
       <div className="own-token-warning">
-        <input id={id} type="checkbox" className="checkbox" checked={include} onChange={(e) => setInclude(e.target.checked)} />{' '}
+        <input
+          id={id}
+          type="checkbox"
+          className="checkbox"
+          checked={include}
+          onChange={(e) => setInclude(e.target.checked)}
+        />{' '}
         <label htmlFor={id}>
           Also {verb} this page's own token. {LOCKOUT_CONSEQUENCE}
         </label>

@@ -38,11 +38,15 @@ export function OwnTokenLost({ own, checking, onTryAgain, onSignOut }: OwnTokenL
     >
       <p>{what}</p>
       {own.source === 'pasted' ? (
-        <p>Sign in with another token that may read and write authorizations; an owner of this token can also activate it again.</p>
+        <p>
+          Sign in with another token that may read and write authorizations; an owner of this token can also activate it
+          again.
+        </p>
       ) : own.recoverable ? (
         <p className="own-token-lost__steps">
           To recover, make a new operator token in the project folder (with the same <code>DATA_DIR</code>):{' '}
-          <code className="own-token-lost__command">{RECOVERY_COMMAND}</code> then press Try again. Nothing else needs a restart.
+          <code className="own-token-lost__command">{RECOVERY_COMMAND}</code> then press Try again. Nothing else needs a
+          restart.
         </p>
       ) : (
         <p>

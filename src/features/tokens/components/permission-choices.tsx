@@ -26,7 +26,11 @@ interface PermissionChoicesProps {
    * A "select all" checkbox per column over these rows (those shown, not covered by a broader choice), named
    * "Read every <noun>" / "Write every <noun>" (e.g. "Read every bucket shown").
    */
-  selectAll?: { keys: string[]; noun: string; onChange: (keys: string[], action: PermissionAction, checked: boolean) => void };
+  selectAll?: {
+    keys: string[];
+    noun: string;
+    onChange: (keys: string[], action: PermissionAction, checked: boolean) => void;
+  };
   /** Shown in place of the rows when there are none (e.g. nothing matches the filter). */
   empty?: string;
 }

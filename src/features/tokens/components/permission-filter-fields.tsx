@@ -38,7 +38,12 @@ function toFilter(action: ActionFilter, resource: string): PermissionFilter | un
 export function PermissionFilterFields({ value, buckets, onChange }: PermissionFilterFieldsProps) {
   const id = useId();
   const valueKey = keyOf(value);
-  const [choice, setChoice] = useState<Choice>({ action: value?.action ?? 'any', resource: resourceValue(value), seen: valueKey, sent: [] });
+  const [choice, setChoice] = useState<Choice>({
+    action: value?.action ?? 'any',
+    resource: resourceValue(value),
+    seen: valueKey,
+    sent: [],
+  });
   let current = choice;
   if (valueKey !== choice.seen) {
     // The URL moved: an echo of a choice made here keeps the newer choice; anything else (Back, Clear filters) wins.
@@ -52,12 +57,18 @@ export function PermissionFilterFields({ value, buckets, onChange }: PermissionF
 
   function change(nextAction: ActionFilter, nextResource: string) {
     const filter = toFilter(nextAction, nextResource);
-    setChoice((c) => ({ ...c, action: nextAction, resource: nextResource, sent: [...c.sent.slice(-10), keyOf(filter)] }));
+    setChoice((c) => ({
+      ...c,
+      action: nextAction,
+      resource: nextResource,
+      sent: [...c.sent.slice(-10), keyOf(filter)],
+    }));
     onChange(filter);
   }
 
   // A bookmarked bucket this token cannot list still shows as chosen, by its ID.
-  const unknownBucket = value?.type === 'buckets' && value.id && !buckets.some((b) => b.id === value.id) ? value.id : null;
+  const unknownBucket =
+    value?.type === 'buckets' && value.id && !buckets.some((b) => b.id === value.id) ? value.id : null;
 
   return (
     <>
@@ -65,7 +76,12 @@ export function PermissionFilterFields({ value, buckets, onChange }: PermissionF
         <label className="field-label" htmlFor={`${id}-action`}>
           Permission
         </label>
-        <select id={`${id}-action`} className="select" value={action} onChange={(e) => change(e.target.value as ActionFilter, resource)}>
+        <select
+          id={`${id}-action`}
+          className="select"
+          value={action}
+          onChange={(e) => change(e.target.value as ActionFilter, resource)}
+        >
           <option value="any">Any</option>
           <option value="read">Read</option>
           <option value="write">Write</option>
@@ -75,7 +91,12 @@ export function PermissionFilterFields({ value, buckets, onChange }: PermissionF
         <label className="field-label" htmlFor={`${id}-resource`}>
           On resource
         </label>
-        <select id={`${id}-resource`} className="select" value={resource} onChange={(e) => change(action, e.target.value)}>
+        <select
+          id={`${id}-resource`}
+          className="select"
+          value={resource}
+          onChange={(e) => change(action, e.target.value)}
+        >
           <option value={ANY}>Any resource</option>
           <optgroup label="Buckets">
             {buckets.map((bucket) => (

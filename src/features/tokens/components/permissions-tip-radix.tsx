@@ -47,7 +47,13 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
         onOpenChange={(next) => {
           // Tabbing to a row below the fold scrolls the page, and Radix closes a tooltip on scroll: the person
           // would never see it. A close right after focus is that scroll, not the person.
-          if (!next && scrolledAfterFocus.current && Date.now() - focusedAt.current < 400 && document.activeElement === trigger.current) return;
+          if (
+            !next &&
+            scrolledAfterFocus.current &&
+            Date.now() - focusedAt.current < 400 &&
+            document.activeElement === trigger.current
+          )
+            return;
           setOpen(next);
         }}
       >
@@ -76,13 +82,17 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
         <Tooltip.Portal>
           <Tooltip.Content className="perm-tip" side="bottom" align="start" sideOffset={4} collisionPadding={8}>
             <p className="perm-tip__title">
-              {token.permissions.length === 0 ? 'This token has no permissions.' : `${token.permissions.length} ${token.permissions.length === 1 ? 'permission' : 'permissions'}:`}
+              {token.permissions.length === 0
+                ? 'This token has no permissions.'
+                : `${token.permissions.length} ${token.permissions.length === 1 ? 'permission' : 'permissions'}:`}
             </p>
             {lines.length > 0 && (
               <ul className="perm-tip__list">
                 {lines.map((p, i) => (
                   <li key={i}>
-                    <span className={`perm-tip__action perm-tip__action--${p.action}`}>{p.action === 'read' ? 'Read' : 'Write'}</span>{' '}
+                    <span className={`perm-tip__action perm-tip__action--${p.action}`}>
+                      {p.action === 'read' ? 'Read' : 'Write'}
+                    </span>{' '}
                     {permissionTarget(p, orgNames)}
                   </li>
                 ))}

@@ -3,7 +3,13 @@ import type { ReactNode } from 'react';
 import type { SortDir, SortKey } from '../model/list-params';
 
 /** The first direction a column sorts in: dates newest first, the rest A → Z. */
-export const FIRST_DIR: Record<SortKey, SortDir> = { description: 'asc', status: 'asc', owner: 'asc', created: 'desc', updated: 'desc' };
+export const FIRST_DIR: Record<SortKey, SortDir> = {
+  description: 'asc',
+  status: 'asc',
+  owner: 'asc',
+  created: 'desc',
+  updated: 'desc',
+};
 
 interface SortableHeaderProps {
   column: SortKey;

@@ -28,7 +28,9 @@ export function TokenDetails({ token }: { token: Authorization }) {
           label="Active"
           checked={active}
           stateText={active ? 'This token works.' : 'This token is refused by InfluxDB.'}
-          onCheckedChange={(checked) => (!checked && own ? setConfirmOff(true) : setStatus(token.id, checked ? 'active' : 'inactive'))}
+          onCheckedChange={(checked) =>
+            !checked && own ? setConfirmOff(true) : setStatus(token.id, checked ? 'active' : 'inactive')
+          }
         />
         {own && <OwnTokenBadge />}
       </div>
@@ -46,7 +48,9 @@ export function TokenDetails({ token }: { token: Authorization }) {
         <dt>Description</dt>
         <dd>
           <DescriptionEditor token={token} draftKey={`drawer:${token.id}`} className="token-details__description">
-            <span className={token.description ? undefined : 'token-details__muted'}>{tokenLabel(token.description)}</span>
+            <span className={token.description ? undefined : 'token-details__muted'}>
+              {tokenLabel(token.description)}
+            </span>
           </DescriptionEditor>
         </dd>
         <dt>ID</dt>

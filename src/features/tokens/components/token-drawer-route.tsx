@@ -41,8 +41,8 @@ export function TokenDrawerRoute() {
     title = 'Token not found';
     body = (
       <p>
-        No token with ID <code>{tokenId}</code> exists in this organization. It may have been deleted, or the link may be
-        mistyped.
+        No token with ID <code>{tokenId}</code> exists in this organization. It may have been deleted, or the link may
+        be mistyped.
       </p>
     );
   } else if (token) {

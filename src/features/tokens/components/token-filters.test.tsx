@@ -5,10 +5,38 @@ import { renderApp } from '../../../testing/render-app';
 import { makeToken } from '../../../testing/token-factory';
 
 const tokens = [
-  makeToken({ id: 'aaaaaaaaaaaaaaa1', description: 'CI writer', user: 'user2', status: 'inactive', createdAt: '2024-01-03T00:00:00Z', updatedAt: '2024-05-01T00:00:00Z' }),
-  makeToken({ id: 'aaaaaaaaaaaaaaa2', description: 'ci reader', user: 'user1', status: 'active', createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-02-01T00:00:00Z' }),
-  makeToken({ id: 'aaaaaaaaaaaaaaa3', description: 'backup', user: 'user2', status: 'active', createdAt: '2024-01-02T00:00:00Z', updatedAt: '2024-04-01T00:00:00Z' }),
-  makeToken({ id: 'bbbbbbbbbbbbbbb4', description: 'grafana', user: 'admin', status: 'inactive', createdAt: '2024-01-04T00:00:00Z', updatedAt: '2024-03-01T00:00:00Z' }),
+  makeToken({
+    id: 'aaaaaaaaaaaaaaa1',
+    description: 'CI writer',
+    user: 'user2',
+    status: 'inactive',
+    createdAt: '2024-01-03T00:00:00Z',
+    updatedAt: '2024-05-01T00:00:00Z',
+  }),
+  makeToken({
+    id: 'aaaaaaaaaaaaaaa2',
+    description: 'ci reader',
+    user: 'user1',
+    status: 'active',
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-02-01T00:00:00Z',
+  }),
+  makeToken({
+    id: 'aaaaaaaaaaaaaaa3',
+    description: 'backup',
+    user: 'user2',
+    status: 'active',
+    createdAt: '2024-01-02T00:00:00Z',
+    updatedAt: '2024-04-01T00:00:00Z',
+  }),
+  makeToken({
+    id: 'bbbbbbbbbbbbbbb4',
+    description: 'grafana',
+    user: 'admin',
+    status: 'inactive',
+    createdAt: '2024-01-04T00:00:00Z',
+    updatedAt: '2024-03-01T00:00:00Z',
+  }),
 ];
 
 /** Descriptions of the rows shown, top to bottom. */

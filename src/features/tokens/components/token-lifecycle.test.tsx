@@ -16,7 +16,10 @@ function setup(path = '/tokens') {
         id: A,
         description: 'ci writer',
         user: 'user2',
-        permissions: [bucketPermission('read', 'b000000000000001', 'telemetry'), bucketPermission('write', 'b000000000000001', 'telemetry')],
+        permissions: [
+          bucketPermission('read', 'b000000000000001', 'telemetry'),
+          bucketPermission('write', 'b000000000000001', 'telemetry'),
+        ],
       }),
       makeToken({ id: B, description: 'grafana' }),
     ],
@@ -37,9 +40,12 @@ describe('Delete', { timeout: 20_000 }, () => {
     expect(screen.getByRole('dialog', { name: /ci writer/ })).toBeInTheDocument();
 
     await user.click(within(drawer).getByRole('button', { name: 'Delete' }));
-    const reads = () => fake.requests.filter((r) => r.method === 'GET' && r.path === `/api/v2/authorizations/${A}`).length;
+    const reads = () =>
+      fake.requests.filter((r) => r.method === 'GET' && r.path === `/api/v2/authorizations/${A}`).length;
     const readsBefore = reads();
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Yes, delete this token' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Yes, delete this token' }),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(url()).toBe('/tokens');
     expect(fake.token(A)).toBeUndefined();
@@ -56,7 +62,9 @@ describe('Delete', { timeout: 20_000 }, () => {
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete “grafana”?' });
     fake.failNext('DELETE', 404, 'authorization not found', undefined, 'not found');
     await user.click(within(confirm).getByRole('button', { name: 'Yes, delete this token' }));
-    expect(await within(confirm).findByRole('alert')).toHaveTextContent('Could not delete “grafana”: authorization not found');
+    expect(await within(confirm).findByRole('alert')).toHaveTextContent(
+      'Could not delete “grafana”: authorization not found',
+    );
 
     await user.click(within(confirm).getByRole('button', { name: 'Yes, delete this token' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
@@ -68,7 +76,9 @@ describe('Delete', { timeout: 20_000 }, () => {
     const { user, router } = setup(`/tokens/${A}`);
     const drawer = await screen.findByRole('dialog', { name: /ci writer/ });
     await user.click(within(drawer).getByRole('button', { name: 'Delete' }));
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Yes, delete this token' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Yes, delete this token' }),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await router.navigate(`/tokens/${A}`);
     expect(await screen.findByRole('dialog', { name: 'Token not found' })).toBeInTheDocument();
@@ -92,7 +102,9 @@ describe('Clone', { timeout: 20_000 }, () => {
     expect(body.orgID).toBe(ORG_ID);
     expect(body.userID).toBe(fake.token(A)?.userID);
     expect([`ci writer (cloned at ${before})`, `ci writer (cloned at ${after})`]).toContain(body.description);
-    const field = within(shown).getByRole('textbox', { name: /Token for “ci writer \(cloned at/ }) as HTMLTextAreaElement;
+    const field = within(shown).getByRole('textbox', {
+      name: /Token for “ci writer \(cloned at/,
+    }) as HTMLTextAreaElement;
     expect(field.value).toMatch(/^new-token-1-x+==$/);
   });
 
@@ -111,13 +123,19 @@ describe('Clone', { timeout: 20_000 }, () => {
 describe('a refusal for a missing permission, signed in with a pasted token', { timeout: 20_000 }, () => {
   it('is said, and the person stays signed in (only an unknown or inactive token signs out)', async () => {
     const PASTED = 'pasted-token-value';
-    const fake = new FakeInflux({ tokens: [makeToken({ id: A, description: 'ci writer', user: 'user2' })], config: { needsToken: true }, validToken: PASTED });
+    const fake = new FakeInflux({
+      tokens: [makeToken({ id: A, description: 'ci writer', user: 'user2' })],
+      config: { needsToken: true },
+      validToken: PASTED,
+    });
     sessionStorage.setItem('influx-token-manager:token', PASTED);
     const { user } = renderApp();
     fake.failNext('POST', 401, 'write:users/1000000000000003 is unauthorized');
     await user.click(await screen.findByRole('button', { name: 'Actions for ci writer' }));
     await user.click(await screen.findByRole('menuitem', { name: /Clone/ }));
-    expect(await screen.findByText(/InfluxDB refused to clone this token: write:users\/1000000000000003 is unauthorized./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/InfluxDB refused to clone this token: write:users\/1000000000000003 is unauthorized./),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'API token' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'ci writer' })).toBeInTheDocument();
   });

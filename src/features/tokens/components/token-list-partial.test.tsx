@@ -16,24 +16,29 @@ function dribbledList(tokens: ReturnType<typeof makeToken>[]) {
   const cut = text.indexOf(`"id": "${tokens[150]!.id}"`);
   const control: { finish: () => void; breakOff: () => void } = { finish: () => {}, breakOff: () => {} };
   mswServer.use(
-    http.get('/api/v2/authorizations', () => {
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encode(text.slice(0, cut)));
-          control.finish = () => {
-            controller.enqueue(encode(text.slice(cut)));
-            controller.close();
-          };
-          control.breakOff = () => controller.error(new TypeError('network error'));
-        },
-      });
-      return new HttpResponse(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-    }, { once: true }),
+    http.get(
+      '/api/v2/authorizations',
+      () => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(encode(text.slice(0, cut)));
+            control.finish = () => {
+              controller.enqueue(encode(text.slice(cut)));
+              controller.close();
+            };
+            control.breakOff = () => controller.error(new TypeError('network error'));
+          },
+        });
+        return new HttpResponse(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+      },
+      { once: true },
+    ),
   );
   return control;
 }
 
-const manyTokens = () => Array.from({ length: 300 }, (_, i) => makeToken({ description: `token ${String(i).padStart(3, '0')}` }));
+const manyTokens = () =>
+  Array.from({ length: 300 }, (_, i) => makeToken({ description: `token ${String(i).padStart(3, '0')}` }));
 
 describe('a first load, shown as it arrives', () => {
   it('shows the first tokens and a partial count before the answer ends, then the whole list', async () => {

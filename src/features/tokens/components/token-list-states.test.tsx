@@ -34,7 +34,12 @@ describe('list states', () => {
 
   it("shows the server's message when loading fails, and Retry loads the list", async () => {
     const fake = new FakeInflux({ tokens: [makeToken({ description: 'back again' })] });
-    fake.failNext('GET', 502, 'InfluxDB at http://127.0.0.1:8086 is unreachable: connection refused', /authorizations$/);
+    fake.failNext(
+      'GET',
+      502,
+      'InfluxDB at http://127.0.0.1:8086 is unreachable: connection refused',
+      /authorizations$/,
+    );
     const { user } = renderApp();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load API tokens');

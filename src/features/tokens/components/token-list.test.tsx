@@ -10,7 +10,12 @@ describe('the token list', () => {
     const created = '2024-02-03T04:05:06Z';
     new FakeInflux({
       tokens: [
-        makeToken({ description: "admin's Token", user: 'admin', permissions: operatorPermissions(), createdAt: created }),
+        makeToken({
+          description: "admin's Token",
+          user: 'admin',
+          permissions: operatorPermissions(),
+          createdAt: created,
+        }),
         makeToken({ description: 'all of my-org', user: 'admin', permissions: allAccessPermissions() }),
         makeToken({
           description: 'ci writer',
@@ -18,7 +23,11 @@ describe('the token list', () => {
           status: 'inactive',
           permissions: [bucketPermission('write', 'b1', 'my-bucket')],
         }),
-        makeToken({ description: '', user: 'user1', permissions: [bucketPermission('read', 'b1', 'a'), bucketPermission('read', 'b2', 'b')] }),
+        makeToken({
+          description: '',
+          user: 'user1',
+          permissions: [bucketPermission('read', 'b1', 'a'), bucketPermission('read', 'b2', 'b')],
+        }),
       ],
     });
     const { url } = renderApp('/');
@@ -39,7 +48,9 @@ describe('the token list', () => {
 
     const unnamed = screen.getByRole('button', { name: '(no description)' }).closest('[role="row"]') as HTMLElement;
     expect(within(unnamed).getByText('Read 2 buckets')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'all of my-org' }).closest('[role="row"]')).toHaveTextContent('All access');
+    expect(screen.getByRole('button', { name: 'all of my-org' }).closest('[role="row"]')).toHaveTextContent(
+      'All access',
+    );
 
     const table = screen.getByRole('table', { name: 'API tokens' });
     expect(table).toHaveAttribute('aria-rowcount', '5');

@@ -8,7 +8,10 @@ const ID = 'aaaaaaaaaaaaaaa1';
 
 function setup() {
   const fake = new FakeInflux({
-    tokens: [makeToken({ id: ID, description: 'ci writer' }), makeToken({ id: 'aaaaaaaaaaaaaaa2', description: 'other' })],
+    tokens: [
+      makeToken({ id: ID, description: 'ci writer' }),
+      makeToken({ id: 'aaaaaaaaaaaaaaa2', description: 'other' }),
+    ],
   });
   const app = renderApp();
   return { fake, ...app };
@@ -36,7 +39,9 @@ describe('renaming with the pencil', () => {
     expect(within(row).getByRole('button', { name: 'Edit description' })).toHaveFocus();
     release();
     await waitFor(() => expect(fake.token(ID)?.description).toBe('ci writer (prod)'));
-    expect(fake.patches()).toEqual([expect.objectContaining({ path: `/api/v2/authorizations/${ID}`, body: { description: 'ci writer (prod)' } })]);
+    expect(fake.patches()).toEqual([
+      expect.objectContaining({ path: `/api/v2/authorizations/${ID}`, body: { description: 'ci writer (prod)' } }),
+    ]);
   });
 
   it('saves when focus moves elsewhere', async () => {
@@ -96,7 +101,9 @@ describe('renaming with the pencil', () => {
     await user.type(within(row).getByRole('textbox', { name: 'Description' }), 'my careful new name{Enter}');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not rename “ci writer”: InfluxDB at http://127.0.0.1:8086 is unreachable: connection refused');
+    expect(alert).toHaveTextContent(
+      'Could not rename “ci writer”: InfluxDB at http://127.0.0.1:8086 is unreachable: connection refused',
+    );
     const box = await within(row).findByRole('textbox', { name: 'Description' });
     expect(box).toHaveValue('my careful new name');
     expect(fake.token(ID)?.description).toBe('ci writer');
@@ -132,7 +139,8 @@ describe('renaming with the pencil', () => {
   });
 
   it('refetches a small list after a save, but only marks a very large one stale', async () => {
-    const listFetches = (fake: FakeInflux) => fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v2/authorizations?')).length;
+    const listFetches = (fake: FakeInflux) =>
+      fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v2/authorizations?')).length;
     const small = setup();
     const row = await rowOf('ci writer');
     await small.user.click(within(row).getByRole('button', { name: 'Edit description' }));
@@ -140,15 +148,24 @@ describe('renaming with the pencil', () => {
     await waitFor(() => expect(listFetches(small.fake)).toBe(2));
     small.unmount();
 
-    const many = Array.from({ length: 6_000 }, (_, i) => makeToken({ id: (0xc0000 + i).toString(16).padStart(16, '0'), description: `bulk ${i}` }));
+    const many = Array.from({ length: 6_000 }, (_, i) =>
+      makeToken({ id: (0xc0000 + i).toString(16).padStart(16, '0'), description: `bulk ${i}` }),
+    );
     const fake = new FakeInflux({ tokens: many });
     const { user, queryClient } = renderApp('/tokens?q=bulk 0');
     const first = await screen.findByRole('button', { name: 'bulk 0' }, { timeout: 15_000 });
-    await user.click(within(first.closest('[role="row"]') as HTMLElement).getByRole('button', { name: 'Edit description' }));
+    await user.click(
+      within(first.closest('[role="row"]') as HTMLElement).getByRole('button', { name: 'Edit description' }),
+    );
     await user.type(screen.getByRole('textbox', { name: 'Description' }), '!{Enter}');
     await waitFor(() => expect(fake.token(many[0]!.id)?.description).toBe('bulk 0!'));
     await waitFor(() => expect(queryClient.isMutating()).toBe(0));
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['tokens', 'list'] })[0]?.isStale()).toBe(true);
+    expect(
+      queryClient
+        .getQueryCache()
+        .findAll({ queryKey: ['tokens', 'list'] })[0]
+        ?.isStale(),
+    ).toBe(true);
     expect(listFetches(fake)).toBe(1);
     expect(screen.getByRole('button', { name: 'bulk 0!' })).toBeInTheDocument();
   }, 30_000);

@@ -28,9 +28,17 @@ export const TokenRowActions = memo(function TokenRowActions({ id, label, status
       }
       items={[
         status === 'active'
-          ? { label: 'Deactivate', hint: 'InfluxDB refuses it at once (Undo follows)', onSelect: () => onAction('deactivate', id) }
+          ? {
+              label: 'Deactivate',
+              hint: 'InfluxDB refuses it at once (Undo follows)',
+              onSelect: () => onAction('deactivate', id),
+            }
           : { label: 'Activate', hint: 'InfluxDB accepts it again at once', onSelect: () => onAction('activate', id) },
-        { label: 'Rotate', hint: 'A new token with the same access, then this one off', onSelect: () => onAction('rotate', id) },
+        {
+          label: 'Rotate',
+          hint: 'A new token with the same access, then this one off',
+          onSelect: () => onAction('rotate', id),
+        },
         { label: 'Clone', hint: 'A new token with the same permissions', onSelect: () => onAction('clone', id) },
         { label: 'Delete', tone: 'danger', onSelect: () => onAction('delete', id) },
       ]}

@@ -28,7 +28,17 @@ interface TokenRowProps {
   highlighted?: boolean;
 }
 
-export const TokenRow = memo(function TokenRow({ token, index, top, height, onOpen, selected, onSelect, onAction, highlighted = false }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({
+  token,
+  index,
+  top,
+  height,
+  onOpen,
+  selected,
+  onSelect,
+  onAction,
+  highlighted = false,
+}: TokenRowProps) {
   const now = useNow();
   const inactive = token.status === 'inactive';
   const label = tokenLabel(token.description);

@@ -9,14 +9,18 @@ const B = 'aaaaaaaaaaaaaaa2';
 
 function setup(path = `/tokens/${A}`) {
   const fake = new FakeInflux({
-    tokens: [makeToken({ id: A, description: 'ci writer' }), makeToken({ id: B, description: 'grafana', status: 'inactive' })],
+    tokens: [
+      makeToken({ id: A, description: 'ci writer' }),
+      makeToken({ id: B, description: 'grafana', status: 'inactive' }),
+    ],
   });
   return { fake, ...renderApp(path) };
 }
 
 /** The row's status label, read even while the drawer hides the page from assistive technology. */
 function rowStatus(id: string): string | null | undefined {
-  return document.querySelector(`[data-open-token="${id}"]`)?.closest('[role="row"]')?.querySelector('.status-badge')?.textContent;
+  return document.querySelector(`[data-open-token="${id}"]`)?.closest('[role="row"]')?.querySelector('.status-badge')
+    ?.textContent;
 }
 
 describe('the Active switch', () => {
@@ -50,7 +54,9 @@ describe('the Active switch', () => {
     const active = within(dialog).getByRole('switch', { name: 'Active' });
     await user.click(active);
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('Could not deactivate “ci writer”: InfluxDB at http://127.0.0.1:8086 is unreachable');
+    expect(alert).toHaveTextContent(
+      'Could not deactivate “ci writer”: InfluxDB at http://127.0.0.1:8086 is unreachable',
+    );
     expect(active).toBeChecked();
     expect(rowStatus(A)).toBe('Active');
     expect(fake.token(A)?.status).toBe('active');
@@ -90,11 +96,12 @@ describe('the Active switch', () => {
       expect(fake.token(A)?.status).toBe('inactive');
       expect(fake.token(B)?.status).toBe('active');
     });
-    expect(fake.patches().filter((r) => r.path.endsWith(A)).map((r) => r.body)).toEqual([
-      { status: 'inactive' },
-      { status: 'active' },
-      { status: 'inactive' },
-    ]);
+    expect(
+      fake
+        .patches()
+        .filter((r) => r.path.endsWith(A))
+        .map((r) => r.body),
+    ).toEqual([{ status: 'inactive' }, { status: 'active' }, { status: 'inactive' }]);
     // The list, refetched once the last change settled, agrees with the server.
     await waitFor(() => {
       expect(rowStatus(A)).toBe('Inactive');

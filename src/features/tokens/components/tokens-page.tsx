@@ -15,7 +15,17 @@ import { tokenKeys, tokenQueries } from '../api/token-queries';
 import { usePartialList } from '../list-sync';
 import type { BulkAction } from '../model/bulk-plan';
 import { partialCountText, tokenCountText } from '../model/token-count';
-import { bulkBar, bulkDialog, deleteDialog, generateDialogs, newTokenDialog, ownTokenConfirm, ownTokenLost, rotateDialog, tokenDrawer } from './dialogs-on-demand';
+import {
+  bulkBar,
+  bulkDialog,
+  deleteDialog,
+  generateDialogs,
+  newTokenDialog,
+  ownTokenConfirm,
+  ownTokenLost,
+  rotateDialog,
+  tokenDrawer,
+} from './dialogs-on-demand';
 import { permissionsTipModule } from './permissions-summary-tip';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
 import { ExportMenu } from './export-menu';
@@ -59,7 +69,11 @@ export function TokensPage() {
   const org = useQuery(orgQuery(client, config.org));
   const orgID = org.data?.id;
   const orgName = org.data?.name ?? config.org ?? '';
-  const list = useQuery({ ...tokenQueries.list(client, orgID ?? ''), enabled: orgID !== undefined, refetchInterval: pollWhileFailing });
+  const list = useQuery({
+    ...tokenQueries.list(client, orgID ?? ''),
+    enabled: orgID !== undefined,
+    refetchInterval: pollWhileFailing,
+  });
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
   const listShown = list.data !== undefined;
@@ -68,10 +82,19 @@ export function TokensPage() {
     // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
     if (!listShown) return;
     preloadWhenIdle(() =>
-      Promise.all([menuModule.preload(), permissionsTipModule.preload(), tokenDrawer.preload(), bulkBar.preload(), toastItemModule.preload()]),
+      Promise.all([
+        menuModule.preload(),
+        permissionsTipModule.preload(),
+        tokenDrawer.preload(),
+        bulkBar.preload(),
+        toastItemModule.preload(),
+      ]),
     );
   }, [listShown]);
-  const resourceTypes = useQuery({ ...lookupQueries.resourceTypes(client), enabled: new URLSearchParams(location.search).has('perm') });
+  const resourceTypes = useQuery({
+    ...lookupQueries.resourceTypes(client),
+    enabled: new URLSearchParams(location.search).has('perm'),
+  });
   const problems = useMemo(
     () => urlFilterProblems(new URLSearchParams(location.search), resourceTypes.data),
     [location.search, resourceTypes.data],
@@ -98,12 +121,20 @@ export function TokensPage() {
   const [bulk, setBulk] = useState<{ action: BulkAction; tokens: Authorization[] } | null>(null);
   /** Switching off the page's own token, from anywhere but the drawer's switch (which asks itself): asked first. */
   const [ownOff, setOwnOff] = useState<{ token: Authorization; proceed: () => void } | null>(null);
-  const [bulkWithOwn, setBulkWithOwn] = useState<{ action: 'deactivate' | 'delete'; tokens: Authorization[]; own: Authorization } | null>(null);
+  const [bulkWithOwn, setBulkWithOwn] = useState<{
+    action: 'deactivate' | 'delete';
+    tokens: Authorization[];
+    own: Authorization;
+  } | null>(null);
   const selection = useSelection();
   const { latest, rows } = view;
 
   const openToken = useCallback(
-    (id: string) => navigate({ pathname: `/tokens/${encodeURIComponent(id)}`, search: location.search }, { state: { fromList: true } }),
+    (id: string) =>
+      navigate(
+        { pathname: `/tokens/${encodeURIComponent(id)}`, search: location.search },
+        { state: { fromList: true } },
+      ),
     [navigate, location.search],
   );
   const onFocusRequestDone = useCallback((found: boolean) => {
@@ -111,7 +142,8 @@ export function TokensPage() {
     if (!found) filterRef.current?.focus();
   }, []);
   const showNewToken = useCallback(
-    (token: Authorization, origin: NewToken['origin'], replaces?: Authorization) => setNewToken({ token, origin, replaces }),
+    (token: Authorization, origin: NewToken['origin'], replaces?: Authorization) =>
+      setNewToken({ token, origin, replaces }),
     [],
   );
   const retireRotated = useRetireRotatedToken();
@@ -135,8 +167,7 @@ export function TokensPage() {
       else if (action === 'deactivate') {
         if (id === ownToken.ownId) setOwnOff({ token, proceed: () => setStatus(id, 'inactive') });
         else setStatus(id, 'inactive');
-      }
-      else if (action === 'rotate') setRotate(token);
+      } else if (action === 'rotate') setRotate(token);
       else {
         rowDeleted.current = false;
         setRowDelete(token);
@@ -144,7 +175,12 @@ export function TokensPage() {
     },
     [latest, clone, setStatus, ownToken.ownId],
   );
-  const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest, showNewToken, rotateToken: setRotate };
+  const outletContext: TokensOutletContext = {
+    orgID: orgID ?? '',
+    onDrawerClosed: setFocusRequest,
+    showNewToken,
+    rotateToken: setRotate,
+  };
 
   // Counting costs O(selected), not O(all tokens), so ticking one box among 100,000 stays instant.
   // A selected token deleted elsewhere drops out of the count once the list no longer has it.
@@ -209,9 +245,17 @@ export function TokensPage() {
       />
     );
   } else if (org.isError) {
-    content = <TokensFailed title="Could not load API tokens" message={org.error.message} onRetry={() => void org.refetch()} />;
+    content = (
+      <TokensFailed title="Could not load API tokens" message={org.error.message} onRetry={() => void org.refetch()} />
+    );
   } else if (list.isError && !tokens) {
-    content = <TokensFailed title="Could not load API tokens" message={list.error.message} onRetry={() => void list.refetch()} />;
+    content = (
+      <TokensFailed
+        title="Could not load API tokens"
+        message={list.error.message}
+        onRetry={() => void list.refetch()}
+      />
+    );
   } else if (!tokens) {
     content = <LoadingTokens />;
   } else if (view.total === 0) {
@@ -279,7 +323,8 @@ export function TokensPage() {
           )}
           {arriving?.failed && (
             <p className="tokens-page__refresh-error" role="alert">
-              The list is incomplete: loading broke off after {arriving.tokens.length.toLocaleString('en-US')} tokens. {arriving.failed.message}{' '}
+              The list is incomplete: loading broke off after {arriving.tokens.length.toLocaleString('en-US')} tokens.{' '}
+              {arriving.failed.message}{' '}
               <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
                 Retry
               </button>
@@ -289,36 +334,50 @@ export function TokensPage() {
           {/* The bulk bar lies over the filters (which it replaces while tokens are selected), so nothing moves the rows. */}
           <div className="tokens-page__controls">
             {(view.total > 0 || !list.data) && !ownToken.lost ? (
-              <TokensToolbar params={params} owners={view.owners} buckets={buckets.data ?? []} onChange={updateParams} filterRef={filterRef} />
+              <TokensToolbar
+                params={params}
+                owners={view.owners}
+                buckets={buckets.data ?? []}
+                onChange={updateParams}
+                filterRef={filterRef}
+              />
             ) : null}
-            {selecting && bulkBarModule && <bulkBarModule.BulkBar count={selectedCount} hidden={selectedCount - selectedInView} onAction={startBulk} onClear={selection.clear} />}
+            {selecting && bulkBarModule && (
+              <bulkBarModule.BulkBar
+                count={selectedCount}
+                hidden={selectedCount - selectedInView}
+                onAction={startBulk}
+                onClear={selection.clear}
+              />
+            )}
           </div>
           {content}
         </div>
         {orgID !== undefined && <Outlet context={outletContext} />}
-        {orgID !== undefined && generate !== null && generateDialog && (
-          generate === 'custom' ? (
+        {orgID !== undefined &&
+          generate !== null &&
+          generateDialog &&
+          (generate === 'custom' ? (
             <generateDialog.CustomTokenDialog
-            orgID={orgID}
-            orgName={orgName}
-            onClose={() => setGenerate(null)}
-            onCreated={(token) => {
-              setGenerate(null);
-              showNewToken(token, 'created');
-            }}
-          />
+              orgID={orgID}
+              orgName={orgName}
+              onClose={() => setGenerate(null)}
+              onCreated={(token) => {
+                setGenerate(null);
+                showNewToken(token, 'created');
+              }}
+            />
           ) : (
             <generateDialog.AllAccessDialog
-            orgID={orgID}
-            orgName={orgName}
-            onClose={() => setGenerate(null)}
-            onCreated={(token) => {
-              setGenerate(null);
-              showNewToken(token, 'created');
-            }}
-          />
-          )
-        )}
+              orgID={orgID}
+              orgName={orgName}
+              onClose={() => setGenerate(null)}
+              onCreated={(token) => {
+                setGenerate(null);
+                showNewToken(token, 'created');
+              }}
+            />
+          ))}
         {rotate && rotateModule && (
           <rotateModule.RotateTokenDialog
             token={rotate}
@@ -329,7 +388,9 @@ export function TokensPage() {
             }}
             onCloseAutoFocus={(event) => {
               // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
-              const button = drawerOpen ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rotate.id}"]`);
+              const button = drawerOpen
+                ? null
+                : document.querySelector<HTMLElement>(`[data-row-actions="${rotate.id}"]`);
               if (!button) return;
               event.preventDefault();
               button.focus();
@@ -342,11 +403,12 @@ export function TokensPage() {
             origin={newToken.origin}
             replaces={newToken.replaces}
             onRetire={() => {
-            const { replaces, token } = newToken;
-            if (!replaces) return;
-            if (replaces.id === ownToken.ownId) setOwnOff({ token: replaces, proceed: () => retireRotated(replaces, token) });
-            else retireRotated(replaces, token);
-          }}
+              const { replaces, token } = newToken;
+              if (!replaces) return;
+              if (replaces.id === ownToken.ownId)
+                setOwnOff({ token: replaces, proceed: () => retireRotated(replaces, token) });
+              else retireRotated(replaces, token);
+            }}
             onClose={() => setNewToken(null)}
             onCloseAutoFocus={(event) => {
               // Find what you just made: its row scrolls into view, lights up, and takes focus (under an open drawer,
@@ -368,7 +430,9 @@ export function TokensPage() {
             }}
             onCloseAutoFocus={(event) => {
               // Cancelled: back to the row's menu button. Deleted (or scrolled away): the row is going, so the filter box.
-              const button = rowDeleted.current ? null : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
+              const button = rowDeleted.current
+                ? null
+                : document.querySelector<HTMLElement>(`[data-row-actions="${rowDelete.id}"]`);
               event.preventDefault();
               (button ?? filterRef.current)?.focus();
             }}

@@ -119,7 +119,9 @@ export function TokensTable({
 
   useEffect(() => {
     if (!focusRequest) return;
-    const button = bodyRef.current?.querySelector<HTMLElement>(`[data-open-token="${focusRequest.replace(/["\\]/g, '\\$&')}"]`);
+    const button = bodyRef.current?.querySelector<HTMLElement>(
+      `[data-open-token="${focusRequest.replace(/["\\]/g, '\\$&')}"]`,
+    );
     if (button) {
       button.focus();
       onFocusRequestDone(true);
@@ -136,11 +138,22 @@ export function TokensTable({
   }
 
   return (
-    <div role="table" id="token-list" tabIndex={-1} aria-label="API tokens" aria-rowcount={rows.length + 1} aria-busy={busy} className="tokens-table">
+    <div
+      role="table"
+      id="token-list"
+      tabIndex={-1}
+      aria-label="API tokens"
+      aria-rowcount={rows.length + 1}
+      aria-busy={busy}
+      className="tokens-table"
+    >
       <div role="rowgroup" className="tokens-table__head">
         <div role="row" aria-rowindex={1} className="token-row token-row--head">
           <div role="columnheader" className="token-cell token-cell--select">
-            <label className="select-all" title={`Select all ${number.format(rows.length)} matching tokens, also those scrolled out of view`}>
+            <label
+              className="select-all"
+              title={`Select all ${number.format(rows.length)} matching tokens, also those scrolled out of view`}
+            >
               <input
                 type="checkbox"
                 className="checkbox"

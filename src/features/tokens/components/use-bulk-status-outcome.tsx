@@ -9,7 +9,10 @@ import { outcomeNotes, tokensNoun, type BulkAction, type BulkOutcome } from '../
 import { bulkReportDialog } from './dialogs-on-demand';
 
 const DONE: Record<BulkAction, string> = { activate: 'activated', deactivate: 'deactivated', delete: 'deleted' };
-const REVERSE: Record<'activate' | 'deactivate', 'activate' | 'deactivate'> = { activate: 'deactivate', deactivate: 'activate' };
+const REVERSE: Record<'activate' | 'deactivate', 'activate' | 'deactivate'> = {
+  activate: 'deactivate',
+  deactivate: 'activate',
+};
 
 interface Report {
   outcome: BulkOutcome;
@@ -25,7 +28,10 @@ export function bulkStatusTitle(outcome: BulkOutcome, undo: boolean): string {
   return `${undo ? 'Undone: ' : ''}${done}${failed}`;
 }
 
-export function useBulkStatusOutcome(restoreFocus: () => void): { announce: (outcome: BulkOutcome, changed: Authorization[]) => void; details: ReactNode } {
+export function useBulkStatusOutcome(restoreFocus: () => void): {
+  announce: (outcome: BulkOutcome, changed: Authorization[]) => void;
+  details: ReactNode;
+} {
   const toast = useToast();
   const { mutate } = useBulkAction();
   const [details, setDetails] = useState<Report | null>(null);
@@ -50,10 +56,15 @@ export function useBulkStatusOutcome(restoreFocus: () => void): { announce: (out
     const { outcome, changed } = report;
     if (outcome.action === 'delete' || changed.length === 0) return;
     mutate(
-      { plan: { action: REVERSE[outcome.action], todo: changed, skipped: [] }, signal: new AbortController().signal, onProgress: () => {} },
+      {
+        plan: { action: REVERSE[outcome.action], todo: changed, skipped: [] },
+        signal: new AbortController().signal,
+        onProgress: () => {},
+      },
       {
         onSuccess: (result) => show({ outcome: result, changed: [], undo: true }),
-        onError: (error) => toast.show({ id: 'bulk-status', tone: 'error', title: 'Could not undo', description: error.message }),
+        onError: (error) =>
+          toast.show({ id: 'bulk-status', tone: 'error', title: 'Could not undo', description: error.message }),
       },
     );
   }
@@ -63,10 +74,20 @@ export function useBulkStatusOutcome(restoreFocus: () => void): { announce: (out
   const detailsModule = useOnDemand(bulkReportDialog, details !== null);
   const dialog = details && detailsModule && (
     <detailsModule.BulkReportDialog
-      title={details.undo ? 'Undo report' : details.outcome.action === 'activate' ? 'Activation report' : 'Deactivation report'}
+      title={
+        details.undo
+          ? 'Undo report'
+          : details.outcome.action === 'activate'
+            ? 'Activation report'
+            : 'Deactivation report'
+      }
       outcome={details.outcome}
       undoCount={details.changed.length}
-      afterFailures={details.undo ? 'Tokens that failed kept the status they had.' : 'Tokens that failed keep their status and stay selected, so you can try again.'}
+      afterFailures={
+        details.undo
+          ? 'Tokens that failed kept the status they had.'
+          : 'Tokens that failed keep their status and stay selected, so you can try again.'
+      }
       onUndo={() => {
         undo(details);
         setDetails(null);

@@ -11,7 +11,10 @@ export function useListParams(): [ListParams, UpdateListParams] {
   const params = useMemo(() => parseListParams(new URLSearchParams(search)), [search]);
   const update = useCallback<UpdateListParams>(
     (change, options) =>
-      setSearchParams((previous) => applyListParams(previous, change), { replace: options?.replace, preventScrollReset: true }),
+      setSearchParams((previous) => applyListParams(previous, change), {
+        replace: options?.replace,
+        preventScrollReset: true,
+      }),
     [setSearchParams],
   );
   return [params, update];

@@ -32,7 +32,9 @@ export function useOwnToken() {
   const tryAgain = useCallback(async () => {
     const result = await query.refetch();
     if (!ownTokenLost(result.data)) {
-      await queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'app' && q.queryKey[0] !== OWN_TOKEN_KEY[0] });
+      await queryClient.resetQueries({
+        predicate: (q) => q.queryKey[0] !== 'app' && q.queryKey[0] !== OWN_TOKEN_KEY[0],
+      });
     }
   }, [query, queryClient]);
 

@@ -33,7 +33,9 @@ export function useRetireRotatedToken() {
             tone: 'error',
             title: `Could not deactivate “${oldLabel}”: ${failureReason(error)}`,
             description: `${created} ${
-              outcomeUnknown(error) ? 'InfluxDB may have deactivated the old one anyway; its row shows what it reports.' : 'The old token is still active: deactivate it from its row or drawer.'
+              outcomeUnknown(error)
+                ? 'InfluxDB may have deactivated the old one anyway; its row shows what it reports.'
+                : 'The old token is still active: deactivate it from its row or drawer.'
             }`,
           }),
       );

@@ -3,7 +3,10 @@ import { useEffect, type RefObject } from 'react';
 
 function typingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, [role="dialog"], [role="alertdialog"], [role="menu"]') !== null;
+  return (
+    target.isContentEditable ||
+    target.closest('input, textarea, select, [role="dialog"], [role="alertdialog"], [role="menu"]') !== null
+  );
 }
 
 export function useSlashShortcut(filterRef: RefObject<HTMLInputElement | null>) {

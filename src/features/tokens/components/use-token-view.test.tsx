@@ -7,7 +7,9 @@ import { DEFAULT_LIST_PARAMS, type ListParams } from '../model/list-params';
 import { FILTER_SLICE, useTokenView } from './use-token-view';
 
 const COUNT = FILTER_SLICE * 2 + 500;
-const tokens = Array.from({ length: COUNT }, (_, n) => makeToken({ description: n % 1000 === 7 ? `needle ${n}` : `hay ${n}` }));
+const tokens = Array.from({ length: COUNT }, (_, n) =>
+  makeToken({ description: n % 1000 === 7 ? `needle ${n}` : `hay ${n}` }),
+);
 const descriptions = (rows: { token: { description: string } }[]) => rows.map((row) => row.token.description);
 
 describe('useTokenView over a list longer than one filter slice', () => {
@@ -23,7 +25,10 @@ describe('useTokenView over a list longer than one filter slice', () => {
     expect(result.current.rows).toHaveLength(COUNT);
     expect(result.current.pending).toBe(true);
     await waitFor(() => expect(result.current.pending).toBe(false));
-    const expected = tokens.filter((t) => t.description.startsWith('needle')).map((t) => t.description).sort();
+    const expected = tokens
+      .filter((t) => t.description.startsWith('needle'))
+      .map((t) => t.description)
+      .sort();
     expect(descriptions(result.current.rows)).toEqual(expected);
 
     // Narrowing 21 matches: answered in the same render, nothing pending.
@@ -34,6 +39,11 @@ describe('useTokenView over a list longer than one filter slice', () => {
     // Widening back over the whole list: sliced again, and the answer is the fresh one.
     act(() => rerender({ params: { ...DEFAULT_LIST_PARAMS, q: 'hay 2000' } }));
     await waitFor(() => expect(result.current.pending).toBe(false));
-    expect(descriptions(result.current.rows).sort()).toEqual(tokens.filter((t) => t.description.includes('hay 2000')).map((t) => t.description).sort());
+    expect(descriptions(result.current.rows).sort()).toEqual(
+      tokens
+        .filter((t) => t.description.includes('hay 2000'))
+        .map((t) => t.description)
+        .sort(),
+    );
   });
 });

@@ -66,7 +66,13 @@ describe('token list diff between worker and page', () => {
   it('notices any change, even one a server made without touching updatedAt', () => {
     const state: Sides = { version: 0 };
     load([a, b], state);
-    const { tokens } = load([{ ...a, status: 'inactive' }, { ...b, permissions: [] }], state);
+    const { tokens } = load(
+      [
+        { ...a, status: 'inactive' },
+        { ...b, permissions: [] },
+      ],
+      state,
+    );
     expect(tokens[0]!.status).toBe('inactive');
     expect(tokens[1]!.permissions).toEqual([]);
   });
@@ -89,12 +95,20 @@ describe('token list diff between worker and page', () => {
     load([a], state);
     const { answer } = diffTokenList(scanTokenList(JSON.stringify({ authorizations: [a, b] }))!, 99, state.copy);
     const messages = [...answerMessages(1, 200, answer)];
-    expect(() => applyTokenListAnswer({ version: 98, tokens: [a] }, receive(messages))).toThrow(/answer 1, but this page holds 98/);
+    expect(() => applyTokenListAnswer({ version: 98, tokens: [a] }, receive(messages))).toThrow(
+      /answer 1, but this page holds 98/,
+    );
   });
 
   it('a chunk that is not JSON fails as the client’s own parse does', () => {
-    expect(() => chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]', arriving: false })).toThrow(
-      expect.objectContaining({ status: 200, code: 'invalid', message: 'The server sent a response that is not JSON (HTTP 200)' }),
+    expect(() =>
+      chunkTokens({ type: 'tokens', requestId: 1, status: 200, json: '[{"id":"a",}]', arriving: false }),
+    ).toThrow(
+      expect.objectContaining({
+        status: 200,
+        code: 'invalid',
+        message: 'The server sent a response that is not JSON (HTTP 200)',
+      }),
     );
   });
 });
@@ -115,18 +129,27 @@ describe('the worker’s chunks while a first load arrives', () => {
       },
     });
     const messages: FromWorker[] = [];
-    const handle = createTokenListWorker((m) => messages.push(m), async () => new Response(body, { status: 200 }));
-    handle({ type: 'load', requestId: 1, stream: 's', base: 0, request: { url: 'http://influx.test/api/v2/authorizations', method: 'GET', headers: {}, where: 'InfluxDB' } });
+    const handle = createTokenListWorker(
+      (m) => messages.push(m),
+      async () => new Response(body, { status: 200 }),
+    );
+    handle({
+      type: 'load',
+      requestId: 1,
+      stream: 's',
+      base: 0,
+      request: { url: 'http://influx.test/api/v2/authorizations', method: 'GET', headers: {}, where: 'InfluxDB' },
+    });
     while (messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ type: 'tokens', arriving: true });
     expect(chunkTokens(messages[0] as Extract<FromWorker, { type: 'tokens' }>)).toHaveLength(100);
     finish();
     while (messages.at(-1)?.type !== 'done') await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(messages.map((m) => (m.type === 'tokens' ? `${m.arriving ? 'arriving' : 'tokens'} ${chunkTokens(m).length}` : m.type))).toEqual([
-      'arriving 100',
-      'tokens 250',
-      'done',
-    ]);
+    expect(
+      messages.map((m) =>
+        m.type === 'tokens' ? `${m.arriving ? 'arriving' : 'tokens'} ${chunkTokens(m).length}` : m.type,
+      ),
+    ).toEqual(['arriving 100', 'tokens 250', 'done']);
   });
 });

@@ -42,13 +42,20 @@ export function serverCopy(list: ListText, version: number): ServerCopy {
 }
 
 /** Worker side: compares the new server answer with the copy of an earlier one (none: the whole list). */
-export function diffTokenList(list: ListText, version: number, previous: ServerCopy | undefined): { answer: WorkerAnswer; copy: ServerCopy } {
+export function diffTokenList(
+  list: ListText,
+  version: number,
+  previous: ServerCopy | undefined,
+): { answer: WorkerAnswer; copy: ServerCopy } {
   const copy = serverCopy(list, version);
   if (!previous) return { answer: { kind: 'full', version, texts: list.texts }, copy };
   const { ids, texts } = list;
   const changed = texts.filter((text, i) => previous.texts.get(ids[i]!) !== text);
   const sameOrder = ids.length === previous.ids.length && ids.every((id, i) => previous.ids[i] === id);
-  return { answer: { kind: 'diff', version, base: previous.version, ids: sameOrder ? null : ids, texts: changed }, copy };
+  return {
+    answer: { kind: 'diff', version, base: previous.version, ids: sameOrder ? null : ids, texts: changed },
+    copy,
+  };
 }
 
 /**
@@ -58,7 +65,9 @@ export function diffTokenList(list: ListText, version: number, previous: ServerC
 export function applyTokenListAnswer(previous: ServerList | undefined, answer: TokenListAnswer): ServerList {
   if (answer.kind === 'full') return { version: answer.version, tokens: answer.tokens };
   if (!previous || previous.version !== answer.base) {
-    throw new Error(`The token list's worker answered changes since answer ${answer.base}, but this page holds ${previous?.version ?? 'none'}`);
+    throw new Error(
+      `The token list's worker answered changes since answer ${answer.base}, but this page holds ${previous?.version ?? 'none'}`,
+    );
   }
   const changed = new Map(answer.changed.map((t) => [t.id, t]));
   if (answer.ids === null) {
@@ -68,7 +77,10 @@ export function applyTokenListAnswer(previous: ServerList | undefined, answer: T
   const before = new Map(previous.tokens.map((t) => [t.id, t]));
   const tokens = answer.ids.map((id) => {
     const token = changed.get(id) ?? before.get(id);
-    if (!token) throw new Error(`The token list's worker named token ${id} as unchanged, but answer ${answer.base} did not hold it`);
+    if (!token)
+      throw new Error(
+        `The token list's worker named token ${id} as unchanged, but answer ${answer.base} did not hold it`,
+      );
     return token;
   });
   return { version: answer.version, tokens };

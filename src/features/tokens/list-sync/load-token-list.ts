@@ -9,7 +9,12 @@ import type { InfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
 import { applyTokenListAnswer, type ServerList } from './diff';
 import { partialLists, type PartialLists } from './partial-lists';
-import { TokenListWorkerUnavailable, tokenListWorker, type OnArriving, type TokenListWorkerClient } from './worker-client';
+import {
+  TokenListWorkerUnavailable,
+  tokenListWorker,
+  type OnArriving,
+  type TokenListWorkerClient,
+} from './worker-client';
 
 /** At most this often a first load's partial list is shown again (each showing indexes and sorts what arrived). */
 export const PARTIAL_EVERY_MS = 300;
@@ -105,7 +110,13 @@ export async function loadTokenList(
   const load = async (current: Stream) => {
     const base = current.server?.version ?? 0;
     // Only a first load streams: a refetch (base > 0) answers changes, shown once they are all in.
-    let answer = await current.via.load(current.id, base, request, signal, base === 0 ? arriving.onArriving : undefined);
+    let answer = await current.via.load(
+      current.id,
+      base,
+      request,
+      signal,
+      base === 0 ? arriving.onArriving : undefined,
+    );
     if (answer.kind === 'diff' && answer.base !== current.server?.version) {
       // Cannot happen while page and worker keep step; if it does, start over rather than guess.
       current.server = undefined;
@@ -128,7 +139,8 @@ export async function loadTokenList(
     arriving.stop();
     const shown = partials.get(query.queryHash);
     // A load that broke off keeps what arrived, marked incomplete (a cancelled one is simply under way again soon).
-    if (shown && !signal.aborted) partials.set(query.queryHash, { ...shown, failed: error instanceof Error ? error : new Error(String(error)) });
+    if (shown && !signal.aborted)
+      partials.set(query.queryHash, { ...shown, failed: error instanceof Error ? error : new Error(String(error)) });
     throw error;
   } finally {
     arriving.stop();

@@ -14,7 +14,8 @@ export type ToWorker =
   | { type: 'forget'; stream: string };
 
 /** The answer without its tokens: those came before it in 'tokens' messages. */
-export type AnswerHead = { kind: 'full'; version: number } | { kind: 'diff'; version: number; base: number; ids: string[] | null };
+export type AnswerHead =
+  { kind: 'full'; version: number } | { kind: 'diff'; version: number; base: number; ids: string[] | null };
 
 export interface WorkerFailure {
   status: number;
@@ -37,7 +38,12 @@ export type FromWorker =
 export const TOKENS_PER_MESSAGE = 2_000;
 
 /** One message with these tokens' texts. */
-export function tokensMessage(requestId: number, status: number, texts: readonly string[], arriving = false): FromWorker {
+export function tokensMessage(
+  requestId: number,
+  status: number,
+  texts: readonly string[],
+  arriving = false,
+): FromWorker {
   return { type: 'tokens', requestId, status, json: `[${texts.join(',')}]`, arriving };
 }
 
@@ -53,7 +59,8 @@ export function* answerMessages(
   alreadySent = 0,
 ): Generator<FromWorker> {
   const texts = answer.kind === 'full' ? answer.texts.slice(alreadySent) : answer.texts;
-  for (let i = 0; i < texts.length; i += perMessage) yield tokensMessage(requestId, status, texts.slice(i, i + perMessage));
+  for (let i = 0; i < texts.length; i += perMessage)
+    yield tokensMessage(requestId, status, texts.slice(i, i + perMessage));
   const head: AnswerHead =
     answer.kind === 'full'
       ? { kind: 'full', version: answer.version }

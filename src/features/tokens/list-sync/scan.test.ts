@@ -12,35 +12,59 @@ function scanned(text: string) {
 
 describe('scanTokenList', () => {
   it('finds every token of a real-looking answer, whatever its descriptions hold', () => {
-    const hostile = ['"quoted"', 'back\\slash\\', '{[brackets]}', 'comma, colon: "x", "id": "fake"', '\u202eright-to-left', 'emoji 🔑', '\\"', ''];
+    const hostile = [
+      '"quoted"',
+      'back\\slash\\',
+      '{[brackets]}',
+      'comma, colon: "x", "id": "fake"',
+      '\u202eright-to-left',
+      'emoji 🔑',
+      '\\"',
+      '',
+    ];
     const tokens = hostile.map((description) => makeToken({ description }));
     const ids = tokens.map((t) => t.id);
     const compact = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: tokens });
-    const pretty = JSON.stringify({ authorizations: tokens, links: { self: '/api/v2/authorizations', next: '[{"x"' } }, null, '\t');
+    const pretty = JSON.stringify(
+      { authorizations: tokens, links: { self: '/api/v2/authorizations', next: '[{"x"' } },
+      null,
+      '\t',
+    );
     expect(scanned(compact)).toEqual({ ids, tokens });
     expect(scanned(`\n ${pretty}\n`)).toEqual({ ids, tokens });
-    expect(JSON.parse(scanTokenList(pretty)!.envelope)).toEqual({ authorizations: [], links: { self: '/api/v2/authorizations', next: '[{"x"' } });
+    expect(JSON.parse(scanTokenList(pretty)!.envelope)).toEqual({
+      authorizations: [],
+      links: { self: '/api/v2/authorizations', next: '[{"x"' },
+    });
   });
 
   it('finds the same, whatever pieces the answer arrives in', () => {
-    const tokens = ['a "quoted" one', 'back\\slash', '{[x]}', '\u0022'].map((description) => makeToken({ description }));
+    const tokens = ['a "quoted" one', 'back\\slash', '{[x]}', '\u0022'].map((description) =>
+      makeToken({ description }),
+    );
     const text = JSON.stringify({ links: { self: '/x' }, authorizations: tokens, after: { note: '"]}' } }, null, 2);
     const whole = scanTokenList(text);
     for (const size of [1, 2, 3, 7, 64, 1000]) {
       const scanner = new TokenListScanner();
       for (let i = 0; i < text.length; i += size) scanner.feed(text.slice(i, i + size));
-      expect({ ids: scanner.ids, texts: scanner.texts, envelope: scanner.finish() }, `pieces of ${size}`).toEqual(whole);
+      expect({ ids: scanner.ids, texts: scanner.texts, envelope: scanner.finish() }, `pieces of ${size}`).toEqual(
+        whole,
+      );
     }
   });
 
   it('takes the token’s own id, not a permission’s', () => {
-    const text = '{"authorizations":[{"permissions":[{"resource":{"id":"bucket1"}}],"id":"token1","x":{"id":"nested"}}]}';
+    const text =
+      '{"authorizations":[{"permissions":[{"resource":{"id":"bucket1"}}],"id":"token1","x":{"id":"nested"}}]}';
     expect(scanTokenList(text)?.ids).toEqual(['token1']);
   });
 
   it('handles an empty list, spacing, and a key named like it deeper down', () => {
     expect(scanned('{"authorizations":[]}')).toEqual({ ids: [], tokens: [] });
-    expect(scanned('{"links":{"authorizations":[1]},"authorizations":[{"id":"a"}]}')).toEqual({ ids: ['a'], tokens: [{ id: 'a' }] });
+    expect(scanned('{"links":{"authorizations":[1]},"authorizations":[{"id":"a"}]}')).toEqual({
+      ids: ['a'],
+      tokens: [{ id: 'a' }],
+    });
     expect(scanned('{ "authorizations" : [ {"id":"a"} , {"id":"b"} ] }')?.ids).toEqual(['a', 'b']);
   });
 

@@ -55,7 +55,11 @@ class Add implements Cmd {
   ) {}
   check = () => true;
   async run(m: Model): Promise<void> {
-    m.server.splice(this.at % (m.server.length + 1), 0, makeToken({ description: this.description, updatedAt: stamp(m) }));
+    m.server.splice(
+      this.at % (m.server.length + 1),
+      0,
+      makeToken({ description: this.description, updatedAt: stamp(m) }),
+    );
   }
   toString = () => `Add(@${this.at}, ${JSON.stringify(this.description)})`;
 }
@@ -126,7 +130,8 @@ class Forget implements Cmd {
   toString = () => 'Forget';
 }
 
-const isPrefixOf = (tokens: Authorization[], of: Authorization[]) => tokens.length <= of.length && expect(tokens).toEqual(of.slice(0, tokens.length));
+const isPrefixOf = (tokens: Authorization[], of: Authorization[]) =>
+  tokens.length <= of.length && expect(tokens).toEqual(of.slice(0, tokens.length));
 
 class Load implements Cmd {
   constructor(readonly delivery: Delivery) {}
@@ -185,7 +190,9 @@ function makeReal(model: Model, tokensPerMessage: number): Real {
   const influx = createInfluxClient({ baseUrl: 'http://influx.test' });
   const body = () => {
     const text = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: model.server }, null, 2);
-    const cuts = [...new Set(delivery.cuts.map((f) => Math.floor(f * text.length)))].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
+    const cuts = [...new Set(delivery.cuts.map((f) => Math.floor(f * text.length)))]
+      .filter((c) => c > 0 && c < text.length)
+      .sort((a, b) => a - b);
     const pieces = [0, ...cuts].map((start, i) => text.slice(start, [...cuts, text.length][i]));
     const { end } = delivery;
     let sent = 0;
@@ -204,7 +211,8 @@ function makeReal(model: Model, tokensPerMessage: number): Real {
     });
   };
   const inProcess = inProcessTokenListWorker({
-    fetch: async () => new Response(body(), { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
+    fetch: async () =>
+      new Response(body(), { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
     tokensPerMessage,
   });
   const worker = connectTokenListWorker(() => inProcess.worker);
@@ -221,9 +229,15 @@ function makeReal(model: Model, tokensPerMessage: number): Real {
       real.shown = [];
       inProcess.sent.length = 0;
       cancelled = false;
-      const stop = partials.subscribe(() => real.shown.push({ list: partials.get(hash), overComplete: real.data() !== undefined }));
+      const stop = partials.subscribe(() =>
+        real.shown.push({ list: partials.get(hash), overComplete: real.data() !== undefined }),
+      );
       try {
-        await queryClient.fetchQuery({ ...tokenQueries.list(influx, ORG_ID), queryFn: (context) => loadTokenList(context, influx, ORG_ID, worker), staleTime: 0 });
+        await queryClient.fetchQuery({
+          ...tokenQueries.list(influx, ORG_ID),
+          queryFn: (context) => loadTokenList(context, influx, ORG_ID, worker),
+          staleTime: 0,
+        });
         // A cancelled fetch resolves with the data the query held (TanStack reverts to it).
         if (!cancelled) return 'taken';
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -254,7 +268,10 @@ const path = process.env.MODEL_PATH;
 
 describe('token list sync (worker diff, page rebuild, streaming partial list) against the model', () => {
   it('the page shows exactly the newest taken answer, partial lists only before the first, for any sequence', async () => {
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('', 'same', '"q"', '🔑', '\\"}]'));
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.constantFrom('', 'same', '"q"', '🔑', '\\"}]'),
+    );
     const delivery = (end: fc.Arbitrary<Delivery['end']>) =>
       fc.record({ cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }), end });
     const ending = fc.record({ after: fc.nat(8), how: fc.constantFrom('cancel' as const, 'break' as const) });
@@ -263,7 +280,13 @@ describe('token list sync (worker diff, page rebuild, streaming partial list) ag
       fc.tuple(fc.nat(50), text).map(([at, d]) => new Add(at, d)),
       fc.nat(50).map((at) => new Remove(at)),
       fc.tuple(fc.nat(50), fc.nat(50)).map(([a, b]) => new Move(a, b)),
-      fc.tuple(fc.nat(50), fc.constantFrom('description' as const, 'status' as const, 'user' as const, 'updatedAt only' as const), text).map(([at, f, t]) => new Change(at, f, t)),
+      fc
+        .tuple(
+          fc.nat(50),
+          fc.constantFrom('description' as const, 'status' as const, 'user' as const, 'updatedAt only' as const),
+          text,
+        )
+        .map(([at, f, t]) => new Change(at, f, t)),
       fc.nat().map((s) => new Shuffle(s)),
       delivery(fc.constant(null)).map((d) => new Load(d)),
       delivery(fc.constant(null)).map((d) => new Load(d)),
@@ -275,17 +298,27 @@ describe('token list sync (worker diff, page rebuild, streaming partial list) ag
     let sequences = 0;
     let total = 0;
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: steps, size: 'max' }), fc.integer({ min: 1, max: 4 }), fc.nat(6), async (cmds, perMessage, initial) => {
-        const model: Model = { server: [], clock: 0 };
-        for (let i = 0; i < initial; i++) model.server.push(makeToken({ updatedAt: stamp(model) }));
-        const real = makeReal(model, perMessage);
-        sequences++;
-        total += [...cmds].length;
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-        await new Load({ cuts: [0.5], end: null }).run(model, real);
-        real.queryClient.clear();
-      }),
-      { numRuns: runs, verbose: 1, ...(seed !== undefined && { seed }), ...(path !== undefined && { path, endOnFailure: true }) },
+      fc.asyncProperty(
+        fc.commands(commands, { maxCommands: steps, size: 'max' }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.nat(6),
+        async (cmds, perMessage, initial) => {
+          const model: Model = { server: [], clock: 0 };
+          for (let i = 0; i < initial; i++) model.server.push(makeToken({ updatedAt: stamp(model) }));
+          const real = makeReal(model, perMessage);
+          sequences++;
+          total += [...cmds].length;
+          await fc.asyncModelRun(() => ({ model, real }), cmds);
+          await new Load({ cuts: [0.5], end: null }).run(model, real);
+          real.queryClient.clear();
+        },
+      ),
+      {
+        numRuns: runs,
+        verbose: 1,
+        ...(seed !== undefined && { seed }),
+        ...(path !== undefined && { path, endOnFailure: true }),
+      },
     );
     expect(sequences).toBeGreaterThanOrEqual(runs);
     console.log(`[model] token list sync: ${sequences} sequences, ${total} steps (up to ${steps} a sequence)`);

@@ -31,7 +31,13 @@ export interface TokenListWorkerClient {
    * The list as the worker answers it for `stream`, given the answer numbered `base` the page holds (0: none);
    * `onArriving` hears a first load's tokens while the rest is still downloading.
    */
-  load(stream: string, base: number, request: PreparedInfluxRequest, signal: AbortSignal, onArriving?: OnArriving): Promise<TokenListAnswer>;
+  load(
+    stream: string,
+    base: number,
+    request: PreparedInfluxRequest,
+    signal: AbortSignal,
+    onArriving?: OnArriving,
+  ): Promise<TokenListAnswer>;
   forget(stream: string): void;
 }
 
@@ -126,5 +132,8 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
 /** The page's one worker; Vite bundles it as its own same-origin module script (allowed by script-src 'self'). */
 export const tokenListWorker = connectTokenListWorker(() => {
   if (typeof Worker === 'undefined') throw new TokenListWorkerUnavailable();
-  return new Worker(new URL('./token-list.worker.ts', import.meta.url), { type: 'module', name: 'token-list' }) as WorkerLike;
+  return new Worker(new URL('./token-list.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'token-list',
+  }) as WorkerLike;
 });

@@ -13,7 +13,14 @@ import {
 } from '../../../../core/influx-client';
 import type { AuthorizationList } from '../../../../core/influx-types';
 import { diffTokenList, type ServerCopy } from './diff';
-import { answerMessages, TOKENS_PER_MESSAGE, tokensMessage, type FromWorker, type ToWorker, type WorkerFailure } from './protocol';
+import {
+  answerMessages,
+  TOKENS_PER_MESSAGE,
+  tokensMessage,
+  type FromWorker,
+  type ToWorker,
+  type WorkerFailure,
+} from './protocol';
 import { TokenListScanner, type ListText } from './scan';
 
 /** Tokens in the first message of a first load: about two screenfuls of rows. */
@@ -28,13 +35,22 @@ type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 function listOf(answer: InfluxAnswerText, where: string): unknown[] {
   const tokens = parseInfluxAnswer<AuthorizationList | null>(answer)?.authorizations;
   if (!Array.isArray(tokens)) {
-    throw new InfluxApiError(answer.status, 'invalid', `The answer from ${where} holds no token list ("authorizations" is missing).`);
+    throw new InfluxApiError(
+      answer.status,
+      'invalid',
+      `The answer from ${where} holds no token list ("authorizations" is missing).`,
+    );
   }
   return tokens;
 }
 
 /** Reads the body piece by piece; a body that breaks off fails as the client's read would. */
-async function readPieces(response: Response, request: PreparedInfluxRequest, signal: AbortSignal, onPiece: (piece: string) => void) {
+async function readPieces(
+  response: Response,
+  request: PreparedInfluxRequest,
+  signal: AbortSignal,
+  onPiece: (piece: string) => void,
+) {
   if (!response.body) {
     onPiece(await response.text());
     return;
@@ -56,10 +72,18 @@ async function readPieces(response: Response, request: PreparedInfluxRequest, si
 function failure(error: unknown): WorkerFailure {
   if (error instanceof InfluxApiError) return { status: error.status, code: error.code, message: error.message };
   const reason = error instanceof Error ? error.message : String(error);
-  return { status: 0, code: 'internal error', message: `Reading the token list failed in the page's background worker: ${reason}. Reload the page.` };
+  return {
+    status: 0,
+    code: 'internal error',
+    message: `Reading the token list failed in the page's background worker: ${reason}. Reload the page.`,
+  };
 }
 
-export function createTokenListWorker(post: (message: FromWorker) => void, doFetch?: Fetch, perMessage = TOKENS_PER_MESSAGE) {
+export function createTokenListWorker(
+  post: (message: FromWorker) => void,
+  doFetch?: Fetch,
+  perMessage = TOKENS_PER_MESSAGE,
+) {
   // Per stream: the newest copy first, then the one it was diffed against (the page holds one of the two,
   // depending on whether it took the newest answer or dropped it as cancelled).
   const streams = new Map<string, ServerCopy[]>();

@@ -17,14 +17,25 @@ describe('planBulk', () => {
 });
 
 describe('bulk words', () => {
-  const outcome = (over: Partial<BulkOutcome>): BulkOutcome => ({ action: 'deactivate', succeeded: [], failed: [], skipped: 0, notSent: 0, ...over });
+  const outcome = (over: Partial<BulkOutcome>): BulkOutcome => ({
+    action: 'deactivate',
+    succeeded: [],
+    failed: [],
+    skipped: 0,
+    notSent: 0,
+    ...over,
+  });
   it('asks with the count', () => {
     expect(bulkQuestion('deactivate', 50)).toBe('Deactivate 50 tokens?');
     expect(bulkQuestion('delete', 1)).toBe('Delete 1 token?');
     expect(bulkQuestion('activate', 12000)).toBe('Activate 12,000 tokens?');
   });
   it('reports partial failure, skipped and unsent ones exactly', () => {
-    const failed = Array.from({ length: 3 }, (_, i) => ({ id: `${i}`, label: `t${i}`, reason: 'authorization not found' }));
+    const failed = Array.from({ length: 3 }, (_, i) => ({
+      id: `${i}`,
+      label: `t${i}`,
+      reason: 'authorization not found',
+    }));
     const report = outcome({ succeeded: Array.from({ length: 47 }, (_, i) => `${i}`), failed, skipped: 2 });
     expect(outcomeHeadline(report)).toBe('47 deactivated, 3 failed:');
     expect(outcomeNotes(report)).toEqual(['2 were already inactive.']);

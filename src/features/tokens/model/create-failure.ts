@@ -14,7 +14,12 @@ export function createFailureText(
 ): string {
   const what = verb === 'clone' ? 'clone this token' : 'create the token';
   // Refused because the signed-in token may not act for the chosen owner ("write:users/<id> is unauthorized").
-  if (owner && error instanceof InfluxApiError && (error.status === 401 || error.status === 403) && error.message.includes(`users/${owner.id}`)) {
+  if (
+    owner &&
+    error instanceof InfluxApiError &&
+    (error.status === 401 || error.status === 403) &&
+    error.message.includes(`users/${owner.id}`)
+  ) {
     return `InfluxDB refused to create a token for ${owner.name}: ${error.message}. The token you are signed in with may not act for ${owner.name} (it needs write access to that user): choose yourself as the owner, or sign in with a token that may.`;
   }
   if (error instanceof InfluxApiError && error.status === 403) {

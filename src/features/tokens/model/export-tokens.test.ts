@@ -48,16 +48,36 @@ const tokens = [
       { action: 'read', resource: { type: 'tasks' } },
     ],
   }),
-  makeToken({ id: 'aaaaaaaaaaaaaaa2', token: SECRET, description: '=HYPERLINK("http://evil")', user: 'admin', permissions: [] }),
+  makeToken({
+    id: 'aaaaaaaaaaaaaaa2',
+    token: SECRET,
+    description: '=HYPERLINK("http://evil")',
+    user: 'admin',
+    permissions: [],
+  }),
 ];
 
 describe('CSV export', () => {
   it('writes the header, one row per token, and reads back cell for cell', () => {
     const csv = tokensToCsv(tokens);
-    expect(csv.startsWith('\uFEFFid,description,status,owner,org,created,updated,permissions,owner_id,org_id,access\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFid,description,status,owner,org,created,updated,permissions,owner_id,org_id,access\r\n'),
+    ).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toEqual([
-      ['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions', 'owner_id', 'org_id', 'access'],
+      [
+        'id',
+        'description',
+        'status',
+        'owner',
+        'org',
+        'created',
+        'updated',
+        'permissions',
+        'owner_id',
+        'org_id',
+        'access',
+      ],
       [
         'aaaaaaaaaaaaaaa1',
         'say "hi", then\nleave',
@@ -111,7 +131,19 @@ describe('JSON export', () => {
   it('has the same fields, permissions as strings, and no token field', () => {
     const parsed = JSON.parse(tokensToJson(tokens)) as Record<string, unknown>[];
     expect(parsed).toHaveLength(2);
-    expect(Object.keys(parsed[0]!)).toEqual(['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions', 'ownerID', 'orgID', 'access']);
+    expect(Object.keys(parsed[0]!)).toEqual([
+      'id',
+      'description',
+      'status',
+      'owner',
+      'org',
+      'created',
+      'updated',
+      'permissions',
+      'ownerID',
+      'orgID',
+      'access',
+    ]);
     expect(parsed[0]!.permissions).toContain('write:users/1000000000000003');
     expect((parsed[0]!.access as unknown[])[0]).toEqual({
       action: 'read',
@@ -130,6 +162,8 @@ describe('JSON export', () => {
 
 describe('exportFileName', () => {
   it('stamps local time and keeps the org name file-safe', () => {
-    expect(exportFileName('my org/../x', 'csv', new Date(2024, 4, 1, 13, 4, 5))).toBe('influxdb-tokens-my_org_.._x-20240501-130405.csv');
+    expect(exportFileName('my org/../x', 'csv', new Date(2024, 4, 1, 13, 4, 5))).toBe(
+      'influxdb-tokens-my_org_.._x-20240501-130405.csv',
+    );
   });
 });

@@ -5,7 +5,19 @@ import { permissionText } from './permission-text';
 import { ownerName } from './token-index';
 
 /** `permissions` are InfluxDB's permission strings (IDs only); `access` says the same naming buckets, orgs and users. */
-export const EXPORT_COLUMNS = ['id', 'description', 'status', 'owner', 'org', 'created', 'updated', 'permissions', 'owner_id', 'org_id', 'access'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  'description',
+  'status',
+  'owner',
+  'org',
+  'created',
+  'updated',
+  'permissions',
+  'owner_id',
+  'org_id',
+  'access',
+] as const;
 
 /** One permission in the JSON export: InfluxDB's resource fields with names next to IDs, and the same in words. */
 export interface ExportedPermission {
@@ -104,7 +116,8 @@ function pad(n: number): string {
 /** "influxdb-tokens-my-org-20240501-130405.csv" (local time), safe as a file name. */
 export function exportFileName(org: string, extension: 'csv' | 'json', now = new Date()): string {
   const stamp =
-    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-` + `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-` +
+    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
   const safeOrg = org.replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 60) || 'org';
   return `influxdb-tokens-${safeOrg}-${stamp}.${extension}`;
 }

@@ -5,11 +5,14 @@ import { failureReason, outcomeUnknown } from './failure-reason';
 describe('failureReason', () => {
   it('names InfluxDB and the status for its own server errors', () => {
     const error = new InfluxApiError(503, 'unavailable', 'service unavailable: the storage engine is restarting');
-    expect(failureReason(error)).toBe('InfluxDB answered HTTP 503: service unavailable: the storage engine is restarting');
+    expect(failureReason(error)).toBe(
+      'InfluxDB answered HTTP 503: service unavailable: the storage engine is restarting',
+    );
   });
 
   it("keeps the app server's account of an unreachable or slow InfluxDB as it is", () => {
-    const message = 'InfluxDB at http://127.0.0.1:8086 is unreachable: connection refused (is it running, and on that port?)';
+    const message =
+      'InfluxDB at http://127.0.0.1:8086 is unreachable: connection refused (is it running, and on that port?)';
     expect(failureReason(new InfluxApiError(502, 'unavailable', message))).toBe(message);
   });
 
@@ -20,7 +23,9 @@ describe('failureReason', () => {
   });
 
   it('adds the status to a refusal', () => {
-    expect(failureReason(new InfluxApiError(404, 'not found', 'authorization not found'))).toBe('authorization not found (HTTP 404)');
+    expect(failureReason(new InfluxApiError(404, 'not found', 'authorization not found'))).toBe(
+      'authorization not found (HTTP 404)',
+    );
   });
 
   it('falls back to the message of any other error', () => {

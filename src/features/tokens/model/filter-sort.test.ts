@@ -4,10 +4,38 @@ import { filterTokens, sortTokens } from './filter-sort';
 import { indexToken, indexTokens, ownersOf } from './token-index';
 
 const tokens = [
-  makeToken({ id: '000000000000000a', description: 'CI writer', user: 'user2', status: 'inactive', createdAt: '2024-01-03T00:00:00Z', updatedAt: '2024-02-01T00:00:00Z' }),
-  makeToken({ id: '000000000000000b', description: 'grafana reader', user: 'user1', status: 'active', createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-03-01T00:00:00Z' }),
-  makeToken({ id: '000000000000000c', description: 'backup', user: 'admin', status: 'active', createdAt: '2024-01-02T00:00:00Z', updatedAt: '2024-01-05T00:00:00Z' }),
-  makeToken({ id: '00000000000000cd', description: '', user: 'user2', status: 'inactive', createdAt: '2024-01-04T00:00:00Z', updatedAt: '2024-01-04T00:00:00Z' }),
+  makeToken({
+    id: '000000000000000a',
+    description: 'CI writer',
+    user: 'user2',
+    status: 'inactive',
+    createdAt: '2024-01-03T00:00:00Z',
+    updatedAt: '2024-02-01T00:00:00Z',
+  }),
+  makeToken({
+    id: '000000000000000b',
+    description: 'grafana reader',
+    user: 'user1',
+    status: 'active',
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-03-01T00:00:00Z',
+  }),
+  makeToken({
+    id: '000000000000000c',
+    description: 'backup',
+    user: 'admin',
+    status: 'active',
+    createdAt: '2024-01-02T00:00:00Z',
+    updatedAt: '2024-01-05T00:00:00Z',
+  }),
+  makeToken({
+    id: '00000000000000cd',
+    description: '',
+    user: 'user2',
+    status: 'inactive',
+    createdAt: '2024-01-04T00:00:00Z',
+    updatedAt: '2024-01-04T00:00:00Z',
+  }),
 ];
 const indexed = indexTokens(tokens);
 const ids = (list: { token: { id: string } }[]) => list.map((t) => t.token.id.slice(-2));
@@ -75,8 +103,16 @@ describe('token index', () => {
 describe('filterTokens by permission', () => {
   it('keeps only tokens holding the permission, combined with the other filters', () => {
     const writers = indexTokens([
-      makeToken({ id: '00000000000000e1', description: 'writer', permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }] }),
-      makeToken({ id: '00000000000000e2', description: 'reader', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }] }),
+      makeToken({
+        id: '00000000000000e1',
+        description: 'writer',
+        permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }],
+      }),
+      makeToken({
+        id: '00000000000000e2',
+        description: 'reader',
+        permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }],
+      }),
     ]);
     const perm = { action: 'write' as const, type: 'buckets', id: 'b000000000000002' };
     expect(ids(filterTokens(writers, { ...all, perm }))).toEqual(['e1']);
@@ -86,9 +122,21 @@ describe('filterTokens by permission', () => {
 
 describe('owners in natural order', () => {
   it('lists and sorts user-2 before user-10, whatever the case', () => {
-    const tokens = ['user-10', 'User-2', 'user-1', 'admin'].map((user, i) => makeToken({ id: `000000000000000${i}`, user, description: user }));
+    const tokens = ['user-10', 'User-2', 'user-1', 'admin'].map((user, i) =>
+      makeToken({ id: `000000000000000${i}`, user, description: user }),
+    );
     expect(ownersOf(tokens)).toEqual(['admin', 'user-1', 'User-2', 'user-10']);
-    expect(sortTokens(indexTokens(tokens), 'owner', 'asc').map((t) => t.token.user)).toEqual(['admin', 'user-1', 'User-2', 'user-10']);
-    expect(sortTokens(indexTokens(tokens), 'owner', 'desc').map((t) => t.token.user)).toEqual(['user-10', 'User-2', 'user-1', 'admin']);
+    expect(sortTokens(indexTokens(tokens), 'owner', 'asc').map((t) => t.token.user)).toEqual([
+      'admin',
+      'user-1',
+      'User-2',
+      'user-10',
+    ]);
+    expect(sortTokens(indexTokens(tokens), 'owner', 'desc').map((t) => t.token.user)).toEqual([
+      'user-10',
+      'User-2',
+      'user-1',
+      'admin',
+    ]);
   });
 });

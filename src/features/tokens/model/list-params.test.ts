@@ -16,7 +16,9 @@ describe('list params in the URL', () => {
   it('writes changes, drops empty filters and keeps other parameters', () => {
     const start = new URLSearchParams('q=ci&status=active&keep=1');
     expect(applyListParams(start, { q: '', status: 'all', owner: 'user2' }).toString()).toBe('keep=1&owner=user2');
-    expect(applyListParams(new URLSearchParams(), { sort: 'description', dir: 'asc' }).toString()).toBe('sort=description&dir=asc');
+    expect(applyListParams(new URLSearchParams(), { sort: 'description', dir: 'asc' }).toString()).toBe(
+      'sort=description&dir=asc',
+    );
   });
 
   it('knows when filters are narrowing the list', () => {
@@ -31,7 +33,9 @@ describe('the permission filter in the list params', () => {
     const params = parseListParams(new URLSearchParams('perm=write:buckets/b000000000000002'));
     expect(params.perm).toEqual({ action: 'write', type: 'buckets', id: 'b000000000000002' });
     expect(hasActiveFilters(params)).toBe(true);
-    expect(applyListParams(new URLSearchParams('q=x'), { perm: { action: 'any', type: 'dashboards' } }).toString()).toBe('q=x&perm=any%3Adashboards');
+    expect(
+      applyListParams(new URLSearchParams('q=x'), { perm: { action: 'any', type: 'dashboards' } }).toString(),
+    ).toBe('q=x&perm=any%3Adashboards');
     expect(applyListParams(new URLSearchParams('perm=read:any'), { perm: undefined }).toString()).toBe('');
     expect(parseListParams(new URLSearchParams('perm=nonsense'))).toEqual(DEFAULT_LIST_PARAMS);
   });

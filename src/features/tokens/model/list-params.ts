@@ -1,7 +1,6 @@
 // The list's view (filter, status, owner, permission, sort) as it lives in the URL query, so views can be bookmarked.
 import { formatPermissionFilter, parsePermissionFilter, type PermissionFilter } from './permission-filter';
 
-
 export type StatusFilter = 'all' | 'active' | 'inactive';
 export type SortKey = 'description' | 'status' | 'owner' | 'created' | 'updated';
 export type SortDir = 'asc' | 'desc';

@@ -25,7 +25,9 @@ const listArb = fc.array(tokenArb, { maxLength: 30 }).map((specs) =>
         description: spec.description,
         user: spec.user,
         status: spec.status,
-        permissions: spec.readsBuckets ? [{ action: 'read', resource: { type: 'buckets' } }] : [{ action: 'write', resource: { type: 'dashboards' } }],
+        permissions: spec.readsBuckets
+          ? [{ action: 'read', resource: { type: 'buckets' } }]
+          : [{ action: 'write', resource: { type: 'dashboards' } }],
       }),
     ),
   ),
@@ -78,24 +80,62 @@ class Step implements fc.Command<World, Real> {
 }
 
 const commands = [
-  fc.constantFrom(...LETTERS).map((ch) => new Step(`type ${JSON.stringify(ch)}`, (w) => void (w.params = { ...w.params, q: w.params.q + ch }))),
-  fc.constant(new Step('backspace', (w) => void (w.params = { ...w.params, q: w.params.q.slice(0, -1) }))),
-  fc.constantFrom(...LETTERS).map((ch) => new Step(`type ${JSON.stringify(ch)} at the start`, (w) => void (w.params = { ...w.params, q: ch + w.params.q }))),
-  descriptionArb.map((text) => new Step(`paste ${JSON.stringify(text)}`, (w) => void (w.params = { ...w.params, q: text }))),
-  fc.constantFrom<StatusFilter>('all', 'active', 'inactive').map((status) => new Step(`status ${status}`, (w) => void (w.params = { ...w.params, status }))),
-  fc.constantFrom(null, 'admin', 'user2').map((owner) => new Step(`owner ${owner}`, (w) => void (w.params = { ...w.params, owner }))),
   fc
-    .constantFrom<PermissionFilter | undefined>(undefined, { action: 'read', type: 'buckets' }, { action: 'write', type: null })
-    .map((perm) => new Step(`perm ${perm ? `${perm.action}:${perm.type}` : 'any'}`, (w) => void (w.params = { ...w.params, perm }))),
+    .constantFrom(...LETTERS)
+    .map((ch) => new Step(`type ${JSON.stringify(ch)}`, (w) => void (w.params = { ...w.params, q: w.params.q + ch }))),
+  fc.constant(new Step('backspace', (w) => void (w.params = { ...w.params, q: w.params.q.slice(0, -1) }))),
+  fc
+    .constantFrom(...LETTERS)
+    .map(
+      (ch) =>
+        new Step(
+          `type ${JSON.stringify(ch)} at the start`,
+          (w) => void (w.params = { ...w.params, q: ch + w.params.q }),
+        ),
+    ),
+  descriptionArb.map(
+    (text) => new Step(`paste ${JSON.stringify(text)}`, (w) => void (w.params = { ...w.params, q: text })),
+  ),
+  fc
+    .constantFrom<StatusFilter>('all', 'active', 'inactive')
+    .map((status) => new Step(`status ${status}`, (w) => void (w.params = { ...w.params, status }))),
+  fc
+    .constantFrom(null, 'admin', 'user2')
+    .map((owner) => new Step(`owner ${owner}`, (w) => void (w.params = { ...w.params, owner }))),
+  fc
+    .constantFrom<PermissionFilter | undefined>(
+      undefined,
+      { action: 'read', type: 'buckets' },
+      { action: 'write', type: null },
+    )
+    .map(
+      (perm) =>
+        new Step(
+          `perm ${perm ? `${perm.action}:${perm.type}` : 'any'}`,
+          (w) => void (w.params = { ...w.params, perm }),
+        ),
+    ),
   fc.nat(2).map((index) => new Step(`list #${index} (a refetch or a re-sort)`, (w) => void (w.list = index))),
   fc
     .tuple(fc.constantFrom(...LETTERS), fc.integer({ min: 1, max: 7 }))
-    .map(([ch, slice]) => new Step(`type ${JSON.stringify(ch)}, answered in slices of ${slice}`, (w) => void (w.params = { ...w.params, q: w.params.q + ch }), slice)),
+    .map(
+      ([ch, slice]) =>
+        new Step(
+          `type ${JSON.stringify(ch)}, answered in slices of ${slice}`,
+          (w) => void (w.params = { ...w.params, q: w.params.q + ch }),
+          slice,
+        ),
+    ),
   fc
     .tuple(fc.integer({ min: 1, max: 7 }), fc.nat(3))
     .map(
       ([slice, after]) =>
-        new Step(`backspace, after a sliced run abandoned after ${after} slices of ${slice}`, (w) => void (w.params = { ...w.params, q: w.params.q.slice(0, -1) }), slice, after),
+        new Step(
+          `backspace, after a sliced run abandoned after ${after} slices of ${slice}`,
+          (w) => void (w.params = { ...w.params, q: w.params.q.slice(0, -1) }),
+          slice,
+          after,
+        ),
     ),
 ];
 
@@ -104,7 +144,11 @@ describe('createNarrowingFilter', () => {
     fc.assert(
       fc.property(fc.tuple(listArb, listArb, listArb), fc.commands(commands, { maxCommands: 40 }), (lists, steps) => {
         // list #2 shares list #0's tokens in another array: same tokens, new identity (what a re-sort makes).
-        const world: World = { lists: [lists[0], lists[1], [...lists[0]]], list: 0, params: { q: '', status: 'all', owner: null } };
+        const world: World = {
+          lists: [lists[0], lists[1], [...lists[0]]],
+          list: 0,
+          params: { q: '', status: 'all', owner: null },
+        };
         fc.modelRun(() => ({ model: world, real: { filter: createNarrowingFilter() } }), steps);
       }),
       { numRuns: RUNS, verbose: 1 },

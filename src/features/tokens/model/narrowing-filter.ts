@@ -73,10 +73,12 @@ export function createNarrowingFilter(): NarrowingFilter {
     };
   };
 
-  const filter = ((list: readonly IndexedToken[], params: FilterParams) => begin(list, params).step(Infinity)!) as NarrowingFilter;
+  const filter = ((list: readonly IndexedToken[], params: FilterParams) =>
+    begin(list, params).step(Infinity)!) as NarrowingFilter;
   filter.begin = begin;
   filter.answerFor = (list, params) => {
-    if (last === null || last.list !== list || last.status !== params.status || last.owner !== params.owner) return undefined;
+    if (last === null || last.list !== list || last.status !== params.status || last.owner !== params.owner)
+      return undefined;
     const perm = params.perm ? formatPermissionFilter(params.perm) : '';
     return last.perm === perm && last.needle === params.q.trim().toLowerCase() ? last.result : undefined;
   };

@@ -18,7 +18,9 @@ describe('allAccessPermissions', () => {
   });
 
   it('reads only its own org and reads/writes only its own user', () => {
-    expect(permissions.filter((p) => p.resource.type === 'orgs')).toEqual([{ action: 'read', resource: { type: 'orgs', id: ORG_ID } }]);
+    expect(permissions.filter((p) => p.resource.type === 'orgs')).toEqual([
+      { action: 'read', resource: { type: 'orgs', id: ORG_ID } },
+    ]);
     expect(permissions.filter((p) => p.resource.type === 'users')).toEqual([
       { action: 'read', resource: { type: 'users', id: USER } },
       { action: 'write', resource: { type: 'users', id: USER } },
@@ -33,7 +35,13 @@ describe('allAccessPermissions', () => {
 describe('customPermissions', () => {
   it('builds org-scoped type permissions and per-bucket ones', () => {
     expect(
-      customPermissions({ types: { dashboards: { read: true, write: false }, tasks: { write: true } }, buckets: { b1: { read: true } } }, ORG_ID),
+      customPermissions(
+        {
+          types: { dashboards: { read: true, write: false }, tasks: { write: true } },
+          buckets: { b1: { read: true } },
+        },
+        ORG_ID,
+      ),
     ).toEqual([
       { action: 'read', resource: { type: 'dashboards', orgID: ORG_ID } },
       { action: 'write', resource: { type: 'tasks', orgID: ORG_ID } },
@@ -42,7 +50,10 @@ describe('customPermissions', () => {
   });
 
   it('leaves out a single bucket already covered by "all buckets" for that action', () => {
-    const result = customPermissions({ types: { buckets: { read: true } }, buckets: { b1: { read: true, write: true } } }, ORG_ID);
+    const result = customPermissions(
+      { types: { buckets: { read: true } }, buckets: { b1: { read: true, write: true } } },
+      ORG_ID,
+    );
     expect(result).toEqual([
       { action: 'read', resource: { type: 'buckets', orgID: ORG_ID } },
       { action: 'write', resource: { type: 'buckets', id: 'b1', orgID: ORG_ID } },

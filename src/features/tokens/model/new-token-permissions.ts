@@ -24,7 +24,8 @@ export function customPermissions(choices: CustomChoices, orgID: string): Permis
   }
   for (const [id, actions] of Object.entries(choices.buckets)) {
     for (const action of ACTIONS) {
-      if (actions[action] && !choices.types.buckets?.[action]) permissions.push({ action, resource: { type: 'buckets', id, orgID } });
+      if (actions[action] && !choices.types.buckets?.[action])
+        permissions.push({ action, resource: { type: 'buckets', id, orgID } });
     }
   }
   return permissions;

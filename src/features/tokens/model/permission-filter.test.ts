@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../../../core/influx-types';
-import { allAccessPermissions, bucketPermission, makeToken, operatorPermissions, ORG_ID } from '../../../testing/token-factory';
-import { formatPermissionFilter, parsePermissionFilter, tokenMatchesPermissionFilter, type PermissionFilter } from './permission-filter';
+import {
+  allAccessPermissions,
+  bucketPermission,
+  makeToken,
+  operatorPermissions,
+  ORG_ID,
+} from '../../../testing/token-factory';
+import {
+  formatPermissionFilter,
+  parsePermissionFilter,
+  tokenMatchesPermissionFilter,
+  type PermissionFilter,
+} from './permission-filter';
 import { permissionMatches } from './permission-match';
 
 const TELEGRAF = 'b000000000000002';
@@ -11,13 +22,22 @@ const OTHER_ORG = '0f0f0f0f0f0f0f0f';
 const tokens = {
   operator: makeToken({ description: 'operator', permissions: operatorPermissions() }),
   allAccess: makeToken({ description: 'all access', permissions: allAccessPermissions() }),
-  telegrafWriter: makeToken({ description: 'telegraf writer', permissions: [bucketPermission('write', TELEGRAF, 'telegraf')] }),
+  telegrafWriter: makeToken({
+    description: 'telegraf writer',
+    permissions: [bucketPermission('write', TELEGRAF, 'telegraf')],
+  }),
   myBucketRw: makeToken({
     description: 'my-bucket rw',
     permissions: [bucketPermission('read', MY_BUCKET, 'my-bucket'), bucketPermission('write', MY_BUCKET, 'my-bucket')],
   }),
-  readAllBuckets: makeToken({ description: 'read all buckets', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }] }),
-  dashboards: makeToken({ description: 'dashboards', permissions: [{ action: 'write', resource: { type: 'dashboards', orgID: ORG_ID } }] }),
+  readAllBuckets: makeToken({
+    description: 'read all buckets',
+    permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }],
+  }),
+  dashboards: makeToken({
+    description: 'dashboards',
+    permissions: [{ action: 'write', resource: { type: 'dashboards', orgID: ORG_ID } }],
+  }),
   otherOrgBuckets: makeToken({
     description: 'other org buckets',
     permissions: [{ action: 'write', resource: { type: 'buckets', orgID: OTHER_ORG } }],
@@ -41,8 +61,12 @@ describe('permissionMatches (InfluxDB rules)', () => {
     expect(permissionMatches({ action: 'write', resource: { type: 'buckets' } }, wanted)).toBe(true);
     expect(permissionMatches({ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }, wanted)).toBe(true);
     expect(permissionMatches({ action: 'write', resource: { type: 'buckets', orgID: OTHER_ORG } }, wanted)).toBe(false);
-    expect(permissionMatches({ action: 'write', resource: { type: 'buckets', id: TELEGRAF, orgID: ORG_ID } }, wanted)).toBe(true);
-    expect(permissionMatches({ action: 'write', resource: { type: 'buckets', id: MY_BUCKET, orgID: ORG_ID } }, wanted)).toBe(false);
+    expect(
+      permissionMatches({ action: 'write', resource: { type: 'buckets', id: TELEGRAF, orgID: ORG_ID } }, wanted),
+    ).toBe(true);
+    expect(
+      permissionMatches({ action: 'write', resource: { type: 'buckets', id: MY_BUCKET, orgID: ORG_ID } }, wanted),
+    ).toBe(false);
   });
   it('an org-wide permission does not cover a resource whose org is unknown', () => {
     const granted: Permission = { action: 'write', resource: { type: 'buckets', orgID: ORG_ID } };
@@ -56,10 +80,19 @@ describe('permissionMatches (InfluxDB rules)', () => {
 
 describe('the permission filter', () => {
   it('write on bucket telegraf: the operator, all-access, org-wide and the bucket writer', () => {
-    expect(matching({ action: 'write', type: 'buckets', id: TELEGRAF })).toEqual(['operator', 'all access', 'telegraf writer', 'instance']);
+    expect(matching({ action: 'write', type: 'buckets', id: TELEGRAF })).toEqual([
+      'operator',
+      'all access',
+      'telegraf writer',
+      'instance',
+    ]);
   });
   it('read on bucket telegraf: org-wide read counts, a write-only token does not', () => {
-    expect(matching({ action: 'read', type: 'buckets', id: TELEGRAF })).toEqual(['operator', 'all access', 'read all buckets']);
+    expect(matching({ action: 'read', type: 'buckets', id: TELEGRAF })).toEqual([
+      'operator',
+      'all access',
+      'read all buckets',
+    ]);
   });
   it('any action on my-bucket', () => {
     expect(matching({ action: 'any', type: 'buckets', id: MY_BUCKET })).toEqual([
@@ -82,7 +115,12 @@ describe('the permission filter', () => {
   });
   it('write on any resource, and any action on dashboards', () => {
     expect(matching({ action: 'write', type: null })).not.toContain('read all buckets');
-    expect(matching({ action: 'any', type: 'dashboards' })).toEqual(['operator', 'all access', 'dashboards', 'instance']);
+    expect(matching({ action: 'any', type: 'dashboards' })).toEqual([
+      'operator',
+      'all access',
+      'dashboards',
+      'instance',
+    ]);
   });
 });
 
@@ -93,10 +131,23 @@ describe('the permission filter in the URL', () => {
       expect(parsed).not.toBeNull();
       expect(formatPermissionFilter(parsed!)).toBe(text);
     }
-    expect(parsePermissionFilter(`read:buckets/${TELEGRAF.toUpperCase()}`)).toEqual({ action: 'read', type: 'buckets', id: TELEGRAF });
+    expect(parsePermissionFilter(`read:buckets/${TELEGRAF.toUpperCase()}`)).toEqual({
+      action: 'read',
+      type: 'buckets',
+      id: TELEGRAF,
+    });
   });
   it('ignores malformed or empty filters', () => {
-    for (const text of [null, '', 'any:any', 'delete:buckets', 'write:buckets/xyz', 'write:', 'write:any/b000000000000002', 'write:buck ets']) {
+    for (const text of [
+      null,
+      '',
+      'any:any',
+      'delete:buckets',
+      'write:buckets/xyz',
+      'write:',
+      'write:any/b000000000000002',
+      'write:buck ets',
+    ]) {
       expect(parsePermissionFilter(text)).toBeNull();
     }
   });

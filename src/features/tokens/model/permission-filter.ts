@@ -31,7 +31,11 @@ export function formatPermissionFilter(filter: PermissionFilter): string {
   return `${filter.action}:${filter.type ?? 'any'}${filter.id ? `/${filter.id}` : ''}`;
 }
 
-const ACTIONS: Record<ActionFilter, readonly PermissionAction[]> = { read: ['read'], write: ['write'], any: ['read', 'write'] };
+const ACTIONS: Record<ActionFilter, readonly PermissionAction[]> = {
+  read: ['read'],
+  write: ['write'],
+  any: ['read', 'write'],
+};
 
 /**
  * Does the token hold the filtered permission? For one resource (a bucket), InfluxDB's matching decides:
@@ -48,6 +52,7 @@ export function tokenMatchesPermissionFilter(token: Authorization, filter: Permi
   }
   return token.permissions.some(
     (p) =>
-      actions.includes(p.action) && (filter.type === null || p.resource.type === filter.type || p.resource.type === 'instance'),
+      actions.includes(p.action) &&
+      (filter.type === null || p.resource.type === filter.type || p.resource.type === 'instance'),
   );
 }

@@ -15,14 +15,16 @@ describe('summarizePermissions', () => {
   });
 
   it('counts buckets per action', () => {
-    expect(
-      summarizePermissions([bucketPermission('read', 'b1', 'one'), bucketPermission('read', 'b2', 'two')]),
-    ).toBe('Read 2 buckets');
+    expect(summarizePermissions([bucketPermission('read', 'b1', 'one'), bucketPermission('read', 'b2', 'two')])).toBe(
+      'Read 2 buckets',
+    );
     expect(summarizePermissions([bucketPermission('write', 'b1', 'my-bucket')])).toBe('Write my-bucket');
   });
 
   it('merges read and write on the same targets', () => {
-    expect(summarizePermissions([bucketPermission('read', 'b1', 'x'), bucketPermission('write', 'b1', 'x')])).toBe('Read/write x');
+    expect(summarizePermissions([bucketPermission('read', 'b1', 'x'), bucketPermission('write', 'b1', 'x')])).toBe(
+      'Read/write x',
+    );
     const threeTypes: Permission[] = (['buckets', 'dashboards', 'tasks'] as const).flatMap((type) =>
       (['read', 'write'] as const).map((action): Permission => ({ action, resource: { type, orgID: 'o1' } })),
     );
@@ -40,7 +42,9 @@ describe('summarizePermissions', () => {
   });
 
   it('says "all" for type-wide permissions and handles nameless IDs and no permissions', () => {
-    expect(summarizePermissions([{ action: 'read', resource: { type: 'buckets', orgID: 'o1' } }])).toBe('Read all buckets');
+    expect(summarizePermissions([{ action: 'read', resource: { type: 'buckets', orgID: 'o1' } }])).toBe(
+      'Read all buckets',
+    );
     expect(summarizePermissions([{ action: 'write', resource: { type: 'dashboards', id: 'd1', orgID: 'o1' } }])).toBe(
       'Write 1 dashboard',
     );

@@ -24,7 +24,10 @@ export function isAllAccess(permissions: Permission[]): boolean {
   if (!orgID) return false;
   return ORG_WIDE_TYPES.every((type) =>
     (['read', 'write'] as const).every((action) =>
-      has(permissions, (p) => p.action === action && p.resource.type === type && !p.resource.id && p.resource.orgID === orgID),
+      has(
+        permissions,
+        (p) => p.action === action && p.resource.type === type && !p.resource.id && p.resource.orgID === orgID,
+      ),
     ),
   );
 }
@@ -59,7 +62,8 @@ export function summarizePermissions(permissions: Permission[]): string {
   if (isAllAccess(permissions)) return 'All access';
   const reads = permissions.filter((p) => p.action === 'read');
   const writes = permissions.filter((p) => p.action === 'write');
-  if (reads.length > 0 && writes.length > 0 && sameTargets(reads, writes)) return `Read/write ${describeTargets(reads)}`;
+  if (reads.length > 0 && writes.length > 0 && sameTargets(reads, writes))
+    return `Read/write ${describeTargets(reads)}`;
   const parts: string[] = [];
   if (reads.length > 0) parts.push(`read ${describeTargets(reads)}`);
   if (writes.length > 0) parts.push(`write ${describeTargets(writes)}`);

@@ -3,7 +3,9 @@ import { rotatedDescription } from './rotate-description';
 
 describe('rotatedDescription', () => {
   it('names the token it replaces', () => {
-    expect(rotatedDescription('telegraf writer', '0a1b2c3d4e5f6a7b')).toBe('telegraf writer (replaces 0a1b2c3d4e5f6a7b)');
+    expect(rotatedDescription('telegraf writer', '0a1b2c3d4e5f6a7b')).toBe(
+      'telegraf writer (replaces 0a1b2c3d4e5f6a7b)',
+    );
   });
   it('says only what it replaces when the old token had no description', () => {
     expect(rotatedDescription('  ', '0a1b2c3d4e5f6a7b')).toBe('(replaces 0a1b2c3d4e5f6a7b)');

@@ -12,7 +12,8 @@ describe('tokenLabel', () => {
   });
 
   it('returns ordinary descriptions, markup and right-to-left letters unchanged', () => {
-    for (const text of ['ci writer', '<img src=x onerror=alert(1)>', 'مفتاح القراءة', '🔑 deploy']) expect(tokenLabel(text)).toBe(text);
+    for (const text of ['ci writer', '<img src=x onerror=alert(1)>', 'مفتاح القراءة', '🔑 deploy'])
+      expect(tokenLabel(text)).toBe(text);
   });
 
   it('closes an override left open, so it cannot reverse the words after the name', () => {

@@ -7,18 +7,31 @@ describe('urlFilterProblems', () => {
     expect(urlFilterProblems(new URLSearchParams('perm=write:foo')).map((p) => p.message)).toEqual([
       'permission “write:foo” names no resource type this InfluxDB has (“foo”)',
     ]);
-    expect(urlFilterProblems(new URLSearchParams('perm=write&status=on&sort=size&dir=up')).map((p) => p.key)).toEqual(['status', 'sort', 'dir', 'perm']);
+    expect(urlFilterProblems(new URLSearchParams('perm=write&status=on&sort=size&dir=up')).map((p) => p.key)).toEqual([
+      'status',
+      'sort',
+      'dir',
+      'perm',
+    ]);
   });
 
   it('finds nothing wrong in what the page itself writes', () => {
-    expect(urlFilterProblems(new URLSearchParams('perm=write:buckets&status=inactive&sort=owner&dir=desc&q=x&owner=user2'))).toEqual([]);
+    expect(
+      urlFilterProblems(new URLSearchParams('perm=write:buckets&status=inactive&sort=owner&dir=desc&q=x&owner=user2')),
+    ).toEqual([]);
     expect(urlFilterProblems(new URLSearchParams('perm=any:dashboards'))).toEqual([]);
   });
 });
 
 describe('describeFilters', () => {
   it('puts every active filter in words', () => {
-    const params = { ...DEFAULT_LIST_PARAMS, q: ' ci ', status: 'inactive' as const, owner: 'user2', perm: { action: 'write' as const, type: 'buckets', id: '0123456789abcdef' } };
+    const params = {
+      ...DEFAULT_LIST_PARAMS,
+      q: ' ci ',
+      status: 'inactive' as const,
+      owner: 'user2',
+      perm: { action: 'write' as const, type: 'buckets', id: '0123456789abcdef' },
+    };
     expect(describeFilters(params, () => 'telegraf')).toEqual([
       'search “ci”',
       'status Inactive',

@@ -10,14 +10,18 @@ export interface UrlFilterProblem {
   message: string;
 }
 
-export function urlFilterProblems(search: URLSearchParams, knownTypes: readonly string[] = OSS_RESOURCE_TYPES): UrlFilterProblem[] {
+export function urlFilterProblems(
+  search: URLSearchParams,
+  knownTypes: readonly string[] = OSS_RESOURCE_TYPES,
+): UrlFilterProblem[] {
   const problems: UrlFilterProblem[] = [];
   const status = search.get('status');
   if (status && status !== 'active' && status !== 'inactive' && status !== 'all') {
     problems.push({ key: 'status', message: `status “${status}” is not one of active, inactive` });
   }
   const sort = search.get('sort');
-  if (sort && !SORT_KEYS.includes(sort as SortKey)) problems.push({ key: 'sort', message: `sort “${sort}” is not one of ${SORT_KEYS.join(', ')}` });
+  if (sort && !SORT_KEYS.includes(sort as SortKey))
+    problems.push({ key: 'sort', message: `sort “${sort}” is not one of ${SORT_KEYS.join(', ')}` });
   const dir = search.get('dir');
   if (dir && dir !== 'asc' && dir !== 'desc') problems.push({ key: 'dir', message: `dir “${dir}” is not asc or desc` });
   const perm = search.get('perm');
@@ -26,14 +30,20 @@ export function urlFilterProblems(search: URLSearchParams, knownTypes: readonly 
     if (!parsed) {
       problems.push({ key: 'perm', message: `permission “${perm}” is not of the form read|write|any:<type>[/<ID>]` });
     } else if (parsed.type !== null && !knownTypes.includes(parsed.type)) {
-      problems.push({ key: 'perm', message: `permission “${perm}” names no resource type this InfluxDB has (“${parsed.type}”)` });
+      problems.push({
+        key: 'perm',
+        message: `permission “${perm}” names no resource type this InfluxDB has (“${parsed.type}”)`,
+      });
     }
   }
   return problems;
 }
 
 /** "search “ci”", "status Active", "owner user2", "permission write:buckets/<name>": every active filter. */
-export function describeFilters(params: ListParams, bucketName: (id: string) => string | undefined = () => undefined): string[] {
+export function describeFilters(
+  params: ListParams,
+  bucketName: (id: string) => string | undefined = () => undefined,
+): string[] {
   const words: string[] = [];
   if (params.q.trim()) words.push(`search “${params.q.trim()}”`);
   if (params.status !== 'all') words.push(`status ${params.status === 'active' ? 'Active' : 'Inactive'}`);
