@@ -49,3 +49,27 @@ test('the "Could not refresh the list" banner does not move the rows', async ({ 
   });
   expect((await rows.nth(3).boundingBox())!.y).toBe(before.y);
 });
+
+test('the rows are drawn whole by the first-load CSS: nothing changes when on-demand code (and its CSS) arrives later', async ({
+  page,
+  product,
+}) => {
+  // Hold back every stylesheet but the one index.html links, as on a slow link where the dialogs' chunks (preloaded
+  // once the page is idle) have not arrived yet: a row must already look as it will.
+  const html = await (await page.request.get(`${product.url}/tokens`)).text();
+  const firstLoadCss = [...html.matchAll(/href="([^"]+\.css)"/g)].map((match) => match[1]);
+  await page.route(/\/assets\/.*\.css$/, (route) =>
+    firstLoadCss.some((href) => route.request().url().endsWith(href!)) ? route.continue() : route.abort(),
+  );
+  await page.goto(`${product.url}/tokens`);
+  const box = page.getByRole('checkbox', { name: /^Select (?!all)/ }).first();
+  await expect(box).toBeVisible();
+  // The checkbox is 1.05rem square with no margin (controls.css), not the browser's 13 px box with its margins.
+  const size = await box.evaluate((element) => {
+    const style = getComputedStyle(element);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return { widthInRem: parseFloat(style.width) / rem, marginLeft: style.marginLeft };
+  });
+  expect(size.widthInRem).toBeCloseTo(1.05, 2);
+  expect(size.marginLeft).toBe('0px');
+});

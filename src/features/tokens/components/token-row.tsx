@@ -11,6 +11,7 @@ import { OwnTokenBadge } from './own-token-badge';
 import { useOwnTokenId } from './own-token-context';
 import { StatusBadge } from './status-badge';
 import { TokenRowActions, type RowAction } from './token-row-actions';
+import '../../../components/ui/controls.css';
 import './token-row-just-made.css';
 
 interface TokenRowProps {

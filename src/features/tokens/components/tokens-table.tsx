@@ -7,6 +7,7 @@ import type { SortDir, SortKey } from '../model/list-params';
 import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';
 import { SortableHeader } from './sortable-header';
+import '../../../components/ui/controls.css';
 import './sortable-header.css';
 import { TokenRow } from './token-row';
 import type { RowAction } from './token-row-actions';
