@@ -73,3 +73,39 @@ test('the rows are drawn whole by the first-load CSS: nothing changes when on-de
   expect(size.widthInRem).toBeCloseTo(1.05, 2);
   expect(size.marginLeft).toBe('0px');
 });
+
+test('what the first row and the toolbar show does not move when the on-demand stylesheets arrive', async ({
+  page,
+  browser,
+  product,
+}) => {
+  const html = await (await page.request.get(`${product.url}/tokens`)).text();
+  const firstLoadCss = [...html.matchAll(/href="([^"]+\.css)"/g)].map((match) => match[1]!);
+  const boxes = async (target: Page) => {
+    await expect(target.getByRole('checkbox', { name: /^Select (?!all)/ }).first()).toBeVisible();
+    return target.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          '.tokens-page__header *, .tokens-page__controls *, [role="row"]:nth-child(-n+2) *',
+        ),
+      ].map((element) => {
+        const r = element.getBoundingClientRect();
+        return `${element.tagName} ${Math.round(r.x * 10) / 10},${Math.round(r.y * 10) / 10} ${Math.round(r.width * 10) / 10}x${Math.round(r.height * 10) / 10}`;
+      }),
+    );
+  };
+  // Only the first-load stylesheet...
+  await page.route(/\/assets\/.*\.css$/, (route) =>
+    firstLoadCss.some((href) => route.request().url().endsWith(href)) ? route.continue() : route.abort(),
+  );
+  await page.goto(`${product.url}/tokens`);
+  const held = await boxes(page);
+  // ...against every stylesheet, once the page has preloaded what it preloads when idle.
+  const context = await browser.newContext({ viewport: page.viewportSize()! });
+  const full = await context.newPage();
+  await full.goto(`${product.url}/tokens`);
+  await expect.poll(() => full.evaluate(() => document.styleSheets.length), { timeout: 15_000 }).toBeGreaterThan(1);
+  await full.waitForLoadState('networkidle');
+  expect(await boxes(full)).toEqual(held);
+  await context.close();
+});
