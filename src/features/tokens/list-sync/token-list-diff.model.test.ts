@@ -190,10 +190,13 @@ function makeReal(model: Model, tokensPerMessage: number): Real {
   const influx = createInfluxClient({ baseUrl: 'http://influx.test' });
   const body = () => {
     const text = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: model.server }, null, 2);
-    const cuts = [...new Set(delivery.cuts.map((f) => Math.floor(f * text.length)))]
-      .filter((c) => c > 0 && c < text.length)
+    // Cut the bytes, as the network does (a cut may fall inside a character's UTF-8 sequence), never the string:
+    // encoding string pieces one by one would split surrogate pairs into U+FFFD, which no network sends.
+    const bytes = new TextEncoder().encode(text);
+    const cuts = [...new Set(delivery.cuts.map((f) => Math.floor(f * bytes.length)))]
+      .filter((c) => c > 0 && c < bytes.length)
       .sort((a, b) => a - b);
-    const pieces = [0, ...cuts].map((start, i) => text.slice(start, [...cuts, text.length][i]));
+    const pieces = [0, ...cuts].map((start, i) => bytes.slice(start, [...cuts, bytes.length][i]));
     const { end } = delivery;
     let sent = 0;
     return new ReadableStream<Uint8Array>({
@@ -206,7 +209,7 @@ function makeReal(model: Model, tokensPerMessage: number): Real {
           void queryClient.cancelQueries({ queryKey: listKey });
         }
         if (sent === pieces.length) return controller.close();
-        controller.enqueue(new TextEncoder().encode(pieces[sent++]));
+        controller.enqueue(pieces[sent++]!);
       },
     });
   };
