@@ -27,8 +27,8 @@ export interface ForwardOptions {
   compressFor?: 'remote' | 'all';
 }
 
-// RFC 9110 hop-by-hop headers, plus what describes the browser rather than the request (cookies, origin, fetch metadata).
-const DROP_REQUEST = new Set([
+// RFC 9110 hop-by-hop headers: never forwarded, either way.
+const HOP_BY_HOP = [
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -37,6 +37,10 @@ const DROP_REQUEST = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
+];
+// Hop-by-hop, plus what describes the browser rather than the request (cookies, origin, fetch metadata).
+const DROP_REQUEST = new Set([
+  ...HOP_BY_HOP,
   'host',
   'expect',
   'content-length',
@@ -47,14 +51,7 @@ const DROP_REQUEST = new Set([
   'x-real-ip',
 ]);
 const DROP_RESPONSE = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
+  ...HOP_BY_HOP,
   'set-cookie',
   'content-security-policy',
   'x-frame-options',
