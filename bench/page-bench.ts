@@ -320,6 +320,12 @@ export interface UiFigures {
   keystroke: ReturnType<typeof summarize> & { underThreshold: number };
   /** Frame intervals while the list is flung with fast wheel turns, down then up. */
   fling: { frames: number; p95Ms: number; maxMs: number; dropped: number };
+  /**
+   * The same fling over a plain page holding the same rows: the list's rendered HTML and CSS copied into a static
+   * page with STATIC_ROWS rows in normal flow, no script, nothing mounted while it moves. What the browser itself
+   * needs to scroll this content on this machine: the floor the list's fling is read against.
+   */
+  flingFloor: { frames: number; p95Ms: number; maxMs: number; dropped: number };
 }
 
 /** The words typed letter by letter, then erased: each narrows the list, then Backspace widens it again. */
@@ -346,8 +352,10 @@ export async function benchUi(
     const keystroke = await keystrokeEventTiming(page);
     await page.waitForTimeout(1_000);
     const fling = await flingList(page, options.flingWheels);
+    const floorPage = await staticCopy(page);
+    const flingFloor = await flingList(floorPage, options.flingWheels);
     await context.close();
-    return { tokens, keystroke, fling };
+    return { tokens, keystroke, fling, flingFloor };
   } finally {
     await browser.close();
     await product.close();
@@ -431,6 +439,42 @@ async function flingList(page: Page, wheels: number) {
     return state.deltas;
   });
   return frameStats(deltas);
+}
+
+/** Rows in the static copy: more than a fling of 120 wheel turns passes (FLING_PX / 52 px a row, half of them down). */
+const STATIC_ROWS = 1_000;
+
+/**
+ * A new page with the list as plain HTML: the rows on screen cloned to STATIC_ROWS in normal flow (each after the
+ * last, as a server-rendered table would be), the page's stylesheets inlined, every script removed.
+ */
+async function staticCopy(page: Page): Promise<Page> {
+  const html = await page.evaluate((count) => {
+    const body = document.querySelector<HTMLElement>('.tokens-table__body')!;
+    const rows = [...body.querySelectorAll<HTMLElement>(':scope > [role="row"]')];
+    const copies: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const row = rows[i % rows.length]!.cloneNode(true) as HTMLElement;
+      row.style.transform = '';
+      row.setAttribute('aria-rowindex', String(i + 2));
+      copies.push(row.outerHTML);
+    }
+    const css = [...document.styleSheets].map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n'));
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    copy.querySelector('.tokens-table__body')!.innerHTML = copies.join('');
+    copy.querySelector<HTMLElement>('.tokens-table__body')!.style.height = '';
+    copy
+      .querySelectorAll('script, link[rel="stylesheet"], link[rel="modulepreload"], style')
+      .forEach((el) => el.remove());
+    const style = document.createElement('style');
+    style.textContent = `${css.join('\n')}\n.tokens-table__body .token-row { position: static; }`;
+    copy.querySelector('head')!.append(style);
+    return `<!doctype html>${copy.outerHTML}`;
+  }, STATIC_ROWS);
+  const copy = await page.context().newPage();
+  await copy.setContent(html);
+  await page.close();
+  return copy;
 }
 
 /** Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
