@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { failListRefreshes } from './support/refresh-failure';
 import { launchTestChromium } from './support/test-browser';
 import { startProduct } from '../server/app/start';
 
@@ -98,20 +99,8 @@ async function main() {
     'refresh-failed': [
       base,
       async (page) => {
-        await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
-          route.request().method() === 'GET'
-            ? route.fulfill({
-                status: 503,
-                contentType: 'application/json',
-                body: '{"code":"unavailable","message":"service unavailable"}',
-              })
-            : route.fallback(),
-        );
-        await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
-        await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
-        await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+        await failListRefreshes(page);
         await page.getByText('Could not refresh the list').waitFor({ timeout: 20_000 });
-        await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) => route.fallback());
       },
     ],
   };
