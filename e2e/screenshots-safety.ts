@@ -6,23 +6,15 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { failListRefreshes } from './support/refresh-failure';
 import { launchTestChromium } from './support/test-browser';
+import { SCREENSHOT_VIEWS, viewContext } from './support/screenshot-views';
 import { startProduct } from '../server/app/start';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-safety');
 const only = process.argv[3];
-const LAYOUTS = [
-  { suffix: 'light', width: 1280, height: 800, dark: false },
-  { suffix: 'dark', width: 1280, height: 800, dark: true },
-  { suffix: '420', width: 420, height: 860, dark: false },
-];
 
 async function shoot(browser: Browser, name: string, url: string, steps: (page: Page) => Promise<unknown>) {
-  for (const layout of LAYOUTS) {
-    const context = await browser.newContext({
-      viewport: { width: layout.width, height: layout.height },
-      colorScheme: layout.dark ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
+  for (const layout of SCREENSHOT_VIEWS) {
+    const context = await viewContext(browser, layout);
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('heading', { name: 'API Tokens' }).waitFor();
@@ -115,12 +107,8 @@ async function main() {
         headers: { authorization: `Token ${client.token}`, 'content-type': 'application/json' },
         body: '{"status":"inactive"}',
       });
-      for (const layout of LAYOUTS) {
-        const context = await browser.newContext({
-          viewport: { width: layout.width, height: layout.height },
-          colorScheme: layout.dark ? 'dark' : 'light',
-          reducedMotion: 'reduce',
-        });
+      for (const layout of SCREENSHOT_VIEWS) {
+        const context = await viewContext(browser, layout);
         const page = await context.newPage();
         await page.goto(base);
         await page.getByText("This page's own token no longer works").waitFor();
