@@ -45,12 +45,7 @@ export async function benchPage(
   tokens: number,
   options: { keystrokes: number; scrollFrames: number; staticDir?: string },
 ): Promise<PageFigures> {
-  const dataDir = seededDataDir(tokens);
-  const product = await startProduct({ dataDir, staticDir: options.staticDir });
-  const browser = await launchTestChromium();
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+  return withPage(tokens, options.staticDir, async (page, product) => {
     const firstRowMs = await firstRow(page, `${product.url}/tokens`);
     const keystroke = await keystrokes(page, options.keystrokes);
     const idleFrames = await idle(page, options.scrollFrames);
@@ -58,8 +53,28 @@ export async function benchPage(
     const heapMiB = await heap(page);
     const refetch = await refetchOnFocus(page, product);
     const activeSwitch = await toggleActive(page, product.url);
-    await context.close();
     return { tokens, firstRowMs, keystroke, scroll, idleFrames, activeSwitch, heapMiB, refetch };
+  });
+}
+
+/**
+ * A fresh product on a data dir seeded with `tokens` tokens and a 1280x800 Chromium page, not yet navigated, for
+ * `measure`; all of it is closed and removed afterwards, whether `measure` succeeds or throws.
+ */
+async function withPage<T>(
+  tokens: number,
+  staticDir: string | undefined,
+  measure: (page: Page, product: RunningProduct) => Promise<T>,
+): Promise<T> {
+  const dataDir = seededDataDir(tokens);
+  const product = await startProduct({ dataDir, staticDir });
+  const browser = await launchTestChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const figures = await measure(page, product);
+    await context.close();
+    return figures;
   } finally {
     await browser.close();
     await product.close();
@@ -340,12 +355,7 @@ export async function benchUi(
   tokens: number,
   options: { flingWheels: number; staticDir?: string },
 ): Promise<UiFigures> {
-  const dataDir = seededDataDir(tokens);
-  const product = await startProduct({ dataDir, staticDir: options.staticDir });
-  const browser = await launchTestChromium();
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+  return withPage(tokens, options.staticDir, async (page, product) => {
     await firstRow(page, `${product.url}/tokens`);
     // Let the first load settle (the worker's answer, the list's first full render).
     await page.waitForTimeout(2_000);
@@ -354,13 +364,8 @@ export async function benchUi(
     const fling = await flingList(page, options.flingWheels);
     const floorPage = await staticCopy(page);
     const flingFloor = await flingList(floorPage, options.flingWheels);
-    await context.close();
     return { tokens, keystroke, fling, flingFloor };
-  } finally {
-    await browser.close();
-    await product.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 type EventWindow = Window & { __events?: Map<number, number> };

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startStandin, type RunningStandin } from '../server/standin/start';
 import type { PrintedToken } from './auth-output';
-import type { CliIo } from './io';
 import { runCli } from './program';
 import { runCliProcess, type CliRun } from './run-cli-process';
+import { memoryIo } from './test-support/memory-io';
 
 // Each test spawns several CLI processes; on a busy two-core machine that takes a while.
 vi.setConfig({ testTimeout: 60_000 });
@@ -172,18 +172,13 @@ describe('bulk status changes', () => {
 describe('confirmation on a terminal', () => {
   // A pseudo-terminal is out of reach of execFile, so this runs the same program in-process with a TTY stdin.
   function terminal(answer: string) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = {
-      stdout: (text) => void out.push(text),
-      stderr: (text) => void err.push(text),
+    return memoryIo({
       readLine: async () => answer,
       stdinIsTTY: true,
       env: { INFLUX_HOST: standin.url, INFLUX_TOKEN: standin.operatorToken },
       cwd: dir,
       homedir: join(dir, 'home'),
-    };
-    return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+    });
   }
 
   it('shows the tokens, asks, and changes them only on yes', async () => {

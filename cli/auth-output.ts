@@ -22,7 +22,7 @@ export const TOKEN_IN_USE = '(in use, hidden)';
  * Status sits just before Permissions: the first five columns keep influx's order, and the one
  * unbounded column (Permissions) stays last so the others remain readable on a terminal.
  */
-export const AUTH_HEADERS = ['ID', 'Description', 'Token', 'User Name', 'User ID', 'Status', 'Permissions'] as const;
+const AUTH_HEADERS = ['ID', 'Description', 'Token', 'User Name', 'User ID', 'Status', 'Permissions'] as const;
 
 export interface PrintOptions {
   json?: boolean;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authorization, AuthorizationCreate } from '../core/influx-types';
 import type { CliIo } from './io';
 import { runCli } from './program';
+import { memoryIo } from './test-support/memory-io';
 
 const ORG = '1111111111111111';
 const USER = '2222222222222222';
@@ -35,22 +36,10 @@ function fakeServer(answer: (request: Recorded) => { status: number; body?: unkn
 }
 
 function harness(fetchImpl: typeof fetch, overrides: Partial<CliIo> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readLine: async () => undefined,
-    stdinIsTTY: false,
-    env: {},
-    cwd: '/nonexistent',
-    homedir: '/nonexistent',
-    fetch: fetchImpl,
-    ...overrides,
-  };
+  const memory = memoryIo({ fetch: fetchImpl, ...overrides });
   const run = (...argv: string[]) =>
-    runCli(['auth', ...argv, '--host', 'http://influx.test:8086', '--token', 'flag-token'], io);
-  return { io, run, stdout: () => out.join(''), stderr: () => err.join('') };
+    runCli(['auth', ...argv, '--host', 'http://influx.test:8086', '--token', 'flag-token'], memory.io);
+  return { ...memory, run };
 }
 
 function created(body: AuthorizationCreate): Authorization {

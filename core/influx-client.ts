@@ -104,7 +104,7 @@ export async function openInfluxAnswer(
 }
 
 /** As openInfluxAnswer, reading the whole body (cut off: status 0 'unavailable'). */
-export async function readInfluxAnswer(
+async function readInfluxAnswer(
   prepared: PreparedInfluxRequest,
   signal?: AbortSignal,
   doFetch?: FetchLike,

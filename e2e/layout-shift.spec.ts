@@ -2,6 +2,7 @@
 // list" banner appear without shifting a single row, so a click lands where the person aimed.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { failListRefreshes } from './support/refresh-failure';
 
 const rowBoxes = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('checkbox') });
 
@@ -31,19 +32,7 @@ test('the "Could not refresh the list" banner does not move the rows', async ({ 
   const rows = rowBoxes(page);
   await expect(rows.nth(3)).toBeVisible();
   const before = (await rows.nth(3).boundingBox())!;
-  // From now on the list cannot be refreshed; a change elsewhere makes the page try.
-  await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
-    route.request().method() === 'GET'
-      ? route.fulfill({
-          status: 503,
-          contentType: 'application/json',
-          body: '{"code":"unavailable","message":"service unavailable"}',
-        })
-      : route.fallback(),
-  );
-  await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
-  await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await failListRefreshes(page);
   await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh the list' })).toBeVisible({
     timeout: 15_000,
   });

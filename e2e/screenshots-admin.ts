@@ -6,29 +6,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchTestChromium } from './support/test-browser';
+import { SCREENSHOT_VIEWS, viewContext } from './support/screenshot-views';
 import { startProduct } from '../server/app/start';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-admin');
 /** SHOTS=name,name takes only those (e.g. SHOTS=permission-tooltip). */
 const only = process.env.SHOTS?.split(',');
-const VARIANTS = [
-  { suffix: 'light', width: 1280, height: 800, dark: false },
-  { suffix: 'dark', width: 1280, height: 800, dark: true },
-  { suffix: 'narrow-420', width: 420, height: 860, dark: false },
-] as const;
 
 /** Each variant on a fresh stand-in, since the steps change tokens. `path` is below the app's origin. */
 async function shoot(browser: Browser, name: string, path: string, after: (page: Page) => Promise<unknown>) {
   if (only && !only.includes(name)) return;
-  for (const v of VARIANTS) {
+  for (const v of SCREENSHOT_VIEWS) {
     const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
     const product = await startProduct({ dataDir });
     const url = `${product.url}${path}`;
-    const context = await browser.newContext({
-      viewport: { width: v.width, height: v.height },
-      colorScheme: v.dark ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
+    const context = await viewContext(browser, v);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -5,15 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchTestChromium } from './support/test-browser';
+import { SCREENSHOT_VIEWS, viewContext } from './support/screenshot-views';
 import { startProduct, type RunningProduct } from '../server/app/start';
 import { createInfluxClient } from '../core/influx-client';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-lifecycle');
-const VIEWS = [
-  { suffix: 'light', width: 1280, height: 800, dark: false },
-  { suffix: 'dark', width: 1280, height: 800, dark: true },
-  { suffix: 'narrow-420', width: 420, height: 860, dark: false },
-];
 
 type Scene = (page: Page, product: RunningProduct) => Promise<unknown>;
 
@@ -147,15 +143,11 @@ const SCENES: Record<string, Scene> = {
 };
 
 async function shoot(browser: Browser, name: string, scene: Scene) {
-  for (const view of VIEWS) {
+  for (const view of SCREENSHOT_VIEWS) {
     // A fresh stand-in per picture: scenes delete and create tokens.
     const dataDir = mkdtempSync(join(tmpdir(), 'token-manager-shots-'));
     const product = await startProduct({ dataDir });
-    const context = await browser.newContext({
-      viewport: { width: view.width, height: view.height },
-      colorScheme: view.dark ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
+    const context = await viewContext(browser, view);
     const page = await context.newPage();
     await page.goto(`${product.url}/tokens`);
     await page.getByRole('table', { name: 'API tokens' }).waitFor();

@@ -4,24 +4,17 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { failListRefreshes } from './support/refresh-failure';
 import { launchTestChromium } from './support/test-browser';
+import { SCREENSHOT_VIEWS, viewContext } from './support/screenshot-views';
 import { startProduct } from '../server/app/start';
 
 const outDir = resolve(process.argv[2] ?? 'test-results/screenshots-safety');
 const only = process.argv[3];
-const LAYOUTS = [
-  { suffix: 'light', width: 1280, height: 800, dark: false },
-  { suffix: 'dark', width: 1280, height: 800, dark: true },
-  { suffix: '420', width: 420, height: 860, dark: false },
-];
 
 async function shoot(browser: Browser, name: string, url: string, steps: (page: Page) => Promise<unknown>) {
-  for (const layout of LAYOUTS) {
-    const context = await browser.newContext({
-      viewport: { width: layout.width, height: layout.height },
-      colorScheme: layout.dark ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
+  for (const layout of SCREENSHOT_VIEWS) {
+    const context = await viewContext(browser, layout);
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('heading', { name: 'API Tokens' }).waitFor();
@@ -98,20 +91,8 @@ async function main() {
     'refresh-failed': [
       base,
       async (page) => {
-        await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) =>
-          route.request().method() === 'GET'
-            ? route.fulfill({
-                status: 503,
-                contentType: 'application/json',
-                body: '{"code":"unavailable","message":"service unavailable"}',
-              })
-            : route.fallback(),
-        );
-        await page.getByRole('button', { name: 'read all buckets', exact: true }).click();
-        await page.getByRole('dialog').getByRole('switch', { name: 'Active' }).click();
-        await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+        await failListRefreshes(page);
         await page.getByText('Could not refresh the list').waitFor({ timeout: 20_000 });
-        await page.route(/\/api\/v2\/authorizations(\?|$)/, (route) => route.fallback());
       },
     ],
   };
@@ -126,12 +107,8 @@ async function main() {
         headers: { authorization: `Token ${client.token}`, 'content-type': 'application/json' },
         body: '{"status":"inactive"}',
       });
-      for (const layout of LAYOUTS) {
-        const context = await browser.newContext({
-          viewport: { width: layout.width, height: layout.height },
-          colorScheme: layout.dark ? 'dark' : 'light',
-          reducedMotion: 'reduce',
-        });
+      for (const layout of SCREENSHOT_VIEWS) {
+        const context = await viewContext(browser, layout);
         const page = await context.newPage();
         await page.goto(base);
         await page.getByText("This page's own token no longer works").waitFor();

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { viewContext } from './support/screenshot-views';
 import { launchTestChromium } from './support/test-browser';
 import { startProduct } from '../server/app/start';
 import { createInfluxClient } from '../core/influx-client';
@@ -22,10 +23,10 @@ async function shoot(
     after?: (page: Page) => Promise<void>;
   } = {},
 ) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    colorScheme: options.dark ? 'dark' : 'light',
-    reducedMotion: 'reduce',
+  const context = await viewContext(browser, {
+    width: options.width ?? 1280,
+    height: options.height ?? 800,
+    dark: options.dark ?? false,
   });
   const page = await context.newPage();
   await options.prepare?.(page);

@@ -10,7 +10,7 @@ import { registerTenantRoutes } from './routes-tenants';
 import type { StandinStore } from './store';
 
 /** No token operation needs more; larger bodies are refused before they are parsed. */
-export const BODY_LIMIT = 1024 * 1024;
+const BODY_LIMIT = 1024 * 1024;
 
 export interface BuildOptions {
   log?: (line: string) => void;

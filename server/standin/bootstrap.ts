@@ -10,7 +10,7 @@ import type { StandinStore } from './store';
 
 export const BOOTSTRAP_ORG = 'my-org';
 export const BOOTSTRAP_ADMIN = 'admin';
-export const OPERATOR_DESCRIPTION = `${BOOTSTRAP_ADMIN}'s Token`;
+const OPERATOR_DESCRIPTION = `${BOOTSTRAP_ADMIN}'s Token`;
 
 const DAY = 86400;
 

@@ -3,7 +3,7 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const OPERATOR_TOKEN_FILE = 'operator-token';
+const OPERATOR_TOKEN_FILE = 'operator-token';
 
 export function operatorTokenPath(dataDir: string): string {
   return join(dataDir, OPERATOR_TOKEN_FILE);

@@ -9,7 +9,7 @@ import { authenticateHook, sendJson } from './replies';
  * (added in v2.8.0: token strings shown only at creation), its error texts included.
  */
 export const STANDIN_VERSION = 'v2.9.1';
-export const STANDIN_COMMIT = 'standin';
+const STANDIN_COMMIT = 'standin';
 
 export function registerSystemRoutes(app: FastifyInstance, ctx: StandinContext): void {
   app.get('/health', async (_request, reply) =>

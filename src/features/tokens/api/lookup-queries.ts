@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { InfluxClient } from '../../../../core/influx-client';
 import type { Bucket } from '../../../../core/influx-types';
 
-export const lookupKeys = {
+const lookupKeys = {
   resourceTypes: ['resources'] as const,
   buckets: (orgID: string) => ['buckets', orgID] as const,
   me: ['me'] as const,

@@ -89,7 +89,7 @@ export function applySavedTokens(queryClient: QueryClient, saved: ReadonlyMap<st
 }
 
 /** Above this many tokens a list refetch moves tens of megabytes (the API has no paging). */
-export const LARGE_LIST = 5_000;
+const LARGE_LIST = 5_000;
 
 /**
  * Refetches the token caches once no token mutation is left in flight: a refetch while others run

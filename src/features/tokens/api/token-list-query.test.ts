@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInfluxClient, InfluxApiError, type InfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
+import { heldBody } from '../../../testing/held-body';
 import { mswServer } from '../../../testing/msw-server';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
 import { inProcessTokenListWorker } from '../../../testing/in-process-token-list-worker';
@@ -161,17 +162,7 @@ describe('the token list through its worker', () => {
   it('sends a first load’s tokens while the rest is still downloading', async () => {
     const { fake, inProcess, refetch } = setup({ tokensPerMessage: 1 });
     const text = JSON.stringify({ links: {}, authorizations: fake.tokens });
-    const cut = text.indexOf(fake.tokens[2]!.id);
-    let finish!: () => void;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
-        finish = () => {
-          controller.enqueue(new TextEncoder().encode(text.slice(cut)));
-          controller.close();
-        };
-      },
-    });
+    const { body, finish } = heldBody(text, text.indexOf(fake.tokens[2]!.id));
     mswServer.use(
       http.get(
         '/api/v2/authorizations',
@@ -293,28 +284,15 @@ describe('the token list through its worker', () => {
 function heldAnswer(tokens: Authorization[], cutBefore: number) {
   const text = JSON.stringify({ links: {}, authorizations: tokens });
   const cut = text.indexOf(tokens[cutBefore]!.id) - 7;
-  const control = { finish: () => {}, breakOff: () => {} };
+  const held = heldBody(text, cut);
   mswServer.use(
     http.get(
       '/api/v2/authorizations',
-      () =>
-        new HttpResponse(
-          new ReadableStream<Uint8Array>({
-            start(controller) {
-              controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
-              control.finish = () => {
-                controller.enqueue(new TextEncoder().encode(text.slice(cut)));
-                controller.close();
-              };
-              control.breakOff = () => controller.error(new TypeError('network error'));
-            },
-          }),
-          { headers: { 'Content-Type': 'application/json' } },
-        ),
+      () => new HttpResponse(held.body, { headers: { 'Content-Type': 'application/json' } }),
       { once: true },
     ),
   );
-  return control;
+  return held;
 }
 
 describe('a first load’s partial list', () => {

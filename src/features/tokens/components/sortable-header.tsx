@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { SortDir, SortKey } from '../model/list-params';
 
 /** The first direction a column sorts in: dates newest first, the rest A → Z. */
-export const FIRST_DIR: Record<SortKey, SortDir> = {
+const FIRST_DIR: Record<SortKey, SortDir> = {
   description: 'asc',
   status: 'asc',
   owner: 'asc',

@@ -4,37 +4,24 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { FakeInflux } from '../../../testing/fake-influx';
+import { heldBody } from '../../../testing/held-body';
 import { mswServer } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
 import { makeToken } from '../../../testing/token-factory';
-
-const encode = (text: string) => new TextEncoder().encode(text);
 
 /** The list's answer in two parts: the first at once (150 of the tokens), the rest when the test says. */
 function dribbledList(tokens: ReturnType<typeof makeToken>[]) {
   const text = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: tokens }, null, 2);
   const cut = text.indexOf(`"id": "${tokens[150]!.id}"`);
-  const control: { finish: () => void; breakOff: () => void } = { finish: () => {}, breakOff: () => {} };
+  const held = heldBody(text, cut);
   mswServer.use(
     http.get(
       '/api/v2/authorizations',
-      () => {
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(encode(text.slice(0, cut)));
-            control.finish = () => {
-              controller.enqueue(encode(text.slice(cut)));
-              controller.close();
-            };
-            control.breakOff = () => controller.error(new TypeError('network error'));
-          },
-        });
-        return new HttpResponse(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-      },
+      () => new HttpResponse(held.body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
       { once: true },
     ),
   );
-  return control;
+  return held;
 }
 
 const manyTokens = () =>

@@ -225,6 +225,8 @@ export function TokensPage() {
 
   // Each dialog's code arrives on demand (usually preloaded when the person pointed at what opens it).
   const generateDialog = useOnDemand(generateDialogs, generate !== null);
+  const GenerateDialog =
+    generate === null ? undefined : generateDialog?.[generate === 'custom' ? 'CustomTokenDialog' : 'AllAccessDialog'];
   const newTokenModule = useOnDemand(newTokenDialog, newToken !== null);
   const rotateModule = useOnDemand(rotateDialog, rotate !== null);
   const deleteModule = useOnDemand(deleteDialog, rowDelete !== null);
@@ -354,30 +356,17 @@ export function TokensPage() {
           {content}
         </div>
         {orgID !== undefined && <Outlet context={outletContext} />}
-        {orgID !== undefined &&
-          generate !== null &&
-          generateDialog &&
-          (generate === 'custom' ? (
-            <generateDialog.CustomTokenDialog
-              orgID={orgID}
-              orgName={orgName}
-              onClose={() => setGenerate(null)}
-              onCreated={(token) => {
-                setGenerate(null);
-                showNewToken(token, 'created');
-              }}
-            />
-          ) : (
-            <generateDialog.AllAccessDialog
-              orgID={orgID}
-              orgName={orgName}
-              onClose={() => setGenerate(null)}
-              onCreated={(token) => {
-                setGenerate(null);
-                showNewToken(token, 'created');
-              }}
-            />
-          ))}
+        {orgID !== undefined && GenerateDialog && (
+          <GenerateDialog
+            orgID={orgID}
+            orgName={orgName}
+            onClose={() => setGenerate(null)}
+            onCreated={(token) => {
+              setGenerate(null);
+              showNewToken(token, 'created');
+            }}
+          />
+        )}
         {rotate && rotateModule && (
           <rotateModule.RotateTokenDialog
             token={rotate}

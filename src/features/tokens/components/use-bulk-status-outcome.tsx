@@ -22,7 +22,7 @@ interface Report {
 }
 
 /** "3 tokens deactivated, 1 failed" / "Undone: 3 tokens activated again". */
-export function bulkStatusTitle(outcome: BulkOutcome, undo: boolean): string {
+function bulkStatusTitle(outcome: BulkOutcome, undo: boolean): string {
   const done = `${tokensNoun(outcome.succeeded.length)} ${DONE[outcome.action]}${undo ? ' again' : ''}`;
   const failed = outcome.failed.length > 0 ? `, ${outcome.failed.length} failed` : '';
   return `${undo ? 'Undone: ' : ''}${done}${failed}`;

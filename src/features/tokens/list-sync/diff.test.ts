@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../../../core/influx-types';
+import { heldBody } from '../../../testing/held-body';
 import { makeToken } from '../../../testing/token-factory';
 import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './diff';
 import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './protocol';
@@ -117,17 +118,7 @@ describe('the worker’s chunks while a first load arrives', () => {
   it('sends a small first chunk as soon as it has arrived, the rest once the answer is whole', async () => {
     const tokens = Array.from({ length: 350 }, (_, i) => makeToken({ description: `t${i}` }));
     const text = JSON.stringify({ links: {}, authorizations: tokens });
-    const cut = text.indexOf(tokens[120]!.id);
-    let finish!: () => void;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(text.slice(0, cut)));
-        finish = () => {
-          controller.enqueue(new TextEncoder().encode(text.slice(cut)));
-          controller.close();
-        };
-      },
-    });
+    const { body, finish } = heldBody(text, text.indexOf(tokens[120]!.id));
     const messages: FromWorker[] = [];
     const handle = createTokenListWorker(
       (m) => messages.push(m),

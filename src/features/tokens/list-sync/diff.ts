@@ -37,7 +37,7 @@ export interface ServerList {
 }
 
 /** Worker side: the copy of a server answer, to compare the next one with. */
-export function serverCopy(list: ListText, version: number): ServerCopy {
+function serverCopy(list: ListText, version: number): ServerCopy {
   return { version, ids: list.ids, texts: new Map(list.ids.map((id, i) => [id, list.texts[i]!])) };
 }
 

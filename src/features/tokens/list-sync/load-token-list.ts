@@ -17,7 +17,7 @@ import {
 } from './worker-client';
 
 /** At most this often a first load's partial list is shown again (each showing indexes and sorts what arrived). */
-export const PARTIAL_EVERY_MS = 300;
+const PARTIAL_EVERY_MS = 300;
 
 interface Stream {
   id: string;

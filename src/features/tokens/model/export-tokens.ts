@@ -5,7 +5,7 @@ import { permissionText } from './permission-text';
 import { ownerName } from './token-index';
 
 /** `permissions` are InfluxDB's permission strings (IDs only); `access` says the same naming buckets, orgs and users. */
-export const EXPORT_COLUMNS = [
+const EXPORT_COLUMNS = [
   'id',
   'description',
   'status',
@@ -47,7 +47,7 @@ export interface ExportedToken {
 type CsvRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
 
 /** Picks the exported fields one by one, so a field added to the API (or the token string) never leaks out. */
-export function exportedToken(token: Authorization): ExportedToken {
+function exportedToken(token: Authorization): ExportedToken {
   return {
     id: token.id,
     description: token.description,

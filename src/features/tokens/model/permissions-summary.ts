@@ -10,7 +10,7 @@ function has(permissions: Permission[], test: (p: Permission) => boolean): boole
 }
 
 /** Read and write on every resource type, in every org (the token made at setup). */
-export function isOperator(permissions: Permission[]): boolean {
+function isOperator(permissions: Permission[]): boolean {
   return OPERATOR_TYPES.every((type) =>
     (['read', 'write'] as const).every((action) =>
       has(permissions, (p) => p.action === action && p.resource.type === type && !p.resource.id && !p.resource.orgID),
