@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup.ts'],
+          // Each wait for the page (findBy…, waitFor) may take up to 4 s (src/testing/setup.ts); a test waits several
+          // times in a row, so its own budget must be above their sum, or a loaded machine fails a correct test.
+          testTimeout: 15_000,
         },
       },
       {
