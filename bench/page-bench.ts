@@ -153,19 +153,45 @@ function frameStats(deltas: number[]) {
   return { frames: deltas.length, p95Ms: stats.p95, maxMs: stats.max, dropped };
 }
 
+/**
+ * A step counted in animation frames, which a page that stops producing frames (hidden, crashed, hung) would wait for
+ * forever: it fails after `ms` saying which step, and the bench ends instead of hanging.
+ */
+async function withinMs<T>(ms: number, step: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${step}: no end after ${ms / 1000} s (the page stopped producing frames)`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Up to a second per expected frame: ten times the slowest frame seen here, far beyond any real run. */
+const frameStepMs = (frames: number) => 30_000 + frames * 1_000;
+
 /** Frame intervals with nothing to do, measured the same way as the scroll: the baseline it is read against. */
 async function idle(page: Page, frames: number) {
   await page.waitForTimeout(300);
-  const deltas = await page.evaluate(async (count) => {
-    const out: number[] = [];
-    let last = await new Promise<number>((r) => requestAnimationFrame(r));
-    for (let i = 0; i < count; i++) {
-      const now = await new Promise<number>((r) => requestAnimationFrame(r));
-      out.push(now - last);
-      last = now;
-    }
-    return out;
-  }, frames);
+  const deltas = await withinMs(
+    frameStepMs(frames),
+    'idle frames',
+    page.evaluate(async (count) => {
+      const out: number[] = [];
+      let last = await new Promise<number>((r) => requestAnimationFrame(r));
+      for (let i = 0; i < count; i++) {
+        const now = await new Promise<number>((r) => requestAnimationFrame(r));
+        out.push(now - last);
+        last = now;
+      }
+      return out;
+    }, frames),
+  );
   const { p95Ms, dropped } = frameStats(deltas);
   return { p95Ms, dropped };
 }
@@ -173,21 +199,25 @@ async function idle(page: Page, frames: number) {
 /** Scrolls the window from top to bottom in `frames` equal steps, one per animation frame, recording frame intervals. */
 async function scrollWholeList(page: Page, frames: number) {
   await page.waitForTimeout(300);
-  const deltas = await page.evaluate(async (steps) => {
-    window.scrollTo(0, 0);
-    const total = document.documentElement.scrollHeight - window.innerHeight;
-    const step = Math.max(1, total / steps);
-    const out: number[] = [];
-    let last = await new Promise<number>((r) => requestAnimationFrame(r));
-    for (let y = step; y <= total + step; y += step) {
-      window.scrollTo(0, Math.min(y, total));
-      const now = await new Promise<number>((r) => requestAnimationFrame(r));
-      out.push(now - last);
-      last = now;
-    }
-    window.scrollTo(0, 0);
-    return out;
-  }, frames);
+  const deltas = await withinMs(
+    frameStepMs(frames),
+    'scrolling the whole list',
+    page.evaluate(async (steps) => {
+      window.scrollTo(0, 0);
+      const total = document.documentElement.scrollHeight - window.innerHeight;
+      const step = Math.max(1, total / steps);
+      const out: number[] = [];
+      let last = await new Promise<number>((r) => requestAnimationFrame(r));
+      for (let y = step; y <= total + step; y += step) {
+        window.scrollTo(0, Math.min(y, total));
+        const now = await new Promise<number>((r) => requestAnimationFrame(r));
+        out.push(now - last);
+        last = now;
+      }
+      window.scrollTo(0, 0);
+      return out;
+    }, frames),
+  );
   return frameStats(deltas);
 }
 
