@@ -1,7 +1,7 @@
 // Code that the first paint does not need (a menu's or tooltip's machinery, a dialog) loaded on demand: `preload()`
 // starts the download once (on pointing at or focusing the control, or when the page is idle), `useOnDemand` gives
 // the module once it is there. A failed download is tried again at the next preload.
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 
 export interface OnDemand<T> {
   preload(): Promise<T>;
@@ -43,6 +43,37 @@ export function useOnDemand<T>(module: OnDemand<T>, wanted: boolean): T | undefi
     };
   }, [module, wanted, value]);
   return wanted ? value : undefined;
+}
+
+/**
+ * The module, for code a screen cannot show its content without (the token list): loaded at once, and when the
+ * download fails `failed` says so until `retry` tries again (a plain useOnDemand would wait for the next preload).
+ */
+export function useRequiredOnDemand<T>(module: OnDemand<T>): {
+  value: T | undefined;
+  failed: boolean;
+  retry: () => void;
+} {
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  const [attempt, setAttempt] = useState(0);
+  const [failedAttempt, setFailedAttempt] = useState<number | null>(null);
+  const value = module.loaded();
+  useEffect(() => {
+    if (value !== undefined) return;
+    let live = true;
+    module.preload().then(
+      () => live && arrived(),
+      () => live && setFailedAttempt(attempt),
+    );
+    return () => {
+      live = false;
+    };
+  }, [module, value, attempt]);
+  return {
+    value,
+    failed: value === undefined && failedAttempt === attempt,
+    retry: () => setAttempt((n) => n + 1),
+  };
 }
 
 /** Runs `preload` once the page has nothing else to do (after the first paint), so the first use does not wait. */

@@ -1,5 +1,5 @@
-// The page's dialogs, downloaded on demand: none is needed for the first paint. Each is preloaded when the person
-// points at or focuses what opens it (Generate, a row's menu, the bulk bar), so opening one does not wait.
+// The parts of the page the first paint does without, downloaded on demand. Each dialog is preloaded when the
+// person points at or focuses what opens it (Generate, a row's menu, the bulk bar), so opening one does not wait.
 import { onDemand } from '../../../components/ui/on-demand';
 
 export const generateDialogs = onDemand(async () => {
@@ -27,6 +27,12 @@ export const preloadBulk = quietly(() => Promise.all([bulkDialog.preload(), ownT
 
 /** The token drawer (the /tokens/:id route), with the details and actions only it shows. */
 export const tokenDrawer = onDemand(() => import('./token-drawer-route'));
+
+/**
+ * The list itself (its rows, the virtualizer): the first paint (the page's frame, filters and loading state) does
+ * without it, so it is fetched as the page mounts, alongside the list's own download, which it is there before.
+ */
+export const tokensTable = onDemand(() => import('./tokens-table'));
 
 /** The bar shown while tokens are selected (preloaded once the list has painted). */
 export const bulkBar = onDemand(() => import('./bulk-bar'));

@@ -2,7 +2,7 @@
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { preloadWhenIdle, useOnDemand } from '../../../components/ui/on-demand';
+import { preloadWhenIdle, useOnDemand, useRequiredOnDemand } from '../../../components/ui/on-demand';
 import { menuModule } from '../../../components/ui/menu';
 import { toastItemModule } from '../../../components/ui/toast-provider';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,6 +25,7 @@ import {
   ownTokenLost,
   rotateDialog,
   tokenDrawer,
+  tokensTable,
 } from './dialogs-on-demand';
 import { permissionsTipModule } from './permissions-summary-tip';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
@@ -35,7 +36,6 @@ import { OwnTokenIdContext } from './own-token-context';
 import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
 import type { TokensOutletContext } from './tokens-outlet-context';
-import { TokensTable } from './tokens-table';
 import { TokensToolbar } from './tokens-toolbar';
 import { useBulkStatusOutcome } from './use-bulk-status-outcome';
 import { useCloneToken } from './use-clone-token';
@@ -47,6 +47,13 @@ import { useTokenView } from './use-token-view';
 import { InvalidUrlFilters } from './invalid-url-filters';
 import { useSlashShortcut } from './use-slash-shortcut';
 import { describeFilters, urlFilterProblems } from '../model/url-filter-problems';
+// The list's stylesheets come with the first load, not with its code: rows are drawn whole the moment they arrive.
+import '../../../components/ui/controls.css';
+import './sortable-header.css';
+import './tokens-table.css';
+import './token-row-just-made.css';
+import './description-editor.css';
+import './own-token.css';
 import './tokens-page.css';
 import './tokens-page-overlays.css';
 import './tokens-focus.css';
@@ -233,6 +240,7 @@ export function TokensPage() {
   const lostModule = useOnDemand(ownTokenLost, ownToken.lost && ownToken.own !== undefined);
   const selecting = selectedCount > 0;
   const bulkBarModule = useOnDemand(bulkBar, selecting);
+  const table = useRequiredOnDemand(tokensTable);
 
   let content;
   if (ownToken.lost && ownToken.own) {
@@ -267,9 +275,19 @@ export function TokensPage() {
         onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })}
       />
     );
+  } else if (table.failed) {
+    content = (
+      <TokensFailed
+        title="Could not show API tokens"
+        message="The list's code did not download. Check the connection, then retry."
+        onRetry={table.retry}
+      />
+    );
+  } else if (!table.value) {
+    content = <LoadingTokens />;
   } else {
     content = (
-      <TokensTable
+      <table.value.TokensTable
         rows={rows}
         latest={latest}
         onOpen={openToken}
