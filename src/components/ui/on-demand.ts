@@ -76,10 +76,29 @@ export function useRequiredOnDemand<T>(module: OnDemand<T>): {
   };
 }
 
-/** Runs `preload` once the page has nothing else to do (after the first paint), so the first use does not wait. */
+/**
+ * Runs `preload` once the page has nothing else to do (after the first paint), so the first use does not wait.
+ * One preload per idle period, in the order asked: starting a download (its <link> tags, then the module's
+ * evaluation) costs the main thread a few milliseconds each, and all at once they made one long task.
+ */
 export function preloadWhenIdle(preload: () => unknown): void {
-  const run = () => void Promise.resolve(preload()).catch(() => {});
   if (typeof window === 'undefined') return;
+  idleQueue.push(preload);
+  if (idleQueue.length === 1) nextIdle(runOneIdle);
+}
+
+const idleQueue: (() => unknown)[] = [];
+
+function nextIdle(run: () => void) {
   if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3_000 });
   else setTimeout(run, 1_000);
+}
+
+function runOneIdle() {
+  const preload = idleQueue.shift();
+  if (idleQueue.length > 0) nextIdle(runOneIdle);
+  if (preload)
+    void Promise.resolve()
+      .then(preload)
+      .catch(() => {});
 }

@@ -1,7 +1,7 @@
 // The API Tokens page at /tokens: heading, generate and export, filters, bulk selection, the virtualized
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { preloadWhenIdle, useOnDemand, useRequiredOnDemand } from '../../../components/ui/on-demand';
 import { menuModule } from '../../../components/ui/menu';
 import { toastItemModule } from '../../../components/ui/toast-provider';
@@ -88,15 +88,8 @@ export function TokensPage() {
     // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
     // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
     if (!listShown) return;
-    preloadWhenIdle(() =>
-      Promise.all([
-        menuModule.preload(),
-        permissionsTipModule.preload(),
-        tokenDrawer.preload(),
-        bulkBar.preload(),
-        toastItemModule.preload(),
-      ]),
-    );
+    for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
+      preloadWhenIdle(module.preload);
   }, [listShown]);
   const resourceTypes = useQuery({
     ...lookupQueries.resourceTypes(client),
@@ -241,6 +234,9 @@ export function TokensPage() {
   const selecting = selectedCount > 0;
   const bulkBarModule = useOnDemand(bulkBar, selecting);
   const table = useRequiredOnDemand(tokensTable);
+  // The table mounts in a deferred render, which React does in slices between the browser's tasks: mounted at once,
+  // with the tokens' arrival, it was one long task (its virtualizer, its DOM) that held up the first input.
+  const tableMounted = useDeferredValue(tokens !== undefined);
 
   let content;
   if (ownToken.lost && ownToken.own) {
@@ -283,7 +279,7 @@ export function TokensPage() {
         onRetry={table.retry}
       />
     );
-  } else if (!table.value) {
+  } else if (!table.value || !tableMounted) {
     content = <LoadingTokens />;
   } else {
     content = (
