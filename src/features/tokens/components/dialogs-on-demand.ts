@@ -18,12 +18,23 @@ const quietly = (load: () => Promise<unknown>) => () => void load().catch(() => 
 
 /** Pointing at Generate: its two dialogs and the secret dialog that follows. */
 export const preloadGenerate = quietly(() => Promise.all([generateDialogs.preload(), newTokenDialog.preload()]));
-/** Pointing at a row's menu: what its items open. */
+/** What the list's actions do once chosen (clone, switch status, retire a rotated token, report a bulk change). */
+export const tokenActions = onDemand(() => import('./token-actions-host'));
+
+/** Pointing at a row's menu: what its items open or do. */
 export const preloadRowActions = quietly(() =>
-  Promise.all([rotateDialog.preload(), deleteDialog.preload(), newTokenDialog.preload(), ownTokenConfirm.preload()]),
+  Promise.all([
+    rotateDialog.preload(),
+    deleteDialog.preload(),
+    newTokenDialog.preload(),
+    ownTokenConfirm.preload(),
+    tokenActions.preload(),
+  ]),
 );
 /** Tokens selected: the bar's actions open these. */
-export const preloadBulk = quietly(() => Promise.all([bulkDialog.preload(), ownTokenConfirm.preload()]));
+export const preloadBulk = quietly(() =>
+  Promise.all([bulkDialog.preload(), ownTokenConfirm.preload(), tokenActions.preload()]),
+);
 
 /** The token drawer (the /tokens/:id route), with the details and actions only it shows. */
 export const tokenDrawer = onDemand(() => import('./token-drawer-route'));

@@ -24,6 +24,7 @@ import {
   ownTokenConfirm,
   ownTokenLost,
   rotateDialog,
+  tokenActions,
   tokenDrawer,
   tokensTable,
 } from './dialogs-on-demand';
@@ -35,14 +36,11 @@ import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states'
 import { OwnTokenIdContext } from './own-token-context';
 import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
+import type { TokenActions } from './token-actions-host';
 import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensToolbar } from './tokens-toolbar';
-import { useBulkStatusOutcome } from './use-bulk-status-outcome';
-import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
-import { useRetireRotatedToken } from './use-retire-rotated-token';
-import { useSetTokenStatus } from './use-set-token-status';
 import { useTokenView } from './use-token-view';
 import { InvalidUrlFilters } from './invalid-url-filters';
 import { useSlashShortcut } from './use-slash-shortcut';
@@ -88,6 +86,7 @@ export function TokensPage() {
     // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
     // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
     if (!listShown) return;
+    preloadWhenIdle(() => setActionsWanted(true));
     for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
       preloadWhenIdle(module.preload);
   }, [listShown]);
@@ -146,7 +145,33 @@ export function TokensPage() {
       setNewToken({ token, origin, replaces }),
     [],
   );
-  const retireRotated = useRetireRotatedToken();
+  // The actions' code (and its mutations) arrives on demand: a chosen action waits for it only if it is not in yet
+  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar).
+  const actionsRef = useRef<TokenActions | null>(null);
+  const queuedActions = useRef<((actions: TokenActions) => void)[]>([]);
+  const [actionsWanted, setActionsWanted] = useState(false);
+  const withActions = useCallback((run: (actions: TokenActions) => void) => {
+    if (actionsRef.current) run(actionsRef.current);
+    else {
+      queuedActions.current.push(run);
+      setActionsWanted(true);
+    }
+  }, []);
+  const onActionsReady = useCallback((actions: TokenActions) => {
+    actionsRef.current = actions;
+    for (const run of queuedActions.current.splice(0)) run(actions);
+  }, []);
+  const onCloned = useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]);
+  const restoreFocusToFilter = useCallback(() => filterRef.current?.focus(), []);
+  const retireRotated = useCallback(
+    (old: Authorization, replacement: Authorization) => withActions((a) => a.retireRotated(old, replacement)),
+    [withActions],
+  );
+  const setStatus = useCallback(
+    (id: string, status: 'active' | 'inactive') => withActions((a) => a.setStatus(id, status)),
+    [withActions],
+  );
+  const clone = useCallback((token: Authorization) => withActions((a) => a.clone(token)), [withActions]);
   // The row of a token just generated, cloned or rotated: highlighted for a moment once its secret dialog closes.
   const [justMade, setJustMade] = useState<string | null>(null);
   useEffect(() => {
@@ -155,9 +180,6 @@ export function TokensPage() {
     return () => clearTimeout(timer);
   }, [justMade]);
   const drawerOpen = location.pathname !== '/tokens' && location.pathname !== '/tokens/';
-  const { clone } = useCloneToken(useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]));
-  const setStatus = useSetTokenStatus();
-  const bulkStatus = useBulkStatusOutcome(() => filterRef.current?.focus());
   const onRowAction = useCallback(
     (action: RowAction, id: string) => {
       const token = latest.get(id);
@@ -234,6 +256,7 @@ export function TokensPage() {
   const selecting = selectedCount > 0;
   const bulkBarModule = useOnDemand(bulkBar, selecting);
   const table = useRequiredOnDemand(tokensTable);
+  const actionsModule = useOnDemand(tokenActions, actionsWanted);
   // The table mounts in a deferred render, which React does in slices between the browser's tasks: mounted at once,
   // with the tokens' arrival, it was one long task (its virtualizer, its DOM) that held up the first input.
   const tableMounted = useDeferredValue(tokens !== undefined);
@@ -481,7 +504,7 @@ export function TokensPage() {
             tokens={bulk.tokens}
             onFinished={onBulkFinished}
             onClose={() => setBulk(null)}
-            onStatusChanged={bulkStatus.announce}
+            onStatusChanged={(outcome, changed) => withActions((a) => a.announceBulk(outcome, changed))}
             onCloseAutoFocus={(event) => {
               // The bar that opened it goes away when every selected token changed: then the filter box.
               if (document.querySelector('.bulk-bar')) return;
@@ -490,7 +513,13 @@ export function TokensPage() {
             }}
           />
         )}
-        {bulkStatus.details}
+        {actionsModule && (
+          <actionsModule.TokenActionsHost
+            onCloned={onCloned}
+            restoreFocus={restoreFocusToFilter}
+            onReady={onActionsReady}
+          />
+        )}
       </EditDraftsContext>
     </OwnTokenIdContext>
   );
