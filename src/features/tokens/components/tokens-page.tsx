@@ -82,9 +82,26 @@ export function TokensPage() {
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
   const listShown = list.data !== undefined;
+  // The actions' code (and its mutations) arrives on demand: a chosen action waits for it only if it is not in yet
+  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar).
+  const actionsRef = useRef<TokenActions | null>(null);
+  const queuedActions = useRef<((actions: TokenActions) => void)[]>([]);
+  const [actionsWanted, setActionsWanted] = useState(false);
+  const withActions = useCallback((run: (actions: TokenActions) => void) => {
+    if (actionsRef.current) run(actionsRef.current);
+    else {
+      queuedActions.current.push(run);
+      setActionsWanted(true);
+    }
+  }, []);
+  const onActionsReady = useCallback((actions: TokenActions) => {
+    actionsRef.current = actions;
+    for (const run of queuedActions.current.splice(0)) run(actions);
+  }, []);
   useEffect(() => {
-    // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
-    // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
+    // Once the rows are on screen: what a row opens or does (its menu, its permission tooltip, its drawer, the
+    // actions' host) is fetched while the page is idle, one at a time, so the first use does not wait for it. The
+    // dialogs come when the person reaches for them.
     if (!listShown) return;
     preloadWhenIdle(() => setActionsWanted(true));
     for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
@@ -145,22 +162,6 @@ export function TokensPage() {
       setNewToken({ token, origin, replaces }),
     [],
   );
-  // The actions' code (and its mutations) arrives on demand: a chosen action waits for it only if it is not in yet
-  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar).
-  const actionsRef = useRef<TokenActions | null>(null);
-  const queuedActions = useRef<((actions: TokenActions) => void)[]>([]);
-  const [actionsWanted, setActionsWanted] = useState(false);
-  const withActions = useCallback((run: (actions: TokenActions) => void) => {
-    if (actionsRef.current) run(actionsRef.current);
-    else {
-      queuedActions.current.push(run);
-      setActionsWanted(true);
-    }
-  }, []);
-  const onActionsReady = useCallback((actions: TokenActions) => {
-    actionsRef.current = actions;
-    for (const run of queuedActions.current.splice(0)) run(actions);
-  }, []);
   const onCloned = useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]);
   const restoreFocusToFilter = useCallback(() => filterRef.current?.focus(), []);
   const retireRotated = useCallback(
