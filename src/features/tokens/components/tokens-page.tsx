@@ -7,6 +7,7 @@ import { menuModule } from '../../../components/ui/menu';
 import { toastItemModule } from '../../../components/ui/toast-provider';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
+import { useToast } from '../../../components/ui/toast-context';
 import { useSession } from '../../../lib/session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
@@ -83,17 +84,29 @@ export function TokensPage() {
   const [urlParams, updateParams] = useListParams();
   const listShown = list.data !== undefined;
   // The actions' code (and its mutations) arrives on demand: a chosen action waits for it only if it is not in yet
-  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar).
+  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar). If it cannot be downloaded, the
+  // person is told the action was not done.
+  const toast = useToast();
   const actionsRef = useRef<TokenActions | null>(null);
   const queuedActions = useRef<((actions: TokenActions) => void)[]>([]);
-  const [actionsWanted, setActionsWanted] = useState(false);
-  const withActions = useCallback((run: (actions: TokenActions) => void) => {
-    if (actionsRef.current) run(actionsRef.current);
-    else {
+  const [actionsModule, setActionsModule] = useState(tokenActions.loaded);
+  const loadActions = useCallback(() => tokenActions.preload().then((module) => setActionsModule(module)), []);
+  const withActions = useCallback(
+    (run: (actions: TokenActions) => void) => {
+      if (actionsRef.current) return run(actionsRef.current);
       queuedActions.current.push(run);
-      setActionsWanted(true);
-    }
-  }, []);
+      loadActions().catch(() => {
+        if (queuedActions.current.splice(0).length === 0) return;
+        toast.show({
+          id: 'actions-unavailable',
+          tone: 'error',
+          title: 'Nothing was changed: part of the page did not download',
+          description: 'Check the connection, then try again.',
+        });
+      });
+    },
+    [loadActions, toast],
+  );
   const onActionsReady = useCallback((actions: TokenActions) => {
     actionsRef.current = actions;
     for (const run of queuedActions.current.splice(0)) run(actions);
@@ -103,10 +116,10 @@ export function TokensPage() {
     // actions' host) is fetched while the page is idle, one at a time, so the first use does not wait for it. The
     // dialogs come when the person reaches for them.
     if (!listShown) return;
-    preloadWhenIdle(() => setActionsWanted(true));
+    preloadWhenIdle(loadActions);
     for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
       preloadWhenIdle(module.preload);
-  }, [listShown]);
+  }, [listShown, loadActions]);
   const resourceTypes = useQuery({
     ...lookupQueries.resourceTypes(client),
     enabled: new URLSearchParams(location.search).has('perm'),
@@ -257,7 +270,6 @@ export function TokensPage() {
   const selecting = selectedCount > 0;
   const bulkBarModule = useOnDemand(bulkBar, selecting);
   const table = useRequiredOnDemand(tokensTable);
-  const actionsModule = useOnDemand(tokenActions, actionsWanted);
   // The table mounts in a deferred render, which React does in slices between the browser's tasks: mounted at once,
   // with the tokens' arrival, it was one long task (its virtualizer, its DOM) that held up the first input.
   const tableMounted = useDeferredValue(tokens !== undefined);
