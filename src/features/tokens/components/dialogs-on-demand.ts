@@ -1,5 +1,5 @@
-// The page's dialogs, downloaded on demand: none is needed for the first paint. Each is preloaded when the person
-// points at or focuses what opens it (Generate, a row's menu, the bulk bar), so opening one does not wait.
+// The parts of the page the first paint does without, downloaded on demand. Each dialog is preloaded when the
+// person points at or focuses what opens it (Generate, a row's menu, the bulk bar), so opening one does not wait.
 import { onDemand } from '../../../components/ui/on-demand';
 
 export const generateDialogs = onDemand(async () => {
@@ -18,15 +18,32 @@ const quietly = (load: () => Promise<unknown>) => () => void load().catch(() => 
 
 /** Pointing at Generate: its two dialogs and the secret dialog that follows. */
 export const preloadGenerate = quietly(() => Promise.all([generateDialogs.preload(), newTokenDialog.preload()]));
-/** Pointing at a row's menu: what its items open. */
+/** What the list's actions do once chosen (clone, switch status, retire a rotated token, report a bulk change). */
+export const tokenActions = onDemand(() => import('./token-actions-host'));
+
+/** Pointing at a row's menu: what its items open or do. */
 export const preloadRowActions = quietly(() =>
-  Promise.all([rotateDialog.preload(), deleteDialog.preload(), newTokenDialog.preload(), ownTokenConfirm.preload()]),
+  Promise.all([
+    rotateDialog.preload(),
+    deleteDialog.preload(),
+    newTokenDialog.preload(),
+    ownTokenConfirm.preload(),
+    tokenActions.preload(),
+  ]),
 );
 /** Tokens selected: the bar's actions open these. */
-export const preloadBulk = quietly(() => Promise.all([bulkDialog.preload(), ownTokenConfirm.preload()]));
+export const preloadBulk = quietly(() =>
+  Promise.all([bulkDialog.preload(), ownTokenConfirm.preload(), tokenActions.preload()]),
+);
 
 /** The token drawer (the /tokens/:id route), with the details and actions only it shows. */
 export const tokenDrawer = onDemand(() => import('./token-drawer-route'));
+
+/**
+ * The list itself (its rows, the virtualizer): the first paint (the page's frame, filters and loading state) does
+ * without it, so it is fetched as the page mounts, alongside the list's own download, which it is there before.
+ */
+export const tokensTable = onDemand(() => import('./tokens-table'));
 
 /** The bar shown while tokens are selected (preloaded once the list has painted). */
 export const bulkBar = onDemand(() => import('./bulk-bar'));

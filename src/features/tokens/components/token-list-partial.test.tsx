@@ -34,9 +34,11 @@ describe('a first load, shown as it arrives', () => {
     const answer = dribbledList(tokens);
     renderApp();
     expect(await screen.findByText('100 tokens so far — loading…')).toHaveAttribute('role', 'status');
-    // The table, not the loading state (its rows are the e2e spec's to see: this DOM lays out no virtualized row).
-    expect(screen.getByRole('table')).toBeInTheDocument();
+    // The table (once its code is in), not the loading state, while the answer is still partial (its rows are the
+    // e2e spec's to see: this DOM lays out no virtualized row).
+    expect(await screen.findByRole('table')).toBeInTheDocument();
     expect(screen.queryByText('Loading tokens…')).not.toBeInTheDocument();
+    expect(screen.getByText('100 tokens so far — loading…')).toBeInTheDocument();
 
     answer.finish();
     expect(await screen.findByText('300 tokens')).toBeInTheDocument();
@@ -63,7 +65,7 @@ describe('a first load, shown as it arrives', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The list is incomplete: loading broke off after 100 tokens');
     expect(screen.getByText('100 tokens — list incomplete')).toHaveAttribute('role', 'status');
-    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(await screen.findByRole('table')).toBeInTheDocument();
 
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('300 tokens')).toBeInTheDocument();

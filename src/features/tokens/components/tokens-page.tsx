@@ -1,12 +1,13 @@
 // The API Tokens page at /tokens: heading, generate and export, filters, bulk selection, the virtualized
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { preloadWhenIdle, useOnDemand } from '../../../components/ui/on-demand';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { preloadWhenIdle, useOnDemand, useRequiredOnDemand } from '../../../components/ui/on-demand';
 import { menuModule } from '../../../components/ui/menu';
 import { toastItemModule } from '../../../components/ui/toast-provider';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
+import { useToast } from '../../../components/ui/toast-context';
 import { useSession } from '../../../lib/session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
@@ -24,7 +25,9 @@ import {
   ownTokenConfirm,
   ownTokenLost,
   rotateDialog,
+  tokenActions,
   tokenDrawer,
+  tokensTable,
 } from './dialogs-on-demand';
 import { permissionsTipModule } from './permissions-summary-tip';
 import { EditDrafts, EditDraftsContext } from './edit-drafts';
@@ -34,19 +37,22 @@ import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states'
 import { OwnTokenIdContext } from './own-token-context';
 import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
+import type { TokenActions } from './token-actions-host';
 import type { TokensOutletContext } from './tokens-outlet-context';
-import { TokensTable } from './tokens-table';
 import { TokensToolbar } from './tokens-toolbar';
-import { useBulkStatusOutcome } from './use-bulk-status-outcome';
-import { useCloneToken } from './use-clone-token';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
-import { useRetireRotatedToken } from './use-retire-rotated-token';
-import { useSetTokenStatus } from './use-set-token-status';
 import { useTokenView } from './use-token-view';
 import { InvalidUrlFilters } from './invalid-url-filters';
 import { useSlashShortcut } from './use-slash-shortcut';
 import { describeFilters, urlFilterProblems } from '../model/url-filter-problems';
+// The list's stylesheets come with the first load, not with its code: rows are drawn whole the moment they arrive.
+import '../../../components/ui/controls.css';
+import './sortable-header.css';
+import './tokens-table.css';
+import './token-row-just-made.css';
+import './description-editor.css';
+import './own-token.css';
 import './tokens-page.css';
 import './tokens-page-overlays.css';
 import './tokens-focus.css';
@@ -77,20 +83,43 @@ export function TokensPage() {
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
   const listShown = list.data !== undefined;
+  // The actions' code (and its mutations) arrives on demand: a chosen action waits for it only if it is not in yet
+  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar). If it cannot be downloaded, the
+  // person is told the action was not done.
+  const toast = useToast();
+  const actionsRef = useRef<TokenActions | null>(null);
+  const queuedActions = useRef<((actions: TokenActions) => void)[]>([]);
+  const [actionsModule, setActionsModule] = useState(tokenActions.loaded);
+  const loadActions = useCallback(() => tokenActions.preload().then((module) => setActionsModule(module)), []);
+  const withActions = useCallback(
+    (run: (actions: TokenActions) => void) => {
+      if (actionsRef.current) return run(actionsRef.current);
+      queuedActions.current.push(run);
+      loadActions().catch(() => {
+        if (queuedActions.current.splice(0).length === 0) return;
+        toast.show({
+          id: 'actions-unavailable',
+          tone: 'error',
+          title: 'Nothing was changed: part of the page did not download',
+          description: 'Check the connection, then try again.',
+        });
+      });
+    },
+    [loadActions, toast],
+  );
+  const onActionsReady = useCallback((actions: TokenActions) => {
+    actionsRef.current = actions;
+    for (const run of queuedActions.current.splice(0)) run(actions);
+  }, []);
   useEffect(() => {
-    // Once the rows are on screen: what a row opens (its menu, its permission tooltip, its drawer) is fetched while
-    // the page is idle, so the first use does not wait for it. The dialogs come when the person reaches for them.
+    // Once the rows are on screen: what a row opens or does (its menu, its permission tooltip, its drawer, the
+    // actions' host) is fetched while the page is idle, one at a time, so the first use does not wait for it. The
+    // dialogs come when the person reaches for them.
     if (!listShown) return;
-    preloadWhenIdle(() =>
-      Promise.all([
-        menuModule.preload(),
-        permissionsTipModule.preload(),
-        tokenDrawer.preload(),
-        bulkBar.preload(),
-        toastItemModule.preload(),
-      ]),
-    );
-  }, [listShown]);
+    preloadWhenIdle(loadActions);
+    for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
+      preloadWhenIdle(module.preload);
+  }, [listShown, loadActions]);
   const resourceTypes = useQuery({
     ...lookupQueries.resourceTypes(client),
     enabled: new URLSearchParams(location.search).has('perm'),
@@ -146,7 +175,17 @@ export function TokensPage() {
       setNewToken({ token, origin, replaces }),
     [],
   );
-  const retireRotated = useRetireRotatedToken();
+  const onCloned = useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]);
+  const restoreFocusToFilter = useCallback(() => filterRef.current?.focus(), []);
+  const retireRotated = useCallback(
+    (old: Authorization, replacement: Authorization) => withActions((a) => a.retireRotated(old, replacement)),
+    [withActions],
+  );
+  const setStatus = useCallback(
+    (id: string, status: 'active' | 'inactive') => withActions((a) => a.setStatus(id, status)),
+    [withActions],
+  );
+  const clone = useCallback((token: Authorization) => withActions((a) => a.clone(token)), [withActions]);
   // The row of a token just generated, cloned or rotated: highlighted for a moment once its secret dialog closes.
   const [justMade, setJustMade] = useState<string | null>(null);
   useEffect(() => {
@@ -155,9 +194,6 @@ export function TokensPage() {
     return () => clearTimeout(timer);
   }, [justMade]);
   const drawerOpen = location.pathname !== '/tokens' && location.pathname !== '/tokens/';
-  const { clone } = useCloneToken(useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]));
-  const setStatus = useSetTokenStatus();
-  const bulkStatus = useBulkStatusOutcome(() => filterRef.current?.focus());
   const onRowAction = useCallback(
     (action: RowAction, id: string) => {
       const token = latest.get(id);
@@ -235,6 +271,10 @@ export function TokensPage() {
   const lostModule = useOnDemand(ownTokenLost, ownToken.lost && ownToken.own !== undefined);
   const selecting = selectedCount > 0;
   const bulkBarModule = useOnDemand(bulkBar, selecting);
+  const table = useRequiredOnDemand(tokensTable);
+  // The table mounts in a deferred render, which React does in slices between the browser's tasks: mounted at once,
+  // with the tokens' arrival, it was one long task (its virtualizer, its DOM) that held up the first input.
+  const tableMounted = useDeferredValue(tokens !== undefined);
 
   let content;
   if (ownToken.lost && ownToken.own) {
@@ -269,9 +309,19 @@ export function TokensPage() {
         onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })}
       />
     );
+  } else if (table.failed) {
+    content = (
+      <TokensFailed
+        title="Could not show API tokens"
+        message="The list's code did not download. Check the connection, then retry."
+        onRetry={table.retry}
+      />
+    );
+  } else if (!table.value || !tableMounted) {
+    content = <LoadingTokens />;
   } else {
     content = (
-      <TokensTable
+      <table.value.TokensTable
         rows={rows}
         latest={latest}
         onOpen={openToken}
@@ -456,7 +506,7 @@ export function TokensPage() {
             tokens={bulk.tokens}
             onFinished={onBulkFinished}
             onClose={() => setBulk(null)}
-            onStatusChanged={bulkStatus.announce}
+            onStatusChanged={(outcome, changed) => withActions((a) => a.announceBulk(outcome, changed))}
             onCloseAutoFocus={(event) => {
               // The bar that opened it goes away when every selected token changed: then the filter box.
               if (document.querySelector('.bulk-bar')) return;
@@ -465,7 +515,13 @@ export function TokensPage() {
             }}
           />
         )}
-        {bulkStatus.details}
+        {actionsModule && (
+          <actionsModule.TokenActionsHost
+            onCloned={onCloned}
+            restoreFocus={restoreFocusToFilter}
+            onReady={onActionsReady}
+          />
+        )}
       </EditDraftsContext>
     </OwnTokenIdContext>
   );

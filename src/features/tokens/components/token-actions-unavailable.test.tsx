@@ -1,0 +1,26 @@
+// When what the list's actions do cannot be downloaded (the connection dropped after the page loaded), choosing one
+// says that nothing was changed, instead of doing nothing.
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeInflux } from '../../../testing/fake-influx';
+import { renderApp } from '../../../testing/render-app';
+import { makeToken } from '../../../testing/token-factory';
+
+vi.mock('./token-actions-host', () => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+});
+
+describe('a list action whose code cannot be downloaded', { timeout: 20_000 }, () => {
+  it('says nothing was changed, and changes nothing', async () => {
+    const fake = new FakeInflux({
+      tokens: [makeToken({ description: 'ci writer' }), makeToken({ description: 'grafana' })],
+    });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Actions for ci writer' }));
+    await user.click(await screen.findByRole('menuitem', { name: /Clone/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nothing was changed: part of the page did not download');
+    expect(alert).toHaveTextContent('Check the connection, then try again.');
+    expect(fake.tokens).toHaveLength(2);
+  });
+});
