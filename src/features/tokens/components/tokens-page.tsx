@@ -92,17 +92,27 @@ export function TokensPage() {
   const [actionsModule, setActionsModule] = useState(tokenActions.loaded);
   const loadActions = useCallback(() => tokenActions.preload().then((module) => setActionsModule(module)), []);
   const withActions = useCallback(
-    (run: (actions: TokenActions) => void) => {
+    (run: (actions: TokenActions) => void, done: 'before' | 'after' = 'before') => {
       if (actionsRef.current) return run(actionsRef.current);
       queuedActions.current.push(run);
       loadActions().catch(() => {
         if (queuedActions.current.splice(0).length === 0) return;
-        toast.show({
-          id: 'actions-unavailable',
-          tone: 'error',
-          title: 'Nothing was changed: part of the page did not download',
-          description: 'Check the connection, then try again.',
-        });
+        // 'after': the change was already made (a bulk change, whose report is what could not be downloaded).
+        toast.show(
+          done === 'before'
+            ? {
+                id: 'actions-unavailable',
+                tone: 'error',
+                title: 'Nothing was changed: part of the page did not download',
+                description: 'Check the connection, then try again.',
+              }
+            : {
+                id: 'actions-unavailable',
+                tone: 'error',
+                title: 'The change was made, but its report did not download',
+                description: 'The list shows each token as it is now. Check the connection.',
+              },
+        );
       });
     },
     [loadActions, toast],
@@ -506,7 +516,7 @@ export function TokensPage() {
             tokens={bulk.tokens}
             onFinished={onBulkFinished}
             onClose={() => setBulk(null)}
-            onStatusChanged={(outcome, changed) => withActions((a) => a.announceBulk(outcome, changed))}
+            onStatusChanged={(outcome, changed) => withActions((a) => a.announceBulk(outcome, changed), 'after')}
             onCloseAutoFocus={(event) => {
               // The bar that opened it goes away when every selected token changed: then the filter box.
               if (document.querySelector('.bulk-bar')) return;
