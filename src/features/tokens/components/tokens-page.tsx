@@ -98,21 +98,17 @@ export function TokensPage() {
       loadActions().catch(() => {
         if (queuedActions.current.splice(0).length === 0) return;
         // 'after': the change was already made (a bulk change, whose report is what could not be downloaded).
-        toast.show(
+        const words =
           done === 'before'
             ? {
-                id: 'actions-unavailable',
-                tone: 'error',
                 title: 'Nothing was changed: part of the page did not download',
                 description: 'Check the connection, then try again.',
               }
             : {
-                id: 'actions-unavailable',
-                tone: 'error',
                 title: 'The change was made, but its report did not download',
                 description: 'The list shows each token as it is now. Check the connection.',
-              },
-        );
+              };
+        toast.show({ id: 'actions-unavailable', tone: 'error', ...words });
       });
     },
     [loadActions, toast],
