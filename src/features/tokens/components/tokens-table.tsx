@@ -48,6 +48,14 @@ const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
 ];
 const number = new Intl.NumberFormat('en-US');
 
+/**
+ * The window's size as the virtualizer will read it once mounted. Known up front, the first rows are rendered in
+ * the table's first (interruptible) render instead of a synchronous one after the virtualizer measures the window.
+ */
+function windowRect() {
+  return { width: window.innerWidth, height: window.innerHeight };
+}
+
 export function TokensTable({
   rows,
   latest,
@@ -110,6 +118,7 @@ export function TokensTable({
     // A scroll position is rendered in React's own time rather than synchronously inside each scroll event, so
     // a fling's many scroll events within one frame cost one render, not one each.
     useFlushSync: false,
+    initialRect: windowRect(),
   });
 
   useEffect(() => {
