@@ -29,19 +29,7 @@ export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
 
 /** The module while `wanted` (loading it if needed and re-rendering when it arrives); undefined until then. */
 export function useOnDemand<T>(module: OnDemand<T>, wanted: boolean): T | undefined {
-  const [, arrived] = useReducer((n: number) => n + 1, 0);
-  const value = module.loaded();
-  useEffect(() => {
-    if (!wanted || value !== undefined) return;
-    let live = true;
-    module.preload().then(
-      () => live && arrived(),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [module, wanted, value]);
+  const { value } = useLoaded(module, wanted);
   return wanted ? value : undefined;
 }
 
@@ -54,12 +42,16 @@ export function useRequiredOnDemand<T>(module: OnDemand<T>): {
   failed: boolean;
   retry: () => void;
 } {
+  return useLoaded(module, true);
+}
+
+function useLoaded<T>(module: OnDemand<T>, wanted: boolean) {
   const [, arrived] = useReducer((n: number) => n + 1, 0);
   const [attempt, setAttempt] = useState(0);
   const [failedAttempt, setFailedAttempt] = useState<number | null>(null);
   const value = module.loaded();
   useEffect(() => {
-    if (value !== undefined) return;
+    if (!wanted || value !== undefined) return;
     let live = true;
     module.preload().then(
       () => live && arrived(),
@@ -68,7 +60,7 @@ export function useRequiredOnDemand<T>(module: OnDemand<T>): {
     return () => {
       live = false;
     };
-  }, [module, value, attempt]);
+  }, [module, wanted, value, attempt]);
   return {
     value,
     failed: value === undefined && failedAttempt === attempt,
