@@ -7,7 +7,6 @@ import { menuModule } from '../../../components/ui/menu';
 import { toastItemModule } from '../../../components/ui/toast-provider';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Authorization } from '../../../../core/influx-types';
-import { useToast } from '../../../components/ui/toast-context';
 import { useSession } from '../../../lib/session/session-context';
 import { lookupQueries } from '../api/lookup-queries';
 import { orgQuery } from '../api/org-query';
@@ -25,7 +24,6 @@ import {
   ownTokenConfirm,
   ownTokenLost,
   rotateDialog,
-  tokenActions,
   tokenDrawer,
   tokensTable,
 } from './dialogs-on-demand';
@@ -37,11 +35,11 @@ import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states'
 import { OwnTokenIdContext } from './own-token-context';
 import { useOwnToken } from './use-own-token';
 import type { RowAction } from './token-row-actions';
-import type { TokenActions } from './token-actions-host';
 import type { TokensOutletContext } from './tokens-outlet-context';
 import { TokensToolbar } from './tokens-toolbar';
 import { useListParams } from './use-list-params';
 import { useSelection } from './use-selection';
+import { useTokenActions } from './use-token-actions';
 import { useTokenView } from './use-token-view';
 import { InvalidUrlFilters } from './invalid-url-filters';
 import { useSlashShortcut } from './use-slash-shortcut';
@@ -83,49 +81,6 @@ export function TokensPage() {
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
   const listShown = list.data !== undefined;
-  // The actions' code (and its mutations) arrives on demand: a chosen action waits for it only if it is not in yet
-  // (it is preloaded when idle, and on pointing at a row's menu or the bulk bar). If it cannot be downloaded, the
-  // person is told the action was not done.
-  const toast = useToast();
-  const actionsRef = useRef<TokenActions | null>(null);
-  const queuedActions = useRef<((actions: TokenActions) => void)[]>([]);
-  const [actionsModule, setActionsModule] = useState(tokenActions.loaded);
-  const loadActions = useCallback(() => tokenActions.preload().then((module) => setActionsModule(module)), []);
-  const withActions = useCallback(
-    (run: (actions: TokenActions) => void, done: 'before' | 'after' = 'before') => {
-      if (actionsRef.current) return run(actionsRef.current);
-      queuedActions.current.push(run);
-      loadActions().catch(() => {
-        if (queuedActions.current.splice(0).length === 0) return;
-        // 'after': the change was already made (a bulk change, whose report is what could not be downloaded).
-        const words =
-          done === 'before'
-            ? {
-                title: 'Nothing was changed: part of the page did not download',
-                description: 'Check the connection, then try again.',
-              }
-            : {
-                title: 'The change was made, but its report did not download',
-                description: 'The list shows each token as it is now. Check the connection.',
-              };
-        toast.show({ id: 'actions-unavailable', tone: 'error', ...words });
-      });
-    },
-    [loadActions, toast],
-  );
-  const onActionsReady = useCallback((actions: TokenActions) => {
-    actionsRef.current = actions;
-    for (const run of queuedActions.current.splice(0)) run(actions);
-  }, []);
-  useEffect(() => {
-    // Once the rows are on screen: what a row opens or does (its menu, its permission tooltip, its drawer, the
-    // actions' host) is fetched while the page is idle, one at a time, so the first use does not wait for it. The
-    // dialogs come when the person reaches for them.
-    if (!listShown) return;
-    preloadWhenIdle(loadActions);
-    for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
-      preloadWhenIdle(module.preload);
-  }, [listShown, loadActions]);
   const resourceTypes = useQuery({
     ...lookupQueries.resourceTypes(client),
     enabled: new URLSearchParams(location.search).has('perm'),
@@ -183,6 +138,20 @@ export function TokensPage() {
   );
   const onCloned = useCallback((token: Authorization) => showNewToken(token, 'cloned'), [showNewToken]);
   const restoreFocusToFilter = useCallback(() => filterRef.current?.focus(), []);
+  const {
+    withActions,
+    preload: preloadActions,
+    host: actionsHost,
+  } = useTokenActions({ onCloned, restoreFocus: restoreFocusToFilter });
+  useEffect(() => {
+    // Once the rows are on screen: what a row opens or does (its menu, its permission tooltip, its drawer, the
+    // actions' host) is fetched while the page is idle, one at a time, so the first use does not wait for it. The
+    // dialogs come when the person reaches for them.
+    if (!listShown) return;
+    preloadWhenIdle(preloadActions);
+    for (const module of [menuModule, permissionsTipModule, tokenDrawer, bulkBar, toastItemModule])
+      preloadWhenIdle(module.preload);
+  }, [listShown, preloadActions]);
   const retireRotated = useCallback(
     (old: Authorization, replacement: Authorization) => withActions((a) => a.retireRotated(old, replacement)),
     [withActions],
@@ -521,13 +490,7 @@ export function TokensPage() {
             }}
           />
         )}
-        {actionsModule && (
-          <actionsModule.TokenActionsHost
-            onCloned={onCloned}
-            restoreFocus={restoreFocusToFilter}
-            onReady={onActionsReady}
-          />
-        )}
+        {actionsHost}
       </EditDraftsContext>
     </OwnTokenIdContext>
   );
