@@ -1,4 +1,5 @@
 // One token in the list. Memoized: with 100,000 tokens only the visible rows render, and only changed ones re-render.
+// A row that first appears during a fast fling is a sketch (its description only) until the fling settles.
 import { memo } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
@@ -6,6 +7,7 @@ import { formatDateTime, formatDateTimeZone, formatRelative } from '../model/for
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
+import { useSketchDuringFling } from './fling-watch';
 import { PermissionsSummaryTip } from './permissions-summary-tip';
 import { OwnTokenBadge } from './own-token-badge';
 import { useOwnTokenId } from './own-token-context';
@@ -29,7 +31,38 @@ interface TokenRowProps {
   highlighted?: boolean;
 }
 
-export const TokenRow = memo(function TokenRow({
+export const TokenRow = memo(function TokenRow(props: TokenRowProps) {
+  return useSketchDuringFling() ? <TokenRowSketch {...props} /> : <WholeTokenRow {...props} />;
+});
+
+function rowClass(token: Authorization, selected: boolean, highlighted: boolean) {
+  return `token-row${token.status === 'inactive' ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`;
+}
+
+/** The description where the whole row shows it, in its place and style, and nothing else. */
+function TokenRowSketch({ token, index, top, height, selected, highlighted = false }: TokenRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-sketch=""
+      className={rowClass(token, selected, highlighted)}
+      style={{ height, transform: `translateY(${top}px)` }}
+    >
+      <div role="cell" className="token-cell token-cell--select" />
+      <div role="cell" className="token-cell token-cell--description">
+        <span
+          className={`token-row__open token-row__open--sketch${token.description ? '' : ' token-row__open--empty'}`}
+        >
+          {tokenLabel(token.description)}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function WholeTokenRow({
   token,
   index,
   top,
@@ -41,7 +74,6 @@ export const TokenRow = memo(function TokenRow({
   highlighted = false,
 }: TokenRowProps) {
   const now = useNow();
-  const inactive = token.status === 'inactive';
   const label = tokenLabel(token.description);
   const own = useOwnTokenId() === token.id;
   return (
@@ -49,7 +81,7 @@ export const TokenRow = memo(function TokenRow({
       role="row"
       aria-rowindex={index + 2}
       data-index={index}
-      className={`token-row${inactive ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`}
+      className={rowClass(token, selected, highlighted)}
       style={{ height, transform: `translateY(${top}px)` }}
     >
       <div role="cell" className="token-cell token-cell--select">
@@ -99,4 +131,4 @@ export const TokenRow = memo(function TokenRow({
       </div>
     </div>
   );
-});
+}

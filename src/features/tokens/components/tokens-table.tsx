@@ -6,6 +6,7 @@ import type { Authorization } from '../../../../core/influx-types';
 import type { SortDir, SortKey } from '../model/list-params';
 import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';
+import { useWatchWindowFling } from './fling-watch';
 import { SortableHeader } from './sortable-header';
 import '../../../components/ui/controls.css';
 import './sortable-header.css';
@@ -81,6 +82,8 @@ export function TokensTable({
   const [scrollMargin, setScrollMargin] = useState(0);
   // The row holding focus stays rendered even when scrolled away, so focus (and typing) is never lost.
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+  // Rows that first appear during a fast fling are sketches until it settles (fling-watch.ts).
+  useWatchWindowFling();
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
