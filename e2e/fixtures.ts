@@ -2,9 +2,11 @@
 // that talks to the stand-in directly with the operator token, to arrange data and check results.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startProduct, type RunningProduct } from '../server/app/start';
+import { seedTokens, type SeedOptions } from '../server/standin/seed-tokens';
+import { StandinStore } from '../server/standin/store';
 import { createInfluxClient, type InfluxClient } from '../core/influx-client';
 import type { Authorization } from '../core/influx-types';
 
@@ -44,4 +46,14 @@ export { expect };
 /** The row holding a token's description button. */
 export function rowOf(page: Page, description: string) {
   return page.getByRole('row').filter({ has: page.getByRole('button', { name: description, exact: true }) });
+}
+
+/** Tokens (and owners user-seed-1 …) written to a running product's stand-in database, as `npm run seed` does. */
+export function seedProductTokens(product: RunningProduct, options: SeedOptions) {
+  const store = StandinStore.open(dirname(product.standin.operatorTokenFile));
+  try {
+    seedTokens(store, options);
+  } finally {
+    store.close();
+  }
 }

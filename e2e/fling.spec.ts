@@ -1,9 +1,6 @@
 // A fast fling over a long list: rows that first appear while it flies are sketches (their description only), and
 // once it settles every row on screen is whole again; a control that had focus keeps it throughout.
-import { dirname } from 'node:path';
-import { seedTokens } from '../server/standin/seed-tokens';
-import { StandinStore } from '../server/standin/store';
-import { expect, test } from './fixtures';
+import { expect, seedProductTokens, test } from './fixtures';
 
 for (const width of [1280, 420]) {
   test(`after a fast fling every row on screen is whole again, in the same place, and the focused pencil keeps its focus (${width}px)`, async ({
@@ -11,12 +8,7 @@ for (const width of [1280, 420]) {
     product,
   }) => {
     await page.setViewportSize({ width, height: 800 });
-    const store = StandinStore.open(dirname(product.standin.operatorTokenFile));
-    try {
-      seedTokens(store, { tokens: 1_500, users: 5 });
-    } finally {
-      store.close();
-    }
+    seedProductTokens(product, { tokens: 1_500, users: 5 });
     await page.goto(`${product.url}/tokens`);
     const pencil = page.getByRole('button', { name: 'Edit description' }).first();
     await pencil.focus();

@@ -1,22 +1,14 @@
 // Smaller conveniences of the list: sortable headings with aria-sort, owners in natural order, dates with their
 // time zone, a "nothing matches" hint naming every filter, a link filter the page cannot show said to be
 // invalid, "/" to the filter box, a skip link to the table, and on a phone the filters folded away.
-import { dirname } from 'node:path';
-import { seedTokens } from '../server/standin/seed-tokens';
-import { StandinStore } from '../server/standin/store';
-import { expect, rowOf, test } from './fixtures';
+import { expect, rowOf, seedProductTokens, test } from './fixtures';
 import { seriousViolations } from './support/axe';
 
 test.use({ timezoneId: 'Europe/Berlin' });
 
 test('column headings sort the list and say how (aria-sort); owners sort naturally', async ({ page, product }) => {
   // Ten more owners, user-seed-1 … user-seed-10, written to the stand-in's database as `npm run seed` does.
-  const store = StandinStore.open(dirname(product.standin.operatorTokenFile));
-  try {
-    seedTokens(store, { tokens: 10, users: 10 });
-  } finally {
-    store.close();
-  }
+  seedProductTokens(product, { tokens: 10, users: 10 });
   await page.goto(`${product.url}/tokens`);
   const owner = page.getByRole('columnheader', { name: 'Owner' });
   await expect(owner).toHaveAttribute('aria-sort', 'none');
