@@ -35,55 +35,43 @@ export const TokenRow = memo(function TokenRow(props: TokenRowProps) {
   return useSketchDuringFling() ? <TokenRowSketch {...props} /> : <WholeTokenRow {...props} />;
 });
 
-function rowClass(token: Authorization, selected: boolean, highlighted: boolean) {
-  return `token-row${token.status === 'inactive' ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`;
+/** The row element's attributes, the same for a sketch and a whole row. */
+function rowAttributes({ token, index, top, height, selected, highlighted = false }: TokenRowProps) {
+  return {
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'data-index': index,
+    className: `token-row${token.status === 'inactive' ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`,
+    style: { height, transform: `translateY(${top}px)` },
+  };
+}
+
+/** The description button's class, which the sketch's text takes too so that it stands where the button will. */
+function openClass(token: Authorization) {
+  return `token-row__open${token.description ? '' : ' token-row__open--empty'}`;
 }
 
 /** The description where the whole row shows it, in its place and style, and nothing else. */
-function TokenRowSketch({ token, index, top, height, selected, highlighted = false }: TokenRowProps) {
+function TokenRowSketch(props: TokenRowProps) {
   return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      data-sketch=""
-      className={rowClass(token, selected, highlighted)}
-      style={{ height, transform: `translateY(${top}px)` }}
-    >
+    <div {...rowAttributes(props)} data-sketch="">
       <div role="cell" className="token-cell token-cell--select" />
       <div role="cell" className="token-cell token-cell--description">
-        <span
-          className={`token-row__open token-row__open--sketch${token.description ? '' : ' token-row__open--empty'}`}
-        >
-          {tokenLabel(token.description)}
+        <span className={`${openClass(props.token)} token-row__open--sketch`}>
+          {tokenLabel(props.token.description)}
         </span>
       </div>
     </div>
   );
 }
 
-function WholeTokenRow({
-  token,
-  index,
-  top,
-  height,
-  onOpen,
-  selected,
-  onSelect,
-  onAction,
-  highlighted = false,
-}: TokenRowProps) {
+function WholeTokenRow(props: TokenRowProps) {
+  const { token, onOpen, selected, onSelect, onAction } = props;
   const now = useNow();
   const label = tokenLabel(token.description);
   const own = useOwnTokenId() === token.id;
   return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      className={rowClass(token, selected, highlighted)}
-      style={{ height, transform: `translateY(${top}px)` }}
-    >
+    <div {...rowAttributes(props)}>
       <div role="cell" className="token-cell token-cell--select">
         <input
           type="checkbox"
@@ -97,7 +85,7 @@ function WholeTokenRow({
         <DescriptionEditor token={token} draftKey={`row:${token.id}`}>
           <button
             type="button"
-            className={`token-row__open${token.description ? '' : ' token-row__open--empty'}`}
+            className={openClass(token)}
             data-open-token={token.id}
             title={label}
             onClick={() => onOpen(token.id)}
