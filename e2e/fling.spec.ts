@@ -16,20 +16,23 @@ for (const width of [1280, 420]) {
       element.closest('[role="row"]')!.getAttribute('aria-rowindex'),
     );
 
-    // Down the list and back in big steps, one per frame: far faster than anyone reads (fling-watch.ts). Every row
-    // added to the list meanwhile is recorded, sketch or whole.
+    // Down the list and back in big steps, one per frame: far faster than anyone reads (fling-watch.ts). Every sketch
+    // row added to the list meanwhile is counted.
     const seen = await page.evaluate(async () => {
       const body = document.querySelector('.tokens-table__body')!;
-      const added = { sketches: 0, whole: 0, sketchText: null as { x: number; y: number } | null };
+      const added = { sketches: 0, sketchText: null as { x: number; y: number } | null };
       const observer = new MutationObserver((records) => {
         for (const record of records)
           for (const node of record.addedNodes)
-            if (node instanceof HTMLElement && node.getAttribute('role') === 'row') {
-              const sketch = node.hasAttribute('data-sketch');
-              added[sketch ? 'sketches' : 'whole']++;
+            if (
+              node instanceof HTMLElement &&
+              node.getAttribute('role') === 'row' &&
+              node.hasAttribute('data-sketch')
+            ) {
+              added.sketches++;
               // Where a sketch's description sits within its row, to compare with a whole row's.
               const text = node.querySelector('.token-row__open');
-              if (sketch && text && !added.sketchText) {
+              if (text && !added.sketchText) {
                 const [row, box] = [node.getBoundingClientRect(), text.getBoundingClientRect()];
                 added.sketchText = { x: box.left - row.left, y: box.top - row.top };
               }

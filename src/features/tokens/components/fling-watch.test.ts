@@ -95,14 +95,16 @@ describe('the fling watch', () => {
       y: number;
       next: number;
     }
+    /** The fling under way (if any) settles: every pending listener is told once. */
+    const settle = (m: Model) => {
+      m.settlesAt = undefined;
+      for (const id of m.pending) m.told.set(id, (m.told.get(id) ?? 0) + 1);
+      m.pending.clear();
+    };
     const advance = (m: Model, r: Real, ms: number) => {
       vi.advanceTimersByTime(ms);
       m.now += ms;
-      if (m.settlesAt !== undefined && m.settlesAt <= m.now) {
-        m.settlesAt = undefined;
-        for (const id of m.pending) m.told.set(id, (m.told.get(id) ?? 0) + 1);
-        m.pending.clear();
-      }
+      if (m.settlesAt !== undefined && m.settlesAt <= m.now) settle(m);
       expect(r.watch.fast()).toBe(m.settlesAt !== undefined);
       expect(r.told).toEqual(m.told);
     };
@@ -154,11 +156,7 @@ describe('the fling watch', () => {
       run(m: Model, r: Real) {
         r.watch.reset();
         m.last = undefined;
-        if (m.settlesAt !== undefined) {
-          m.settlesAt = undefined;
-          for (const id of m.pending) m.told.set(id, (m.told.get(id) ?? 0) + 1);
-          m.pending.clear();
-        }
+        if (m.settlesAt !== undefined) settle(m);
         expect(r.watch.fast()).toBe(false);
         expect(r.told).toEqual(m.told);
       }

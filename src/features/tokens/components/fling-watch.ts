@@ -13,7 +13,7 @@ const MIN_GAP_MS = 8;
 /** A scroll this long after the one before starts afresh: a jump after a pause (End, a link to a row) has no speed. */
 export const PAUSE_MS = 250;
 
-export interface FlingWatch {
+interface FlingWatch {
   /** The window's scroll position `y` at time `t` (ms). */
   scrolled(y: number, t: number): void;
   fast(): boolean;
@@ -89,11 +89,11 @@ export function useWatchWindowFling() {
  * True when the calling row mounted during a fast fling, until that fling settles; false from then on (and from
  * the start for a row mounted at any other time).
  */
-export function useSketchDuringFling(watch: FlingWatch = windowFling): boolean {
-  const [sketch, setSketch] = useState(watch.fast);
+export function useSketchDuringFling(): boolean {
+  const [sketch, setSketch] = useState(windowFling.fast);
   useEffect(() => {
     if (!sketch) return;
-    return watch.onSettled(() => setSketch(false));
-  }, [sketch, watch]);
+    return windowFling.onSettled(() => setSketch(false));
+  }, [sketch]);
   return sketch;
 }
