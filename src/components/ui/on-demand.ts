@@ -87,6 +87,12 @@ function nextIdle(run: () => void) {
 }
 
 function runOneIdle() {
+  // The page can be gone by the time a wait ends (a test's jsdom window closes after its last test): nothing is
+  // left to preload into, and the global `window` no longer exists.
+  if (typeof window === 'undefined') {
+    idleQueue.length = 0;
+    return;
+  }
   const preload = idleQueue.shift();
   if (idleQueue.length > 0) nextIdle(runOneIdle);
   if (preload)

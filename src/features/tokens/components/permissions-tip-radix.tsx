@@ -72,8 +72,10 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
               const onScroll = () => {
                 scrolledAfterFocus.current = true;
               };
-              window.addEventListener('scroll', onScroll, { capture: true, once: true });
-              setTimeout(() => window.removeEventListener('scroll', onScroll, { capture: true }), 400);
+              // The window this focus happened in: the global may be gone when the timer fires (a closed test page).
+              const view = window;
+              view.addEventListener('scroll', onScroll, { capture: true, once: true });
+              setTimeout(() => view.removeEventListener('scroll', onScroll, { capture: true }), 400);
             }}
           >
             {summary}
