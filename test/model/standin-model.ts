@@ -11,6 +11,8 @@ import { newId } from '../../server/standin/ids';
 import { storeNewAuthorization } from '../../server/standin/new-authorization';
 import { AUTH, StandinStore } from '../../server/standin/store';
 
+export { modelParameters } from '../../core/model-parameters';
+
 type Json = Record<string, unknown>;
 
 export interface Perm {
@@ -626,23 +628,6 @@ export async function initialModel(target: Target, operatorToken: string): Promi
   );
   await make('inactive', 'user2', allAccess(userID('user2')), 'inactive');
   return m;
-}
-
-/** MODEL_RUNS and MODEL_STEPS from the environment, else the given defaults; MODEL_SEED/MODEL_PATH replay. */
-export function modelParameters(defaults: { runs: number; steps: number }) {
-  const runs = Number(process.env.MODEL_RUNS ?? defaults.runs);
-  const steps = Number(process.env.MODEL_STEPS ?? defaults.steps);
-  const seed = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
-  const path = process.env.MODEL_PATH;
-  return {
-    runs,
-    steps,
-    assertOptions: {
-      numRuns: runs,
-      ...(seed !== undefined && { seed }),
-      ...(path !== undefined && { path, endOnFailure: true }),
-    },
-  };
 }
 
 /** Runs `runs` sequences against fresh targets; fast-check's error names the seed and path to replay. */

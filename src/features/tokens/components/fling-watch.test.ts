@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { modelParameters } from '../../../../core/model-parameters';
 import { createFlingWatch, PAUSE_MS, READABLE_PX_PER_S, SETTLE_MS } from './fling-watch';
+
+const { steps, assertOptions } = modelParameters({ runs: 200, steps: 60 });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -180,13 +183,13 @@ describe('the fling watch', () => {
       fc.integer({ min: 1, max: 2 * SETTLE_MS }).map((ms) => new Wait(ms)),
     ];
     fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 60, size: 'max' }), (cmds) => {
+      fc.property(fc.commands(commands, { maxCommands: steps, size: 'max' }), (cmds) => {
         vi.clearAllTimers();
         const model: Model = { now: 0, pending: new Set(), told: new Map() };
         const real: Real = { watch: createFlingWatch(), told: new Map(), unsubscribe: new Map(), y: 0, next: 0 };
         fc.modelRun(() => ({ model, real }), cmds);
       }),
-      { numRuns: 200 },
+      assertOptions,
     );
   });
 });

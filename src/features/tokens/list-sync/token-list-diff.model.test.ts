@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
+import { modelParameters } from '../../../../core/model-parameters';
 import { inProcessTokenListWorker } from '../../../testing/in-process-token-list-worker';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
 import { tokenKeys, tokenQueries } from '../api/token-queries';
@@ -264,10 +265,7 @@ function makeReal(model: Model, tokensPerMessage: number): Real {
 const clients: QueryClient[] = [];
 afterAll(() => clients.forEach((c) => c.clear()));
 
-const runs = Number(process.env.MODEL_RUNS ?? 150);
-const steps = Number(process.env.MODEL_STEPS ?? 40);
-const seed = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
-const path = process.env.MODEL_PATH;
+const { runs, steps, assertOptions } = modelParameters({ runs: 150, steps: 40 });
 
 describe('token list sync (worker diff, page rebuild, streaming partial list) against the model', () => {
   it('the page shows exactly the newest taken answer, partial lists only before the first, for any sequence', async () => {
@@ -316,12 +314,7 @@ describe('token list sync (worker diff, page rebuild, streaming partial list) ag
           real.queryClient.clear();
         },
       ),
-      {
-        numRuns: runs,
-        verbose: 1,
-        ...(seed !== undefined && { seed }),
-        ...(path !== undefined && { path, endOnFailure: true }),
-      },
+      { ...assertOptions, verbose: 1 },
     );
     expect(sequences).toBeGreaterThanOrEqual(runs);
     console.log(`[model] token list sync: ${sequences} sequences, ${total} steps (up to ${steps} a sequence)`);

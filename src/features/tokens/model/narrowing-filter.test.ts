@@ -2,6 +2,7 @@
 // its answer must be exactly a fresh filter's. Random sequences of those steps against filterTokens as the model.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { modelParameters } from '../../../../core/model-parameters';
 import { makeToken } from '../../../testing/token-factory';
 import { filterTokens } from './filter-sort';
 import type { StatusFilter } from './list-params';
@@ -9,7 +10,7 @@ import { createNarrowingFilter, type FilterParams } from './narrowing-filter';
 import type { PermissionFilter } from './permission-filter';
 import { indexTokens, type IndexedToken } from './token-index';
 
-const RUNS = Number(process.env.MODEL_RUNS ?? 200);
+const { steps: STEPS, assertOptions } = modelParameters({ runs: 200, steps: 40 });
 const LETTERS = ['a', 'b', 'c', 'A', 'é', ' ', '0'];
 const descriptionArb = fc.array(fc.constantFrom(...LETTERS), { maxLength: 8 }).map((chars) => chars.join(''));
 const tokenArb = fc.record({
@@ -144,7 +145,7 @@ describe('createNarrowingFilter', () => {
     fc.assert(
       fc.property(
         fc.tuple(listArb, listArb, listArb),
-        fc.commands(commands, { maxCommands: 40, size: 'max' }),
+        fc.commands(commands, { maxCommands: STEPS, size: 'max' }),
         (lists, steps) => {
           // list #2 shares list #0's tokens in another array: same tokens, new identity (what a re-sort makes).
           const world: World = {
@@ -155,7 +156,7 @@ describe('createNarrowingFilter', () => {
           fc.modelRun(() => ({ model: world, real: { filter: createNarrowingFilter() } }), steps);
         },
       ),
-      { numRuns: RUNS, verbose: 1 },
+      { ...assertOptions, verbose: 1 },
     );
   });
 
