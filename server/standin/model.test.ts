@@ -6,7 +6,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelParameters, runModel, type Target } from '../../test/model/standin-model';
+import { modelParameters } from '../../core/model-parameters';
+import { runModel, type Target } from '../../test/model/standin-model';
 import { startStandin, type RunningStandin } from './start';
 import { tempDataDir } from './test-support';
 

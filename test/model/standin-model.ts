@@ -4,14 +4,13 @@
 // SIGKILL-and-restart where the target allows them. Shared by the direct and the through-the-proxy tests.
 //
 // Size: MODEL_RUNS sequences (default per test, see callers) of up to MODEL_STEPS commands (default 40).
-// Replay a failure with the seed and path fast-check prints: MODEL_SEED=<seed> MODEL_PATH=<path>.
+// Replay a failure with the seed and path fast-check prints: MODEL_SEED=<seed> MODEL_PATH=<path>
+// (core/model-parameters.ts reads them).
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { newId } from '../../server/standin/ids';
 import { storeNewAuthorization } from '../../server/standin/new-authorization';
 import { AUTH, StandinStore } from '../../server/standin/store';
-
-export { modelParameters } from '../../core/model-parameters';
 
 type Json = Record<string, unknown>;
 
