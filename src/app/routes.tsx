@@ -2,8 +2,8 @@
 // declarative mode: <AppRoutes /> inside a <BrowserRouter> or <MemoryRouter>.
 import { lazy, Suspense } from 'react';
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
-import { tokenDrawer } from '../features/tokens/components/dialogs-on-demand';
-import { TokensPage } from '../features/tokens/components/tokens-page';
+import { tokenDrawer } from '../features/tokens/dialogs-on-demand';
+import { TokensPage } from '../features/tokens/tokens-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { MoreIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
-import { preloadRowActions } from './dialogs-on-demand';
+import { preloadRowActions } from '../dialogs-on-demand';
 import type { AuthorizationStatus } from '../../../../core/influx-types';
 
 export type RowAction = 'activate' | 'deactivate' | 'rotate' | 'clone' | 'delete';

@@ -1,7 +1,7 @@
 // Shown while tokens are selected: how many, and what can be done to all of them.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { BulkAction } from '../model/bulk-plan';
-import { preloadBulk } from './dialogs-on-demand';
+import { preloadBulk } from '../dialogs-on-demand';
 import './bulk-bar.css';
 
 const number = new Intl.NumberFormat('en-US');

@@ -11,7 +11,7 @@ import { createFailureText } from '../model/create-failure';
 import { grantableTypes } from '../../../../core/permissions';
 import { customPermissions, NO_CHOICES, type CustomChoices } from '../model/new-token-permissions';
 import { resourceNoun, resourceTitle } from '../model/resource-names';
-import { DESCRIPTION_MAX_LENGTH } from './description-editor';
+import { DESCRIPTION_MAX_LENGTH } from '../list/description-editor';
 import { OwnerField } from './owner-field';
 import { PermissionChoices, type ChoiceRow } from './permission-choices';
 import '../../../components/ui/controls.css';

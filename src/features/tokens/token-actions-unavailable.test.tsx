@@ -2,9 +2,9 @@
 // says that nothing was changed, instead of doing nothing.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeInflux } from '../../../testing/fake-influx';
-import { renderApp } from '../../../testing/render-app';
-import { makeToken } from '../../../testing/token-factory';
+import { FakeInflux } from '../../testing/fake-influx';
+import { renderApp } from '../../testing/render-app';
+import { makeToken } from '../../testing/token-factory';
 
 vi.mock('./token-actions-host', () => {
   throw new TypeError('Failed to fetch dynamically imported module');

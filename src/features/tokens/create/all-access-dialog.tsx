@@ -8,7 +8,7 @@ import { lookupQueries } from '../api/lookup-queries';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
 import { allAccessPermissions } from '../../../../core/permissions';
-import { DESCRIPTION_MAX_LENGTH } from './description-editor';
+import { DESCRIPTION_MAX_LENGTH } from '../list/description-editor';
 import { OwnerField } from './owner-field';
 import '../../../components/ui/controls.css';
 

@@ -4,8 +4,8 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useDeleteToken } from '../api/use-delete-token';
 import { tokenLabel } from '../model/token-label';
-import { LOCKOUT_CONSEQUENCE } from './own-token-confirm';
-import { useOwnTokenId } from './own-token-context';
+import { LOCKOUT_CONSEQUENCE } from '../own-token/own-token-confirm';
+import { useOwnTokenId } from '../own-token/own-token-context';
 import '../../../components/ui/controls.css';
 
 interface DeleteTokenDialogProps {

@@ -3,8 +3,8 @@
 // once the host hands its actions over; when the code cannot be downloaded, the person is told what was and was
 // not done. The page mounts `host` and preloads when idle.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import type { Authorization } from '../../../../core/influx-types';
-import { useToast } from '../../../components/ui/toast-context';
+import type { Authorization } from '../../../core/influx-types';
+import { useToast } from '../../components/ui/toast-context';
 import { tokenActions } from './dialogs-on-demand';
 import type { TokenActions } from './token-actions-host';
 

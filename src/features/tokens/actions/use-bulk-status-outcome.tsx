@@ -6,7 +6,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
 import { outcomeNotes, tokensNoun, type BulkAction, type BulkOutcome } from '../model/bulk-plan';
-import { bulkReportDialog } from './dialogs-on-demand';
+import { bulkReportDialog } from '../dialogs-on-demand';
 
 const DONE: Record<BulkAction, string> = { activate: 'activated', deactivate: 'deactivated', delete: 'deleted' };
 const REVERSE: Record<'activate' | 'deactivate', 'activate' | 'deactivate'> = {

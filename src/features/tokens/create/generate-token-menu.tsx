@@ -1,7 +1,7 @@
 // "Generate API Token": All Access or Custom, as on InfluxDB's own page.
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
-import { preloadGenerate } from './dialogs-on-demand';
+import { preloadGenerate } from '../dialogs-on-demand';
 
 export type GenerateKind = 'all-access' | 'custom';
 

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { CloneIcon, RotateIcon, TrashIcon } from '../../../components/ui/icons';
 import type { Authorization } from '../../../../core/influx-types';
-import { DeleteTokenDialog } from './delete-token-dialog';
-import { useCloneToken } from './use-clone-token';
+import { DeleteTokenDialog } from '../actions/delete-token-dialog';
+import { useCloneToken } from '../actions/use-clone-token';
 import '../../../components/ui/controls.css';
 
 interface DrawerTokenActionsProps {

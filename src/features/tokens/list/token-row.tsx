@@ -9,10 +9,10 @@ import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
 import { useSketchDuringFling } from './fling-watch';
 import { PermissionsSummaryTip } from './permissions-summary-tip';
-import { OwnTokenBadge } from './own-token-badge';
-import { useOwnTokenId } from './own-token-context';
+import { OwnTokenBadge } from '../own-token/own-token-badge';
+import { useOwnTokenId } from '../own-token/own-token-context';
 import { StatusBadge } from './status-badge';
-import { TokenRowActions, type RowAction } from './token-row-actions';
+import { TokenRowActions, type RowAction } from '../actions/token-row-actions';
 import '../../../components/ui/controls.css';
 import './token-row-just-made.css';
 

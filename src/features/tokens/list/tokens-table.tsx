@@ -11,7 +11,7 @@ import { SortableHeader } from './sortable-header';
 import '../../../components/ui/controls.css';
 import './sortable-header.css';
 import { TokenRow } from './token-row';
-import type { RowAction } from './token-row-actions';
+import type { RowAction } from '../actions/token-row-actions';
 import { useRowHeight } from './use-row-height';
 import './tokens-table.css';
 

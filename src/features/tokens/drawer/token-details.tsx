@@ -7,12 +7,12 @@ import { formatDateTimeZone, formatRelative } from '../model/format-time';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { CopyButton } from './copy-button';
-import { DescriptionEditor } from './description-editor';
+import { DescriptionEditor } from '../list/description-editor';
 import { PermissionsPanel } from './permissions-panel';
-import { DeactivateOwnTokenDialog } from './own-token-confirm';
-import { OwnTokenBadge } from './own-token-badge';
-import { useOwnTokenId } from './own-token-context';
-import { useSetTokenStatus } from './use-set-token-status';
+import { DeactivateOwnTokenDialog } from '../own-token/own-token-confirm';
+import { OwnTokenBadge } from '../own-token/own-token-badge';
+import { useOwnTokenId } from '../own-token/own-token-context';
+import { useSetTokenStatus } from '../actions/use-set-token-status';
 import './token-details.css';
 
 export function TokenDetails({ token }: { token: Authorization }) {

@@ -2,12 +2,12 @@
 // status change with Undo and Details): code the first paint does without, so the page loads it on demand and
 // mounts this host, which hands the page its actions (onReady) and shows the bulk report dialog when asked.
 import { memo, useLayoutEffect } from 'react';
-import type { Authorization, AuthorizationStatus } from '../../../../core/influx-types';
-import type { BulkOutcome } from '../model/bulk-plan';
-import { useBulkStatusOutcome } from './use-bulk-status-outcome';
-import { useCloneToken } from './use-clone-token';
-import { useRetireRotatedToken } from './use-retire-rotated-token';
-import { useSetTokenStatus } from './use-set-token-status';
+import type { Authorization, AuthorizationStatus } from '../../../core/influx-types';
+import type { BulkOutcome } from './model/bulk-plan';
+import { useBulkStatusOutcome } from './actions/use-bulk-status-outcome';
+import { useCloneToken } from './actions/use-clone-token';
+import { useRetireRotatedToken } from './actions/use-retire-rotated-token';
+import { useSetTokenStatus } from './actions/use-set-token-status';
 
 export interface TokenActions {
   clone: (token: Authorization) => void;

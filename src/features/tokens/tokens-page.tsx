@@ -2,19 +2,19 @@
 // list, the drawer route inside it, and the dialogs the list opens (show-once, delete, bulk).
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { preloadWhenIdle, useOnDemand, useRequiredOnDemand } from '../../../components/ui/on-demand';
-import { menuModule } from '../../../components/ui/menu';
-import { toastItemModule } from '../../../components/ui/toast-provider';
+import { preloadWhenIdle, useOnDemand, useRequiredOnDemand } from '../../components/ui/on-demand';
+import { menuModule } from '../../components/ui/menu';
+import { toastItemModule } from '../../components/ui/toast-provider';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { Authorization } from '../../../../core/influx-types';
-import { useSession } from '../../../lib/session/session-context';
-import { lookupQueries } from '../api/lookup-queries';
-import { orgQuery } from '../api/org-query';
-import { pollWhileFailing } from '../api/poll-while-failing';
-import { tokenKeys, tokenQueries } from '../api/token-queries';
-import { usePartialList } from '../list-sync';
-import type { BulkAction } from '../model/bulk-plan';
-import { partialCountText, tokenCountText } from '../model/token-count';
+import type { Authorization } from '../../../core/influx-types';
+import { useSession } from '../../lib/session/session-context';
+import { lookupQueries } from './api/lookup-queries';
+import { orgQuery } from './api/org-query';
+import { pollWhileFailing } from './api/poll-while-failing';
+import { tokenKeys, tokenQueries } from './api/token-queries';
+import { usePartialList } from './list-sync';
+import type { BulkAction } from './model/bulk-plan';
+import { partialCountText, tokenCountText } from './model/token-count';
 import {
   bulkBar,
   bulkDialog,
@@ -27,30 +27,30 @@ import {
   tokenDrawer,
   tokensTable,
 } from './dialogs-on-demand';
-import { permissionsTipModule } from './permissions-summary-tip';
-import { EditDrafts, EditDraftsContext } from './edit-drafts';
-import { ExportMenu } from './export-menu';
-import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu';
-import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list-states';
-import { OwnTokenIdContext } from './own-token-context';
-import { useOwnToken } from './use-own-token';
-import type { RowAction } from './token-row-actions';
-import type { TokensOutletContext } from './tokens-outlet-context';
-import { TokensToolbar } from './tokens-toolbar';
-import { useListParams } from './use-list-params';
-import { useSelection } from './use-selection';
+import { permissionsTipModule } from './list/permissions-summary-tip';
+import { EditDrafts, EditDraftsContext } from './list/edit-drafts';
+import { ExportMenu } from './export/export-menu';
+import { GenerateTokenMenu, type GenerateKind } from './create/generate-token-menu';
+import { LoadingTokens, NoMatches, NoTokens, TokensFailed } from './list/list-states';
+import { OwnTokenIdContext } from './own-token/own-token-context';
+import { useOwnToken } from './own-token/use-own-token';
+import type { RowAction } from './actions/token-row-actions';
+import type { TokensOutletContext } from './drawer/tokens-outlet-context';
+import { TokensToolbar } from './toolbar/tokens-toolbar';
+import { useListParams } from './toolbar/use-list-params';
+import { useSelection } from './list/use-selection';
 import { useTokenActions } from './use-token-actions';
-import { useTokenView } from './use-token-view';
-import { InvalidUrlFilters } from './invalid-url-filters';
-import { useSlashShortcut } from './use-slash-shortcut';
-import { describeFilters, urlFilterProblems } from '../model/url-filter-problems';
+import { useTokenView } from './list/use-token-view';
+import { InvalidUrlFilters } from './toolbar/invalid-url-filters';
+import { useSlashShortcut } from './toolbar/use-slash-shortcut';
+import { describeFilters, urlFilterProblems } from './model/url-filter-problems';
 // The list's stylesheets come with the first load, not with its code: rows are drawn whole the moment they arrive.
-import '../../../components/ui/controls.css';
-import './sortable-header.css';
-import './tokens-table.css';
-import './token-row-just-made.css';
-import './description-editor.css';
-import './own-token.css';
+import '../../components/ui/controls.css';
+import './list/sortable-header.css';
+import './list/tokens-table.css';
+import './list/token-row-just-made.css';
+import './list/description-editor.css';
+import './own-token/own-token.css';
 import './tokens-page.css';
 import './tokens-page-overlays.css';
 import './tokens-focus.css';

@@ -4,7 +4,7 @@ import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokensNoun } from '../model/bulk-plan';
-import { exportTokens } from './dialogs-on-demand';
+import { exportTokens } from '../dialogs-on-demand';
 
 interface ExportMenuProps {
   /** The tokens in view, in view order (read only when an item is chosen). */
