@@ -3,17 +3,18 @@ import { Link, Outlet } from 'react-router';
 import { StatePanel } from '../components/ui/state-panel';
 import { ToastOutlet } from '../components/ui/toast-outlet';
 import { SessionContext } from '../lib/session/session-context';
-import { onDemand, useOnDemand } from '../components/ui/on-demand';
+import { lazyPart } from '../components/ui/lazy-part';
 import { useSessionState } from '../features/session/use-session-state';
 import './app-shell.css';
 
 /** The sign-in form: not needed when a session exists, so it is fetched only when there is none. */
-const signInForm = onDemand(() => import('../features/session/sign-in-form'));
+const SignInForm = lazyPart('the sign-in form', () =>
+  import('../features/session/sign-in-form').then((m) => m.SignInForm),
+);
 
 export function AppShell() {
   const { configQuery, session, signIn, signedOutMessage } = useSessionState();
   const config = configQuery.data;
-  const signInModule = useOnDemand(signInForm, configQuery.isSuccess && !session);
 
   let content;
   if (configQuery.isPending) {
@@ -34,11 +35,7 @@ export function AppShell() {
       </StatePanel>
     );
   } else if (!session) {
-    content = signInModule ? (
-      <signInModule.SignInForm upstream={config?.upstream ?? 'InfluxDB'} message={signedOutMessage} onSignIn={signIn} />
-    ) : (
-      <StatePanel title="Loading…" role="status" />
-    );
+    content = <SignInForm upstream={config?.upstream ?? 'InfluxDB'} message={signedOutMessage} onSignIn={signIn} />;
   } else {
     content = (
       <SessionContext value={session}>

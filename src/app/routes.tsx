@@ -1,15 +1,9 @@
 // The app's routes, shared by the browser router (main.tsx) and the tests' memory router (render-app.tsx), both in
 // declarative mode: <AppRoutes /> inside a <BrowserRouter> or <MemoryRouter>.
-import { lazy, Suspense } from 'react';
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
-import { tokenDrawer } from '../features/tokens/dialogs-on-demand';
-import { TokensPage } from '../features/tokens/tokens-page';
+import { TokenDrawer, TokensPage } from '../features/tokens';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
-
-// The drawer's code arrives on demand (preloaded once the list has painted, so this rarely waits). Opening it is a
-// navigation in a transition: until the code is there, the page stays as it was.
-const TokenDrawerRoute = lazy(async () => ({ default: (await tokenDrawer.preload()).TokenDrawerRoute }));
 
 export const routes: RouteObject[] = [
   {
@@ -20,14 +14,8 @@ export const routes: RouteObject[] = [
         path: 'tokens',
         element: <TokensPage />,
         children: [
-          {
-            path: ':tokenId',
-            element: (
-              <Suspense fallback={null}>
-                <TokenDrawerRoute />
-              </Suspense>
-            ),
-          },
+          // The drawer's code arrives on first use (fetched as soon as the person points at a token).
+          { path: ':tokenId', element: <TokenDrawer /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,15 +1,27 @@
-// The menu's machinery (Radix DropdownMenu), loaded on demand by menu.tsx once the person reaches for a menu.
+// The menu's machinery (Radix DropdownMenu), loaded by menu.tsx once the person reaches for a menu.
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import type { MenuProps } from './menu';
+import type { ReactElement } from 'react';
 import './menu.css';
 
-export function RadixMenu({
-  trigger,
-  items,
-  align = 'start',
-  label,
-  defaultOpen = false,
-}: MenuProps & { defaultOpen?: boolean }) {
+export interface MenuItem {
+  label: string;
+  /** A second line under the label. */
+  hint?: string;
+  onSelect: () => void;
+  tone?: 'danger';
+  disabled?: boolean;
+}
+
+export interface RadixMenuProps {
+  trigger: ReactElement;
+  items: MenuItem[];
+  align: 'start' | 'end';
+  label?: string;
+  /** Pressed (not only focused) before the machinery arrived: open at once. */
+  defaultOpen: boolean;
+}
+
+export function RadixMenu({ trigger, items, align, label, defaultOpen }: RadixMenuProps) {
   return (
     <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>

@@ -1,7 +1,6 @@
 // Where toasts appear; the page has one, and each open modal drawer adds its own.
 import { useContext, useLayoutEffect, useRef } from 'react';
 import { ToastHostContext } from './toast-context';
-import './toast-stack.css';
 
 export function ToastOutlet() {
   const register = useContext(ToastHostContext);

@@ -3,15 +3,11 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { ToastContext, ToastHostContext, type Toast, type ToastApi, type ToastInput } from './toast-context';
-import { onDemand, useOnDemand } from './on-demand';
+import { ToastItem } from './toast-item';
 import './toast.css';
-
-/** A toast's own code arrives with the first toast (or earlier, when the page preloads it once idle). */
-export const toastItemModule = onDemand(() => import('./toast-item'));
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const items = useOnDemand(toastItemModule, toasts.length > 0);
   const [hosts, setHosts] = useState<HTMLElement[]>([]);
   const counter = useRef(0);
 
@@ -44,12 +40,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <ToastHostContext value={registerHost}>
         {children}
         {host &&
-          items &&
+          toasts.length > 0 &&
           createPortal(
             // Not a list: each toast is a live region (status or alert), which a list item cannot be.
             <div className="toast-list">
               {toasts.map((toast) => (
-                <items.ToastItem key={`${toast.id}:${toast.version}`} toast={toast} onDismiss={dismiss} />
+                <ToastItem key={`${toast.id}:${toast.version}`} toast={toast} onDismiss={dismiss} />
               ))}
             </div>,
             host,

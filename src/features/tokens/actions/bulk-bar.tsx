@@ -1,7 +1,7 @@
 // Shown while tokens are selected: how many, and what can be done to all of them.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { BulkAction } from '../model/bulk-plan';
-import { preloadBulk } from '../dialogs-on-demand';
+import { usePageDialog } from './page-dialog';
 import './bulk-bar.css';
 
 const number = new Intl.NumberFormat('en-US');
@@ -16,8 +16,9 @@ interface BulkBarProps {
 
 export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const { preload } = usePageDialog();
   // Tokens are selected: what the bar's buttons open is fetched now, so it opens at once.
-  useEffect(preloadBulk, []);
+  useEffect(() => preload('bulk'), [preload]);
   // The table's sticky headings sit right under the bar (and the filters it lies over), however they wrap.
   useLayoutEffect(() => {
     const bar = ref.current;

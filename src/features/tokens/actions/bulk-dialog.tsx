@@ -1,7 +1,7 @@
 // Confirm, run and report a bulk action: "Deactivate 50 tokens?", then progress ("31 of 50") with Cancel,
 // then exactly what happened ("47 deactivated, 3 failed:" and each failure with the server's reason).
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useRef, useState } from 'react';
+import { Dialog, DialogCancel } from '../../../components/ui/dialog';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
@@ -15,8 +15,6 @@ import {
   type BulkAction,
   type BulkOutcome,
 } from '../model/bulk-plan';
-import '../../../components/ui/controls.css';
-import '../../../components/ui/modal-dialog.css';
 import './bulk-dialog.css';
 
 interface BulkDialogProps {
@@ -109,14 +107,15 @@ export function BulkDialog({
     controller.current?.abort();
   }
 
+  let description: string | undefined;
   let body;
   let footer;
   if (outcome) {
     body = <BulkReport outcome={outcome} />;
     footer = (
-      <AlertDialog.Action className="btn btn--primary" onClick={onClose}>
+      <button type="button" className="btn btn--primary" onClick={onClose}>
         Close
-      </AlertDialog.Action>
+      </button>
     );
   } else if (running) {
     const inFlight = settled < plan.todo.length ? Math.min(6, plan.todo.length - settled) : 0;
@@ -136,13 +135,12 @@ export function BulkDialog({
       </button>
     );
   } else {
+    description =
+      plan.todo.length === 0
+        ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.`
+        : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1];
     body = (
       <>
-        <AlertDialog.Description className="modal__description">
-          {plan.todo.length === 0
-            ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.`
-            : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1]}
-        </AlertDialog.Description>
         {skipped && (
           <p className="bulk-dialog__note">
             Of the {tokenCount.format(plan.todo.length + plan.skipped.length)} selected, {skipped} and{' '}
@@ -158,10 +156,10 @@ export function BulkDialog({
     );
     footer =
       plan.todo.length === 0 ? (
-        <AlertDialog.Cancel className="btn btn--primary">Close</AlertDialog.Cancel>
+        <DialogCancel className="btn btn--primary">Close</DialogCancel>
       ) : (
         <>
-          <AlertDialog.Cancel className="btn">Cancel</AlertDialog.Cancel>
+          <DialogCancel className="btn">Cancel</DialogCancel>
           <button
             type="button"
             className={`btn ${action === 'delete' ? 'btn--danger' : 'btn--primary'}`}
@@ -173,32 +171,25 @@ export function BulkDialog({
       );
   }
 
+  const title = outcome
+    ? FINISHED[action]
+    : running
+      ? `${RUNNING[action]}…`
+      : plan.todo.length === 0
+        ? NOTHING_TO_DO[action]
+        : bulkQuestion(action, plan.todo.length);
   return (
-    <AlertDialog.Root open onOpenChange={(open) => !open && !running && onClose()}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="modal-overlay" />
-        <AlertDialog.Content
-          className="modal modal--small bulk-dialog"
-          onEscapeKeyDown={(event) => running && event.preventDefault()}
-          onCloseAutoFocus={onCloseAutoFocus}
-          {...(outcome || running ? { 'aria-describedby': undefined } : {})}
-        >
-          <header className="modal__header">
-            <AlertDialog.Title className="modal__title">
-              {outcome
-                ? FINISHED[action]
-                : running
-                  ? `${RUNNING[action]}…`
-                  : plan.todo.length === 0
-                    ? NOTHING_TO_DO[action]
-                    : bulkQuestion(action, plan.todo.length)}
-            </AlertDialog.Title>
-          </header>
-          <div className="modal__body">{body}</div>
-          <footer className="modal__footer">{footer}</footer>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <Dialog
+      variant="confirm"
+      busy={running}
+      onClose={onClose}
+      title={title}
+      description={description}
+      footer={footer}
+      onCloseAutoFocus={onCloseAutoFocus}
+    >
+      {body}
+    </Dialog>
   );
 }
 

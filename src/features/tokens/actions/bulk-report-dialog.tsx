@@ -1,41 +1,30 @@
-// The bulk toast's Details: the whole report of a bulk Activate/Deactivate (or its Undo), with Undo again.
-// Loaded on demand (dialogs-on-demand.ts): it only follows a bulk run.
-import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { tokensNoun, type BulkOutcome } from '../model/bulk-plan';
+// The bulk toast's Details: the whole report of a bulk Activate/Deactivate (or of its Undo), with Undo again.
+import { Dialog } from '../../../components/ui/dialog';
+import { tokensNoun } from '../model/bulk-plan';
 import { BulkReport } from './bulk-dialog';
+import type { BulkStatusReport } from './page-dialog';
 
 interface BulkReportDialogProps {
-  title: string;
-  outcome: BulkOutcome;
-  /** How many tokens Undo would switch back; 0 hides it. */
-  undoCount: number;
-  afterFailures: string;
+  report: BulkStatusReport;
   onUndo: () => void;
   onClose: () => void;
   onCloseAutoFocus: (event: Event) => void;
 }
 
-export function BulkReportDialog({
-  title,
-  outcome,
-  undoCount,
-  afterFailures,
-  onUndo,
-  onClose,
-  onCloseAutoFocus,
-}: BulkReportDialogProps) {
+export function BulkReportDialog({ report, onUndo, onClose, onCloseAutoFocus }: BulkReportDialogProps) {
+  const { outcome, changed, undo } = report;
+  const title = undo ? 'Undo report' : outcome.action === 'activate' ? 'Activation report' : 'Deactivation report';
   return (
-    <ModalDialog
-      open
+    <Dialog
       closeButton={false}
-      onOpenChange={(open) => !open && onClose()}
+      onClose={onClose}
       title={title}
       onCloseAutoFocus={onCloseAutoFocus}
       footer={
         <>
-          {undoCount > 0 && (
+          {changed.length > 0 && (
             <button type="button" className="btn" onClick={onUndo}>
-              Undo ({tokensNoun(undoCount)})
+              Undo ({tokensNoun(changed.length)})
             </button>
           )}
           <button type="button" className="btn btn--primary" onClick={onClose}>
@@ -44,7 +33,14 @@ export function BulkReportDialog({
         </>
       }
     >
-      <BulkReport outcome={outcome} afterFailures={afterFailures} />
-    </ModalDialog>
+      <BulkReport
+        outcome={outcome}
+        afterFailures={
+          undo
+            ? 'Tokens that failed kept the status they had.'
+            : 'Tokens that failed keep their status and stay selected, so you can try again.'
+        }
+      />
+    </Dialog>
   );
 }

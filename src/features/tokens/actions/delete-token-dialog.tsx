@@ -1,19 +1,18 @@
 // "Delete “x”?" — the confirmation before a token is deleted; the failure is shown in place.
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ConfirmDialog } from '../../../components/ui/dialog';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useDeleteToken } from '../api/use-delete-token';
 import { tokenLabel } from '../model/token-label';
 import { LOCKOUT_CONSEQUENCE } from '../own-token/own-token-confirm';
 import { useOwnTokenId } from '../own-token/own-token-context';
-import '../../../components/ui/controls.css';
 
 interface DeleteTokenDialogProps {
   token: Authorization;
   onClose: () => void;
   /** After the server confirmed; before the dialog closes. */
   onDeleted?: () => void;
-  /** When the request starts and ends (the drawer stops refreshing its token meanwhile). */
+  /** When the request starts and ends (the drawer stops reading its token meanwhile). */
   onBusyChange?: (busy: boolean) => void;
   onCloseAutoFocus?: (event: Event) => void;
 }
@@ -44,8 +43,7 @@ export function DeleteTokenDialog({
 
   return (
     <ConfirmDialog
-      open
-      onOpenChange={(open) => !open && !remove.isPending && onClose()}
+      onClose={onClose}
       title={own ? `Delete “${label}”, this page's own token?` : `Delete “${label}”?`}
       description={`Anything using this token stops working at once. This cannot be undone.${own ? ` ${LOCKOUT_CONSEQUENCE}` : ''}`}
       actionLabel={own ? 'Delete and lock this page out' : 'Yes, delete this token'}

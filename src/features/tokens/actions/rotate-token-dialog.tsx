@@ -1,7 +1,7 @@
 // Rotate, step 1: say what will happen, then create a token with the same permissions and owner, described as
 // the old one's replacement. The new secret is then shown once (NewTokenDialog), and the old token is switched
 // off only after the person says the new one is in place (useRetireRotatedToken).
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ConfirmDialog } from '../../../components/ui/dialog';
 import type { Authorization } from '../../../../core/influx-types';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
@@ -9,7 +9,6 @@ import { clonedPermissions } from '../model/new-token-permissions';
 import { rotatedDescription } from '../model/rotate-description';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
-import '../../../components/ui/controls.css';
 
 interface RotateTokenDialogProps {
   token: Authorization;
@@ -36,8 +35,7 @@ export function RotateTokenDialog({ token, onClose, onCreated, onCloseAutoFocus 
 
   return (
     <ConfirmDialog
-      open
-      onOpenChange={(open) => !open && !create.isPending && onClose()}
+      onClose={onClose}
       title={`Rotate “${label}”?`}
       description={`A new token with the same permissions, owned by ${ownerName(token)}, is created and shown once. “${label}” stays active until you say the new token is in place; then it is deactivated.`}
       actionLabel="Create replacement"

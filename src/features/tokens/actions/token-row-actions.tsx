@@ -1,46 +1,50 @@
-// The row's "⋮" menu: Deactivate (or Activate), Rotate, Clone and Delete, which the page carries out
-// (the row may scroll out of the DOM).
+// The row's "⋮" menu: Deactivate (or Activate), Rotate, Clone and Delete. Each item calls its action itself; the
+// dialogs they open belong to the page, so they stay open when the row scrolls out of the DOM.
 import { memo } from 'react';
 import { MoreIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
-import { preloadRowActions } from '../dialogs-on-demand';
-import type { AuthorizationStatus } from '../../../../core/influx-types';
+import type { Authorization } from '../../../../core/influx-types';
+import { tokenLabel } from '../model/token-label';
+import { usePageDialog } from './page-dialog';
+import { useCloneToken } from './use-clone-token';
+import { useOwnTokenGuard } from './use-own-token-guard';
+import { useSetTokenStatus } from './use-set-token-status';
 
-export type RowAction = 'activate' | 'deactivate' | 'rotate' | 'clone' | 'delete';
-
-interface TokenRowActionsProps {
-  id: string;
-  label: string;
-  status: AuthorizationStatus;
-  onAction: (action: RowAction, id: string) => void;
-}
-
-export const TokenRowActions = memo(function TokenRowActions({ id, label, status, onAction }: TokenRowActionsProps) {
+export const TokenRowActions = memo(function TokenRowActions({ token }: { token: Authorization }) {
+  const { open, preload } = usePageDialog();
+  const guard = useOwnTokenGuard();
+  const setStatus = useSetTokenStatus();
+  const { clone } = useCloneToken();
+  const label = tokenLabel(token.description);
   return (
     <Menu
       align="end"
-      onReach={preloadRowActions}
+      onReach={() => preload('rotate', 'delete', 'new-token', 'own-off')}
       label={`Actions for ${label}`}
       trigger={
-        <button type="button" className="icon-btn" aria-label={`Actions for ${label}`} data-row-actions={id}>
+        <button type="button" className="icon-btn" aria-label={`Actions for ${label}`} data-row-actions={token.id}>
           <MoreIcon />
         </button>
       }
       items={[
-        status === 'active'
+        token.status === 'active'
           ? {
               label: 'Deactivate',
               hint: 'InfluxDB refuses it at once (Undo follows)',
-              onSelect: () => onAction('deactivate', id),
+              onSelect: () => guard.switchOff(token, () => setStatus(token.id, 'inactive')),
             }
-          : { label: 'Activate', hint: 'InfluxDB accepts it again at once', onSelect: () => onAction('activate', id) },
+          : {
+              label: 'Activate',
+              hint: 'InfluxDB accepts it again at once',
+              onSelect: () => setStatus(token.id, 'active'),
+            },
         {
           label: 'Rotate',
           hint: 'A new token with the same access, then this one off',
-          onSelect: () => onAction('rotate', id),
+          onSelect: () => open({ kind: 'rotate', token }),
         },
-        { label: 'Clone', hint: 'A new token with the same permissions', onSelect: () => onAction('clone', id) },
-        { label: 'Delete', tone: 'danger', onSelect: () => onAction('delete', id) },
+        { label: 'Clone', hint: 'A new token with the same permissions', onSelect: () => clone(token) },
+        { label: 'Delete', tone: 'danger', onSelect: () => open({ kind: 'delete', token }) },
       ]}
     />
   );

@@ -1,4 +1,5 @@
-// Clone: a new token with the same permissions, described "<old> (cloned at …)"; a refusal is said in a toast.
+// Clone: a new token with the same permissions and owner, described "<old> (cloned at …)", its secret then shown once;
+// a refusal is said in a toast. It reports even when what started it (a row's menu) is gone by then.
 import { useCallback } from 'react';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
@@ -7,32 +8,32 @@ import { cloneDescription } from '../model/clone-description';
 import { createFailureText } from '../model/create-failure';
 import { clonedPermissions } from '../model/new-token-permissions';
 import { tokenLabel } from '../model/token-label';
+import { usePageDialog } from './page-dialog';
 
-export function useCloneToken(onCloned: (token: Authorization) => void) {
-  const { mutate, isPending } = useCreateToken();
+export function useCloneToken() {
+  const { mutateAsync, isPending } = useCreateToken();
   const toast = useToast();
+  const { open } = usePageDialog();
   const clone = useCallback(
     (token: Authorization) => {
-      mutate(
-        {
-          orgID: token.orgID,
-          userID: token.userID,
-          description: cloneDescription(token.description),
-          permissions: clonedPermissions(token.permissions),
-        },
-        {
-          onSuccess: onCloned,
-          onError: (error) =>
-            toast.show({
-              id: `clone:${token.id}`,
-              tone: 'error',
-              title: `Could not clone “${tokenLabel(token.description)}”`,
-              description: createFailureText(error, 'clone'),
-            }),
-        },
+      const body = {
+        orgID: token.orgID,
+        userID: token.userID,
+        description: cloneDescription(token.description),
+        permissions: clonedPermissions(token.permissions),
+      };
+      mutateAsync(body).then(
+        (created) => open({ kind: 'new-token', token: created, origin: 'cloned' }),
+        (error: Error) =>
+          toast.show({
+            id: `clone:${token.id}`,
+            tone: 'error',
+            title: `Could not clone “${tokenLabel(token.description)}”`,
+            description: createFailureText(error, 'clone'),
+          }),
       );
     },
-    [mutate, toast, onCloned],
+    [mutateAsync, toast, open],
   );
   return { clone, isPending };
 }

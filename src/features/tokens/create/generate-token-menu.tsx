@@ -1,15 +1,20 @@
 // "Generate API Token": All Access or Custom, as on InfluxDB's own page.
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
-import { preloadGenerate } from '../dialogs-on-demand';
 
 export type GenerateKind = 'all-access' | 'custom';
 
-export function GenerateTokenMenu({ onChoose }: { onChoose: (kind: GenerateKind) => void }) {
+interface GenerateTokenMenuProps {
+  onChoose: (kind: GenerateKind) => void;
+  /** The person points at or focuses the button: fetch the dialogs' code now. */
+  onReach: () => void;
+}
+
+export function GenerateTokenMenu({ onChoose, onReach }: GenerateTokenMenuProps) {
   return (
     <Menu
       align="end"
-      onReach={preloadGenerate}
+      onReach={onReach}
       trigger={
         <button type="button" className="btn btn--primary">
           Generate API Token

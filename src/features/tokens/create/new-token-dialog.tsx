@@ -1,19 +1,19 @@
 // The new token's string, shown once: copy it (with fallbacks), and closing before copying asks first.
 import { useId, useRef, useState } from 'react';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { CopyIcon } from '../../../components/ui/icons';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
 import { copyFromField } from './copy-from-field';
-import '../../../components/ui/controls.css';
 import './new-token-dialog.css';
+
+export type NewTokenOrigin = 'created' | 'cloned' | 'rotated';
 
 interface NewTokenDialogProps {
   /** The POST answer, with its token string. */
   token: Authorization;
-  /** "created", "cloned" or "rotated": said in the title. */
-  origin: 'created' | 'cloned' | 'rotated';
+  /** Said in the title. */
+  origin: NewTokenOrigin;
   onClose: () => void;
   /** Rotate: the token this one replaces, still active; `onRetire` deactivates it once the person says so. */
   replaces?: Authorization;
@@ -61,12 +61,9 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
 
   return (
     <>
-      <ModalDialog
-        open
+      <Dialog
         closeButton={false}
-        onOpenChange={(open) => {
-          if (!open) requestClose();
-        }}
+        onClose={() => requestClose()}
         title={TITLE[origin]}
         onCloseAutoFocus={onCloseAutoFocus}
         onOpenAutoFocus={(event) => {
@@ -132,19 +129,20 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
             </p>
           </div>
         )}
-      </ModalDialog>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title="You haven't copied this token. Close anyway?"
-        description="Once this dialog closes, the token cannot be shown again. You would have to generate a new one."
-        cancelLabel="Go back"
-        actionLabel={leaving === 'retire' ? 'Deactivate old anyway' : 'Close anyway'}
-        onAction={() => {
-          setConfirming(false);
-          leave(leaving);
-        }}
-      />
+      </Dialog>
+      {confirming && (
+        <ConfirmDialog
+          onClose={() => setConfirming(false)}
+          title="You haven't copied this token. Close anyway?"
+          description="Once this dialog closes, the token cannot be shown again. You would have to generate a new one."
+          cancelLabel="Go back"
+          actionLabel={leaving === 'retire' ? 'Deactivate old anyway' : 'Close anyway'}
+          onAction={() => {
+            setConfirming(false);
+            leave(leaving);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -21,16 +21,13 @@ interface PermissionChoicesProps {
   /** First column heading, e.g. "Bucket" or "Resource". */
   heading: string;
   rows: ChoiceRow[];
-  onChange: (key: string, action: PermissionAction, checked: boolean) => void;
+  /** One row's checkbox, or a column's "select all" over several rows. */
+  onChange: (keys: string[], action: PermissionAction, checked: boolean) => void;
   /**
    * A "select all" checkbox per column over these rows (those shown, not covered by a broader choice), named
    * "Read every <noun>" / "Write every <noun>" (e.g. "Read every bucket shown").
    */
-  selectAll?: {
-    keys: string[];
-    noun: string;
-    onChange: (keys: string[], action: PermissionAction, checked: boolean) => void;
-  };
+  selectAll?: { keys: string[]; noun: string };
   /** Shown in place of the rows when there are none (e.g. nothing matches the filter). */
   empty?: string;
 }
@@ -56,7 +53,7 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
           ref={(box) => {
             if (box) box.indeterminate = checked > 0 && checked < keys.length;
           }}
-          onChange={(e) => selectAll.onChange(keys, action, e.target.checked)}
+          onChange={(e) => onChange(keys, action, e.target.checked)}
         />
         <span aria-hidden="true">{title}</span>
       </label>
@@ -104,7 +101,7 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
                     title={covered ? `${name}: included in all buckets` : name}
                     checked={covered || row[action]}
                     disabled={covered}
-                    onChange={(e) => onChange(row.key, action, e.target.checked)}
+                    onChange={(e) => onChange([row.key], action, e.target.checked)}
                   />
                 </td>
               );

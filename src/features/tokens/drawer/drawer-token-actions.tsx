@@ -1,32 +1,26 @@
-// Rotate, Clone and Delete in the token's drawer. Delete asks first; once done, the drawer closes.
+// Rotate, Clone and Delete in the token's drawer: the same dialogs as a row's menu opens. Delete asks inside the drawer,
+// and once the token is gone the drawer closes.
 import { useState } from 'react';
 import { CloneIcon, RotateIcon, TrashIcon } from '../../../components/ui/icons';
 import type { Authorization } from '../../../../core/influx-types';
 import { DeleteTokenDialog } from '../actions/delete-token-dialog';
+import { usePageDialog } from '../actions/page-dialog';
 import { useCloneToken } from '../actions/use-clone-token';
-import '../../../components/ui/controls.css';
 
 interface DrawerTokenActionsProps {
   token: Authorization;
-  onCloned: (token: Authorization) => void;
-  /** Rotate: a replacement with the same access, then this one deactivated once the person confirms. */
-  onRotate: () => void;
   onDeleted: () => void;
   onDeletingChange: (deleting: boolean) => void;
 }
 
-export function DrawerTokenActions({
-  token,
-  onCloned,
-  onRotate,
-  onDeleted,
-  onDeletingChange,
-}: DrawerTokenActionsProps) {
+export function DrawerTokenActions({ token, onDeleted, onDeletingChange }: DrawerTokenActionsProps) {
+  const { open, preload } = usePageDialog();
+  const { clone, isPending } = useCloneToken();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const { clone, isPending } = useCloneToken(onCloned);
+  const preloadDialogs = () => preload('rotate', 'new-token');
   return (
-    <div className="drawer-actions">
-      <button type="button" className="btn btn--small" onClick={onRotate}>
+    <div className="drawer-actions" onPointerEnter={preloadDialogs} onFocus={preloadDialogs}>
+      <button type="button" className="btn btn--small" onClick={() => open({ kind: 'rotate', token })}>
         <RotateIcon />
         Rotate
       </button>

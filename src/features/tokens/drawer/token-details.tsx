@@ -1,5 +1,4 @@
 // The drawer's content: status switch, renamable description, facts, the token string if known, permissions.
-import { useState } from 'react';
 import { SwitchField } from '../../../components/ui/switch-field';
 import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
@@ -9,9 +8,9 @@ import { tokenLabel } from '../model/token-label';
 import { CopyButton } from './copy-button';
 import { DescriptionEditor } from '../list/description-editor';
 import { PermissionsPanel } from './permissions-panel';
-import { DeactivateOwnTokenDialog } from '../own-token/own-token-confirm';
 import { OwnTokenBadge } from '../own-token/own-token-badge';
 import { useOwnTokenId } from '../own-token/own-token-context';
+import { useOwnTokenGuard } from '../actions/use-own-token-guard';
 import { useSetTokenStatus } from '../actions/use-set-token-status';
 import './token-details.css';
 
@@ -20,7 +19,7 @@ export function TokenDetails({ token }: { token: Authorization }) {
   const setStatus = useSetTokenStatus();
   const active = token.status === 'active';
   const own = useOwnTokenId() === token.id;
-  const [confirmOff, setConfirmOff] = useState(false);
+  const guard = useOwnTokenGuard();
   return (
     <div className="token-details">
       <div className="token-details__status">
@@ -29,21 +28,11 @@ export function TokenDetails({ token }: { token: Authorization }) {
           checked={active}
           stateText={active ? 'This token works.' : 'This token is refused by InfluxDB.'}
           onCheckedChange={(checked) =>
-            !checked && own ? setConfirmOff(true) : setStatus(token.id, checked ? 'active' : 'inactive')
+            checked ? setStatus(token.id, 'active') : guard.switchOff(token, () => setStatus(token.id, 'inactive'))
           }
         />
         {own && <OwnTokenBadge />}
       </div>
-      {confirmOff && (
-        <DeactivateOwnTokenDialog
-          token={token}
-          onCancel={() => setConfirmOff(false)}
-          onConfirm={() => {
-            setConfirmOff(false);
-            setStatus(token.id, 'inactive');
-          }}
-        />
-      )}
       <dl className="token-details__facts">
         <dt>Description</dt>
         <dd>

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { Drawer } from '../../../components/ui/drawer';
+import { Dialog } from '../../../components/ui/dialog';
 import { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../../lib/session/session-context';
 import { tokenQueries } from '../api/token-queries';
@@ -14,7 +14,7 @@ import { useTokensOutletContext } from './tokens-outlet-context';
 
 export function TokenDrawerRoute() {
   const { tokenId = '' } = useParams();
-  const { orgID, onDrawerClosed, showNewToken, rotateToken } = useTokensOutletContext();
+  const { orgID, onDrawerClosed } = useTokensOutletContext();
   const { client } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -50,13 +50,7 @@ export function TokenDrawerRoute() {
     title = tokenLabel(token.description);
     body = (
       <>
-        <DrawerTokenActions
-          token={token}
-          onCloned={(created) => showNewToken(created, 'cloned')}
-          onRotate={() => rotateToken(token)}
-          onDeleted={close}
-          onDeletingChange={setDeleting}
-        />
+        <DrawerTokenActions token={token} onDeleted={close} onDeletingChange={setDeleting} />
         <TokenDetails token={token} />
       </>
     );
@@ -76,11 +70,9 @@ export function TokenDrawerRoute() {
   }
 
   return (
-    <Drawer
-      open
-      onOpenChange={(open) => {
-        if (!open) close();
-      }}
+    <Dialog
+      variant="drawer"
+      onClose={close}
       title={title}
       description={token && !notFound ? 'API token details' : undefined}
       onEscapeKeyDown={(event) => {
@@ -93,6 +85,6 @@ export function TokenDrawerRoute() {
       }}
     >
       {body}
-    </Drawer>
+    </Dialog>
   );
 }

@@ -3,11 +3,10 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { PencilIcon } from '../../../components/ui/icons';
 import type { Authorization } from '../../../../core/influx-types';
+import { DESCRIPTION_MAX_LENGTH } from '../model/token-label';
 import { useEditDraft, useEditDrafts } from './edit-drafts';
 import { useSaveDescription } from './use-save-description';
 import './description-editor.css';
-
-export const DESCRIPTION_MAX_LENGTH = 255;
 
 interface DescriptionEditorProps {
   token: Authorization;

@@ -57,3 +57,35 @@ export function NoMatches({ onClear, filters = [] }: { onClear: () => void; filt
     </StatePanel>
   );
 }
+
+/** A refetch failed: the list on screen stays, and this floats over the page (it never moves the rows). */
+export function RefreshFailed({ message, onRetry }: { message: string; onRetry: () => unknown }) {
+  return (
+    <p className="tokens-page__refresh-error" role="alert">
+      Could not refresh the list: {message}{' '}
+      <button type="button" className="btn btn--small" onClick={() => void onRetry()}>
+        Retry
+      </button>
+    </p>
+  );
+}
+
+/** A first load broke off: the tokens that arrived stay, marked incomplete. */
+export function ListIncomplete({
+  arrived,
+  failed,
+  onRetry,
+}: {
+  arrived: number;
+  failed: Error;
+  onRetry: () => unknown;
+}) {
+  return (
+    <p className="tokens-page__refresh-error" role="alert">
+      The list is incomplete: loading broke off after {arrived.toLocaleString('en-US')} tokens. {failed.message}{' '}
+      <button type="button" className="btn btn--small" onClick={() => void onRetry()}>
+        Retry
+      </button>
+    </p>
+  );
+}

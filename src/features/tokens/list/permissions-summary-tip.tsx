@@ -1,39 +1,47 @@
 // The list's permission summary ("Read 2 types", "Operator") as a button that explains itself: hovering or focusing
 // it (or tapping it, on a touch screen) shows every permission with the names and IDs of what it reaches.
-// Until then it is a plain button: the tooltip's machinery (permissions-tip-radix.tsx) is mounted, and on first
-// use downloaded, only for the summary the person reaches for, so rows stay cheap to mount while the list scrolls.
-import { memo, useState } from 'react';
+// Until then it is a plain button: the tooltip's machinery (permissions-tip.tsx) is mounted, and on first use
+// downloaded, only for the summary the person reaches for, so rows stay cheap to mount while the list scrolls.
+import { memo, useState, type ComponentProps } from 'react';
+import { lazyPart } from '../../../components/ui/lazy-part';
 import type { Authorization } from '../../../../core/influx-types';
-import { onDemand, useOnDemand } from '../../../components/ui/on-demand';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
+import type { TipStart } from './permissions-tip';
 import './permissions-summary-tip.css';
 
-export const HOVER_DELAY_MS = 250;
+// While the tooltip's code downloads, the summary stays as it is.
+const PermissionsTip = lazyPart(
+  'the permission list',
+  () => import('./permissions-tip').then((m) => m.PermissionsTip),
+  ({ token }) => <PlainSummary token={token} />,
+);
 
-/** How the person reached the summary: the real tooltip takes over from there. */
-export type TipStart = 'hover' | 'focus' | 'tap';
-
-export const permissionsTipModule = onDemand(() => import('./permissions-tip-radix'));
+/** Keyboard users reach a summary by focus, which must not wait: the table fetches the tooltip's code as it mounts. */
+export const preloadPermissionsTip = PermissionsTip.preload;
 
 export const PermissionsSummaryTip = memo(function PermissionsSummaryTip({ token }: { token: Authorization }) {
   const [start, setStart] = useState<TipStart | null>(null);
-  const real = useOnDemand(permissionsTipModule, start !== null);
-  if (real && start) return <real.RadixPermissionsTip token={token} start={start} />;
-  const want = (how: TipStart) => setStart((s) => (s === 'tap' ? s : how));
+  if (start) return <PermissionsTip token={token} start={start} />;
+  const reach = (how: TipStart) => setStart((s) => (s === 'tap' ? s : how));
   return (
-    <button
-      type="button"
-      className="perm-summary"
+    <PlainSummary
+      token={token}
       onPointerEnter={(event) => {
-        if (event.pointerType === 'mouse') want('hover');
+        if (event.pointerType === 'mouse') reach('hover');
       }}
-      onFocus={() => want('focus')}
+      onFocus={() => reach('focus')}
       onClick={(event) => {
         event.preventDefault();
         setStart('tap');
       }}
-    >
+    />
+  );
+});
+
+function PlainSummary({ token, ...handlers }: { token: Authorization } & ComponentProps<'button'>) {
+  return (
+    <button type="button" className="perm-summary" {...handlers}>
       {cachedPermissionsSummary(token.permissions)}
     </button>
   );
-});
+}

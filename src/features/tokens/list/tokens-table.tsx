@@ -1,25 +1,24 @@
 // The token list as an ARIA table whose rows are virtualized against the window's scroll:
 // only the rows on screen (plus a few) exist in the DOM, however many tokens match.
+import type { Authorization } from '../../../../core/influx-types';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
-import type { Authorization } from '../../../../core/influx-types';
 import type { SortDir, SortKey } from '../model/list-params';
 import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';
-import { useWatchWindowFling } from './fling-watch';
 import { SortableHeader } from './sortable-header';
-import '../../../components/ui/controls.css';
-import './sortable-header.css';
+import { preloadPermissionsTip } from './permissions-summary-tip';
 import { TokenRow } from './token-row';
-import type { RowAction } from '../actions/token-row-actions';
 import { useRowHeight } from './use-row-height';
 import './tokens-table.css';
 
 interface TokensTableProps {
   rows: IndexedToken[];
-  /** The freshest copy of each token, so an optimistic change shows before the sorted view catches up. */
-  latest: Map<string, Authorization>;
+  /** Each token as it is now: a change shows before the sorted view catches up. */
+  byId: ReadonlyMap<string, Authorization>;
   onOpen: (id: string) => void;
+  /** The person points at or focuses a token's description: the moment to fetch the drawer's code. */
+  onOpenIntent: () => void;
   /** A token whose description button should get focus (after its drawer closed). */
   focusRequest: string | null;
   onFocusRequestDone: (found: boolean) => void;
@@ -30,7 +29,6 @@ interface TokensTableProps {
   onSelect: (id: string, checked: boolean) => void;
   /** The header checkbox: every row matching the filters, not only the rendered ones. */
   onSelectAll: (checked: boolean) => void;
-  onAction: (action: RowAction, id: string) => void;
   /** A token just generated, cloned or rotated: its row is highlighted for a moment. */
   highlight?: string | null;
   /** The list's order, changed by clicking a column heading. */
@@ -59,8 +57,9 @@ function windowRect() {
 
 export function TokensTable({
   rows,
-  latest,
+  byId,
   onOpen,
+  onOpenIntent,
   focusRequest,
   onFocusRequestDone,
   busy,
@@ -68,7 +67,6 @@ export function TokensTable({
   selectedInView,
   onSelect,
   onSelectAll,
-  onAction,
   highlight = null,
   sort,
   dir,
@@ -82,8 +80,8 @@ export function TokensTable({
   const [scrollMargin, setScrollMargin] = useState(0);
   // The row holding focus stays rendered even when scrolled away, so focus (and typing) is never lost.
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
-  // Rows that first appear during a fast fling are sketches until it settles (fling-watch.ts).
-  useWatchWindowFling();
+
+  useEffect(preloadPermissionsTip, []);
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -146,8 +144,10 @@ export function TokensTable({
   }, [focusRequest, rows, items, virtualizer, onFocusRequestDone]);
 
   function onFocus(event: FocusEvent<HTMLDivElement>) {
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('[data-index]');
     setFocusedIndex(row ? Number(row.dataset.index) : null);
+    if (target.matches('[data-open-token]')) onOpenIntent();
   }
 
   return (
@@ -208,6 +208,9 @@ export function TokensTable({
         className="tokens-table__body"
         style={{ height: virtualizer.getTotalSize() }}
         onFocus={onFocus}
+        onPointerOver={(event) => {
+          if ((event.target as Element).closest('[data-open-token]')) onOpenIntent();
+        }}
       >
         {items.map((item) => {
           const row = rows[item.index];
@@ -215,14 +218,13 @@ export function TokensTable({
           return (
             <TokenRow
               key={item.key}
-              token={latest.get(row.token.id) ?? row.token}
+              token={byId.get(row.token.id) ?? row.token}
               index={item.index}
               onOpen={onOpen}
               top={item.start - scrollMargin}
               height={item.size}
               selected={selected.has(row.token.id)}
               onSelect={onSelect}
-              onAction={onAction}
               highlighted={highlight === row.token.id}
             />
           );

@@ -1,6 +1,9 @@
 // How a token is named on the page and in messages.
 export const NO_DESCRIPTION = '(no description)';
 
+/** The longest description the page lets a person type (InfluxDB sets none; its own page allows 90). */
+export const DESCRIPTION_MAX_LENGTH = 255;
+
 export function tokenLabel(description: string): string {
   return description.trim() === '' ? NO_DESCRIPTION : closeBidiControls(description);
 }

@@ -1,7 +1,7 @@
 // Questions asked before the page's own token is switched off or deleted: once alone (the drawer's switch),
 // and in bulk, where it is left out unless the person ticks it in on purpose.
 import { useId, useState } from 'react';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ConfirmDialog } from '../../../components/ui/dialog';
 import type { Authorization } from '../../../../core/influx-types';
 import type { BulkAction } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';
@@ -13,16 +13,15 @@ export const LOCKOUT_CONSEQUENCE =
 export function DeactivateOwnTokenDialog({
   token,
   onConfirm,
-  onCancel,
+  onClose,
 }: {
   token: Authorization;
   onConfirm: () => void;
-  onCancel: () => void;
+  onClose: () => void;
 }) {
   return (
     <ConfirmDialog
-      open
-      onOpenChange={(open) => !open && onCancel()}
+      onClose={onClose}
       title={`Deactivate “${tokenLabel(token.description)}”, this page's own token?`}
       description={LOCKOUT_CONSEQUENCE}
       actionLabel="Deactivate and lock this page out"
@@ -37,20 +36,19 @@ interface BulkWithOwnTokenDialogProps {
   /** How many selected tokens besides the page's own. */
   others: number;
   onContinue: (includeOwn: boolean) => void;
-  onCancel: () => void;
+  onClose: () => void;
 }
 
 const number = new Intl.NumberFormat('en-US');
 
-export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onCancel }: BulkWithOwnTokenDialogProps) {
+export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onClose }: BulkWithOwnTokenDialogProps) {
   const [include, setInclude] = useState(false);
   const id = useId();
   const verb = action === 'delete' ? 'delete' : 'deactivate';
   const count = others + (include ? 1 : 0);
   return (
     <ConfirmDialog
-      open
-      onOpenChange={(open) => !open && onCancel()}
+      onClose={onClose}
       title={`The selection includes this page's own token`}
       description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${verb} unless you tick it in below.`}
       actionLabel={
@@ -59,7 +57,7 @@ export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onCanc
           : `Continue with ${number.format(count)} token${count === 1 ? '' : 's'}`
       }
       tone={include ? 'danger' : 'primary'}
-      onAction={() => (count === 0 ? onCancel() : onContinue(include))}
+      onAction={() => (count === 0 ? onClose() : onContinue(include))}
     >
       <div className="own-token-warning">
         <input

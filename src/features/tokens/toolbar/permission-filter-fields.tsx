@@ -1,5 +1,6 @@
 // "Who can do what": an action (any, read, write) and a resource (any, a type, or one bucket), kept in the URL.
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField } from '../../../components/ui/select-field';
 import { OSS_RESOURCE_TYPES, type Bucket } from '../../../../core/influx-types';
 import { formatPermissionFilter, type ActionFilter, type PermissionFilter } from '../model/permission-filter';
 import { resourceTitle } from '../model/resource-names';
@@ -36,7 +37,6 @@ function toFilter(action: ActionFilter, resource: string): PermissionFilter | un
 }
 
 export function PermissionFilterFields({ value, buckets, onChange }: PermissionFilterFieldsProps) {
-  const id = useId();
   const valueKey = keyOf(value);
   const [choice, setChoice] = useState<Choice>({
     action: value?.action ?? 'any',
@@ -72,49 +72,39 @@ export function PermissionFilterFields({ value, buckets, onChange }: PermissionF
 
   return (
     <>
-      <div className="tokens-toolbar__field">
-        <label className="field-label" htmlFor={`${id}-action`}>
-          Permission
-        </label>
-        <select
-          id={`${id}-action`}
-          className="select"
-          value={action}
-          onChange={(e) => change(e.target.value as ActionFilter, resource)}
-        >
-          <option value="any">Any</option>
-          <option value="read">Read</option>
-          <option value="write">Write</option>
-        </select>
-      </div>
-      <div className="tokens-toolbar__field tokens-toolbar__field--resource">
-        <label className="field-label" htmlFor={`${id}-resource`}>
-          On resource
-        </label>
-        <select
-          id={`${id}-resource`}
-          className="select"
-          value={resource}
-          onChange={(e) => change(action, e.target.value)}
-        >
-          <option value={ANY}>Any resource</option>
-          <optgroup label="Buckets">
-            {buckets.map((bucket) => (
-              <option key={bucket.id} value={`buckets/${bucket.id}`}>
-                bucket: {bucket.name}
-              </option>
-            ))}
-            {unknownBucket && <option value={`buckets/${unknownBucket}`}>bucket: {unknownBucket}</option>}
-          </optgroup>
-          <optgroup label="Any of a type">
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {resourceTitle(type)} (any)
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
+      <SelectField
+        className="tokens-toolbar__field"
+        label="Permission"
+        value={action}
+        onChange={(next) => change(next as ActionFilter, resource)}
+      >
+        <option value="any">Any</option>
+        <option value="read">Read</option>
+        <option value="write">Write</option>
+      </SelectField>
+      <SelectField
+        className="tokens-toolbar__field tokens-toolbar__field--resource"
+        label="On resource"
+        value={resource}
+        onChange={(next) => change(action, next)}
+      >
+        <option value={ANY}>Any resource</option>
+        <optgroup label="Buckets">
+          {buckets.map((bucket) => (
+            <option key={bucket.id} value={`buckets/${bucket.id}`}>
+              bucket: {bucket.name}
+            </option>
+          ))}
+          {unknownBucket && <option value={`buckets/${unknownBucket}`}>bucket: {unknownBucket}</option>}
+        </optgroup>
+        <optgroup label="Any of a type">
+          {TYPES.map((type) => (
+            <option key={type} value={type}>
+              {resourceTitle(type)} (any)
+            </option>
+          ))}
+        </optgroup>
+      </SelectField>
     </>
   );
 }

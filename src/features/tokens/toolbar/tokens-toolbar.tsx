@@ -1,11 +1,11 @@
 // Filter, status, owner and sort controls; every choice is written to the URL by the page.
 import { useId, useState, type Ref } from 'react';
+import { SelectField } from '../../../components/ui/select-field';
 import type { Bucket } from '../../../../core/influx-types';
 import { SORT_OPTIONS, type ListParams, type SortDir, type SortKey, type StatusFilter } from '../model/list-params';
 import { FilterBox } from './filter-box';
 import { PermissionFilterFields } from './permission-filter-fields';
 import './tokens-toolbar.css';
-import './tokens-toolbar-fold.css';
 
 interface TokensToolbarProps {
   params: ListParams;
@@ -43,60 +43,45 @@ export function TokensToolbar({ params, owners, buckets, onChange, filterRef }: 
         Filters{active > 0 ? ` (${active})` : ''}
       </button>
       <div id={`${id}-fields`} className={`tokens-toolbar__fields${unfolded ? ' tokens-toolbar__fields--open' : ''}`}>
-        <div className="tokens-toolbar__field">
-          <label className="field-label" htmlFor={`${id}-status`}>
-            Status
-          </label>
-          <select
-            id={`${id}-status`}
-            className="select"
-            value={params.status}
-            onChange={(e) => onChange({ status: e.target.value as StatusFilter })}
-          >
-            <option value="all">All</option>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
-          </select>
-        </div>
-        <div className="tokens-toolbar__field">
-          <label className="field-label" htmlFor={`${id}-owner`}>
-            Owner
-          </label>
-          <select
-            id={`${id}-owner`}
-            className="select"
-            value={params.owner ?? ALL_OWNERS}
-            onChange={(e) => onChange({ owner: e.target.value || null })}
-          >
-            <option value={ALL_OWNERS}>All</option>
-            {ownerOptions.map((owner) => (
-              <option key={owner} value={owner}>
-                {owner}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          className="tokens-toolbar__field"
+          label="Status"
+          value={params.status}
+          onChange={(status) => onChange({ status: status as StatusFilter })}
+        >
+          <option value="all">All</option>
+          <option value="active">Active</option>
+          <option value="inactive">Inactive</option>
+        </SelectField>
+        <SelectField
+          className="tokens-toolbar__field"
+          label="Owner"
+          value={params.owner ?? ALL_OWNERS}
+          onChange={(owner) => onChange({ owner: owner || null })}
+        >
+          <option value={ALL_OWNERS}>All</option>
+          {ownerOptions.map((owner) => (
+            <option key={owner} value={owner}>
+              {owner}
+            </option>
+          ))}
+        </SelectField>
         <PermissionFilterFields value={params.perm} buckets={buckets} onChange={(perm) => onChange({ perm })} />
-        <div className="tokens-toolbar__field tokens-toolbar__field--sort">
-          <label className="field-label" htmlFor={`${id}-sort`}>
-            Sort by
-          </label>
-          <select
-            id={`${id}-sort`}
-            className="select"
-            value={`${params.sort}:${params.dir}`}
-            onChange={(e) => {
-              const [sort, dir] = e.target.value.split(':') as [SortKey, SortDir];
-              onChange({ sort, dir });
-            }}
-          >
-            {SORT_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          className="tokens-toolbar__field tokens-toolbar__field--sort"
+          label="Sort by"
+          value={`${params.sort}:${params.dir}`}
+          onChange={(value) => {
+            const [sort, dir] = value.split(':') as [SortKey, SortDir];
+            onChange({ sort, dir });
+          }}
+        >
+          {SORT_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
     </div>
   );

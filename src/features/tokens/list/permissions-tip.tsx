@@ -1,16 +1,19 @@
-// The permission summary's tooltip (Radix Tooltip), loaded and mounted on demand by permissions-summary-tip.tsx
-// once the person points at, focuses or taps the summary.
+// The permission summary's tooltip (Radix Tooltip), loaded by permissions-summary-tip.tsx once the person points at,
+// focuses or taps the summary: every permission with the names and IDs of what it reaches.
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import { permissionTarget } from '../model/permission-text';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
-import { HOVER_DELAY_MS, type TipStart } from './permissions-summary-tip';
 
+/** How the person reached the summary: the tooltip takes over from there. */
+export type TipStart = 'hover' | 'focus' | 'tap';
+
+const HOVER_DELAY_MS = 250;
 /** More than this many lines would not fit a tooltip; the drawer lists them all. */
 const MAX_LINES = 14;
 
-export function RadixPermissionsTip({ token, start }: { token: Authorization; start: TipStart }) {
+export function PermissionsTip({ token, start }: { token: Authorization; start: TipStart }) {
   const [open, setOpen] = useState(start === 'tap');
   const focusedAt = useRef(0);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -18,7 +21,7 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
   const hovered = useRef(start === 'hover');
 
   useEffect(() => {
-    // Focus was on the plain summary, which is gone: the real one takes it (never pulled from elsewhere).
+    // Focus was on the plain summary, which is gone: this one takes it (never pulled from elsewhere).
     const lost = !document.activeElement || document.activeElement === document.body;
     if (start === 'focus' && lost) trigger.current?.focus({ preventScroll: true });
     if (start !== 'hover') return;
@@ -29,10 +32,10 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
     }, HOVER_DELAY_MS);
     return () => clearTimeout(timer);
   }, [start]);
-  const summary = cachedPermissionsSummary(token.permissions);
   const orgNames = (orgID: string) => (orgID === token.orgID ? token.org : undefined);
-  const lines = token.permissions.slice(0, MAX_LINES);
-  const more = token.permissions.length - lines.length;
+  const { permissions } = token;
+  const lines = permissions.slice(0, MAX_LINES);
+  const more = permissions.length - lines.length;
 
   function toggle(event: MouseEvent) {
     // Radix closes a tooltip on click; a tap is the only way to open one on a touch screen, so a click toggles it.
@@ -47,13 +50,11 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
         onOpenChange={(next) => {
           // Tabbing to a row below the fold scrolls the page, and Radix closes a tooltip on scroll: the person
           // would never see it. A close right after focus is that scroll, not the person.
-          if (
-            !next &&
+          const focusScroll =
             scrolledAfterFocus.current &&
             Date.now() - focusedAt.current < 400 &&
-            document.activeElement === trigger.current
-          )
-            return;
+            document.activeElement === trigger.current;
+          if (!next && focusScroll) return;
           setOpen(next);
         }}
       >
@@ -78,15 +79,15 @@ export function RadixPermissionsTip({ token, start }: { token: Authorization; st
               setTimeout(() => view.removeEventListener('scroll', onScroll, { capture: true }), 400);
             }}
           >
-            {summary}
+            {cachedPermissionsSummary(permissions)}
           </button>
         </Tooltip.Trigger>
         <Tooltip.Portal>
           <Tooltip.Content className="perm-tip" side="bottom" align="start" sideOffset={4} collisionPadding={8}>
             <p className="perm-tip__title">
-              {token.permissions.length === 0
+              {permissions.length === 0
                 ? 'This token has no permissions.'
-                : `${token.permissions.length} ${token.permissions.length === 1 ? 'permission' : 'permissions'}:`}
+                : `${permissions.length} ${permissions.length === 1 ? 'permission' : 'permissions'}:`}
             </p>
             {lines.length > 0 && (
               <ul className="perm-tip__list">

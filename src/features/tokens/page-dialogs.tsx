@@ -1,0 +1,223 @@
+// The page's one open dialog (actions/page-dialog.ts), its code loaded on first use, and where focus goes when it closes
+// (the row that opened it may have scrolled out of the DOM or been deleted).
+import { useCallback, useReducer, useRef, type RefObject } from 'react';
+import { lazyPart } from '../../components/ui/lazy-part';
+import type { PageDialog, PageDialogKind } from './actions/page-dialog';
+import { useBulkStatusOutcome } from './actions/use-bulk-status-outcome';
+import { useOwnTokenGuard } from './actions/use-own-token-guard';
+import { useRetireRotatedToken } from './actions/use-retire-rotated-token';
+
+/** The /tokens/:tokenId route: the token's drawer. */
+export const TokenDrawer = lazyPart('the token’s details', () =>
+  import('./drawer/token-drawer-route').then((m) => m.TokenDrawerRoute),
+);
+const AllAccessDialog = lazyPart('the All Access dialog', () =>
+  import('./create/all-access-dialog').then((m) => m.AllAccessDialog),
+);
+const CustomTokenDialog = lazyPart('the Custom dialog', () =>
+  import('./create/custom-token-dialog').then((m) => m.CustomTokenDialog),
+);
+const NewTokenDialog = lazyPart('the new token', () =>
+  import('./create/new-token-dialog').then((m) => m.NewTokenDialog),
+);
+const RotateTokenDialog = lazyPart('the Rotate dialog', () =>
+  import('./actions/rotate-token-dialog').then((m) => m.RotateTokenDialog),
+);
+const DeleteTokenDialog = lazyPart('the Delete dialog', () =>
+  import('./actions/delete-token-dialog').then((m) => m.DeleteTokenDialog),
+);
+const BulkDialog = lazyPart('the bulk dialog', () => import('./actions/bulk-dialog').then((m) => m.BulkDialog));
+const BulkReportDialog = lazyPart('the report', () =>
+  import('./actions/bulk-report-dialog').then((m) => m.BulkReportDialog),
+);
+const DeactivateOwnTokenDialog = lazyPart('the question', () =>
+  import('./own-token/own-token-confirm').then((m) => m.DeactivateOwnTokenDialog),
+);
+const BulkWithOwnTokenDialog = lazyPart('the question', () =>
+  import('./own-token/own-token-confirm').then((m) => m.BulkWithOwnTokenDialog),
+);
+
+const PARTS: Record<PageDialogKind, { preload: () => void }[]> = {
+  generate: [AllAccessDialog, CustomTokenDialog, NewTokenDialog],
+  'new-token': [NewTokenDialog],
+  rotate: [RotateTokenDialog, NewTokenDialog],
+  delete: [DeleteTokenDialog],
+  bulk: [BulkDialog, BulkWithOwnTokenDialog],
+  'bulk-with-own': [BulkWithOwnTokenDialog],
+  'own-off': [DeactivateOwnTokenDialog],
+  'bulk-report': [BulkReportDialog],
+};
+
+export function preloadDialogs(...kinds: PageDialogKind[]): void {
+  for (const kind of kinds) for (const part of PARTS[kind]) part.preload();
+}
+
+type DialogAction = { type: 'open'; dialog: PageDialog } | { type: 'close'; dialog: PageDialog };
+
+/** Closing is for one dialog: a dialog that closes after it opened the next one does not close that one. */
+function dialogReducer(open: PageDialog | null, action: DialogAction): PageDialog | null {
+  if (action.type === 'open') return action.dialog;
+  return open === action.dialog ? null : open;
+}
+
+export function usePageDialogState() {
+  const [dialog, dispatch] = useReducer(dialogReducer, null);
+  const open = useCallback((next: PageDialog) => dispatch({ type: 'open', dialog: next }), []);
+  const close = useCallback((current: PageDialog) => dispatch({ type: 'close', dialog: current }), []);
+  return { dialog, open, close };
+}
+
+interface PageDialogsProps {
+  dialog: PageDialog | null;
+  open: (dialog: PageDialog) => void;
+  close: (dialog: PageDialog) => void;
+  orgID: string;
+  orgName: string;
+  drawerOpen: boolean;
+  filterRef: RefObject<HTMLInputElement | null>;
+  /** A token was just generated, cloned or rotated, and its secret dialog closed: light its row up and focus it. */
+  onTokenMade: (id: string, focus: boolean) => void;
+  /** These tokens were deleted, or changed in bulk: they leave the selection. */
+  onDone: (ids: string[]) => void;
+}
+
+/** Where focus goes as a dialog closes, judged then; with nowhere to go, Radix's default (what opened it). */
+function focusOn(event: Event, element: HTMLElement | null | undefined) {
+  if (!element) return;
+  event.preventDefault();
+  element.focus();
+}
+
+/** The row's ⋮ button, when the row is still in the DOM. */
+const rowMenuButton = (id: string) => document.querySelector<HTMLElement>(`[data-row-actions="${CSS.escape(id)}"]`);
+
+export function PageDialogs({
+  dialog,
+  open,
+  close,
+  orgID,
+  orgName,
+  drawerOpen,
+  filterRef,
+  onTokenMade,
+  onDone,
+}: PageDialogsProps) {
+  const guard = useOwnTokenGuard();
+  const retireRotated = useRetireRotatedToken();
+  const bulkStatus = useBulkStatusOutcome();
+  /** The delete dialog whose token is gone (its row with it). */
+  const deleted = useRef<PageDialog | null>(null);
+  if (!dialog) return null;
+  const onClose = () => close(dialog);
+
+  switch (dialog.kind) {
+    case 'generate': {
+      const Generate = dialog.variant === 'custom' ? CustomTokenDialog : AllAccessDialog;
+      return (
+        <Generate
+          orgID={orgID}
+          orgName={orgName}
+          onClose={onClose}
+          onCreated={(token) => open({ kind: 'new-token', token, origin: 'created' })}
+        />
+      );
+    }
+    case 'new-token': {
+      const { token, origin, replaces } = dialog;
+      return (
+        <NewTokenDialog
+          token={token}
+          origin={origin}
+          replaces={replaces}
+          onRetire={() => replaces && guard.switchOff(replaces, () => retireRotated(replaces, token))}
+          onClose={onClose}
+          onCloseAutoFocus={(event) => {
+            // Find what you just made: its row scrolls into view, lights up and takes focus (under an open drawer,
+            // focus goes back into the drawer).
+            onTokenMade(token.id, !drawerOpen);
+            if (!drawerOpen) event.preventDefault();
+          }}
+        />
+      );
+    }
+    case 'rotate':
+      return (
+        <RotateTokenDialog
+          token={dialog.token}
+          onClose={onClose}
+          onCreated={(created) =>
+            open({ kind: 'new-token', token: created, origin: 'rotated', replaces: dialog.token })
+          }
+          // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
+          onCloseAutoFocus={(event) => focusOn(event, drawerOpen ? null : rowMenuButton(dialog.token.id))}
+        />
+      );
+    case 'delete': {
+      const { token } = dialog;
+      return (
+        <DeleteTokenDialog
+          token={token}
+          onClose={onClose}
+          onDeleted={() => {
+            deleted.current = dialog;
+            onDone([token.id]);
+          }}
+          // Cancelled: back to the row's menu button. Deleted (or scrolled away): the filter box.
+          onCloseAutoFocus={(event) =>
+            focusOn(event, (deleted.current === dialog ? null : rowMenuButton(token.id)) ?? filterRef.current)
+          }
+        />
+      );
+    }
+    case 'own-off':
+      return (
+        <DeactivateOwnTokenDialog
+          token={dialog.token}
+          onClose={onClose}
+          onConfirm={() => {
+            onClose();
+            dialog.proceed();
+          }}
+        />
+      );
+    case 'bulk-with-own': {
+      const { action, tokens, own } = dialog;
+      return (
+        <BulkWithOwnTokenDialog
+          action={action}
+          own={own}
+          others={tokens.length - 1}
+          onClose={onClose}
+          onContinue={(includeOwn) =>
+            open({ kind: 'bulk', action, tokens: includeOwn ? tokens : tokens.filter((t) => t.id !== own.id) })
+          }
+        />
+      );
+    }
+    case 'bulk':
+      return (
+        <BulkDialog
+          action={dialog.action}
+          tokens={dialog.tokens}
+          onFinished={onDone}
+          onClose={onClose}
+          onStatusChanged={bulkStatus.announce}
+          // The bar that opened it goes away when every selected token changed: then the filter box.
+          onCloseAutoFocus={(event) => focusOn(event, document.querySelector('.bulk-bar') ? null : filterRef.current)}
+        />
+      );
+    case 'bulk-report':
+      return (
+        <BulkReportDialog
+          report={dialog.report}
+          onUndo={() => {
+            bulkStatus.undo(dialog.report);
+            onClose();
+          }}
+          onClose={onClose}
+          // The toast that opened it is gone: back to the list.
+          onCloseAutoFocus={(event) => focusOn(event, filterRef.current)}
+        />
+      );
+  }
+}
