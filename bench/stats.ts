@@ -1,4 +1,4 @@
-// Small statistics helpers for the benchmarks and the resilience tests' latency reports (the one percentile rule).
+// Small statistics helpers for the benchmarks.
 
 /** The q-quantile (0..1) of the samples, by nearest rank; NaN for no samples. The samples need not be sorted. */
 export function quantile(samples: readonly number[], q: number): number {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelParameters } from '../../core/model-parameters';
+import { modelParameters } from '../../test/model/parameters';
 import { runModel, type Target } from '../../test/model/standin-model';
 import { startProduct } from '../app/start';
 import { startStandin, type RunningStandin } from '../standin/start';

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelParameters } from '../../core/model-parameters';
+import { modelParameters } from '../../test/model/parameters';
 import { runModel, type Target } from '../../test/model/standin-model';
 import { startStandin, type RunningStandin } from './start';
 import { tempDataDir } from './test-support';

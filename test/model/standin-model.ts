@@ -5,7 +5,7 @@
 //
 // Size: MODEL_RUNS sequences (default per test, see callers) of up to MODEL_STEPS commands (default 40).
 // Replay a failure with the seed and path fast-check prints: MODEL_SEED=<seed> MODEL_PATH=<path>
-// (core/model-parameters.ts reads them).
+// (parameters.ts beside it reads them).
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { newId } from '../../server/standin/ids';

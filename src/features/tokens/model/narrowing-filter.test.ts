@@ -2,7 +2,7 @@
 // its answer must be exactly a fresh filter's. Random sequences of those steps against filterTokens as the model.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { modelParameters } from '../../../../core/model-parameters';
+import { modelParameters } from '../../../../test/model/parameters';
 import { makeToken } from '../../../testing/token-factory';
 import { filterTokens } from './filter-sort';
 import type { StatusFilter } from './list-params';

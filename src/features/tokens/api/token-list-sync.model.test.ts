@@ -9,17 +9,17 @@
 // - a partial list is only ever shown while no complete list is, and is the server's list so far, in order;
 // - a refetch never shows a partial list; a dropped or broken refetch keeps the complete list as it was;
 // - a broken first load keeps what arrived, marked failed; a complete answer clears the partial list.
-// More: MODEL_RUNS=1000 npx vitest run src/features/tokens/list-sync/token-list-diff.model.test.ts
+// More: MODEL_RUNS=1000 npx vitest run src/features/tokens/api/token-list-sync.model.test.ts
 import { CancelledError, hashKey, QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
-import { modelParameters } from '../../../../core/model-parameters';
+import { modelParameters } from '../../../../test/model/parameters';
 import { inProcessTokenListWorker } from '../../../testing/in-process-token-list-worker';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
-import { tokenKeys, tokenQueries } from '../api/token-queries';
-import { connectTokenListWorker, loadTokenList, partialLists, type PartialList } from './index';
+import { tokenKeys, tokenQueries } from './token-queries';
+import { connectTokenListWorker, loadTokenList, partialLists, type PartialList } from '../list-sync';
 
 interface Model {
   /** What the server answers now. */

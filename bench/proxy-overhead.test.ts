@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findNginx } from '../../bench/nginx';
-import { formatOverheadTable, measureProxyOverhead } from '../../bench/proxy-overhead';
+import { findNginx } from './nginx';
+import { formatOverheadTable, measureProxyOverhead } from './proxy-overhead';
 
 describe('measureProxyOverhead', () => {
   it("measures both scenarios directly, through our proxy (own process and the stand-in's) and the raw Node floor, without errors", async () => {
