@@ -21,6 +21,10 @@ interface DemoToken {
   permissions: (ids: { orgID: string; userID: string; bucket: (name: string) => string }) => StoredPermission[];
 }
 
+/** Read and write on one bucket, or on every bucket of the org. */
+const readAndWriteBuckets = (orgID: string, bucketID?: string) =>
+  (['read', 'write'] as const).map((action) => resourcePermission(action, 'buckets', bucketID, orgID));
+
 /** Varied on purpose: both statuses, all-access and narrow tokens, and user2's first token active. */
 const DEMO_TOKENS: DemoToken[] = [
   {
@@ -33,10 +37,7 @@ const DEMO_TOKENS: DemoToken[] = [
     user: 'user2',
     description: 'read/write my-bucket',
     status: 'inactive',
-    permissions: ({ orgID, bucket }) => [
-      resourcePermission('read', 'buckets', bucket('my-bucket'), orgID),
-      resourcePermission('write', 'buckets', bucket('my-bucket'), orgID),
-    ],
+    permissions: ({ orgID, bucket }) => readAndWriteBuckets(orgID, bucket('my-bucket')),
   },
   {
     user: 'user2',
@@ -57,10 +58,7 @@ const DEMO_TOKENS: DemoToken[] = [
     user: 'user1',
     description: 'old CI token (revoked)',
     status: 'inactive',
-    permissions: ({ orgID }) => [
-      resourcePermission('read', 'buckets', undefined, orgID),
-      resourcePermission('write', 'buckets', undefined, orgID),
-    ],
+    permissions: ({ orgID }) => readAndWriteBuckets(orgID),
   },
   {
     user: BOOTSTRAP_ADMIN,

@@ -9,7 +9,7 @@ import type { Authorization } from '../../core/influx-types';
 import { assertMatchesContract } from '../../test/contract';
 import { seedTokens } from './seed';
 import { StandinStore } from './store';
-import { Harness, tempDataDir } from './test-support';
+import { tempDataDir, withStandin } from './test-support';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,9 +19,9 @@ afterEach(async () => {
 });
 
 describe('seedTokens', () => {
+  const h = withStandin();
+
   it('adds N varied tokens over M users, visible at once to a running stand-in', async () => {
-    const h = await Harness.start();
-    cleanups.push(() => h.close());
     const before = await h.allAuthorizations();
 
     const store = StandinStore.open(h.dataDir); // a second connection, as `npm run seed` would be

@@ -173,7 +173,7 @@ export class StandinStore {
                 created_at AS createdAt, updated_at AS updatedAt FROM buckets ORDER BY id`,
       ),
       insertAuth: db.prepare<unknown[]>(
-        `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, created_at, updated_at, permission_set_id)
+        `INSERT INTO authorizations (token_hash, id, status, description, org_id, user_id, created_at, updated_at, permission_set_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       permissionSetById: db.prepare<[number]>('SELECT permissions FROM permission_sets WHERE id = ?').pluck(),
@@ -339,20 +339,7 @@ export class StandinStore {
   }
 
   private insertRow(auth: NewAuthorization): AuthTuple {
-    const setId = this.permissionSetId(auth.permissions);
-    const { lastInsertRowid } = this.stmts.insertAuth.run(
-      auth.id,
-      auth.tokenHash,
-      auth.status,
-      auth.description,
-      auth.orgID,
-      auth.userID,
-      auth.createdAt,
-      auth.updatedAt,
-      setId,
-    );
-    const seq = Number(lastInsertRowid);
-    return [
+    const row = [
       auth.id,
       auth.status,
       auth.description,
@@ -360,10 +347,11 @@ export class StandinStore {
       auth.userID,
       auth.createdAt,
       auth.updatedAt,
-      setId,
-      seq,
-      0,
-    ];
+      this.permissionSetId(auth.permissions),
+    ] as const;
+    const { lastInsertRowid } = this.stmts.insertAuth.run(auth.tokenHash, ...row);
+    // A new row's position is its rowid, and it has not been updated yet.
+    return [...row, Number(lastInsertRowid), 0];
   }
 
   /** The id of a permission list (JSON text), adding it if new. Lists are never deleted, so ids can be cached. */

@@ -1,16 +1,10 @@
 // The endpoints next to the token API that clients and the influx CLI use, and the headers on every answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OSS_RESOURCE_TYPES } from '../../core/influx-types';
 import { allAccessPermissions } from './permissions';
-import { Harness, expectError, readBuckets } from './test-support';
+import { withStandin, expectError, readBuckets } from './test-support';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await Harness.start();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = withStandin({ per: 'file' });
 
 describe('GET /health and /ping', () => {
   it('answer without a token, with the InfluxDB build headers', async () => {

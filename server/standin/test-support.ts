@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Authorization, AuthorizationList } from '../../core/influx-types';
 import { assertMatchesContract, contractPathOf } from '../../test/contract';
 import { startStandin, type RunningStandin } from './start';
@@ -34,20 +34,15 @@ export function tempDataDir(): string {
 }
 
 export class Harness {
-  readonly dataDir: string;
-  standin: RunningStandin;
-  readonly logLines: string[];
+  dataDir = '';
+  standin!: RunningStandin;
+  readonly logLines: string[] = [];
 
-  private constructor(dataDir: string, standin: RunningStandin, logLines: string[]) {
+  /** Starts the stand-in on `dataDir` (by default a fresh one), forgetting any earlier log lines. */
+  async open(dataDir = tempDataDir()): Promise<void> {
     this.dataDir = dataDir;
-    this.standin = standin;
-    this.logLines = logLines;
-  }
-
-  static async start(dataDir = tempDataDir()): Promise<Harness> {
-    const logLines: string[] = [];
-    const standin = await startStandin({ dataDir, port: 0, log: (line) => logLines.push(line) });
-    return new Harness(dataDir, standin, logLines);
+    this.logLines.length = 0;
+    this.standin = await startStandin({ dataDir, port: 0, log: (line) => this.logLines.push(line) });
   }
 
   get operatorToken(): string {
@@ -123,6 +118,22 @@ export class Harness {
     await this.standin.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The stand-in set-up every test file shares: a fresh DATA_DIR and server before each test (`per: 'test'`, the
+ * default) or once for the file or describe block it is called in (`per: 'file'`), closed and removed after.
+ * `ready` runs after each start, for what the tests need beside the bootstrap data.
+ */
+export function withStandin(options: { per?: 'test' | 'file'; ready?: (h: Harness) => Promise<void> } = {}): Harness {
+  const harness = new Harness();
+  const [before, after] = options.per === 'file' ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
+    await harness.open();
+    await options.ready?.(harness);
+  });
+  after(() => harness.close());
+  return harness;
 }
 
 /**
