@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from './ids';
 import { startStandin } from './start';
 import { readBuckets, tempDataDir, withStandin } from './test-support';
 
@@ -65,6 +66,26 @@ describe('restart on the same DATA_DIR', () => {
       });
       expect(patched.json.description).toBe('after upgrade');
       expect((await h.allAuthorizations())[0]!.description).toBe('after upgrade');
+    });
+
+    it('upgrades a schema 3 database: every user joins every org, the user of its first token as owner', async () => {
+      h.change((store) => store.insertUser({ id: newId(), name: 'late-user', status: 'active' }));
+      await h.standin.close();
+      const db = new Database(join(h.dataDir, 'standin.sqlite'));
+      db.exec('DROP TABLE org_members');
+      db.pragma('user_version = 3');
+      db.close();
+      await h.restart();
+      const roles = h.change((store) => {
+        const names = new Map(store.listUsers().map((u) => [u.id, u.name]));
+        return store.listOrgMembers().map((m) => [names.get(m.userID), m.orgID, m.role]);
+      });
+      expect(roles.sort()).toEqual([
+        ['admin', h.orgID, 'owner'],
+        ['late-user', h.orgID, 'member'],
+        ['user1', h.orgID, 'member'],
+        ['user2', h.orgID, 'member'],
+      ]);
     });
   });
 

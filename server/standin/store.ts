@@ -32,6 +32,13 @@ export interface BucketRow {
   updatedAt: string;
 }
 
+/** A user's place in an org (InfluxDB's user resource mapping for orgs). */
+export interface OrgMemberRow {
+  userID: string;
+  orgID: string;
+  role: 'owner' | 'member';
+}
+
 /** An authorization row in column order: cheap to read in bulk (raw mode) and to render. */
 export type AuthTuple = [
   id: string,
@@ -168,6 +175,10 @@ export class StandinStore {
         'SELECT id, name, description, created_at AS createdAt, updated_at AS updatedAt FROM orgs ORDER BY id',
       ),
       listUsers: db.prepare('SELECT id, name, status FROM users ORDER BY id'),
+      insertOrgMember: db.prepare('INSERT INTO org_members (user_id, org_id, role) VALUES (@userID, @orgID, @role)'),
+      listOrgMembers: db.prepare(
+        'SELECT user_id AS userID, org_id AS orgID, role FROM org_members ORDER BY org_id, user_id',
+      ),
       listBuckets: db.prepare(
         `SELECT id, org_id AS orgID, type, name, description, retention_seconds AS retentionSeconds,
                 created_at AS createdAt, updated_at AS updatedAt FROM buckets ORDER BY id`,
@@ -321,6 +332,14 @@ export class StandinStore {
     this.stmts.insertBucket.run(bucket);
     this.localTenantWrites++;
   }
+  insertOrgMember(member: OrgMemberRow): void {
+    this.stmts.insertOrgMember.run(member);
+    this.localTenantWrites++;
+  }
+  listOrgMembers(): OrgMemberRow[] {
+    return this.stmts.listOrgMembers.all() as OrgMemberRow[];
+  }
+
   listOrgs(): OrgRow[] {
     return this.stmts.listOrgs.all() as OrgRow[];
   }

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Authorization, AuthorizationList } from '../../core/influx-types';
 import { assertMatchesContract, contractPathOf } from '../../test/contract';
 import { startStandin, type RunningStandin } from './start';
+import { StandinStore } from './store';
 
 export interface Answer {
   /** What was asked, so checks can find the contract's operation. */
@@ -107,6 +108,19 @@ export class Harness {
     expect(answer.status, answer.text).toBe(201);
     assertMatchesContract('POST', '/authorizations', 201, answer.json);
     return answer.json as Authorization;
+  }
+
+  /**
+   * Changes the database the way another process would (a second connection, one transaction), as
+   * `npm run seed` does: the running stand-in sees the change on its next request.
+   */
+  change<T>(fn: (store: StandinStore) => T): T {
+    const store = StandinStore.open(this.dataDir);
+    try {
+      return store.transaction(() => fn(store));
+    } finally {
+      store.close();
+    }
   }
 
   async restart(): Promise<void> {
