@@ -620,6 +620,15 @@ const cases: Case[] = [
     code: 'not found',
     message: 'organization name "x" not found',
   },
+  {
+    // OrgNotFoundByName puts the name between quotes as it is, unescaped.
+    name: 'GET list with an unknown org whose name holds quotes',
+    method: 'GET',
+    path: () => '/api/v2/authorizations?org=%22x%5C',
+    status: 404,
+    code: 'not found',
+    message: 'organization name ""x\\" not found',
+  },
 ];
 
 describe('bad input changes nothing and says what is wrong', () => {
