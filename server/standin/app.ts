@@ -105,6 +105,8 @@ function toInfluxError(error: unknown, request: FastifyRequest): InfluxError {
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      if (request.routeOptions.url === '/api/v2/write')
+        return new InfluxError('request too large', 'unable to read data: points batch is too large');
       return new InfluxError(
         'request too large',
         `request body is larger than ${BODY_LIMIT} bytes (1 MiB); no token operation needs that much`,

@@ -7,8 +7,9 @@
  *    rendered rows are cached by position (without it the newest row's seq was reused after a delete).
  * 4: org_members: who belongs to which org (InfluxDB's user resource mappings for orgs), for
  *    /orgs?userID=, an org list seen without global read:orgs, and /orgs/{id}/members and /owners.
+ * 5: points: what POST /api/v2/write stored.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const authorizationsTable = (name: string) => `
 CREATE TABLE IF NOT EXISTS ${name} (
@@ -67,6 +68,17 @@ ${authorizationsTable('authorizations')}
 CREATE INDEX IF NOT EXISTS authorizations_user_id ON authorizations(user_id);
 CREATE INDEX IF NOT EXISTS authorizations_org_id ON authorizations(org_id);
 ${ORG_MEMBERS_TABLE}
+CREATE TABLE IF NOT EXISTS points (
+  org_id     TEXT NOT NULL REFERENCES orgs(id),
+  bucket_id  TEXT NOT NULL REFERENCES buckets(id),
+  -- measurement and tags as line protocol writes them, tags sorted: the series, as InfluxDB keys it
+  series_key TEXT NOT NULL,
+  -- nanoseconds since the epoch
+  time       INTEGER NOT NULL,
+  -- {"<field key>": ["float"|"integer"|"unsigned"|"string"|"boolean", value]}; integers as decimal text
+  fields     TEXT NOT NULL,
+  PRIMARY KEY (org_id, bucket_id, series_key, time)
+) WITHOUT ROWID;
 `;
 
 /** Upgrades from older schema versions, in order. */
