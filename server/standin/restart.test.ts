@@ -54,12 +54,7 @@ describe('restart on the same DATA_DIR', () => {
 
     it('upgrades a database made by the first schema version (no rev column) and keeps its data', async () => {
       const before = await h.allAuthorizations();
-      await h.standin.close();
-      const db = new Database(join(h.dataDir, 'standin.sqlite'));
-      db.exec('ALTER TABLE authorizations DROP COLUMN rev');
-      db.pragma('user_version = 1');
-      db.close();
-      await h.restart();
+      await h.restartFromSchema(1, 'ALTER TABLE authorizations DROP COLUMN rev');
       expect(await h.allAuthorizations()).toEqual(before);
       const patched = await h.call('PATCH', `/api/v2/authorizations/${before[0]!.id}`, {
         body: { description: 'after upgrade' },
@@ -70,12 +65,7 @@ describe('restart on the same DATA_DIR', () => {
 
     it('upgrades a schema 3 database: every user joins every org, the user of its first token as owner', async () => {
       h.change((store) => store.insertUser({ id: newId(), name: 'late-user', status: 'active' }));
-      await h.standin.close();
-      const db = new Database(join(h.dataDir, 'standin.sqlite'));
-      db.exec('DROP TABLE org_members');
-      db.pragma('user_version = 3');
-      db.close();
-      await h.restart();
+      await h.restartFromSchema(3, 'DROP TABLE org_members');
       const roles = h.change((store) => {
         const names = new Map(store.listUsers().map((u) => [u.id, u.name]));
         return store.listOrgMembers().map((m) => [names.get(m.userID), m.orgID, m.role]);

@@ -1,6 +1,7 @@
 // Test harness for the stand-in: a fresh temporary DATA_DIR, a real loopback server on a free port,
 // and small helpers to call it and check answers against the official contract.
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -121,6 +122,16 @@ export class Harness {
     } finally {
       store.close();
     }
+  }
+
+  /** Restarts on the database as an older stand-in left it: `sql` undoes what came since, at `version`. */
+  async restartFromSchema(version: number, sql: string): Promise<void> {
+    await this.standin.close();
+    const db = new Database(join(this.dataDir, 'standin.sqlite'));
+    db.exec(sql);
+    db.pragma(`user_version = ${version}`);
+    db.close();
+    await this.restart();
   }
 
   async restart(): Promise<void> {

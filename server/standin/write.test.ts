@@ -1,8 +1,6 @@
 // POST /api/v2/write, with cases ported from InfluxDB (main-2.x) http/write_handler_test.go
 // (TestWriteHandler_handleWrite) and what http/write_handler.go, http/requests.go and http/points answer.
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PointsStore } from './points-store';
 import { expectError, withStandin } from './test-support';
@@ -173,12 +171,7 @@ describe('POST /api/v2/write: what the points become', () => {
   });
 
   it('a database from before writes (schema 4) gets its points table when opened', async () => {
-    await h.standin.close();
-    const db = new Database(join(h.dataDir, 'standin.sqlite'));
-    db.exec('DROP TABLE points');
-    db.pragma('user_version = 4');
-    db.close();
-    await h.restart();
+    await h.restartFromSchema(4, 'DROP TABLE points');
     bucketID = await h.bucketID('my-bucket');
     expect((await write('after f=1 1')).status).toBe(204);
     expect(stored().map((p) => p.seriesKey)).toEqual(['after']);
