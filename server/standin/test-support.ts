@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Authorization, AuthorizationList } from '../../core/influx-types';
-import { assertMatchesContract, contractPathOf } from '../../test/contract';
+import { assertMatchesContract, contractMethodsOf, contractPathOf } from '../../test/contract';
 import { startStandin, type RunningStandin } from './start';
 import { StandinStore } from './store';
 
@@ -162,8 +162,9 @@ export function withStandin(options: { per?: 'test' | 'file'; ready?: (h: Harnes
 }
 
 /**
- * Checks an InfluxDB error answer completely: status, body, header and content type, and for the token
- * endpoints the contract (a 405 is checked as an error body of the path's GET).
+ * Checks an InfluxDB error answer completely: status, body, header and content type, and the contract for any
+ * path it has (a method it does not declare, such as a 405's, is checked as an error of the path's GET, else its
+ * first method).
  */
 export function expectError(answer: Answer, status: number, code: string, message: string | RegExp): void {
   expect(answer.status, answer.text).toBe(status);
@@ -174,11 +175,11 @@ export function expectError(answer: Answer, status: number, code: string, messag
   if (typeof message === 'string') expect(answer.json.message).toBe(message);
   else expect(answer.json.message).toMatch(message);
   const { method, path } = answer.request;
-  if (/^\/api\/v2\/authorizations(\/[^/?]*)?\/?(\?|$)/.test(path)) {
-    const template = contractPathOf(path);
-    const operations = template === '/authorizations' ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE'];
-    const contractMethod = operations.includes(method) ? method : 'GET';
-    assertMatchesContract(contractMethod, template, status, answer.json);
+  const template = contractPathOf(path);
+  if (template) {
+    const operations = contractMethodsOf(template);
+    const checked = operations.includes(method) ? method : operations.includes('GET') ? 'GET' : operations[0]!;
+    assertMatchesContract(checked, template, status, answer.json);
   }
 }
 
