@@ -9,6 +9,7 @@ import type { PrintedToken } from './auth-output';
 import { runCli } from './program';
 import { runCliProcess, type CliRun } from './run-cli-process';
 import { memoryIo } from './test-support/memory-io';
+import { TABLE_COLUMNS } from './test-support/table-columns';
 
 // Each test spawns several CLI processes; on a busy two-core machine that takes a while.
 vi.setConfig({ testTimeout: 60_000 });
@@ -65,15 +66,7 @@ describe('the documented flow', () => {
     const listed = await auth(['list', '--user', 'user2']);
     expect(listed.code, listed.stderr).toBe(0);
     const [header, ...rows] = listed.stdout.trimEnd().split('\n');
-    expect(header?.split(/\s{2,}/)).toEqual([
-      'ID',
-      'Description',
-      'Token',
-      'User Name',
-      'User ID',
-      'Status',
-      'Permissions',
-    ]);
+    expect(header?.split(/\s{2,}/)).toEqual(TABLE_COLUMNS);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows)
       expect(row).toMatch(/^[0-9a-f]{16}\s.*\suser2\s+[0-9a-f]{16}\s+(active|inactive)\s+\[.*\]$/);

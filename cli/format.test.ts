@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../core/influx-types';
 import { renderAuthTable, toPrintedToken, TOKEN_IN_USE } from './auth-output';
 import { formatPermission, formatPermissionList } from './permission-string';
+import { TABLE_COLUMNS } from './test-support/table-columns';
 
 const ORG = '1111111111111111';
 const USER = '2222222222222222';
@@ -60,15 +61,7 @@ describe('tables', () => {
   });
   it('has influx columns with Status before Permissions, and Deleted last after a deletion', () => {
     const [header, row] = renderAuthTable([auth()]).split('\n');
-    expect(header?.split(/\s{2,}/)).toEqual([
-      'ID',
-      'Description',
-      'Token',
-      'User Name',
-      'User ID',
-      'Status',
-      'Permissions',
-    ]);
+    expect(header?.split(/\s{2,}/)).toEqual(TABLE_COLUMNS);
     expect(row).toMatch(
       /^0a1b2c3d4e5f6a7b\s+Grafana read\s+tok-abc==\s+user2\s+2222222222222222\s+active\s+\[read:orgs\//,
     );

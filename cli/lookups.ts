@@ -28,22 +28,27 @@ export function orgScope(
   return {};
 }
 
-export async function findOrgID(ctx: CommandContext, name: string): Promise<string> {
-  const orgs = await ctx.client.listOrgs(name).catch((error: unknown) => {
+/**
+ * The ID of one org or user by name. InfluxDB answers a name filter with that one item, unpaged, or 404 for an
+ * unknown name; one the token may not read comes back as an empty list.
+ */
+async function idByName(
+  ctx: CommandContext,
+  lookup: Promise<{ id: string; name: string }[]>,
+  what: 'organization' | 'user',
+  name: string,
+): Promise<string> {
+  const found = await lookup.catch((error: unknown) => {
     if (error instanceof InfluxApiError && error.status === 404) return [];
     throw error;
   });
-  const org = orgs.find((candidate) => candidate.name === name);
-  if (!org) throw new CliError(`organization "${name}" not found at ${ctx.connection.host}`);
-  return org.id;
+  const match = found.find((candidate) => candidate.name === name);
+  if (!match) throw new CliError(`${what} "${name}" not found at ${ctx.connection.host}`);
+  return match.id;
 }
 
-export async function findUserID(ctx: CommandContext, name: string): Promise<string> {
-  const users = await ctx.client.listUsers(name).catch((error: unknown) => {
-    if (error instanceof InfluxApiError && error.status === 404) return [];
-    throw error;
-  });
-  const user = users.find((candidate) => candidate.name === name);
-  if (!user) throw new CliError(`user "${name}" not found at ${ctx.connection.host}`);
-  return user.id;
-}
+export const findOrgID = (ctx: CommandContext, name: string) =>
+  idByName(ctx, ctx.client.listOrgs(name), 'organization', name);
+
+export const findUserID = (ctx: CommandContext, name: string) =>
+  idByName(ctx, ctx.client.listUsers(name), 'user', name);

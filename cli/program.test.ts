@@ -140,6 +140,20 @@ describe('create flags', () => {
     expect(server.requests[2]?.body).toMatchObject({ orgID: ORG, userID: USER });
   });
 
+  it('without an org, counts every org it may see, paging past InfluxDB’s first page of 20', async () => {
+    const orgs = Array.from({ length: 25 }, (_, i) => ({ id: String(i + 1).padStart(16, '0'), name: `org-${i}` }));
+    const server = fakeServer((request) => {
+      // InfluxDB's paging: 20 unless asked for more (at most 100), from `offset`.
+      const limit = Number(request.url.searchParams.get('limit') ?? 20);
+      const offset = Number(request.url.searchParams.get('offset') ?? 0);
+      return { status: 200, body: { orgs: orgs.slice(offset, offset + limit) } };
+    });
+    const { run, stderr } = harness(server.fetchImpl);
+    expect(await run('create', '--read-buckets')).toBe(1);
+    expect(stderr()).toContain('which org? 25 orgs are visible');
+    expect(server.requests.map((r) => r.url.search)).toEqual(['?limit=100', '?limit=100&offset=100']);
+  });
+
   it('says which org is unknown', async () => {
     const server = fakeServer(() => ({
       status: 404,

@@ -98,18 +98,12 @@ describe('which values the CLI and the server resolve', () => {
       env: { INFLUX_CONFIGS_PATH: '<configs>' },
       expected: NOTHING,
     },
-    {
-      name: 'CLI: INFLUX_ACTIVE_CONFIG picks another',
-      side: 'cli',
+    ...(['cli', 'server'] as const).map((side) => ({
+      name: `${side}: INFLUX_ACTIVE_CONFIG picks that config`,
+      side,
       env: { INFLUX_ACTIVE_CONFIG: 'cloud' },
       expected: CLOUD,
-    },
-    {
-      name: 'server: INFLUX_ACTIVE_CONFIG picks one',
-      side: 'server',
-      env: { INFLUX_ACTIVE_CONFIG: 'cloud' },
-      expected: CLOUD,
-    },
+    })),
     {
       name: 'CLI: --active-config beats INFLUX_ACTIVE_CONFIG',
       side: 'cli',

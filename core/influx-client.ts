@@ -11,6 +11,7 @@ import type {
   Organization,
   User,
 } from './influx-types';
+import { PAGE_SIZE, pageThrough } from './paging';
 
 /** A failed request, with what a person needs to act on it. `status` is 0 when no answer came. */
 export class InfluxApiError extends Error {
@@ -41,6 +42,12 @@ export interface InfluxClientOptions {
 }
 
 type Query = Record<string, string | undefined>;
+
+/** Which buckets to list: one org's (by ID), and of those (or of all) the ones with a name. */
+export interface BucketFilter {
+  orgID?: string;
+  name?: string;
+}
 
 /** One request as the client sends it; plain data, so it can be posted to a Web Worker and sent from there. */
 export interface PreparedInfluxRequest {
@@ -165,6 +172,32 @@ export function createInfluxClient(options: InfluxClientOptions) {
     return sendInfluxRequest<T>(prepare(method, path, query, body), signal, doFetch);
   }
 
+  /** One page of PAGE_SIZE items of a list from `offset`: the list's field of the answer. */
+  const page = <T>(path: string, field: string, query: Query, offset: number) =>
+    request<Record<string, T[] | undefined>>('GET', path, {
+      ...query,
+      limit: String(PAGE_SIZE),
+      offset: offset ? String(offset) : undefined,
+    }).then((r) => r[field] ?? []);
+  const bucketPage = ({ offset = 0, ...filter }: BucketFilter & { offset?: number } = {}) =>
+    page<Bucket>('/api/v2/buckets', 'buckets', filter, offset);
+  /**
+   * Every user the token may read. Beyond the pages, its own user: a token that reads users one by one (an
+   * all-access token reads only its own) can meet 100 it may not read before that one, and an empty page ends
+   * a list (core/paging.ts); /api/v2/me finds it wherever it is, or answers 401 when the token may not read it.
+   */
+  const listEveryUser = async () => {
+    const [users, me] = await Promise.all([
+      pageThrough((offset) => page<User>('/api/v2/users', 'users', {}, offset)),
+      request<User>('GET', '/api/v2/me').catch((error: unknown) => {
+        if (error instanceof InfluxApiError && error.status === 401) return undefined;
+        throw error;
+      }),
+    ]);
+    return me && !users.some((user) => user.id === me.id) ? [...users, me] : users;
+  };
+  const listEveryOrg = () => pageThrough((offset) => page<Organization>('/api/v2/orgs', 'orgs', {}, offset));
+
   return {
     listAuthorizations: (filters: AuthorizationFilters = {}, signal?: AbortSignal) =>
       request<AuthorizationList>('GET', '/api/v2/authorizations', { ...filters }, undefined, signal).then(
@@ -178,15 +211,18 @@ export function createInfluxClient(options: InfluxClientOptions) {
       request<Authorization>('PATCH', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, update),
     deleteAuthorization: (id: string) => request<void>('DELETE', `/api/v2/authorizations/${encodeURIComponent(id)}`),
     me: () => request<User>('GET', '/api/v2/me'),
-    listUsers: (name?: string) => request<{ users: User[] }>('GET', '/api/v2/users', { name }).then((r) => r.users),
-    listOrgs: (org?: string) => request<{ orgs: Organization[] }>('GET', '/api/v2/orgs', { org }).then((r) => r.orgs),
+    /** One user by name (InfluxDB answers 404 for an unknown one), or every user the token may read. */
+    listUsers: (name?: string) =>
+      name ? request<{ users: User[] }>('GET', '/api/v2/users', { name }).then((r) => r.users) : listEveryUser(),
+    listEveryUser,
+    /** One org by name (404 for an unknown one), or every org the token may read. */
+    listOrgs: (org?: string) =>
+      org ? request<{ orgs: Organization[] }>('GET', '/api/v2/orgs', { org }).then((r) => r.orgs) : listEveryOrg(),
+    listEveryOrg,
     /** One page of at most 100 buckets (InfluxDB's largest), from `offset`. */
-    listBuckets: ({ offset, ...query }: { orgID?: string; name?: string; offset?: number } = {}) =>
-      request<{ buckets: Bucket[] }>('GET', '/api/v2/buckets', {
-        ...query,
-        limit: '100',
-        offset: offset ? String(offset) : undefined,
-      }).then((r) => r.buckets),
+    listBuckets: bucketPage,
+    /** Every bucket the token may read, of one org or all, paged through to the end. */
+    listEveryBucket: (filter: BucketFilter = {}) => pageThrough((offset) => bucketPage({ ...filter, offset })),
     listResourceTypes: () => request<string[]>('GET', '/api/v2/resources'),
     /** A GET exactly as this client would send it, to be sent elsewhere with sendInfluxRequest (the token list's Web Worker). */
     prepareGet: (path: string, query?: Query) => prepare('GET', path, query),

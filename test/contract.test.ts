@@ -46,8 +46,21 @@ describe('contract validator', () => {
     ).not.toThrow();
     expect(() => assertMatchesContract('GET', '/authorizations/{authID}', 404, { message: 'no code' })).toThrow(/code/);
   });
-  it('maps concrete paths to templates', () => {
+  it('maps concrete paths to templates, of both parts of the contract', () => {
     expect(contractPathOf('/api/v2/authorizations?user=x')).toBe('/authorizations');
     expect(contractPathOf('/api/v2/authorizations/0a1b2c3d4e5f6a7b')).toBe('/authorizations/{authID}');
+    expect(contractPathOf('/api/v2/buckets/0a1b2c3d4e5f6a7b/labels')).toBe('/buckets/{bucketID}/labels');
+    expect(contractPathOf('/api/v2/orgs?org=x')).toBe('/orgs');
+    expect(contractPathOf('/api/v2/nothing')).toBeUndefined();
+  });
+  it('checks the tenant endpoints too', () => {
+    const bucket = { id: '0a1b2c3d4e5f6a7b', name: 'b', retentionRules: [{ type: 'expire', everySeconds: 0 }] };
+    expect(() =>
+      assertMatchesContract('GET', '/buckets', 200, { links: { self: '/api/v2/buckets' }, buckets: [bucket] }),
+    ).not.toThrow();
+    const { retentionRules: _rules, ...noRules } = bucket;
+    expect(() => assertMatchesContract('GET', '/buckets/{bucketID}', 200, noRules)).toThrow(/retentionRules/);
+    expect(() => assertMatchesContract('GET', '/orgs', 200, { orgs: [{ id: '0a1b2c3d4e5f6a7b' }] })).toThrow(/name/);
+    expect(() => assertMatchesContract('GET', '/users', 200, { users: [{ name: 'u', status: 'paused' }] })).toThrow();
   });
 });

@@ -6,7 +6,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-const contractPath = fileURLToPath(new URL('../contracts/influxdb-authorizations-openapi.yml', import.meta.url));
+/** The official contract's parts this product answers: tokens, and the orgs, users, buckets and writes beside them. */
+const CONTRACTS = ['influxdb-authorizations-openapi.yml', 'influxdb-tenants-openapi.yml'];
 
 interface OpenApiDoc {
   paths: Record<string, Record<string, { responses: Record<string, ResponseObject> }>>;
@@ -17,7 +18,17 @@ interface ResponseObject {
   content?: Record<string, { schema?: unknown }>;
 }
 
-const doc = parse(readFileSync(contractPath, 'utf8')) as OpenApiDoc;
+/** Both parts as one document: they come from one source, so what they share is the same. */
+const doc: OpenApiDoc = { paths: {}, components: { responses: {}, schemas: {} } };
+for (const file of CONTRACTS) {
+  const part = parse(
+    readFileSync(fileURLToPath(new URL(`../contracts/${file}`, import.meta.url)), 'utf8'),
+  ) as OpenApiDoc;
+  Object.assign(doc.paths, part.paths);
+  for (const [kind, entries] of Object.entries(part.components) as [keyof OpenApiDoc['components'], object][]) {
+    doc.components[kind] = { ...doc.components[kind], ...entries } as never;
+  }
+}
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
@@ -84,8 +95,18 @@ export function assertMatchesContract(method: string, path: string, status: numb
   }
 }
 
-/** Maps a concrete API path ("/api/v2/authorizations/0a1b...") to its contract template. */
-export function contractPathOf(urlPath: string): string {
+/** Maps a concrete API path ("/api/v2/buckets/0a1b...?x=y") to its contract template, or undefined when none has it. */
+export function contractPathOf(urlPath: string): string | undefined {
   const path = urlPath.split('?')[0]!.replace(/^\/api\/v2/, '');
-  return path === '/authorizations' ? path : path.replace(/^\/authorizations\/[^/]+$/, '/authorizations/{authID}');
+  if (doc.paths[path]) return path;
+  return Object.keys(doc.paths).find((template) =>
+    new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+  );
+}
+
+/** The methods the contract declares for a path template, upper case. */
+export function contractMethodsOf(template: string): string[] {
+  return Object.keys(doc.paths[template] ?? {})
+    .filter((key) => ['get', 'post', 'put', 'patch', 'delete'].includes(key))
+    .map((method) => method.toUpperCase());
 }

@@ -82,7 +82,7 @@ async function resolveOrgID(ctx: ReturnType<typeof connect>, flags: CreateFlags)
   if (fallback?.orgID) return fallback.orgID;
   if (fallback?.org) return findOrgID(ctx, fallback.org);
   // With exactly one org in sight (the stand-in's my-org, a fresh OSS install), there is nothing to choose.
-  const orgs = await ctx.client.listOrgs();
+  const orgs = await ctx.client.listEveryOrg();
   if (orgs.length === 1 && orgs[0]) return orgs[0].id;
   throw new CliError(`which org? ${orgs.length} orgs are visible: pass --org NAME or --org-id ID, or set INFLUX_ORG`);
 }

@@ -42,7 +42,7 @@ async function viaProxy(method: string, path: string, init: CallInit = {}): Prom
   if (path.startsWith('/api/v2/authorizations')) {
     assertMatchesContract(
       method,
-      contractPathOf(path),
+      contractPathOf(path)!,
       response.status,
       response.text === '' ? undefined : response.json(),
     );

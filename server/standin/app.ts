@@ -6,7 +6,11 @@ import { InfluxError, sendInfluxError, type InfluxErrorCode } from '../influx-er
 import { RawJsonBody } from './request-bodies';
 import { registerAuthorizationRoutes } from './routes-authorizations';
 import { registerSystemRoutes, STANDIN_VERSION } from './routes-system';
-import { registerTenantRoutes } from './routes-tenants';
+import { registerBucketRoutes } from './routes-buckets';
+import { registerOrgRoutes } from './routes-orgs';
+import { registerEmptyListRoutes } from './routes-empty-lists';
+import { registerUserRoutes } from './routes-users';
+import { registerWriteRoutes } from './routes-write';
 import type { StandinStore } from './store';
 
 /** No token operation needs more; larger bodies are refused before they are parsed. */
@@ -44,7 +48,11 @@ export function buildStandin(store: StandinStore, options: BuildOptions = {}): F
 
   registerSystemRoutes(app, ctx);
   registerAuthorizationRoutes(app, ctx);
-  registerTenantRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerOrgRoutes(app, ctx);
+  registerBucketRoutes(app, ctx);
+  registerEmptyListRoutes(app, ctx);
+  registerWriteRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -97,6 +105,8 @@ function toInfluxError(error: unknown, request: FastifyRequest): InfluxError {
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      if (request.routeOptions.url === '/api/v2/write')
+        return new InfluxError('request too large', 'unable to read data: points batch is too large');
       return new InfluxError(
         'request too large',
         `request body is larger than ${BODY_LIMIT} bytes (1 MiB); no token operation needs that much`,

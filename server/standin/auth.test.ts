@@ -1,22 +1,19 @@
 // Authentication and permissions as InfluxDB 2.x applies them to the token API.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../core/influx-types';
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import { allAccessPermissions } from './permissions';
 import { StandinStore } from './store';
-import { Harness, expectError, manageOwnTokens, readBuckets } from './test-support';
+import { withStandin, expectError, manageOwnTokens, readBuckets } from './test-support';
 
-let h: Harness;
 let user1: string;
 let user2: string;
-beforeEach(async () => {
-  h = await Harness.start();
-  user1 = await h.userID('user1');
-  user2 = await h.userID('user2');
-});
-afterEach(async () => {
-  await h.close();
+const h = withStandin({
+  ready: async (started) => {
+    user1 = await started.userID('user1');
+    user2 = await started.userID('user2');
+  },
 });
 
 /** Adds a second org the way another process would (a second connection): the stand-in must notice. */

@@ -2,7 +2,7 @@
 // (authorization/middleware_auth.go), independent of HTTP.
 import { nowRfc3339 } from './clock';
 import type { StandinContext } from './context';
-import { authorizationNotFound, forbidden, invalid, notFound } from './errors';
+import { authorizationNotFound, forbidden, invalid, notFound, orgNameNotFound } from './errors';
 import { storeNewAuthorization } from './new-authorization';
 import { callerMay, requirePermission, resourcePermission, type Caller } from './permissions';
 import type { CreateRequest, UpdateRequest } from './request-bodies';
@@ -67,7 +67,7 @@ export function resolveListFilter(
   }
   if (orgID === undefined && filter.org !== undefined) {
     orgID = ctx.catalog.orgByName(filter.org)?.id;
-    if (orgID === undefined) throw notFound(`organization name ${JSON.stringify(filter.org)} not found`);
+    if (orgID === undefined) throw orgNameNotFound(filter.org);
   }
   if (filter.id !== undefined) return { row: findOrThrow(ctx, filter.id) };
   return { ...(userID !== undefined && { userID }), ...(orgID !== undefined && { orgID }) };

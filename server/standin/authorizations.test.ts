@@ -1,12 +1,12 @@
 // The token API's happy paths over real HTTP, each answer checked against the official contract.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../core/influx-types';
 import { assertMatchesContract } from '../../test/contract';
 import { allAccessPermissions } from './permissions';
 import { StandinStore } from './store';
-import { Harness, readBuckets } from './test-support';
+import { withStandin, readBuckets } from './test-support';
 
 const FIELD_ORDER = [
   'id',
@@ -25,13 +25,7 @@ const FIELD_ORDER = [
 const ID = /^[0-9a-f]{16}$/;
 const TOKEN = /^[A-Za-z0-9_-]{86}==$/;
 
-let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = withStandin();
 
 describe('GET /api/v2/authorizations', () => {
   it('lists the bootstrap tokens in the real field order, with names filled and no token strings', async () => {

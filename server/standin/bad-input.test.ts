@@ -1,29 +1,27 @@
 // Every kind of bad input: the right status, code and message, the contract's error shape,
 // and no state change (the full list is identical before and after).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, expectError, readBuckets, type CallOptions } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { withStandin, expectError, readBuckets, type CallOptions } from './test-support';
 
-let h: Harness;
 let existingID: string;
 let userID: string;
 /** May read every token but change none. */
 let readOnlyToken: string;
-beforeAll(async () => {
-  h = await Harness.start();
-  existingID = (await h.allAuthorizations())[1]!.id;
-  userID = await h.userID('user1');
-  readOnlyToken = (
-    await h.createToken({
-      description: 'read-only',
-      permissions: [
-        { action: 'read', resource: { type: 'authorizations', orgID: h.orgID } },
-        { action: 'read', resource: { type: 'users' } },
-      ],
-    })
-  ).token;
-});
-afterAll(async () => {
-  await h.close();
+const h = withStandin({
+  per: 'file',
+  ready: async (started) => {
+    existingID = (await started.allAuthorizations())[1]!.id;
+    userID = await started.userID('user1');
+    readOnlyToken = (
+      await started.createToken({
+        description: 'read-only',
+        permissions: [
+          { action: 'read', resource: { type: 'authorizations', orgID: started.orgID } },
+          { action: 'read', resource: { type: 'users' } },
+        ],
+      })
+    ).token;
+  },
 });
 
 interface Case {
@@ -621,6 +619,15 @@ const cases: Case[] = [
     status: 404,
     code: 'not found',
     message: 'organization name "x" not found',
+  },
+  {
+    // OrgNotFoundByName puts the name between quotes as it is, unescaped.
+    name: 'GET list with an unknown org whose name holds quotes',
+    method: 'GET',
+    path: () => '/api/v2/authorizations?org=%22x%5C',
+    status: 404,
+    code: 'not found',
+    message: 'organization name ""x\\" not found',
   },
 ];
 

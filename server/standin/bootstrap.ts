@@ -3,6 +3,7 @@
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import { storeNewAuthorization } from './new-authorization';
+import { storeNewOrg } from './new-org';
 import { writeOperatorToken } from './operator-token-file';
 import { allAccessPermissions, operatorPermissions, resourcePermission, type StoredPermission } from './permissions';
 import type { AuthorizationStatus } from '../../core/influx-types';
@@ -21,6 +22,10 @@ interface DemoToken {
   permissions: (ids: { orgID: string; userID: string; bucket: (name: string) => string }) => StoredPermission[];
 }
 
+/** Read and write on one bucket, or on every bucket of the org. */
+const readAndWriteBuckets = (orgID: string, bucketID?: string) =>
+  (['read', 'write'] as const).map((action) => resourcePermission(action, 'buckets', bucketID, orgID));
+
 /** Varied on purpose: both statuses, all-access and narrow tokens, and user2's first token active. */
 const DEMO_TOKENS: DemoToken[] = [
   {
@@ -33,10 +38,7 @@ const DEMO_TOKENS: DemoToken[] = [
     user: 'user2',
     description: 'read/write my-bucket',
     status: 'inactive',
-    permissions: ({ orgID, bucket }) => [
-      resourcePermission('read', 'buckets', bucket('my-bucket'), orgID),
-      resourcePermission('write', 'buckets', bucket('my-bucket'), orgID),
-    ],
+    permissions: ({ orgID, bucket }) => readAndWriteBuckets(orgID, bucket('my-bucket')),
   },
   {
     user: 'user2',
@@ -57,10 +59,7 @@ const DEMO_TOKENS: DemoToken[] = [
     user: 'user1',
     description: 'old CI token (revoked)',
     status: 'inactive',
-    permissions: ({ orgID }) => [
-      resourcePermission('read', 'buckets', undefined, orgID),
-      resourcePermission('write', 'buckets', undefined, orgID),
-    ],
+    permissions: ({ orgID }) => readAndWriteBuckets(orgID),
   },
   {
     user: BOOTSTRAP_ADMIN,
@@ -81,45 +80,30 @@ export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
   return store.transaction(() => {
     if (!store.isEmpty()) return { created: false };
     const now = nowRfc3339();
-    const orgID = newId();
-    store.insertOrg({ id: orgID, name: BOOTSTRAP_ORG, description: '', createdAt: now, updatedAt: now });
-
     const userIDs = new Map<string, string>();
     for (const name of [BOOTSTRAP_ADMIN, 'user1', 'user2']) {
       const id = newId();
       store.insertUser({ id, name, status: 'active' });
       userIDs.set(name, id);
     }
+    // As `influx setup` makes it: the org (with its system buckets) owned by the admin; then the others joined it.
+    const adminID = userIDs.get(BOOTSTRAP_ADMIN)!;
+    const orgID = storeNewOrg(store, { name: BOOTSTRAP_ORG, description: '', ownerID: adminID }).id;
+    for (const [name, userID] of userIDs) {
+      if (name !== BOOTSTRAP_ADMIN) store.insertOrgMember({ userID, orgID, role: 'member' });
+    }
 
     const bucketIDs = new Map<string, string>();
     const buckets = [
-      { name: 'my-bucket', type: 'user' as const, retentionSeconds: 0, description: '' },
-      {
-        name: 'telegraf',
-        type: 'user' as const,
-        retentionSeconds: 30 * DAY,
-        description: 'metrics from telegraf agents',
-      },
-      {
-        name: '_monitoring',
-        type: 'system' as const,
-        retentionSeconds: 7 * DAY,
-        description: 'System bucket for monitoring logs',
-      },
-      {
-        name: '_tasks',
-        type: 'system' as const,
-        retentionSeconds: 3 * DAY,
-        description: 'System bucket for task logs',
-      },
+      { name: 'my-bucket', retentionSeconds: 0, description: '' },
+      { name: 'telegraf', retentionSeconds: 30 * DAY, description: 'metrics from telegraf agents' },
     ];
     for (const bucket of buckets) {
       const id = newId();
-      store.insertBucket({ id, orgID, ...bucket, createdAt: now, updatedAt: now });
+      store.insertBucket({ id, orgID, type: 'user', ...bucket, createdAt: now, updatedAt: now });
       bucketIDs.set(bucket.name, id);
     }
 
-    const adminID = userIDs.get(BOOTSTRAP_ADMIN)!;
     const { token } = storeNewAuthorization(store, {
       status: 'active',
       description: OPERATOR_DESCRIPTION,

@@ -1,17 +1,11 @@
 // A round trip with InfluxData's own JavaScript client: what real integrations use must work unchanged.
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { AuthorizationsAPI, OrgsAPI, UsersAPI } from '@influxdata/influxdb-client-apis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assertMatchesContract } from '../../test/contract';
-import { Harness } from './test-support';
+import { withStandin } from './test-support';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = withStandin();
 
 describe('@influxdata/influxdb-client-apis against the stand-in', () => {
   it('creates, lists, gets, patches and deletes an authorization', async () => {

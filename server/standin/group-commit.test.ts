@@ -16,6 +16,8 @@ interface Setup {
   /** Flushes asked for and not yet let go. */
   held: (() => void)[];
   failNext: { error?: NodeJS.ErrnoException };
+  /** The operator's, for JSON requests. */
+  headers: Record<string, string>;
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -45,7 +47,14 @@ async function setup(): Promise<Setup> {
     rmSync(dataDir, { recursive: true, force: true });
   });
   const orgID = store.listOrgs()[0]!.id;
-  return { app, store, token: operatorToken!, orgID, held, failNext };
+  const headers = { authorization: `Token ${operatorToken!}`, 'content-type': 'application/json' };
+  return { app, store, token: operatorToken!, orgID, held, failNext, headers };
+}
+
+/** A bootstrap token that is not the operator's own, to change or delete. */
+async function secondTokenID(s: Setup): Promise<string> {
+  const list = await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers: s.headers });
+  return (JSON.parse(list.body).authorizations as { id: string }[])[1]!.id;
 }
 
 const until = async (check: () => boolean) => {
@@ -56,7 +65,7 @@ const until = async (check: () => boolean) => {
 describe('group commit', () => {
   it('answers a write only after its flush, shares one flush among writers waiting together, and lets reads through', async () => {
     const s = await setup();
-    const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
+    const { headers } = s;
     const ids = (
       JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body)
         .authorizations as { id: string }[]
@@ -107,11 +116,8 @@ describe('group commit', () => {
 
   it('answers 500 when the flush fails, saying the change is committed but not known to be on disk', async () => {
     const s = await setup();
-    const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
-    const id = (
-      JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body)
-        .authorizations as { id: string }[]
-    )[1]!.id;
+    const { headers } = s;
+    const id = await secondTokenID(s);
     s.failNext.error = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
     const answer = s.app.inject({ method: 'DELETE', url: `/api/v2/authorizations/${id}`, headers });
     await until(() => s.held.length === 1);
@@ -126,11 +132,8 @@ describe('group commit', () => {
 
   it('a flush running when the database closes still answers its writer; later writers are told the change may not be on disk', async () => {
     const s = await setup();
-    const headers = { authorization: `Token ${s.token}`, 'content-type': 'application/json' };
-    const id = (
-      JSON.parse((await s.app.inject({ method: 'GET', url: '/api/v2/authorizations', headers })).body)
-        .authorizations as { id: string }[]
-    )[1]!.id;
+    const { headers } = s;
+    const id = await secondTokenID(s);
     const answer = s.app.inject({
       method: 'PATCH',
       url: `/api/v2/authorizations/${id}`,

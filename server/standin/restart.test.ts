@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from './ids';
 import { startStandin } from './start';
-import { Harness, readBuckets, tempDataDir } from './test-support';
+import { readBuckets, tempDataDir, withStandin } from './test-support';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -15,37 +16,67 @@ afterEach(async () => {
 });
 
 describe('restart on the same DATA_DIR', () => {
-  it('keeps every token and the operator token, never logs the token, never bootstraps twice', async () => {
-    const h = await Harness.start();
-    cleanups.push(() => h.close());
-    const tokenFile = join(h.dataDir, 'operator-token');
-    // The first start says where the token is and how to read it, never the token itself.
-    expect(h.logLines.some((l) => l.includes(h.operatorToken))).toBe(false);
-    expect(h.logLines).toContain(`Operator token written to ${tokenFile} (mode 0600); read it with: cat ${tokenFile}`);
-    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
-    expect(readFileSync(tokenFile, 'utf8').trim()).toBe(h.operatorToken);
+  describe('with a running stand-in', () => {
+    const h = withStandin();
 
-    const created = await h.createToken({ description: 'survives', permissions: [readBuckets(h.orgID)] });
-    const target = (await h.allAuthorizations())[2]!;
-    await h.call('PATCH', `/api/v2/authorizations/${target.id}`, {
-      body: { description: 'patched', status: 'inactive' },
+    it('keeps every token and the operator token, never logs the token, never bootstraps twice', async () => {
+      const tokenFile = join(h.dataDir, 'operator-token');
+      // The first start says where the token is and how to read it, never the token itself.
+      expect(h.logLines.some((l) => l.includes(h.operatorToken))).toBe(false);
+      expect(h.logLines).toContain(
+        `Operator token written to ${tokenFile} (mode 0600); read it with: cat ${tokenFile}`,
+      );
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      expect(readFileSync(tokenFile, 'utf8').trim()).toBe(h.operatorToken);
+
+      const created = await h.createToken({ description: 'survives', permissions: [readBuckets(h.orgID)] });
+      const target = (await h.allAuthorizations())[2]!;
+      await h.call('PATCH', `/api/v2/authorizations/${target.id}`, {
+        body: { description: 'patched', status: 'inactive' },
+      });
+      const before = await h.allAuthorizations();
+      const operatorToken = h.operatorToken;
+      const orgID = h.orgID;
+
+      h.logLines.length = 0;
+      await h.restart();
+      expect(h.operatorToken).toBe(operatorToken);
+      expect(h.orgID).toBe(orgID);
+      expect(h.standin.orgName).toBe('my-org');
+      expect(h.logLines.some((l) => l.includes(operatorToken))).toBe(false);
+      expect(h.logLines.some((l) => l.startsWith('InfluxDB stand-in listening on http://127.0.0.1:'))).toBe(true);
+      expect(await h.allAuthorizations()).toEqual(before);
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      // The token made before the restart still authenticates.
+      expect((await h.call('GET', `/api/v2/buckets?orgID=${orgID}`, { token: created.token })).status).toBe(200);
+      expect((await h.call('GET', '/api/v2/users')).json.users).toHaveLength(3);
     });
-    const before = await h.allAuthorizations();
-    const operatorToken = h.operatorToken;
-    const orgID = h.orgID;
 
-    h.logLines.length = 0;
-    await h.restart();
-    expect(h.operatorToken).toBe(operatorToken);
-    expect(h.orgID).toBe(orgID);
-    expect(h.standin.orgName).toBe('my-org');
-    expect(h.logLines.some((l) => l.includes(operatorToken))).toBe(false);
-    expect(h.logLines.some((l) => l.startsWith('InfluxDB stand-in listening on http://127.0.0.1:'))).toBe(true);
-    expect(await h.allAuthorizations()).toEqual(before);
-    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
-    // The token made before the restart still authenticates.
-    expect((await h.call('GET', `/api/v2/buckets?orgID=${orgID}`, { token: created.token })).status).toBe(200);
-    expect((await h.call('GET', '/api/v2/users')).json.users).toHaveLength(3);
+    it('upgrades a database made by the first schema version (no rev column) and keeps its data', async () => {
+      const before = await h.allAuthorizations();
+      await h.restartFromSchema(1, 'ALTER TABLE authorizations DROP COLUMN rev');
+      expect(await h.allAuthorizations()).toEqual(before);
+      const patched = await h.call('PATCH', `/api/v2/authorizations/${before[0]!.id}`, {
+        body: { description: 'after upgrade' },
+      });
+      expect(patched.json.description).toBe('after upgrade');
+      expect((await h.allAuthorizations())[0]!.description).toBe('after upgrade');
+    });
+
+    it('upgrades a schema 3 database: every user joins every org, the user of its first token as owner', async () => {
+      h.change((store) => store.insertUser({ id: newId(), name: 'late-user', status: 'active' }));
+      await h.restartFromSchema(3, 'DROP TABLE org_members');
+      const roles = h.change((store) => {
+        const names = new Map(store.listUsers().map((u) => [u.id, u.name]));
+        return store.listOrgMembers().map((m) => [names.get(m.userID), m.orgID, m.role]);
+      });
+      expect(roles.sort()).toEqual([
+        ['admin', h.orgID, 'owner'],
+        ['late-user', h.orgID, 'member'],
+        ['user1', h.orgID, 'member'],
+        ['user2', h.orgID, 'member'],
+      ]);
+    });
   });
 
   it('prints a command that works as pasted, also for a DATA_DIR with spaces and quotes', async () => {
@@ -62,24 +93,6 @@ describe('restart on the same DATA_DIR', () => {
         .find((l) => l.startsWith('Operator token'))!,
     )![1]!;
     expect(execSync(command, { encoding: 'utf8', shell: '/bin/sh' }).trim()).toBe(standin.operatorToken);
-  });
-
-  it('upgrades a database made by the first schema version (no rev column) and keeps its data', async () => {
-    const h = await Harness.start();
-    cleanups.push(() => h.close());
-    const before = await h.allAuthorizations();
-    await h.standin.close();
-    const db = new Database(join(h.dataDir, 'standin.sqlite'));
-    db.exec('ALTER TABLE authorizations DROP COLUMN rev');
-    db.pragma('user_version = 1');
-    db.close();
-    await h.restart();
-    expect(await h.allAuthorizations()).toEqual(before);
-    const patched = await h.call('PATCH', `/api/v2/authorizations/${before[0]!.id}`, {
-      body: { description: 'after upgrade' },
-    });
-    expect(patched.json.description).toBe('after upgrade');
-    expect((await h.allAuthorizations())[0]!.description).toBe('after upgrade');
   });
 
   it('refuses a database from a newer stand-in', async () => {

@@ -1,6 +1,8 @@
-// Synthetic tokens for load tests and demos: N tokens spread over M users (user-seed-1..M),
-// with varied descriptions, statuses and permissions, written in one transaction.
+// Synthetic tokens for load tests and demos: N tokens spread over M users (user-seed-1..M, members of the org),
+// with varied descriptions, statuses and permissions, and optionally B more buckets (bucket-seed-1..B), written
+// in one transaction.
 import { bootstrapIfEmpty, BOOTSTRAP_ORG } from './bootstrap';
+import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import { storeNewAuthorization } from './new-authorization';
 import { allAccessPermissions, resourcePermission, type StoredPermission } from './permissions';
@@ -10,6 +12,8 @@ export interface SeedOptions {
   tokens: number;
   /** Default 10. */
   users?: number;
+  /** Buckets bucket-seed-1..B to have in the org beside its own (default 0: none added). */
+  buckets?: number;
 }
 
 export interface SeedSummary {
@@ -109,9 +113,12 @@ function pickKind(r: number): Kind {
 export function seedTokens(store: StandinStore, options: SeedOptions): SeedSummary {
   const tokens = options.tokens;
   const userCount = options.users ?? 10;
+  const bucketCount = options.buckets ?? 0;
   if (!Number.isInteger(tokens) || tokens < 0) throw new Error(`tokens must be a non-negative integer, got ${tokens}`);
   if (!Number.isInteger(userCount) || userCount < 1)
     throw new Error(`users must be a positive integer, got ${userCount}`);
+  if (!Number.isInteger(bucketCount) || bucketCount < 0)
+    throw new Error(`buckets must be a non-negative integer, got ${bucketCount}`);
   const started = performance.now();
   const { operatorToken } = bootstrapIfEmpty(store);
 
@@ -119,6 +126,7 @@ export function seedTokens(store: StandinStore, options: SeedOptions): SeedSumma
     const orgs = store.listOrgs();
     const org = orgs.find((o) => o.name === BOOTSTRAP_ORG) ?? orgs[0];
     if (!org) throw new Error('the database has no organization to seed tokens into');
+    addSeedBuckets(store, org.id, bucketCount);
     const buckets: BucketRow[] = store.listBuckets().filter((b) => b.orgID === org.id && b.type === 'user');
     if (buckets.length === 0) throw new Error(`organization ${org.name} has no user bucket to grant access to`);
 
@@ -131,6 +139,8 @@ export function seedTokens(store: StandinStore, options: SeedOptions): SeedSumma
       if (id === undefined) {
         id = newId();
         store.insertUser({ id, name, status: 'active' });
+        // As `influx user create --org` does.
+        store.insertOrgMember({ userID: id, orgID: org.id, role: 'member' });
         usersCreated++;
       }
       userIDs.push(id);
@@ -167,4 +177,24 @@ export function seedTokens(store: StandinStore, options: SeedOptions): SeedSumma
     ms: Math.round(performance.now() - started),
     ...(operatorToken !== undefined && { operatorToken }),
   };
+}
+
+/** Buckets bucket-seed-1..count in the org, those missing added; kept forever, as InfluxDB keeps them. */
+function addSeedBuckets(store: StandinStore, orgID: string, count: number): void {
+  const names = new Set(store.listBuckets().flatMap((b) => (b.orgID === orgID ? [b.name] : [])));
+  const now = nowRfc3339();
+  for (let i = 1; i <= count; i++) {
+    const name = `bucket-seed-${i}`;
+    if (names.has(name)) continue;
+    store.insertBucket({
+      id: newId(),
+      orgID,
+      type: 'user',
+      name,
+      description: '',
+      retentionSeconds: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
 }

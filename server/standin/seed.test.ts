@@ -9,7 +9,7 @@ import type { Authorization } from '../../core/influx-types';
 import { assertMatchesContract } from '../../test/contract';
 import { seedTokens } from './seed';
 import { StandinStore } from './store';
-import { Harness, tempDataDir } from './test-support';
+import { tempDataDir, withStandin } from './test-support';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,15 +19,26 @@ afterEach(async () => {
 });
 
 describe('seedTokens', () => {
+  const h = withStandin();
+
   it('adds N varied tokens over M users, visible at once to a running stand-in', async () => {
-    const h = await Harness.start();
-    cleanups.push(() => h.close());
     const before = await h.allAuthorizations();
 
     const store = StandinStore.open(h.dataDir); // a second connection, as `npm run seed` would be
-    const summary = seedTokens(store, { tokens: 600, users: 4 });
-    const again = seedTokens(store, { tokens: 10, users: 4 });
+    const summary = seedTokens(store, { tokens: 600, users: 4, buckets: 3 });
+    const again = seedTokens(store, { tokens: 10, users: 4, buckets: 4 });
+    // Seed users join the org, as `influx user create --org` makes them; seed buckets are added once.
+    const names = new Map(store.listUsers().map((u) => [u.id, u.name]));
+    const members = store.listOrgMembers().map((m) => names.get(m.userID));
+    const buckets = store.listBuckets().map((b) => b.name);
     store.close();
+    expect(members).toEqual(expect.arrayContaining(['user-seed-1', 'user-seed-2', 'user-seed-3', 'user-seed-4']));
+    expect(buckets.filter((name) => name.startsWith('bucket-seed-')).sort()).toEqual([
+      'bucket-seed-1',
+      'bucket-seed-2',
+      'bucket-seed-3',
+      'bucket-seed-4',
+    ]);
     expect(summary).toMatchObject({ tokens: 600, users: 4, usersCreated: 4, orgName: 'my-org' });
     expect(summary.operatorToken).toBeUndefined();
     expect(again.usersCreated).toBe(0);
@@ -58,7 +69,7 @@ describe('npm run seed', () => {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const env = { ...process.env, DATA_DIR: dataDir };
     const script = ['--import', 'tsx', 'server/standin/seed.ts'];
-    const { stdout } = await run(process.execPath, [...script, '--tokens', '50', '--users', '2'], {
+    const { stdout } = await run(process.execPath, [...script, '--tokens', '50', '--users', '2', '--buckets', '2'], {
       cwd: repoRoot,
       env,
     });
@@ -69,6 +80,9 @@ describe('npm run seed', () => {
     expect(stdout).toMatch(/seeded 50 tokens over 2 users \(2 new\) in org my-org in \d+ ms; 57 tokens in /);
     expect(statSync(join(dataDir, 'operator-token')).mode & 0o777).toBe(0o600);
 
+    const store = StandinStore.open(dataDir);
+    expect(store.listBuckets().filter((b) => b.name.startsWith('bucket-seed-'))).toHaveLength(2);
+    store.close();
     const second = await run(process.execPath, [...script, '--tokens', '5'], { cwd: repoRoot, env });
     expect(second.stdout).not.toMatch(/operator token/i);
     expect(second.stdout).toMatch(/seeded 5 tokens over 10 users \(8 new\).*; 62 tokens in /);

@@ -1,4 +1,4 @@
-// `npm run seed -- --tokens N [--users M]`: adds N synthetic tokens to the stand-in's database in DATA_DIR
+// `npm run seed -- --tokens N [--users M] [--buckets B]`: adds N synthetic tokens (and B buckets) to the stand-in's database in DATA_DIR
 // (default ./data), bootstrapping it first if it is new. Safe to run while the stand-in is running.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,8 @@ import { StandinStore } from './store';
 
 export { seedTokens, type SeedOptions, type SeedSummary } from './seed-tokens';
 
-const USAGE = 'usage: npm run seed -- --tokens N [--users M]   (N >= 0 tokens spread over M >= 1 users, default 10)';
+const USAGE =
+  'usage: npm run seed -- --tokens N [--users M] [--buckets B]   (N >= 0 tokens spread over M >= 1 users, default 10; B more buckets, default 0)';
 
 function count(text: string | undefined, name: string, fallback?: number): number {
   if (text === undefined && fallback !== undefined) return fallback;
@@ -21,7 +22,12 @@ function count(text: string | undefined, name: string, fallback?: number): numbe
 
 function main(): void {
   const { values } = parseArgs({
-    options: { tokens: { type: 'string' }, users: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      tokens: { type: 'string' },
+      users: { type: 'string' },
+      buckets: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -29,11 +35,12 @@ function main(): void {
   }
   const tokens = count(values.tokens, 'tokens');
   const users = count(values.users, 'users', 10);
+  const buckets = count(values.buckets, 'buckets', 0);
   if (users < 1) throw new Error(`--users must be at least 1\n${USAGE}`);
   const dataDir = process.env.DATA_DIR || './data';
   const store = StandinStore.open(dataDir);
   try {
-    const summary = seedTokens(store, { tokens, users });
+    const summary = seedTokens(store, { tokens, users, buckets });
     if (summary.operatorToken !== undefined) {
       // Never the token itself in output: where it is, and how to read it.
       console.log(`Bootstrapped a new database in ${dataDir}. ${operatorTokenNotice(dataDir)}`);

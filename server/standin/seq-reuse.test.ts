@@ -3,16 +3,10 @@
 // insert, so the cache served the deleted token's JSON in place of the new one.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness, readBuckets } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { withStandin, readBuckets } from './test-support';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = withStandin();
 
 describe('the list after deleting the newest token and creating another', () => {
   it('shows the new token and not the deleted one', async () => {

@@ -32,6 +32,13 @@ export interface BucketRow {
   updatedAt: string;
 }
 
+/** A user's place in an org (InfluxDB's user resource mapping for orgs). */
+export interface OrgMemberRow {
+  userID: string;
+  orgID: string;
+  role: 'owner' | 'member';
+}
+
 /** An authorization row in column order: cheap to read in bulk (raw mode) and to render. */
 export type AuthTuple = [
   id: string,
@@ -168,12 +175,16 @@ export class StandinStore {
         'SELECT id, name, description, created_at AS createdAt, updated_at AS updatedAt FROM orgs ORDER BY id',
       ),
       listUsers: db.prepare('SELECT id, name, status FROM users ORDER BY id'),
+      insertOrgMember: db.prepare('INSERT INTO org_members (user_id, org_id, role) VALUES (@userID, @orgID, @role)'),
+      listOrgMembers: db.prepare(
+        'SELECT user_id AS userID, org_id AS orgID, role FROM org_members ORDER BY org_id, user_id',
+      ),
       listBuckets: db.prepare(
         `SELECT id, org_id AS orgID, type, name, description, retention_seconds AS retentionSeconds,
                 created_at AS createdAt, updated_at AS updatedAt FROM buckets ORDER BY id`,
       ),
       insertAuth: db.prepare<unknown[]>(
-        `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, created_at, updated_at, permission_set_id)
+        `INSERT INTO authorizations (token_hash, id, status, description, org_id, user_id, created_at, updated_at, permission_set_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       permissionSetById: db.prepare<[number]>('SELECT permissions FROM permission_sets WHERE id = ?').pluck(),
@@ -321,6 +332,14 @@ export class StandinStore {
     this.stmts.insertBucket.run(bucket);
     this.localTenantWrites++;
   }
+  insertOrgMember(member: OrgMemberRow): void {
+    this.stmts.insertOrgMember.run(member);
+    this.localTenantWrites++;
+  }
+  listOrgMembers(): OrgMemberRow[] {
+    return this.stmts.listOrgMembers.all() as OrgMemberRow[];
+  }
+
   listOrgs(): OrgRow[] {
     return this.stmts.listOrgs.all() as OrgRow[];
   }
@@ -339,20 +358,7 @@ export class StandinStore {
   }
 
   private insertRow(auth: NewAuthorization): AuthTuple {
-    const setId = this.permissionSetId(auth.permissions);
-    const { lastInsertRowid } = this.stmts.insertAuth.run(
-      auth.id,
-      auth.tokenHash,
-      auth.status,
-      auth.description,
-      auth.orgID,
-      auth.userID,
-      auth.createdAt,
-      auth.updatedAt,
-      setId,
-    );
-    const seq = Number(lastInsertRowid);
-    return [
+    const row = [
       auth.id,
       auth.status,
       auth.description,
@@ -360,10 +366,11 @@ export class StandinStore {
       auth.userID,
       auth.createdAt,
       auth.updatedAt,
-      setId,
-      seq,
-      0,
-    ];
+      this.permissionSetId(auth.permissions),
+    ] as const;
+    const { lastInsertRowid } = this.stmts.insertAuth.run(auth.tokenHash, ...row);
+    // A new row's position is its rowid, and it has not been updated yet.
+    return [...row, Number(lastInsertRowid), 0];
   }
 
   /** The id of a permission list (JSON text), adding it if new. Lists are never deleted, so ids can be cached. */

@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InfluxClient } from '../../../../core/influx-client';
 import type { Bucket } from '../../../../core/influx-types';
+import { pageThrough } from '../../../../core/paging';
 
 const lookupKeys = {
   resourceTypes: ['resources'] as const,
@@ -11,20 +12,14 @@ const lookupKeys = {
 };
 
 const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-const PAGE = 100;
-/** 1,000 pages: far beyond any real org, and a bound should a server ignore `offset`. */
-const MAX_PAGES = 1_000;
 
-/** Pages through /api/v2/buckets until a short page; stops early if a server repeats a page (ignores `offset`). */
+/**
+ * Every bucket of the org, page by page as core/paging.ts reads InfluxDB's lists: a short page is not the end
+ * (pages are cut before the token's rights filter them), the first empty one is; bounded against a server
+ * that repeats a page or never ends.
+ */
 export async function listEveryBucket(client: InfluxClient, orgID: string): Promise<Bucket[]> {
-  const seen = new Map<string, Bucket>();
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const buckets = await client.listBuckets({ orgID, offset: page * PAGE });
-    const before = seen.size;
-    for (const bucket of buckets) seen.set(bucket.id, bucket);
-    if (buckets.length < PAGE || seen.size === before) break;
-  }
-  return [...seen.values()];
+  return pageThrough((offset) => client.listBuckets({ orgID, offset }));
 }
 
 export const lookupQueries = {
@@ -47,7 +42,7 @@ export const lookupQueries = {
       staleTime: 60_000,
     }),
 
-  /** Users the signed-in token may read, to choose a new token's owner; A → Z with numbers in order (user-2 before user-10). */
+  /** Every user the signed-in token may read (all pages), to choose a new token's owner; A → Z with numbers in order (user-2 before user-10). */
   users: (client: InfluxClient) =>
     queryOptions({
       queryKey: lookupKeys.users,
