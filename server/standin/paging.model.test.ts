@@ -4,7 +4,7 @@
 // More: MODEL_RUNS=500 npx vitest run server/standin/paging.model.test.ts; MODEL_SEED and MODEL_PATH replay.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { modelParameters } from '../../core/model-parameters';
+import { modelParameters } from '../../test/model/parameters';
 import { pagingCommands } from '../../test/model/paging-commands';
 import type { MBucket, MCaller, PagingModel } from '../../test/model/paging-model';
 import { allAccessPermissions } from './permissions';
