@@ -29,7 +29,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await upstream?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
+  // Vite's dependency optimizer may still be renaming its temp folder after close() on a loaded machine
+  // (ENOTEMPTY): Node's own retries wait for that writer instead of failing the suite.
+  rmSync(cacheDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('the dev server', () => {
