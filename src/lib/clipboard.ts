@@ -1,41 +1,46 @@
-// Copy text in every browser: the async Clipboard API when allowed, else a hidden textarea and execCommand
-// (the official page's copy button failed where only one of the two worked: influxdata/influxdb#24051).
+// Copy text in every browser: the async Clipboard API when allowed, else a selection and execCommand('copy') (the
+// official page's copy button failed where only one of the two worked: influxdata/influxdb#24051).
 
-function copyWithTextarea(text: string, container: HTMLElement): boolean {
-  const textarea = document.createElement('textarea');
-  textarea.value = text;
-  textarea.setAttribute('readonly', '');
-  textarea.style.position = 'fixed';
-  textarea.style.opacity = '0';
-  textarea.style.pointerEvents = 'none';
-  container.appendChild(textarea);
-  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  textarea.focus();
-  textarea.select();
-  let copied: boolean;
+function copySelection(field: HTMLTextAreaElement | HTMLInputElement): boolean {
+  field.focus();
+  field.select();
   try {
-    copied = document.execCommand('copy');
+    return document.execCommand('copy');
   } catch {
-    copied = false;
+    return false;
   }
-  textarea.remove();
-  previous?.focus();
-  return copied;
 }
 
 /**
- * Resolves true when the text reached the clipboard. `near` should be an element inside any open
- * modal dialog, so the fallback textarea sits inside its focus trap.
+ * Resolves true when the text reached the clipboard. With `field` (showing the text), the fallback copies from it and
+ * leaves it selected, so Ctrl+C works if nothing else did. Without one, a hidden textarea is placed beside `near`,
+ * inside any open dialog's focus trap, and focus goes back where it was.
  */
-export async function copyText(text: string, near?: Element | null): Promise<boolean> {
+export async function copyText(
+  text: string,
+  { field, near }: { field?: HTMLTextAreaElement | HTMLInputElement | null; near?: Element | null } = {},
+): Promise<boolean> {
   if (navigator.clipboard?.writeText) {
     try {
       await navigator.clipboard.writeText(text);
       return true;
     } catch {
-      // Denied (no permission, not focused, insecure origin): fall through to the old way.
+      // Denied (no permission, page not focused, insecure origin): fall through to the old way.
     }
   }
-  const container = (near?.closest('[role="dialog"]') as HTMLElement | null) ?? document.body;
-  return copyWithTextarea(text, container);
+  if (field) {
+    const copied = copySelection(field);
+    field.select();
+    return copied;
+  }
+  const textarea = document.createElement('textarea');
+  textarea.value = text;
+  textarea.setAttribute('readonly', '');
+  textarea.style.cssText = 'position: fixed; opacity: 0; pointer-events: none';
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  ((near?.closest('[role="dialog"]') as HTMLElement | null) ?? document.body).appendChild(textarea);
+  const copied = copySelection(textarea);
+  textarea.remove();
+  previous?.focus();
+  return copied;
 }

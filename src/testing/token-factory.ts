@@ -67,3 +67,17 @@ export function makeToken(overrides: Partial<Authorization> = {}): Authorization
     ...overrides,
   };
 }
+
+/** user2's "ci writer", reading and writing the telemetry bucket: the token the drawer and lifecycle tests open. */
+export function ciWriter(id: string, extra: Permission[] = []): Authorization {
+  return makeToken({
+    id,
+    description: 'ci writer',
+    user: 'user2',
+    permissions: [
+      bucketPermission('read', 'b000000000000001', 'telemetry'),
+      bucketPermission('write', 'b000000000000001', 'telemetry'),
+      ...extra,
+    ],
+  });
+}

@@ -5,7 +5,7 @@ import { lazyPart } from '../../components/ui/lazy-part';
 import type { PageDialog, PageDialogKind } from './actions/page-dialog';
 import { useBulkStatusOutcome } from './actions/use-bulk-status-outcome';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
-import { useRetireRotatedToken } from './actions/use-retire-rotated-token';
+import { useSetTokenStatus } from './actions/use-set-token-status';
 
 /** The /tokens/:tokenId route: the token's drawer. */
 export const TokenDrawer = lazyPart('the token’s details', () =>
@@ -103,7 +103,7 @@ export function PageDialogs({
   onDone,
 }: PageDialogsProps) {
   const guard = useOwnTokenGuard();
-  const retireRotated = useRetireRotatedToken();
+  const setStatus = useSetTokenStatus();
   const bulkStatus = useBulkStatusOutcome();
   /** The delete dialog whose token is gone (its row with it). */
   const deleted = useRef<PageDialog | null>(null);
@@ -129,7 +129,7 @@ export function PageDialogs({
           token={token}
           origin={origin}
           replaces={replaces}
-          onRetire={() => replaces && guard.switchOff(replaces, () => retireRotated(replaces, token))}
+          onRetire={() => replaces && guard.switchOff(replaces, () => setStatus(replaces.id, 'inactive', token))}
           onClose={onClose}
           onCloseAutoFocus={(event) => {
             // Find what you just made: its row scrolls into view, lights up and takes focus (under an open drawer,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizationCreate } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
-import { bucketPermission, makeToken, ORG_ID } from '../../../testing/token-factory';
+import { ciWriter, makeToken, ORG_ID } from '../../../testing/token-factory';
 import { formatDateTime } from '../model/format-time';
 
 const A = 'aaaaaaaaaaaaaaa1';
@@ -11,18 +11,7 @@ const B = 'aaaaaaaaaaaaaaa2';
 
 function setup(path = '/tokens') {
   const fake = new FakeInflux({
-    tokens: [
-      makeToken({
-        id: A,
-        description: 'ci writer',
-        user: 'user2',
-        permissions: [
-          bucketPermission('read', 'b000000000000001', 'telemetry'),
-          bucketPermission('write', 'b000000000000001', 'telemetry'),
-        ],
-      }),
-      makeToken({ id: B, description: 'grafana' }),
-    ],
+    tokens: [ciWriter(A), makeToken({ id: B, description: 'grafana' })],
   });
   return { fake, ...renderApp(path) };
 }

@@ -4,7 +4,7 @@ import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { CopyIcon } from '../../../components/ui/icons';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
-import { copyFromField } from './copy-from-field';
+import { copyText } from '../../../lib/clipboard';
 import './new-token-dialog.css';
 
 export type NewTokenOrigin = 'created' | 'cloned' | 'rotated';
@@ -54,9 +54,9 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
 
   async function onCopy() {
     setCopy('copying');
-    const result = await copyFromField(token.token, fieldRef.current);
-    setCopy(result === 'copied' ? 'copied' : 'manual');
-    if (result === 'copied') setCopied(true);
+    const copiedNow = await copyText(token.token, { field: fieldRef.current });
+    setCopy(copiedNow ? 'copied' : 'manual');
+    if (copiedNow) setCopied(true);
   }
 
   return (

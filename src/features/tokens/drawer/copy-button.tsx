@@ -19,7 +19,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         ref={ref}
         type="button"
         className="btn btn--small"
-        onClick={() => void copyText(text, ref.current).then((ok) => setState(ok ? 'copied' : 'failed'))}
+        onClick={() => void copyText(text, { near: ref.current }).then((ok) => setState(ok ? 'copied' : 'failed'))}
       >
         <CopyIcon />
         {label}

@@ -2,20 +2,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
-import { bucketPermission, makeToken } from '../../../testing/token-factory';
+import { ciWriter, makeToken } from '../../../testing/token-factory';
 
 const ID = 'aaaaaaaaaaaaaaa1';
 const tokens = () => [
-  makeToken({
-    id: ID,
-    description: 'ci writer',
-    user: 'user2',
-    permissions: [
-      bucketPermission('read', 'b000000000000001', 'telemetry'),
-      bucketPermission('write', 'b000000000000001', 'telemetry'),
-      { action: 'read', resource: { type: 'dashboards', orgID: '0a1b2c3d4e5f6071', org: 'my-org' } },
-    ],
-  }),
+  ciWriter(ID, [{ action: 'read', resource: { type: 'dashboards', orgID: '0a1b2c3d4e5f6071', org: 'my-org' } }]),
   makeToken({ id: 'aaaaaaaaaaaaaaa2', description: 'other' }),
 ];
 

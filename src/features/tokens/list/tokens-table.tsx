@@ -11,6 +11,7 @@ import { preloadPermissionsTip } from './permissions-summary-tip';
 import { TokenRow } from './token-row';
 import { useRowHeight } from './use-row-height';
 import './tokens-table.css';
+import './token-row.css';
 
 interface TokensTableProps {
   rows: IndexedToken[];

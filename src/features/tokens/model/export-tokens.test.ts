@@ -65,19 +65,7 @@ describe('CSV export', () => {
     ).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toEqual([
-      [
-        'id',
-        'description',
-        'status',
-        'owner',
-        'org',
-        'created',
-        'updated',
-        'permissions',
-        'owner_id',
-        'org_id',
-        'access',
-      ],
+      'id,description,status,owner,org,created,updated,permissions,owner_id,org_id,access'.split(','),
       [
         'aaaaaaaaaaaaaaa1',
         'say "hi", then\nleave',
@@ -131,19 +119,9 @@ describe('JSON export', () => {
   it('has the same fields, permissions as strings, and no token field', () => {
     const parsed = JSON.parse(tokensToJson(tokens)) as Record<string, unknown>[];
     expect(parsed).toHaveLength(2);
-    expect(Object.keys(parsed[0]!)).toEqual([
-      'id',
-      'description',
-      'status',
-      'owner',
-      'org',
-      'created',
-      'updated',
-      'permissions',
-      'ownerID',
-      'orgID',
-      'access',
-    ]);
+    expect(Object.keys(parsed[0]!)).toEqual(
+      'id description status owner org created updated permissions ownerID orgID access'.split(' '),
+    );
     expect(parsed[0]!.permissions).toContain('write:users/1000000000000003');
     expect((parsed[0]!.access as unknown[])[0]).toEqual({
       action: 'read',
