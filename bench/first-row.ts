@@ -2,7 +2,10 @@
 // the same list fetched and parsed by a bare page of the same origin (the orgs lookup, then the list, then
 // JSON.parse), timed like the row from the navigation's start. Each is taken `ROUNDS` times in fresh pages;
 // give several builds (e.g. `vite build --outDir` of the commit before and after) to compare them in one run.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { launchTestChromium } from '../e2e/support/test-browser';
 import { startProduct } from '../server/app/start';
@@ -23,6 +26,15 @@ async function floor(page: Page, origin: string): Promise<number> {
   });
 }
 
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** The JS files a page fetched (paths under /assets/), gzipped as the server sends them: count and KiB. */
+function gzippedFiles(distDir: string, paths: Set<string>) {
+  let bytes = 0;
+  for (const path of paths) bytes += gzipSync(readFileSync(join(distDir, path)), { level: 9 }).length;
+  return { files: paths.size, gzipKiB: bytes / 1024 };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
@@ -35,8 +47,14 @@ export async function benchFirstRow(tokens: number, staticDirs: (string | undefi
   const browser = await launchTestChromium();
   const rows: number[][] = staticDirs.map(() => []);
   const floors: number[] = [];
-  const measure = async (run: (page: Page) => Promise<number>) => {
+  /** Per build: the scripts the page fetched before its first row showed (its own and its worker's). */
+  const scripts: Set<string>[] = staticDirs.map(() => new Set());
+  const measure = async (run: (page: Page) => Promise<number>, seen?: Set<string>) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.js')) seen?.add(path);
+    });
     try {
       return await run(await context.newPage());
     } finally {
@@ -47,7 +65,9 @@ export async function benchFirstRow(tokens: number, staticDirs: (string | undefi
     for (let i = 0; i < rounds; i++) {
       floors.push(await measure((page) => floor(page, products[0]!.url)));
       for (const [j, product] of products.entries())
-        rows[j]!.push(await measure((page) => firstRow(page, `${product.url}/tokens`)));
+        rows[j]!.push(
+          await measure((page) => firstRow(page, `${product.url}/tokens`), i === 0 ? scripts[j] : undefined),
+        );
     }
   } finally {
     await browser.close();
@@ -64,6 +84,7 @@ export async function benchFirstRow(tokens: number, staticDirs: (string | undefi
       firstRowMs: median(rows[j]!),
       rows: rows[j]!,
       ratio: median(rows[j]!) / floorMs,
+      jsBeforeFirstRow: gzippedFiles(dir ?? DIST, scripts[j]!),
     })),
   };
 }

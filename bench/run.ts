@@ -23,6 +23,10 @@ import { benchWriteLoad, writeLoadRows } from './standin-write-load';
 import { round } from './stats';
 
 const quick = process.argv.includes('--quick');
+// `--baseline <dir>`: another build of the page (e.g. `vite build --outDir` of an older commit), measured in this
+// same run, on the same stand-ins and server code, for the before/after table.
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt === -1 ? undefined : process.argv[baselineAt + 1];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const plan = quick
   ? {
@@ -83,19 +87,29 @@ for (const size of plan.pageSizes) {
 }
 
 const ui: UiFigures[] = [];
+let uiBaseline: UiFigures | undefined;
 for (const size of plan.uiSizes) {
   log(`Page in Chromium with ${size} tokens: keystrokes (Event Timing) and fling…`);
   ui.push(await benchUi(size, { flingWheels: plan.flingWheels }));
+  if (baseline && size === plan.uiSizes.at(-1)) {
+    log(`The baseline build with ${size} tokens: keystrokes and fling…`);
+    uiBaseline = await benchUi(size, { flingWheels: plan.flingWheels, staticDir: baseline });
+  }
 }
 const firstRowSize = plan.uiSizes.at(-1)!;
 log(
   `Page in Chromium with ${firstRowSize} tokens: first row against its floor (a bare page fetching and parsing the list)…`,
 );
-const firstRowVsFloor = await benchFirstRow(firstRowSize, [undefined], quick ? 1 : 5);
+const firstRowVsFloor = await benchFirstRow(
+  firstRowSize,
+  baseline ? [undefined, baseline] : [undefined],
+  quick ? 1 : 5,
+);
 log(`Page on a slow-4G link with ${plan.throttledTokens} tokens, list sent as is and compressed…`);
 const throttled = await benchThrottledList(plan.throttledTokens);
 log('Lighthouse on /tokens (mobile and desktop)…');
 const lighthouse = await benchLighthouse(1_000);
+const lighthouseBaseline = baseline ? await benchLighthouse(1_000, baseline) : undefined;
 
 const machine = machineFacts(chromiumPath);
 const result = {
@@ -112,11 +126,11 @@ const result = {
   throttled,
   lighthouse,
   firstRowVsFloor,
+  baseline: baseline && { dir: baseline, ui: uiBaseline, lighthouse: lighthouseBaseline },
 };
 
 const kb = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
 const ms = (value: number) => `${round(value, 1)} ms`;
-const FRAME = 1000 / 60;
 const lines: string[] = [];
 const table = (title: string, rows: string[][]) => {
   lines.push(`\n${title}`, ...tableLines(rows, { rightAlignFrom: 1 }));
@@ -162,68 +176,54 @@ if (pages.some((p) => p.refetch)) {
     ]),
   ]);
 }
-// Issue 15's figures before its UI work (commit d6d62bc's build, 100,000 tokens, on the shared 2-core machine, in
-// runs alternated with the new build: keystroke p95 64 ms in each, fling p95 117-167 ms, Lighthouse mobile 79-91
-// as the machine's load swung; first row 3,465 ms against a floor of 2,136 ms, medians of 5 by bench/first-row.ts in
-// one run), beside this run's, with the target for each.
-const BEFORE = {
-  firstRow: 3465,
-  firstRowFloor: 2136,
-  keystrokeP50: 16,
-  keystrokeP95: 64,
-  flingP95: 150,
-  firstLoadGzipKiB: 178.8,
-  lighthouseMobile: 89,
-  lighthouseDesktop: 100,
-};
-const ui100k = ui.find((u) => u.tokens === 100_000) ?? ui.at(-1);
-// The before figures are for 100,000 tokens: a quick run (1,000) has nothing to set beside them.
-const before = (text: string) => (ui100k?.tokens === 100_000 ? text : 'n/a (100k only)');
+const ui100k = ui.at(-1);
 const lh = 'missing' in lighthouse ? undefined : lighthouse;
-table('Page against its targets (issue 15)', [
-  ['measure', 'before', 'now', 'target'],
+const lhBefore = lighthouseBaseline && !('missing' in lighthouseBaseline) ? lighthouseBaseline : undefined;
+const [now, then] = firstRowVsFloor.builds;
+const flingText = (u: UiFigures | undefined) =>
+  u
+    ? `${ms(u.fling.p95Ms)} vs ${ms(u.flingFloor.p95Ms)} static (x${round(u.fling.p95Ms / u.flingFloor.p95Ms, 2)})`
+    : 'n/a';
+const lhText = (l: typeof lh, preset: 'mobile' | 'desktop') =>
+  l ? `${l[preset].performance} / ${l[preset].accessibility}` : 'n/a';
+// Issue 22 (a simpler page) must not give back what users feel: the same measures for the baseline build, if given.
+table(`The page against the baseline build${baseline ? ` (${baseline})` : ' (none given: --baseline <dist>)'}`, [
+  ['measure', 'baseline', 'now', 'must stay'],
   [
     `first row vs floor (${firstRowVsFloor.tokens} tokens, median of ${firstRowVsFloor.floors.length})`,
-    firstRowVsFloor.tokens === 100_000 ? `${ms(BEFORE.firstRow)} vs ${ms(BEFORE.firstRowFloor)}` : 'n/a (100k only)',
-    `${ms(firstRowVsFloor.builds[0]!.firstRowMs)} vs ${ms(firstRowVsFloor.floorMs)} (x${round(firstRowVsFloor.builds[0]!.ratio, 2)})`,
-    '<= floor (x1)',
+    then ? `${ms(then.firstRowMs)} (x${round(then.ratio, 2)})` : '-',
+    `${ms(now!.firstRowMs)} vs ${ms(firstRowVsFloor.floorMs)} (x${round(now!.ratio, 2)})`,
+    'no later than baseline',
   ],
   [
-    `keystroke, Event Timing p50 (${ui100k?.tokens ?? '-'} tokens)`,
-    before(ms(BEFORE.keystrokeP50)),
-    ui100k ? ms(ui100k.keystroke.p50) : 'n/a',
-    '-',
+    `keystroke, Event Timing p50 / p95 (${ui100k?.tokens ?? '-'} tokens)`,
+    uiBaseline ? `${ms(uiBaseline.keystroke.p50)} / ${ms(uiBaseline.keystroke.p95)}` : '-',
+    ui100k ? `${ms(ui100k.keystroke.p50)} / ${ms(ui100k.keystroke.p95)}` : 'n/a',
+    'p95 <= 50 ms',
   ],
   [
-    `keystroke, Event Timing p95 (${ui100k?.tokens ?? '-'} tokens)`,
-    before(ms(BEFORE.keystrokeP95)),
-    ui100k ? ms(ui100k.keystroke.p95) : 'n/a',
-    `<= 50 ms`,
+    `fling frame p95 vs a static page of the same rows (${ui100k?.tokens ?? '-'} tokens)`,
+    uiBaseline ? flingText(uiBaseline) : '-',
+    flingText(ui100k),
+    '<= x2 of static',
   ],
   [
-    `fling, frame p95 (dropped) (${ui100k?.tokens ?? '-'} tokens)`,
-    before(ms(BEFORE.flingP95)),
-    ui100k ? `${ms(ui100k.fling.p95Ms)} (${ui100k.fling.dropped}/${ui100k.fling.frames})` : 'n/a',
-    `<= ${ms(FRAME)}`,
+    'JS fetched before the first row, gzip (files)',
+    then ? `${kb(then.jsBeforeFirstRow.gzipKiB * 1024)} (${then.jsBeforeFirstRow.files})` : '-',
+    `${kb(now!.jsBeforeFirstRow.gzipKiB * 1024)} (${now!.jsBeforeFirstRow.files})`,
+    '<= 140 KiB',
   ],
-  [
-    `fling floor: the same rows as a plain static page, frame p95 (dropped)`,
-    '-',
-    ui100k ? `${ms(ui100k.flingFloor.p95Ms)} (${ui100k.flingFloor.dropped}/${ui100k.flingFloor.frames})` : 'n/a',
-    '-',
-  ],
-  ['first-load JS, gzip', `${BEFORE.firstLoadGzipKiB} KiB`, kb(bundle.js.gzip), '<= 120 KiB'],
   [
     'Lighthouse mobile: performance / accessibility',
-    `${BEFORE.lighthouseMobile} / 100`,
-    lh ? `${lh.mobile.performance} / ${lh.mobile.accessibility}` : 'n/a',
+    lhBefore ? lhText(lhBefore, 'mobile') : '-',
+    lhText(lh, 'mobile'),
     '>= 95 / 100',
   ],
   [
     'Lighthouse desktop: performance / accessibility',
-    `${BEFORE.lighthouseDesktop} / 100`,
-    lh ? `${lh.desktop.performance} / ${lh.desktop.accessibility}` : 'n/a',
-    '>= 99 / 100',
+    lhBefore ? lhText(lhBefore, 'desktop') : '-',
+    lhText(lh, 'desktop'),
+    '100 / 100',
   ],
 ]);
 if (!lh && 'missing' in lighthouse) lines.push(`Lighthouse: ${lighthouse.missing}`);

@@ -133,9 +133,14 @@ const SCENES: Record<string, Scene> = {
       .getByRole('alertdialog')
       .getByRole('button', { name: /^Deactivate/ })
       .click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).waitFor();
+    // The outcome is a toast; its Details opens the whole report.
+    await page.locator('.toast').getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('dialog', { name: 'Deactivation report' }).waitFor();
   },
   'permission-filter': async (page) => {
+    // Below 760 px the filters fold behind "Filters".
+    const fold = page.getByRole('button', { name: /^Filters/ });
+    if (await fold.isVisible()) await fold.click();
     await page.getByRole('combobox', { name: 'Permission' }).selectOption('Write');
     await page.getByRole('combobox', { name: 'On resource' }).selectOption({ label: 'bucket: telegraf' });
   },
