@@ -16,7 +16,7 @@ const PermissionsTip = lazyPart(
   ({ token }) => <PlainSummary token={token} />,
 );
 
-/** Keyboard users reach a summary by focus, which must not wait: the table fetches the tooltip's code as it mounts. */
+/** Keyboard users reach a summary by focus, which must not wait: the table fetches the tooltip's code when focus enters it. */
 export const preloadPermissionsTip = PermissionsTip.preload;
 
 export const PermissionsSummaryTip = memo(function PermissionsSummaryTip({ token }: { token: Authorization }) {

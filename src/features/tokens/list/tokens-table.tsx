@@ -82,8 +82,6 @@ export function TokensTable({
   // The row holding focus stays rendered even when scrolled away, so focus (and typing) is never lost.
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
 
-  useEffect(preloadPermissionsTip, []);
-
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
@@ -160,6 +158,9 @@ export function TokensTable({
       aria-rowcount={rows.length + 1}
       aria-busy={busy}
       className="tokens-table"
+      // A keyboard user in the list will Tab to a permission summary soon: fetch its tooltip's code now, so the
+      // summary does not swap under their focus.
+      onFocus={preloadPermissionsTip}
     >
       <div role="rowgroup" className="tokens-table__head">
         <div role="row" aria-rowindex={1} className="token-row token-row--head">
