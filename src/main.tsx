@@ -7,8 +7,6 @@ import { AppProviders } from './app/providers';
 import { AppRoutes } from './app/routes';
 import { createAppQueryClient } from './lib/query-client';
 
-const queryClient = createAppQueryClient();
-
 // Declarative mode (BrowserRouter + useRoutes): the app uses no loaders or actions, and the data router would add
 // about 17 KiB gzip to the first load.
 const root = createRoot(document.getElementById('root')!);
@@ -17,7 +15,7 @@ const root = createRoot(document.getElementById('root')!);
 startTransition(() =>
   root.render(
     <StrictMode>
-      <AppProviders queryClient={queryClient}>
+      <AppProviders queryClient={createAppQueryClient()}>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>

@@ -1,5 +1,4 @@
-// The app's routes, shared by the browser router (main.tsx) and the tests' memory router (render-app.tsx), both in
-// declarative mode: <AppRoutes /> inside a <BrowserRouter> or <MemoryRouter>.
+// The app's routes: <AppRoutes /> inside main.tsx's <BrowserRouter> or the tests' <MemoryRouter> (render-app.tsx).
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { TokenDrawer, TokensPage } from '../features/tokens';
 import { AppShell } from './app-shell';
@@ -23,7 +22,6 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** The app's pages at the current location; render inside a router. */
 export function AppRoutes() {
   return useRoutes(routes);
 }

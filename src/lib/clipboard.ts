@@ -28,11 +28,7 @@ export async function copyText(
       // Denied (no permission, page not focused, insecure origin): fall through to the old way.
     }
   }
-  if (field) {
-    const copied = copySelection(field);
-    field.select();
-    return copied;
-  }
+  if (field) return copySelection(field);
   const textarea = document.createElement('textarea');
   textarea.value = text;
   textarea.setAttribute('readonly', '');

@@ -22,7 +22,7 @@ export interface DialogProps {
   size?: 'small' | 'large';
   /** False hides the corner Close button (when the footer has the only way out); a question never has one. */
   closeButton?: boolean;
-  /** While true (a request under way) the dialog stays open. */
+  /** A request under way: the dialog stays open. */
   busy?: boolean;
   /** Call event.preventDefault() to keep the dialog open (e.g. Escape meant for a field inside). */
   onEscapeKeyDown?: (event: KeyboardEvent) => void;
@@ -47,6 +47,11 @@ export function Dialog({
 }: DialogProps) {
   const Primitive = variant === 'confirm' ? AlertDialog : RadixDialog;
   const drawer = variant === 'drawer';
+  const describe = description && (
+    <Primitive.Description className={drawer ? 'visually-hidden' : 'dialog__description'}>
+      {description}
+    </Primitive.Description>
+  );
   return (
     <Primitive.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Primitive.Portal>
@@ -70,13 +75,9 @@ export function Dialog({
               </RadixDialog.Close>
             )}
           </header>
-          {description && drawer && (
-            <Primitive.Description className="visually-hidden">{description}</Primitive.Description>
-          )}
+          {drawer && describe}
           <div className="dialog__body">
-            {description && !drawer && (
-              <Primitive.Description className="dialog__description">{description}</Primitive.Description>
-            )}
+            {!drawer && describe}
             {children}
           </div>
           {footer && <footer className="dialog__footer">{footer}</footer>}
@@ -106,14 +107,13 @@ export function ConfirmDialog({
   cancelLabel = 'Cancel',
   tone = 'danger',
   busyLabel,
-  busy = false,
   ...dialog
 }: ConfirmDialogProps) {
+  const { busy } = dialog;
   return (
     <Dialog
       {...dialog}
       variant="confirm"
-      busy={busy}
       footer={
         <>
           <DialogCancel className="btn" disabled={busy}>

@@ -3,38 +3,26 @@
 // `preload()` starts the download early, when the person points at or focuses what opens the part.
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 
-/** Parts that can be dismissed (dialogs) take `onClose`: a failed download offers Close as well as Retry. */
-type Dismissable = { onClose?: () => void };
-
-export interface LazyPart<P extends object> {
-  (props: P): ReactNode;
-  preload: () => void;
-}
-
-/**
- * `name` says what did not download ("the Rotate dialog"); `fallback` is shown while it downloads (nothing, unless
- * the part stands in for something already on screen, like a menu's button).
- */
+/** `name` says what did not download ("the Rotate dialog"); `fallback` stands in while it downloads. */
 export function lazyPart<P extends object>(
   name: string,
   load: () => Promise<ComponentType<P>>,
   fallback: (props: P) => ReactNode = () => null,
-): LazyPart<P> {
-  let loaded: ComponentType<P> | undefined;
-  const fetchPart = () => load().then((Loaded) => (loaded = Loaded));
+) {
   type Module = { default: ComponentType<P> };
+  let loaded: Module | undefined;
+  const fetchPart = () => load().then((Loaded) => (loaded = { default: Loaded }));
   // React renders a lazy component at once when its loader answers synchronously: a preloaded part does not pass
   // through the fallback (which would take focus from a control the person just reached).
   const importPart = (): Promise<Module> =>
-    loaded
-      ? ({ then: (resolve: (module: Module) => void) => resolve({ default: loaded! }) } as Promise<Module>)
-      : fetchPart().then((Loaded) => ({ default: Loaded }));
+    loaded ? ({ then: (resolve: (m: Module) => void) => resolve(loaded!) } as Promise<Module>) : fetchPart();
   // React keeps a failed lazy's error for good: Retry makes a new one.
   let Lazy = lazy(importPart);
   const Part = (props: P) => (
     <PartBoundary
       name={name}
-      onClose={(props as Dismissable).onClose}
+      // Parts that can be dismissed (dialogs) take `onClose`: a failed download offers Close as well as Retry.
+      onClose={(props as { onClose?: () => void }).onClose}
       onRetry={() => {
         Lazy = lazy(importPart);
       }}

@@ -9,29 +9,26 @@ export interface MenuItem {
   hint?: string;
   onSelect: () => void;
   tone?: 'danger';
-  disabled?: boolean;
 }
 
 export interface RadixMenuProps {
   trigger: ReactElement;
   items: MenuItem[];
-  align: 'start' | 'end';
   label?: string;
   /** Pressed (not only focused) before the machinery arrived: open at once. */
   defaultOpen: boolean;
 }
 
-export function RadixMenu({ trigger, items, align, label, defaultOpen }: RadixMenuProps) {
+export function RadixMenu({ trigger, items, label, defaultOpen }: RadixMenuProps) {
   return (
     <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" align={align} sideOffset={4} aria-label={label} collisionPadding={8}>
+        <DropdownMenu.Content className="menu" align="end" sideOffset={4} aria-label={label} collisionPadding={8}>
           {items.map((item) => (
             <DropdownMenu.Item
               key={item.label}
               className={`menu__item${item.tone === 'danger' ? ' menu__item--danger' : ''}`}
-              disabled={item.disabled}
               onSelect={item.onSelect}
             >
               <span className="menu__label">{item.label}</span>

@@ -1,14 +1,7 @@
-// A menu button. Until the person presses it, the trigger is a plain button and no menu machinery is mounted: a list
+// A menu button (its menu opens aligned to the button's end). Until the person presses it, the trigger is a plain button and no menu machinery is mounted: a list
 // of 100,000 rows mounts cheap rows as it scrolls. Pointing at it or focusing it fetches the machinery (Radix
 // DropdownMenu, in menu-radix.tsx); pressing it (or Enter, Space, Arrow Down) swaps in the real menu, open.
-import {
-  cloneElement,
-  useState,
-  type FocusEvent,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactElement,
-} from 'react';
+import { cloneElement, useState, type ButtonHTMLAttributes, type ReactElement } from 'react';
 import { lazyPart } from './lazy-part';
 import type { MenuItem } from './menu-radix';
 
@@ -16,22 +9,11 @@ export type { MenuItem };
 
 interface MenuProps {
   /** The button that opens the menu (its accessible name says what the menu is for). */
-  trigger: ReactElement<TriggerProps>;
+  trigger: ReactElement<ButtonHTMLAttributes<HTMLElement>>;
   items: MenuItem[];
-  align?: 'start' | 'end';
   label?: string;
   /** Called when the person points at or focuses the trigger: the moment to preload what the items open. */
   onReach?: () => void;
-}
-
-interface TriggerProps {
-  onPointerEnter?: (event: PointerEvent<HTMLElement>) => void;
-  onPointerDown?: (event: PointerEvent<HTMLElement>) => void;
-  onFocus?: (event: FocusEvent<HTMLElement>) => void;
-  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
-  'aria-haspopup'?: 'menu';
-  'aria-expanded'?: boolean;
-  disabled?: boolean;
 }
 
 // While the machinery downloads, the trigger stays where it is.
@@ -43,10 +25,10 @@ const RadixMenu = lazyPart(
 
 const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
 
-export function Menu({ trigger, items, align = 'start', label, onReach }: MenuProps) {
+export function Menu({ trigger, items, label, onReach }: MenuProps) {
   // Once pressed, the real menu stays (it returns focus to its own trigger when it closes).
   const [real, setReal] = useState(false);
-  if (real) return <RadixMenu trigger={trigger} items={items} align={align} label={label} defaultOpen />;
+  if (real) return <RadixMenu trigger={trigger} items={items} label={label} defaultOpen />;
   const reach = () => {
     onReach?.();
     RadixMenu.preload();

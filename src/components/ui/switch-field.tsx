@@ -9,17 +9,16 @@ interface SwitchFieldProps {
   onCheckedChange: (checked: boolean) => void;
   /** Text beside the switch that says the state in words, not only by colour. */
   stateText?: string;
-  disabled?: boolean;
 }
 
-export function SwitchField({ label, checked, onCheckedChange, stateText, disabled }: SwitchFieldProps) {
+export function SwitchField({ label, checked, onCheckedChange, stateText }: SwitchFieldProps) {
   const id = useId();
   return (
     <div className="switch-field">
       <label className="switch-field__label" htmlFor={id}>
         {label}
       </label>
-      <Switch.Root id={id} className="switch" checked={checked} onCheckedChange={onCheckedChange} disabled={disabled}>
+      <Switch.Root id={id} className="switch" checked={checked} onCheckedChange={onCheckedChange}>
         <Switch.Thumb className="switch__thumb" />
       </Switch.Root>
       {stateText && (

@@ -1,4 +1,3 @@
-// Toast types and the hook; the provider lives in toast-provider.tsx.
 import { createContext, useContext } from 'react';
 
 export interface ToastAction {

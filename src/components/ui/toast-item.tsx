@@ -34,29 +34,21 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
         <p className="toast__title">{toast.title}</p>
         {toast.description && <p className="toast__description">{toast.description}</p>}
       </div>
-      {toast.secondaryAction && (
-        <button
-          type="button"
-          className="btn btn--small"
-          onClick={() => {
-            toast.secondaryAction?.onAction();
-            onDismiss(toast.id);
-          }}
-        >
-          {toast.secondaryAction.label}
-        </button>
-      )}
-      {toast.action && (
-        <button
-          type="button"
-          className="btn btn--small"
-          onClick={() => {
-            toast.action?.onAction();
-            onDismiss(toast.id);
-          }}
-        >
-          {toast.action.label}
-        </button>
+      {[toast.secondaryAction, toast.action].map(
+        (action) =>
+          action && (
+            <button
+              key={action.label}
+              type="button"
+              className="btn btn--small"
+              onClick={() => {
+                action.onAction();
+                onDismiss(toast.id);
+              }}
+            >
+              {action.label}
+            </button>
+          ),
       )}
       <button type="button" className="icon-btn" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
         <CloseIcon />

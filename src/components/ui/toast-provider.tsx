@@ -17,13 +17,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     counter.current += 1;
     const id = input.id ?? `toast-${counter.current}`;
     const toast: Toast = { ...input, id, version: counter.current };
-    setToasts((list) => {
-      const index = list.findIndex((t) => t.id === id);
-      if (index === -1) return [...list.slice(-4), toast];
-      const next = [...list];
-      next[index] = toast;
-      return next;
-    });
+    setToasts((list) =>
+      list.some((t) => t.id === id) ? list.map((t) => (t.id === id ? toast : t)) : [...list.slice(-4), toast],
+    );
     return id;
   }, []);
 

@@ -14,9 +14,8 @@ export function SignInForm({ upstream, message, onSignIn }: SignInFormProps) {
   const [token, setToken] = useState('');
   const [touched, setTouched] = useState(false);
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const empty = token.trim() === '';
+  const invalid = touched && empty;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,15 +52,15 @@ export function SignInForm({ upstream, message, onSignIn }: SignInFormProps) {
             spellCheck={false}
             value={token}
             onChange={(e) => setToken(e.target.value)}
-            aria-describedby={touched && empty ? errorId : hintId}
-            aria-invalid={touched && empty}
+            aria-describedby={invalid ? `${id}-error` : `${id}-hint`}
+            aria-invalid={invalid}
           />
-          {touched && empty ? (
-            <p id={errorId} className="sign-in__error">
+          {invalid ? (
+            <p id={`${id}-error`} className="sign-in__error">
               Paste a token first.
             </p>
           ) : (
-            <p id={hintId} className="sign-in__hint">
+            <p id={`${id}-hint`} className="sign-in__hint">
               In InfluxDB: Load Data → API Tokens, or <code>influx auth list</code>.
             </p>
           )}

@@ -1,15 +1,10 @@
 // Loads the server's config and holds the pasted token; signs out when InfluxDB refuses that token.
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createInfluxClient, InfluxApiError } from '../../../core/influx-client';
 import { appConfigQuery } from '../../lib/session/app-config';
 import type { Session } from '../../lib/session/session-context';
 import { readStoredToken, storeToken } from './token-storage';
-
-/** Server data fetched with one token must not be shown under another. */
-function forgetServerData(queryClient: QueryClient) {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app' });
-}
 
 export function useSessionState() {
   const queryClient = useQueryClient();
@@ -21,45 +16,33 @@ export function useSessionState() {
   const pastedToken = needsToken ? token : null;
   const client = useMemo(() => createInfluxClient({ baseUrl: '', token: pastedToken ?? undefined }), [pastedToken]);
 
-  const signIn = useCallback(
-    (value: string) => {
-      forgetServerData(queryClient);
+  /** Server data fetched with one token must not be shown under another. */
+  const switchToken = useCallback(
+    (value: string | null, message?: string) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app' });
       storeToken(value);
-      setSignedOutMessage(undefined);
+      setSignedOutMessage(message);
       setToken(value);
     },
     [queryClient],
   );
-
-  const signOut = useCallback(
-    (message?: string) => {
-      storeToken(null);
-      setSignedOutMessage(message);
-      setToken(null);
-      forgetServerData(queryClient);
-    },
-    [queryClient],
-  );
+  const signIn = useCallback((value: string) => switchToken(value), [switchToken]);
+  const signOut = useCallback((message?: string) => switchToken(null, message), [switchToken]);
 
   useEffect(() => {
     if (!pastedToken) return;
-    const check = (error: unknown) => {
-      // InfluxDB also answers 401 for one missing permission ("write:users/<id> is unauthorized"): the token
-      // itself is fine then, and the screen that asked says so; only an unknown or inactive token signs out.
-      if (error instanceof InfluxApiError && error.status === 401 && !/ is unauthorized$/.test(error.message)) {
-        signOut(`InfluxDB refused the token: ${error.message}. Paste a valid token to continue.`);
-      }
-    };
-    const stopQueries = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error') check(event.action.error);
-    });
-    const stopMutations = queryClient.getMutationCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error') check(event.action.error);
-    });
-    return () => {
-      stopQueries();
-      stopMutations();
-    };
+    const stops = [queryClient.getQueryCache(), queryClient.getMutationCache()].map((cache) =>
+      cache.subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        const { error } = event.action;
+        // InfluxDB also answers 401 for one missing permission ("write:users/<id> is unauthorized"): the token
+        // itself is fine then, and the screen that asked says so; only an unknown or inactive token signs out.
+        if (error instanceof InfluxApiError && error.status === 401 && !/ is unauthorized$/.test(error.message)) {
+          signOut(`InfluxDB refused the token: ${error.message}. Paste a valid token to continue.`);
+        }
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
   }, [queryClient, pastedToken, signOut]);
 
   const config = configQuery.data;

@@ -1,8 +1,9 @@
 // The page's one open dialog (actions/page-dialog.ts), its code loaded on first use, and where focus goes when it closes
 // (the row that opened it may have scrolled out of the DOM or been deleted).
-import { useCallback, useReducer, useRef, type RefObject } from 'react';
+import { useCallback, useMemo, useReducer, useRef, type RefObject } from 'react';
+import { useMatch } from 'react-router';
 import { lazyPart } from '../../components/ui/lazy-part';
-import type { PageDialog, PageDialogKind } from './actions/page-dialog';
+import { usePageDialog, type PageDialog, type PageDialogApi, type PageDialogKind } from './actions/page-dialog';
 import { useBulkStatusOutcome } from './actions/use-bulk-status-outcome';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
 import { useSetTokenStatus } from './actions/use-set-token-status';
@@ -52,28 +53,25 @@ export function preloadDialogs(...kinds: PageDialogKind[]): void {
   for (const kind of kinds) for (const part of PARTS[kind]) part.preload();
 }
 
-type DialogAction = { type: 'open'; dialog: PageDialog } | { type: 'close'; dialog: PageDialog };
-
 /** Closing is for one dialog: a dialog that closes after it opened the next one does not close that one. */
-function dialogReducer(open: PageDialog | null, action: DialogAction): PageDialog | null {
-  if (action.type === 'open') return action.dialog;
-  return open === action.dialog ? null : open;
+function dialogReducer(open: PageDialog | null, action: { open: PageDialog } | { close: PageDialog }) {
+  if ('open' in action) return action.open;
+  return open === action.close ? null : open;
 }
 
+/** The open dialog, `close` for it, and the context value that opens one. */
 export function usePageDialogState() {
   const [dialog, dispatch] = useReducer(dialogReducer, null);
-  const open = useCallback((next: PageDialog) => dispatch({ type: 'open', dialog: next }), []);
-  const close = useCallback((current: PageDialog) => dispatch({ type: 'close', dialog: current }), []);
-  return { dialog, open, close };
+  const api = useMemo<PageDialogApi>(() => ({ open: (next) => dispatch({ open: next }), preload: preloadDialogs }), []);
+  const close = useCallback((current: PageDialog) => dispatch({ close: current }), []);
+  return { dialog, close, api };
 }
 
 interface PageDialogsProps {
   dialog: PageDialog | null;
-  open: (dialog: PageDialog) => void;
   close: (dialog: PageDialog) => void;
   orgID: string;
   orgName: string;
-  drawerOpen: boolean;
   filterRef: RefObject<HTMLInputElement | null>;
   /** A token was just generated, cloned or rotated, and its secret dialog closed: light its row up and focus it. */
   onTokenMade: (id: string, focus: boolean) => void;
@@ -91,17 +89,9 @@ function focusOn(event: Event, element: HTMLElement | null | undefined) {
 /** The row's ⋮ button, when the row is still in the DOM. */
 const rowMenuButton = (id: string) => document.querySelector<HTMLElement>(`[data-row-actions="${CSS.escape(id)}"]`);
 
-export function PageDialogs({
-  dialog,
-  open,
-  close,
-  orgID,
-  orgName,
-  drawerOpen,
-  filterRef,
-  onTokenMade,
-  onDone,
-}: PageDialogsProps) {
+export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenMade, onDone }: PageDialogsProps) {
+  const { open } = usePageDialog();
+  const drawerOpen = useMatch('/tokens/:tokenId') !== null;
   const guard = useOwnTokenGuard();
   const setStatus = useSetTokenStatus();
   const bulkStatus = useBulkStatusOutcome();

@@ -1,11 +1,10 @@
-// The API Tokens page at /tokens: heading, Generate and Export, filters, the bulk bar, the virtualized list, the
-// drawer route inside it, and the one dialog open at a time. This file wires the parts together; each part lives in
-// its folder (list/, toolbar/, drawer/, create/, actions/, own-token/, export/).
+// The API Tokens page at /tokens: wires together the parts, each in its folder (list/, toolbar/, drawer/, create/,
+// actions/, own-token/, export/), the drawer route inside it, and the one dialog open at a time.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../lib/session/session-context';
-import { PageDialogContext, type PageDialogApi } from './actions/page-dialog';
+import { PageDialogContext } from './actions/page-dialog';
 import { BulkBar } from './actions/bulk-bar';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
 import { lookupQueries } from './api/lookup-queries';
@@ -13,7 +12,7 @@ import { orgQuery } from './api/org-query';
 import { pollWhileFailing } from './api/poll-while-failing';
 import { tokenKeys, tokenQueries } from './api/token-queries';
 import { GenerateTokenMenu } from './create/generate-token-menu';
-import type { TokensOutletContext } from './drawer/tokens-outlet-context';
+import type { TokensOutletContext } from './drawer/token-drawer-route';
 import { ExportMenu } from './export/export-menu';
 import { EditDrafts, EditDraftsContext } from './list/edit-drafts';
 import { ListIncomplete, LoadingTokens, NoMatches, NoTokens, RefreshFailed, TokensFailed } from './list/list-states';
@@ -34,14 +33,13 @@ import { useSlashShortcut } from './toolbar/use-slash-shortcut';
 import '../../components/ui/controls.css';
 import './tokens-page.css';
 
-/** How long a just-made row stays highlighted. */
 const JUST_MADE_MS = 4_000;
 
 export function TokensPage() {
   const { client, config, usesPastedToken, signOut } = useSession();
   const ownToken = useOwnToken();
   const navigate = useNavigate();
-  const location = useLocation();
+  const { search } = useLocation();
   const org = useQuery(orgQuery(client, config.org));
   const orgID = org.data?.id;
   const orgName = org.data?.name ?? config.org ?? '';
@@ -54,11 +52,11 @@ export function TokensPage() {
   const [urlParams, updateParams] = useListParams();
   const resourceTypes = useQuery({
     ...lookupQueries.resourceTypes(client),
-    enabled: new URLSearchParams(location.search).has('perm'),
+    enabled: new URLSearchParams(search).has('perm'),
   });
   const problems = useMemo(
-    () => urlFilterProblems(new URLSearchParams(location.search), resourceTypes.data),
-    [location.search, resourceTypes.data],
+    () => urlFilterProblems(new URLSearchParams(search), resourceTypes.data),
+    [search, resourceTypes.data],
   );
   // A permission filter the page cannot show is said to be invalid (above the list) and not applied.
   const params = useMemo(
@@ -76,8 +74,7 @@ export function TokensPage() {
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   useSlashShortcut(filterRef);
-  const { dialog, open, close } = usePageDialogState();
-  const dialogApi = useMemo<PageDialogApi>(() => ({ open, preload: preloadDialogs }), [open]);
+  const { dialog, close, api: dialogApi } = usePageDialogState();
   // The row of a token just generated, cloned or rotated: highlighted for a moment once its secret dialog closes.
   const [justMade, setJustMade] = useState<string | null>(null);
   useEffect(() => {
@@ -85,15 +82,10 @@ export function TokensPage() {
     const timer = setTimeout(() => setJustMade(null), JUST_MADE_MS);
     return () => clearTimeout(timer);
   }, [justMade]);
-  const drawerOpen = location.pathname !== '/tokens' && location.pathname !== '/tokens/';
 
   const openToken = useCallback(
-    (id: string) =>
-      navigate(
-        { pathname: `/tokens/${encodeURIComponent(id)}`, search: location.search },
-        { state: { fromList: true } },
-      ),
-    [navigate, location.search],
+    (id: string) => navigate({ pathname: `/tokens/${encodeURIComponent(id)}`, search }, { state: { fromList: true } }),
+    [navigate, search],
   );
   const onFocusRequestDone = useCallback((found: boolean) => {
     setFocusRequest(null);
@@ -101,6 +93,7 @@ export function TokensPage() {
   }, []);
   const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest };
 
+  const loadError = org.error ?? (tokens ? null : list.error);
   let content;
   if (ownToken.lost && ownToken.own) {
     content = (
@@ -111,16 +104,12 @@ export function TokensPage() {
         onSignOut={usesPastedToken ? () => signOut() : undefined}
       />
     );
-  } else if (org.isError) {
-    content = (
-      <TokensFailed title="Could not load API tokens" message={org.error.message} onRetry={() => void org.refetch()} />
-    );
-  } else if (list.isError && !tokens) {
+  } else if (loadError) {
     content = (
       <TokensFailed
         title="Could not load API tokens"
-        message={list.error.message}
-        onRetry={() => void list.refetch()}
+        message={loadError.message}
+        onRetry={() => void (org.isError ? org.refetch() : list.refetch())}
       />
     );
   } else if (!tokens) {
@@ -179,7 +168,7 @@ export function TokensPage() {
                     tokensInView={() => rows.map((row) => view.byId.get(row.token.id) ?? row.token)}
                   />
                   <GenerateTokenMenu
-                    onChoose={(variant) => open({ kind: 'generate', variant })}
+                    onChoose={(variant) => dialogApi.open({ kind: 'generate', variant })}
                     onReach={() => preloadDialogs('generate')}
                   />
                 </div>
@@ -209,11 +198,9 @@ export function TokensPage() {
           {orgID !== undefined && (
             <PageDialogs
               dialog={dialog}
-              open={open}
               close={close}
               orgID={orgID}
               orgName={orgName}
-              drawerOpen={drawerOpen}
               filterRef={filterRef}
               onTokenMade={(id, focus) => {
                 setJustMade(id);

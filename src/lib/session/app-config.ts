@@ -17,22 +17,18 @@ async function fetchAppConfig(signal: AbortSignal): Promise<AppConfig> {
     if (signal.aborted) throw error;
     throw new InfluxApiError(0, 'unavailable', 'Could not reach the app server. Is `npm start` still running?');
   }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
+  const body = (await response.json().catch((error: unknown) => {
+    if (signal.aborted) throw error;
     throw new InfluxApiError(
       response.status,
       'invalid',
       `The app server answered HTTP ${response.status} without JSON.`,
     );
-  }
+  })) as AppConfig & { code?: string; message?: string };
   if (!response.ok) {
-    const message = (body as { message?: string }).message ?? `HTTP ${response.status}`;
-    throw new InfluxApiError(response.status, (body as { code?: string }).code ?? 'internal error', message);
+    throw new InfluxApiError(response.status, body.code ?? 'internal error', body.message ?? `HTTP ${response.status}`);
   }
-  return body as AppConfig;
+  return body;
 }
 
 export const appConfigQuery = queryOptions({

@@ -1,10 +1,8 @@
 // Shown while tokens are selected: how many, and what can be done to all of them.
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { BulkAction } from '../model/bulk-plan';
+import { formatCount, type BulkAction } from '../model/bulk-plan';
 import { usePageDialog } from './page-dialog';
 import './bulk-bar.css';
-
-const number = new Intl.NumberFormat('en-US');
 
 interface BulkBarProps {
   count: number;
@@ -41,9 +39,9 @@ export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
     <div ref={ref} className="bulk-bar" role="region" aria-label="Selected tokens">
       <div className="bulk-bar__summary">
         <p className="bulk-bar__count" aria-live="polite">
-          <strong>{number.format(count)} selected</strong>
+          <strong>{formatCount(count)} selected</strong>
           {hidden > 0 && (
-            <span className="bulk-bar__hidden"> ({number.format(hidden)} not shown by the current filters)</span>
+            <span className="bulk-bar__hidden"> ({formatCount(hidden)} not shown by the current filters)</span>
           )}
         </p>
         <button type="button" className="btn btn--small bulk-bar__clear" onClick={onClear}>

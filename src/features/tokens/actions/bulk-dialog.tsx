@@ -1,13 +1,14 @@
 // Confirm, run and report a bulk action: "Deactivate 50 tokens?", then progress ("31 of 50") with Cancel,
 // then exactly what happened ("47 deactivated, 3 failed:" and each failure with the server's reason).
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Dialog, DialogCancel } from '../../../components/ui/dialog';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import type { Authorization } from '../../../../core/influx-types';
-import { useBulkAction } from '../api/use-bulk-action';
+import { BULK_CONCURRENCY, useBulkAction } from '../api/use-bulk-action';
 import {
   bulkButtonLabel,
   bulkQuestion,
+  formatCount,
   outcomeHeadline,
   outcomeNotes,
   planBulk,
@@ -24,32 +25,15 @@ interface BulkDialogProps {
   /** The work ended: these IDs succeeded or needed nothing; failed and unsent ones stay selected. */
   onFinished: (doneIds: string[]) => void;
   onClose: () => void;
-  /**
-   * Activate/Deactivate only: once the work is done the dialog closes and this reports it (a toast with Undo)
-   * instead of a blocking report. `changed` are the tokens that switched, as they were before.
-   */
-  onStatusChanged?: (outcome: BulkOutcome, changed: Authorization[]) => void;
+  /** Activate/Deactivate: reported in a toast with Undo as the dialog closes; `changed` are as they were before. */
+  onStatusChanged: (outcome: BulkOutcome, changed: Authorization[]) => void;
   onCloseAutoFocus?: (event: Event) => void;
 }
 
-const tokenCount = new Intl.NumberFormat('en-US');
-
-const RUNNING: Record<BulkAction, string> = {
-  activate: 'Activating tokens',
-  deactivate: 'Deactivating tokens',
-  delete: 'Deleting tokens',
-};
-
-const FINISHED: Record<BulkAction, string> = {
-  activate: 'Activation finished',
-  deactivate: 'Deactivation finished',
-  delete: 'Deletion finished',
-};
-
-const NOTHING_TO_DO: Record<BulkAction, string> = {
-  activate: 'Nothing to activate',
-  deactivate: 'Nothing to deactivate',
-  delete: 'Nothing to delete',
+const WORDS: Record<BulkAction, { running: string; finished: string }> = {
+  activate: { running: 'Activating tokens', finished: 'Activation finished' },
+  deactivate: { running: 'Deactivating tokens', finished: 'Deactivation finished' },
+  delete: { running: 'Deleting tokens', finished: 'Deletion finished' },
 };
 
 const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
@@ -64,23 +48,14 @@ const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
   ],
 };
 
-export function BulkDialog({
-  action,
-  tokens,
-  onFinished,
-  onClose,
-  onStatusChanged,
-  onCloseAutoFocus,
-}: BulkDialogProps) {
+export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dialog }: BulkDialogProps) {
   // The plan is fixed when the dialog opens: what is confirmed is what runs.
   const [plan] = useState(() => planBulk(action, tokens));
   const [settled, setSettled] = useState(0);
   const [stopping, setStopping] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const bulk = useBulkAction();
-  const outcome = bulk.data;
-  const running = bulk.isPending;
-  const skipped = skippedText(action, plan.skipped.length);
+  const todo = plan.todo.length;
 
   function start() {
     controller.current = new AbortController();
@@ -89,14 +64,13 @@ export function BulkDialog({
       {
         onSuccess: (result) => {
           onFinished([...result.succeeded, ...plan.skipped.map((t) => t.id)]);
-          if (action !== 'delete' && onStatusChanged) {
-            const succeeded = new Set(result.succeeded);
-            onStatusChanged(
-              result,
-              plan.todo.filter((t) => succeeded.has(t.id)),
-            );
-            onClose();
-          }
+          if (action === 'delete') return;
+          const succeeded = new Set(result.succeeded);
+          onStatusChanged(
+            result,
+            plan.todo.filter((t) => succeeded.has(t.id)),
+          );
+          dialog.onClose();
         },
       },
     );
@@ -107,21 +81,21 @@ export function BulkDialog({
     controller.current?.abort();
   }
 
-  let description: string | undefined;
-  let body;
-  let footer;
-  if (outcome) {
-    body = <BulkReport outcome={outcome} />;
+  let title: string, description: string | undefined, body: ReactNode, footer: ReactNode;
+  if (bulk.data) {
+    title = WORDS[action].finished;
+    body = <BulkReport outcome={bulk.data} />;
     footer = (
-      <button type="button" className="btn btn--primary" onClick={onClose}>
+      <button type="button" className="btn btn--primary" onClick={dialog.onClose}>
         Close
       </button>
     );
-  } else if (running) {
-    const inFlight = settled < plan.todo.length ? Math.min(6, plan.todo.length - settled) : 0;
+  } else if (bulk.isPending) {
+    const inFlight = Math.min(BULK_CONCURRENCY, todo - settled);
+    title = `${WORDS[action].running}…`;
     body = (
       <>
-        <ProgressBar value={settled} max={plan.todo.length} label={RUNNING[action]} />
+        <ProgressBar value={settled} max={todo} label={WORDS[action].running} />
         <p className="bulk-dialog__note" role="status">
           {stopping
             ? `Stopping: waiting for the ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} already sent…`
@@ -135,15 +109,17 @@ export function BulkDialog({
       </button>
     );
   } else {
+    const skipped = skippedText(action, plan.skipped.length);
+    title = todo === 0 ? `Nothing to ${action}` : bulkQuestion(action, todo);
     description =
-      plan.todo.length === 0
+      todo === 0
         ? `Every selected token is already ${action === 'activate' ? 'active' : 'inactive'}.`
-        : CONSEQUENCE[action][plan.todo.length === 1 ? 0 : 1];
+        : CONSEQUENCE[action][todo === 1 ? 0 : 1];
     body = (
       <>
         {skipped && (
           <p className="bulk-dialog__note">
-            Of the {tokenCount.format(plan.todo.length + plan.skipped.length)} selected, {skipped} and{' '}
+            Of the {formatCount(todo + plan.skipped.length)} selected, {skipped} and{' '}
             {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
           </p>
         )}
@@ -155,7 +131,7 @@ export function BulkDialog({
       </>
     );
     footer =
-      plan.todo.length === 0 ? (
+      todo === 0 ? (
         <DialogCancel className="btn btn--primary">Close</DialogCancel>
       ) : (
         <>
@@ -165,29 +141,14 @@ export function BulkDialog({
             className={`btn ${action === 'delete' ? 'btn--danger' : 'btn--primary'}`}
             onClick={start}
           >
-            {bulkButtonLabel(action, plan.todo.length)}
+            {bulkButtonLabel(action, todo)}
           </button>
         </>
       );
   }
 
-  const title = outcome
-    ? FINISHED[action]
-    : running
-      ? `${RUNNING[action]}…`
-      : plan.todo.length === 0
-        ? NOTHING_TO_DO[action]
-        : bulkQuestion(action, plan.todo.length);
   return (
-    <Dialog
-      variant="confirm"
-      busy={running}
-      onClose={onClose}
-      title={title}
-      description={description}
-      footer={footer}
-      onCloseAutoFocus={onCloseAutoFocus}
-    >
+    <Dialog {...dialog} variant="confirm" busy={bulk.isPending} title={title} description={description} footer={footer}>
       {body}
     </Dialog>
   );

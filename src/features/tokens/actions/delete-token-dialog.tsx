@@ -17,13 +17,7 @@ interface DeleteTokenDialogProps {
   onCloseAutoFocus?: (event: Event) => void;
 }
 
-export function DeleteTokenDialog({
-  token,
-  onClose,
-  onDeleted,
-  onBusyChange,
-  onCloseAutoFocus,
-}: DeleteTokenDialogProps) {
+export function DeleteTokenDialog({ token, onDeleted, onBusyChange, ...dialog }: DeleteTokenDialogProps) {
   const remove = useDeleteToken();
   const toast = useToast();
   const label = tokenLabel(token.description);
@@ -35,7 +29,7 @@ export function DeleteTokenDialog({
       onSuccess: () => {
         toast.show({ title: `API token “${label}” was deleted` });
         onDeleted?.();
-        onClose();
+        dialog.onClose();
       },
       onError: () => onBusyChange?.(false),
     });
@@ -43,14 +37,13 @@ export function DeleteTokenDialog({
 
   return (
     <ConfirmDialog
-      onClose={onClose}
+      {...dialog}
       title={own ? `Delete “${label}”, this page's own token?` : `Delete “${label}”?`}
       description={`Anything using this token stops working at once. This cannot be undone.${own ? ` ${LOCKOUT_CONSEQUENCE}` : ''}`}
       actionLabel={own ? 'Delete and lock this page out' : 'Yes, delete this token'}
       busy={remove.isPending}
       busyLabel="Deleting…"
       onAction={confirm}
-      onCloseAutoFocus={onCloseAutoFocus}
     >
       {remove.error && (
         <div className="callout callout--error" role="alert">

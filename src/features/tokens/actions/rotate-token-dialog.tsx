@@ -1,14 +1,13 @@
-// Rotate, step 1: say what will happen, then create a token with the same permissions and owner, described as
-// the old one's replacement. The new secret is then shown once (NewTokenDialog), and the old token is switched
-// off only after the person says the new one is in place (useRetireRotatedToken).
+// Rotate, step 1: say what will happen, then create a token with the same permissions and owner, described as the old
+// one's replacement. Its secret is then shown once (NewTokenDialog), which switches the old one off when told to.
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import type { Authorization } from '../../../../core/influx-types';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
-import { clonedPermissions } from '../model/new-token-permissions';
 import { rotatedDescription } from '../model/rotate-description';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
+import { sameAccessAs } from './use-clone-token';
 
 interface RotateTokenDialogProps {
   token: Authorization;
@@ -22,15 +21,7 @@ export function RotateTokenDialog({ token, onClose, onCreated, onCloseAutoFocus 
   const label = tokenLabel(token.description);
 
   function confirm() {
-    create.mutate(
-      {
-        orgID: token.orgID,
-        userID: token.userID,
-        description: rotatedDescription(token.description, token.id),
-        permissions: clonedPermissions(token.permissions),
-      },
-      { onSuccess: onCreated },
-    );
+    create.mutate(sameAccessAs(token, rotatedDescription(token.description, token.id)), { onSuccess: onCreated });
   }
 
   return (

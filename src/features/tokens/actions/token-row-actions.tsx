@@ -18,7 +18,6 @@ export const TokenRowActions = memo(function TokenRowActions({ token }: { token:
   const label = tokenLabel(token.description);
   return (
     <Menu
-      align="end"
       onReach={() => preload('rotate', 'delete', 'new-token', 'own-off')}
       label={`Actions for ${label}`}
       trigger={

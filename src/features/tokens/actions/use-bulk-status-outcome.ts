@@ -3,15 +3,14 @@
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
-import { outcomeNotes, tokensNoun, type BulkAction, type BulkOutcome } from '../model/bulk-plan';
+import { bulkDone, outcomeNotes, tokensNoun, type BulkOutcome } from '../model/bulk-plan';
 import { usePageDialog, type BulkStatusReport } from './page-dialog';
 
-const DONE: Record<BulkAction, string> = { activate: 'activated', deactivate: 'deactivated', delete: 'deleted' };
 const REVERSE = { activate: 'deactivate', deactivate: 'activate' } as const;
 
 /** "3 tokens deactivated, 1 failed" / "Undone: 3 tokens activated again". */
 function bulkStatusTitle(outcome: BulkOutcome, undo: boolean): string {
-  const done = `${tokensNoun(outcome.succeeded.length)} ${DONE[outcome.action]}${undo ? ' again' : ''}`;
+  const done = `${tokensNoun(outcome.succeeded.length)} ${bulkDone(outcome.action)}${undo ? ' again' : ''}`;
   const failed = outcome.failed.length > 0 ? `, ${outcome.failed.length} failed` : '';
   return `${undo ? 'Undone: ' : ''}${done}${failed}`;
 }
@@ -41,11 +40,7 @@ export function useBulkStatusOutcome() {
     const { outcome, changed } = report;
     if (outcome.action === 'delete' || changed.length === 0) return;
     mutate(
-      {
-        plan: { action: REVERSE[outcome.action], todo: changed, skipped: [] },
-        signal: new AbortController().signal,
-        onProgress: () => {},
-      },
+      { plan: { action: REVERSE[outcome.action], todo: changed, skipped: [] } },
       {
         onSuccess: (result) => show({ outcome: result, changed: [], undo: true }),
         onError: (error) =>

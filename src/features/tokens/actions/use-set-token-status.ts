@@ -1,7 +1,6 @@
 // Flips a token's status and reports it: a toast with Undo on success, the reason on failure. After Rotate, the
 // old token's deactivation is reported together with the new token it makes way for.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization, AuthorizationStatus } from '../../../../core/influx-types';
 import { findCachedToken } from '../api/token-cache';
@@ -13,41 +12,38 @@ export function useSetTokenStatus() {
   const { mutateAsync } = useUpdateTokenStatus();
   const toast = useToast();
   const queryClient = useQueryClient();
-  return useCallback(
-    /** `replacement`: the token Rotate made, now in place of this one. */
-    function setStatus(id: string, status: AuthorizationStatus, replacement?: Authorization) {
-      const name = () => tokenLabel(findCachedToken(queryClient, id)?.description ?? '');
-      const toastId = `status:${id}`;
-      const created = replacement && `New token “${tokenLabel(replacement.description)}” created.`;
-      mutateAsync({ id, status }).then(
-        () =>
-          toast.show({
-            id: toastId,
-            title: created
-              ? `Rotated: “${name()}” deactivated`
-              : `Token “${name()}” ${status === 'active' ? 'activated' : 'deactivated'}`,
-            description: created,
-            action: { label: 'Undo', onAction: () => setStatus(id, status === 'active' ? 'inactive' : 'active') },
-            durationMs: created ? 15_000 : 10_000,
-          }),
-        (error: unknown) => {
-          const unknown = outcomeUnknown(error);
-          const still = created
-            ? unknown
-              ? 'InfluxDB may have deactivated the old one anyway; its row shows what it reports.'
-              : 'The old token is still active: deactivate it from its row or drawer.'
-            : unknown
-              ? 'InfluxDB may have made the change anyway; the switch will show what it reports.'
-              : `It is still ${status === 'active' ? 'inactive' : 'active'}.`;
-          toast.show({
-            id: toastId,
-            tone: 'error',
-            title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${failureReason(error)}`,
-            description: created ? `${created} ${still}` : still,
-          });
-        },
-      );
-    },
-    [mutateAsync, toast, queryClient],
-  );
+  /** `replacement`: the token Rotate made, now in place of this one. */
+  return function setStatus(id: string, status: AuthorizationStatus, replacement?: Authorization) {
+    const name = () => tokenLabel(findCachedToken(queryClient, id)?.description ?? '');
+    const toastId = `status:${id}`;
+    const created = replacement && `New token “${tokenLabel(replacement.description)}” created.`;
+    mutateAsync({ id, status }).then(
+      () =>
+        toast.show({
+          id: toastId,
+          title: created
+            ? `Rotated: “${name()}” deactivated`
+            : `Token “${name()}” ${status === 'active' ? 'activated' : 'deactivated'}`,
+          description: created,
+          action: { label: 'Undo', onAction: () => setStatus(id, status === 'active' ? 'inactive' : 'active') },
+          durationMs: created ? 15_000 : 10_000,
+        }),
+      (error: unknown) => {
+        const unknown = outcomeUnknown(error);
+        const still = created
+          ? unknown
+            ? 'InfluxDB may have deactivated the old one anyway; its row shows what it reports.'
+            : 'The old token is still active: deactivate it from its row or drawer.'
+          : unknown
+            ? 'InfluxDB may have made the change anyway; the switch will show what it reports.'
+            : `It is still ${status === 'active' ? 'inactive' : 'active'}.`;
+        toast.show({
+          id: toastId,
+          tone: 'error',
+          title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${failureReason(error)}`,
+          description: created ? `${created} ${still}` : still,
+        });
+      },
+    );
+  };
 }

@@ -6,8 +6,7 @@ export function orgQuery(client: InfluxClient, orgName: string | null) {
   return queryOptions({
     queryKey: ['org', orgName ?? ''] as const,
     queryFn: async () => {
-      const orgs = await client.listOrgs(orgName ?? undefined);
-      const org = orgs[0];
+      const [org] = await client.listOrgs(orgName ?? undefined);
       if (!org) {
         throw new InfluxApiError(
           404,

@@ -18,10 +18,7 @@ export function patchCachedToken(
 ): void {
   updateLists(queryClient, (list) => {
     const index = list.findIndex((t) => t.id === id);
-    if (index === -1) return list;
-    const next = list.slice();
-    next[index] = patch(list[index]!);
-    return next;
+    return index === -1 ? list : list.map((t, i) => (i === index ? patch(t) : t));
   });
   queryClient.setQueryData<Authorization>(tokenKeys.detail(id), (token) => (token ? patch(token) : token));
 }
@@ -29,12 +26,9 @@ export function patchCachedToken(
 export function findCachedToken(queryClient: QueryClient, id: string): Authorization | undefined {
   const detail = queryClient.getQueryData<Authorization>(tokenKeys.detail(id));
   if (detail) return detail;
-  for (const [, list] of queryClient.getQueriesData<Authorization[]>({ queryKey: tokenKeys.lists() })) {
+  const lists = queryClient.getQueriesData<Authorization[]>({ queryKey: tokenKeys.lists() }).map(([, list]) => list);
+  for (const list of [...lists, ...Array.from(partialLists(queryClient).all(), (partial) => partial.tokens)]) {
     const found = list?.find((t) => t.id === id);
-    if (found) return found;
-  }
-  for (const partial of partialLists(queryClient).all()) {
-    const found = partial.tokens.find((t) => t.id === id);
     if (found) return found;
   }
   return undefined;
@@ -46,10 +40,7 @@ export function addCachedToken(queryClient: QueryClient, created: Authorization)
   queryClient.setQueryData<Authorization[]>(tokenKeys.list(token.orgID), (list) => {
     if (!list) return list;
     const index = list.findIndex((t) => t.id === token.id);
-    if (index === -1) return [...list, token];
-    const next = list.slice();
-    next[index] = token;
-    return next;
+    return index === -1 ? [...list, token] : list.map((t, i) => (i === index ? token : t));
   });
   queryClient.setQueryData(tokenKeys.detail(token.id), token);
 }
@@ -68,7 +59,7 @@ export function removeCachedTokens(queryClient: QueryClient, ids: ReadonlySet<st
     void queryClient.invalidateQueries({ queryKey: tokenKeys.detail(id), exact: true, refetchType: 'none' });
 }
 
-/** Writes saved tokens' status, description and updatedAt into the lists and details, in one pass per list. */
+/** Writes saved tokens' status, description and updatedAt into the lists and details. */
 export function applySavedTokens(queryClient: QueryClient, saved: ReadonlyMap<string, Authorization>): void {
   if (saved.size === 0) return;
   const merge = (t: Authorization): Authorization => {
@@ -76,13 +67,8 @@ export function applySavedTokens(queryClient: QueryClient, saved: ReadonlyMap<st
     return s ? { ...t, status: s.status, description: s.description, updatedAt: s.updatedAt } : t;
   };
   updateLists(queryClient, (list) => {
-    let changed = false;
-    const next = list.map((t) => {
-      const merged = merge(t);
-      if (merged !== t) changed = true;
-      return merged;
-    });
-    return changed ? next : list;
+    const next = list.map(merge);
+    return next.some((t, i) => t !== list[i]) ? next : list;
   });
   for (const id of saved.keys())
     queryClient.setQueryData<Authorization>(tokenKeys.detail(id), (t) => (t ? merge(t) : t));
@@ -96,6 +82,8 @@ const LARGE_LIST = 5_000;
  * could briefly show server state that predates them. Call from onSettled, where this one still counts.
  * A large list is only marked stale (it refetches on the next focus or visit): each save already wrote
  * the server's answer into it, and re-downloading every token after each click would stall the page.
+ * Callers do not return this promise from onSettled: the mutation would stay pending until the refetch (retries
+ * included) ends, holding back the person's message and kept draft for as long as a hanging InfluxDB makes it take.
  */
 export function invalidateWhenLastSettles(queryClient: QueryClient): Promise<unknown> | undefined {
   if (queryClient.isMutating({ mutationKey: tokenKeys.all }) !== 1) return undefined;

@@ -11,7 +11,7 @@ import { loadTokenList } from '../list-sync';
  *   An optimistic patch cancels `all` first, so no fetch that predates it lands over it; the caches are
  *   refetched once `isMutating({ mutationKey: all })` drops to the last write (invalidateWhenLastSettles).
  * - `lists()` is every org's list, `list(orgID)` one; `details()` every opened token, `detail(id)` one.
- *   Cache writes (patch, add, remove) go through `lists()` so every list holding the token follows.
+ *   Patches and removals go through `lists()`, so every list holding the token follows.
  * - `mutation(kind)` names each write (['tokens', kind]); under `all`, never under `lists()` or `details()`.
  * - Sign-out removes every query whose key does not start with 'app' (use-session-state.ts), and the
  *   own-token check resets all but 'app' and 'own-token': tokens, org and lookups all go either way.

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../../lib/session/session-context';
 import { failureReason } from '../model/failure-reason';
-import { TARGET_STATUS, type BulkFailure, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';
+import { TARGET_STATUS, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';
 import { runBounded } from '../../../../core/run-bounded';
 import { tokenKeys } from './token-queries';
@@ -16,9 +16,10 @@ const FLUSH_MS = 100;
 
 export interface BulkVariables {
   plan: BulkPlan;
-  signal: AbortSignal;
+  /** Cancels what is not yet sent (the bulk dialog's Cancel; Undo has none). */
+  signal?: AbortSignal;
   /** Called after each request settles with how many have. */
-  onProgress: (settled: number) => void;
+  onProgress?: (settled: number) => void;
 }
 
 /** Collects successes and writes them into the cache at most every FLUSH_MS. */
@@ -29,11 +30,10 @@ function cacheWriter(queryClient: QueryClient) {
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    const [s, d] = [saved, deleted];
+    applySavedTokens(queryClient, saved);
+    removeCachedTokens(queryClient, deleted);
     saved = new Map();
     deleted = new Set();
-    applySavedTokens(queryClient, s);
-    removeCachedTokens(queryClient, d);
   };
   const schedule = () => {
     timer ??= setTimeout(flush, FLUSH_MS);
@@ -54,10 +54,8 @@ export function useBulkAction() {
       // A list refetch already under way predates these changes: drop it, the refetch after the work follows.
       await queryClient.cancelQueries({ queryKey: tokenKeys.all });
       const writer = cacheWriter(queryClient);
-      const failed: BulkFailure[] = [];
-      const succeeded: string[] = [];
-      let settled = 0;
-      const { notStarted } = await runBounded(
+      let count = 0;
+      const { settled, notStarted } = await runBounded(
         plan.todo,
         BULK_CONCURRENCY,
         async (token) => {
@@ -68,23 +66,21 @@ export function useBulkAction() {
             writer.saved(await client.updateAuthorization(token.id, { status: TARGET_STATUS[plan.action] }));
           }
         },
-        {
-          signal,
-          onSettled: (token, error) => {
-            if (error === undefined) succeeded.push(token.id);
-            else failed.push({ id: token.id, label: tokenLabel(token.description), reason: failureReason(error) });
-            settled += 1;
-            onProgress(settled);
-          },
-        },
+        { signal, onSettled: () => onProgress?.((count += 1)) },
       );
       writer.flush();
-      // Failures in list order, so the report reads like the list.
-      const order = new Map(plan.todo.map((t, i) => [t.id, i]));
-      failed.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-      return { action: plan.action, succeeded, failed, skipped: plan.skipped.length, notSent: notStarted.length };
+      const errors = new Map(settled.filter((s) => s.error !== undefined).map((s) => [s.item.id, s.error] as const));
+      return {
+        action: plan.action,
+        succeeded: settled.flatMap(({ item, error }) => (error === undefined ? [item.id] : [])),
+        // In list order, so the report reads like the list.
+        failed: plan.todo
+          .filter((t) => errors.has(t.id))
+          .map((t) => ({ id: t.id, label: tokenLabel(t.description), reason: failureReason(errors.get(t.id)) })),
+        skipped: plan.skipped.length,
+        notSent: notStarted.length,
+      };
     },
-    // Not returned: the report shows as soon as the work is done, not after the list's refetch.
     onSettled: () => void invalidateWhenLastSettles(queryClient),
   });
 }

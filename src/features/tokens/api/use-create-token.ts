@@ -13,7 +13,6 @@ export function useCreateToken() {
     mutationKey: tokenKeys.mutation('create'),
     mutationFn: (body) => client.createAuthorization(body),
     onSuccess: (created) => addCachedToken(queryClient, created),
-    // Not returned: the person hears the outcome at once, not after the list's refetch (and its retries).
     onSettled: () => void invalidateWhenLastSettles(queryClient),
   });
 }

@@ -12,7 +12,6 @@ export function useDeleteToken() {
     mutationKey: tokenKeys.mutation('delete'),
     mutationFn: (id) => client.deleteAuthorization(id),
     onSuccess: (_nothing, id) => removeCachedTokens(queryClient, new Set([id])),
-    // Not returned: the person hears the outcome at once, not after the list's refetch (and its retries).
     onSettled: () => void invalidateWhenLastSettles(queryClient),
   });
 }

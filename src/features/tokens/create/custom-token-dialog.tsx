@@ -14,72 +14,57 @@ import './custom-token-dialog.css';
 
 const ALL_BUCKETS = 'buckets';
 
-function toggle(
-  group: CustomChoices['types'],
-  keys: readonly string[],
-  action: PermissionAction,
-  checked: boolean,
-): CustomChoices['types'] {
-  const next = { ...group };
-  for (const key of keys) next[key] = { ...group[key], [action]: checked };
-  return next;
-}
-
-/** The filter box matches a row's name or what it grants access to, ignoring case. */
-function matchesFilter(row: ChoiceRow, needle: string): boolean {
-  return !needle || `${row.label ?? ''} ${row.target}`.toLowerCase().includes(needle);
-}
-
 export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { orgName: string }) {
   const { orgID } = form;
   const { client } = useSession();
   const id = useId();
   const [choices, setChoices] = useState<CustomChoices>(NO_CHOICES);
   const [filter, setFilter] = useState('');
-  const needle = filter.trim().toLowerCase();
   const types = useQuery(lookupQueries.resourceTypes(client));
   const buckets = useQuery(lookupQueries.buckets(client, orgID));
   const permissions = customPermissions(choices, orgID);
-  const allBuckets = choices.types[ALL_BUCKETS] ?? {};
+  const allBuckets = choices.types[ALL_BUCKETS];
   const bucketNames = useMemo(() => new Map((buckets.data ?? []).map((b) => [b.id, b.name])), [buckets.data]);
+  // The filter box matches a row's name or what it grants access to, ignoring case.
+  const needle = filter.trim().toLowerCase();
+  const matches = (row: ChoiceRow) => `${row.label ?? ''} ${row.target}`.toLowerCase().includes(needle);
 
-  const allBucketRows: ChoiceRow[] = [
+  const bucketRows = [
     {
       key: ALL_BUCKETS,
       target: 'all buckets',
       label: 'All buckets',
       hint: `every bucket in ${orgName}, also future ones`,
-      read: !!allBuckets.read,
-      write: !!allBuckets.write,
+      chosen: allBuckets,
     },
     ...(buckets.data ?? []).map((bucket) => ({
       key: bucket.id,
       target: `bucket ${bucket.name}`,
       label: bucket.name,
       hint: bucket.type === 'system' ? 'system bucket' : undefined,
-      read: !!choices.buckets[bucket.id]?.read,
-      write: !!choices.buckets[bucket.id]?.write,
-      covered: { read: !!allBuckets.read, write: !!allBuckets.write },
+      chosen: choices.buckets[bucket.id],
+      covered: allBuckets,
     })),
-  ];
-  const allTypeRows: ChoiceRow[] = grantableTypes(types.data ?? [])
+  ].filter(matches);
+  const typeRows = grantableTypes(types.data ?? [])
     .filter((type) => type !== ALL_BUCKETS)
     .map((type) => ({
       key: type,
       target: resourceNoun(type, 2),
       label: resourceTitle(type),
-      read: !!choices.types[type]?.read,
-      write: !!choices.types[type]?.write,
-    }));
+      chosen: choices.types[type],
+    }))
+    .filter(matches);
 
-  const bucketRows = allBucketRows.filter((row) => matchesFilter(row, needle));
-  const typeRows = allTypeRows.filter((row) => matchesFilter(row, needle));
-
-  const change = (group: keyof CustomChoices) => (keys: string[], action: PermissionAction, checked: boolean) =>
-    setChoices((c) => ({ ...c, [group]: toggle(c[group], keys, action, checked) }));
-  // "All buckets" is one choice for the whole type, kept with the types.
-  const changeBuckets = (keys: string[], action: PermissionAction, checked: boolean) =>
-    change(keys[0] === ALL_BUCKETS ? 'types' : 'buckets')(keys, action, checked);
+  const change = (group: keyof CustomChoices) => (keys: string[], action: PermissionAction, checked: boolean) => {
+    // "All buckets" is one choice for the whole type, kept with the types.
+    const into = keys[0] === ALL_BUCKETS ? 'types' : group;
+    setChoices((c) => {
+      const next = { ...c[into] };
+      for (const key of keys) next[key] = { ...next[key], [action]: checked };
+      return { ...c, [into]: next };
+    });
+  };
 
   const count = permissions.length;
 
@@ -116,11 +101,8 @@ export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { or
           caption="Buckets"
           heading="Bucket"
           rows={bucketRows}
-          onChange={changeBuckets}
-          selectAll={{
-            keys: bucketRows.filter((row) => row.key !== ALL_BUCKETS).map((row) => row.key),
-            noun: 'bucket shown',
-          }}
+          onChange={change('buckets')}
+          selectAll={{ noun: 'bucket shown', except: ALL_BUCKETS }}
           empty={buckets.isPending ? 'Loading buckets…' : 'No bucket matches the filter.'}
         />
         {types.isPending ? (
@@ -133,7 +115,7 @@ export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { or
             heading="Resource"
             rows={typeRows}
             onChange={change('types')}
-            selectAll={{ keys: typeRows.map((row) => row.key), noun: 'resource type shown' }}
+            selectAll={{ noun: 'resource type shown' }}
             empty="No resource type matches the filter."
           />
         )}

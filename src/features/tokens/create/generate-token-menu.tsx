@@ -13,7 +13,6 @@ interface GenerateTokenMenuProps {
 export function GenerateTokenMenu({ onChoose, onReach }: GenerateTokenMenuProps) {
   return (
     <Menu
-      align="end"
       onReach={onReach}
       trigger={
         <button type="button" className="btn btn--primary">

@@ -27,30 +27,22 @@ const TITLE = {
   rotated: 'Replacement created: copy it now',
 };
 
-type CopyState = 'idle' | 'copying' | 'copied' | 'manual';
+type Leave = 'close' | 'retire';
 
 export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onCloseAutoFocus }: NewTokenDialogProps) {
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const [copy, setCopy] = useState<'idle' | 'copying' | 'copied' | 'manual'>('idle');
   // Copied by the button or by hand (Ctrl+C in the field): either way the person has it.
   const [copied, setCopied] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  // What the person asked for when the copy guard stopped them: close, or close and deactivate the old token.
-  const [leaving, setLeaving] = useState<'close' | 'retire'>('close');
+  // While asking "Close anyway?": what the person asked for when the copy guard stopped them.
+  const [confirming, setConfirming] = useState<Leave | null>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  function leave(how: 'close' | 'retire') {
+  function leave(how: Leave) {
     if (how === 'retire') onRetire?.();
     onClose();
   }
-
-  function requestClose(how: 'close' | 'retire' = 'close') {
-    if (copied) leave(how);
-    else {
-      setLeaving(how);
-      setConfirming(true);
-    }
-  }
+  const requestClose = (how: Leave = 'close') => (copied ? leave(how) : setConfirming(how));
 
   async function onCopy() {
     setCopy('copying');
@@ -68,8 +60,7 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
         onCloseAutoFocus={onCloseAutoFocus}
         onOpenAutoFocus={(event) => {
           event.preventDefault();
-          fieldRef.current?.focus();
-          fieldRef.current?.select();
+          fieldRef.current?.focus(); // which selects it
         }}
         footer={
           replaces ? (
@@ -132,14 +123,14 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
       </Dialog>
       {confirming && (
         <ConfirmDialog
-          onClose={() => setConfirming(false)}
+          onClose={() => setConfirming(null)}
           title="You haven't copied this token. Close anyway?"
           description="Once this dialog closes, the token cannot be shown again. You would have to generate a new one."
           cancelLabel="Go back"
-          actionLabel={leaving === 'retire' ? 'Deactivate old anyway' : 'Close anyway'}
+          actionLabel={confirming === 'retire' ? 'Deactivate old anyway' : 'Close anyway'}
           onAction={() => {
-            setConfirming(false);
-            leave(leaving);
+            setConfirming(null);
+            leave(confirming);
           }}
         />
       )}

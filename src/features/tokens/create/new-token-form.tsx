@@ -33,19 +33,7 @@ interface FormShellProps extends NewTokenFormProps {
   names?: ReadonlyMap<string, string>;
 }
 
-export function NewTokenForm({
-  orgID,
-  onClose,
-  onCreated,
-  title,
-  size,
-  permissionsFor,
-  lookups,
-  intro,
-  children,
-  footerNote,
-  names,
-}: FormShellProps) {
+export function NewTokenForm({ orgID, onClose, onCreated, permissionsFor, lookups, names, ...shell }: FormShellProps) {
   const id = useId();
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState<User | undefined>(undefined);
@@ -55,6 +43,7 @@ export function NewTokenForm({
   const permissions = permissionsFor(owner);
   const failedLookups = lookups.filter((query) => query.isError);
   const retrying = failedLookups.some((query) => query.isFetching);
+  const ready = !!permissions?.length && !create.isPending;
   // The refusal sits above a long form: bring it into view (it is also announced, being an alert).
   useEffect(() => {
     if (create.error) refusalRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -62,24 +51,24 @@ export function NewTokenForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!permissions || permissions.length === 0 || create.isPending) return;
+    if (!ready) return;
     create.mutate({ orgID, description, permissions, ...(owner && { userID: owner.id }) }, { onSuccess: onCreated });
   }
 
   return (
     <Dialog
-      size={size}
+      size={shell.size}
       onClose={onClose}
-      title={title}
+      title={shell.title}
       onOpenAutoFocus={(event) => {
         event.preventDefault();
         descriptionRef.current?.focus();
       }}
       footer={
         <>
-          {footerNote !== undefined && (
+          {shell.footerNote !== undefined && (
             <p className="new-token-form__note" id={`${id}-note`} aria-live="polite">
-              {footerNote}
+              {shell.footerNote}
             </p>
           )}
           <button type="button" className="btn" onClick={onClose}>
@@ -89,8 +78,8 @@ export function NewTokenForm({
             type="submit"
             form={`${id}-form`}
             className="btn btn--primary"
-            disabled={!permissions || permissions.length === 0 || create.isPending}
-            aria-describedby={footerNote !== undefined ? `${id}-note` : undefined}
+            disabled={!ready}
+            aria-describedby={shell.footerNote !== undefined ? `${id}-note` : undefined}
           >
             {create.isPending ? 'Generating…' : 'Generate'}
           </button>
@@ -98,7 +87,7 @@ export function NewTokenForm({
       }
     >
       <form id={`${id}-form`} onSubmit={submit} className="new-token-form">
-        {intro}
+        {shell.intro}
         <div>
           <label className="field-label" htmlFor={`${id}-description`}>
             Description
@@ -134,7 +123,7 @@ export function NewTokenForm({
             </button>
           </div>
         )}
-        {children}
+        {shell.children}
       </form>
     </Dialog>
   );

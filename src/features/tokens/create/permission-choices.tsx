@@ -3,6 +3,8 @@
 import { useId } from 'react';
 import type { PermissionAction } from '../../../../core/influx-types';
 
+type Actions = Partial<Record<PermissionAction, boolean>>;
+
 export interface ChoiceRow {
   key: string;
   /** What the row grants access to, e.g. "all buckets", "bucket telegraf", "dashboards". */
@@ -10,10 +12,9 @@ export interface ChoiceRow {
   /** Shown in the first column; `target` when absent. */
   label?: string;
   hint?: string;
-  read: boolean;
-  write: boolean;
+  chosen?: Actions;
   /** Covered by a broader choice ("all buckets"): shown checked and disabled. */
-  covered?: Partial<Record<PermissionAction, boolean>>;
+  covered?: Actions;
 }
 
 interface PermissionChoicesProps {
@@ -23,39 +24,36 @@ interface PermissionChoicesProps {
   rows: ChoiceRow[];
   /** One row's checkbox, or a column's "select all" over several rows. */
   onChange: (keys: string[], action: PermissionAction, checked: boolean) => void;
-  /**
-   * A "select all" checkbox per column over these rows (those shown, not covered by a broader choice), named
-   * "Read every <noun>" / "Write every <noun>" (e.g. "Read every bucket shown").
-   */
-  selectAll?: { keys: string[]; noun: string };
+  /** Per column, a "select all" over the rows not covered (nor `except`), named e.g. "Read every bucket shown". */
+  selectAll?: { noun: string; except?: string };
   /** Shown in place of the rows when there are none (e.g. nothing matches the filter). */
   empty?: string;
 }
 
+const TITLE = { read: 'Read', write: 'Write' };
 const ACTIONS: PermissionAction[] = ['read', 'write'];
 
 export function PermissionChoices({ caption, heading, rows, onChange, selectAll, empty }: PermissionChoicesProps) {
   const id = useId();
-  const byKey = new Map(rows.map((row) => [row.key, row]));
   function columnHead(action: PermissionAction) {
-    const title = action === 'read' ? 'Read' : 'Write';
-    const keys = (selectAll?.keys ?? []).filter((key) => byKey.has(key) && !byKey.get(key)?.covered?.[action]);
-    if (!selectAll || keys.length === 0) return title;
-    const checked = keys.filter((key) => byKey.get(key)?.[action]).length;
-    const name = `${title} every ${selectAll.noun}`;
+    const over = rows.filter((row) => row.key !== selectAll?.except && !row.covered?.[action]);
+    if (!selectAll || over.length === 0) return TITLE[action];
+    const checked = over.filter((row) => row.chosen?.[action]).length;
+    const keys = over.map((row) => row.key);
+    const name = `${TITLE[action]} every ${selectAll.noun}`;
     return (
       <label className="choices__all" title={name}>
         <input
           type="checkbox"
           className="checkbox"
           aria-label={name}
-          checked={checked === keys.length}
+          checked={checked === over.length}
           ref={(box) => {
-            if (box) box.indeterminate = checked > 0 && checked < keys.length;
+            if (box) box.indeterminate = checked > 0 && checked < over.length;
           }}
           onChange={(e) => onChange(keys, action, e.target.checked)}
         />
-        <span aria-hidden="true">{title}</span>
+        <span aria-hidden="true">{TITLE[action]}</span>
       </label>
     );
   }
@@ -67,12 +65,11 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
       <thead>
         <tr>
           <th scope="col">{heading}</th>
-          <th scope="col" className="choices__action">
-            {columnHead('read')}
-          </th>
-          <th scope="col" className="choices__action">
-            {columnHead('write')}
-          </th>
+          {ACTIONS.map((action) => (
+            <th key={action} scope="col" className="choices__action">
+              {columnHead(action)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -91,7 +88,7 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
             </th>
             {ACTIONS.map((action) => {
               const covered = row.covered?.[action] ?? false;
-              const name = `${action === 'read' ? 'Read' : 'Write'} ${row.target}`;
+              const name = `${TITLE[action]} ${row.target}`;
               return (
                 <td key={action} className="choices__action">
                   <input
@@ -99,7 +96,7 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
                     className="checkbox"
                     aria-label={name}
                     title={covered ? `${name}: included in all buckets` : name}
-                    checked={covered || row[action]}
+                    checked={covered || !!row.chosen?.[action]}
                     disabled={covered}
                     onChange={(e) => onChange([row.key], action, e.target.checked)}
                   />

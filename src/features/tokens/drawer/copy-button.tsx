@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { CopyIcon } from '../../../components/ui/icons';
 import { copyText } from '../../../lib/clipboard';
 
+const FEEDBACK = { idle: '', copied: 'Copied', failed: 'Could not copy: select the text and copy it by hand' };
+
 export function CopyButton({ text, label }: { text: string; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [state, setState] = useState<keyof typeof FEEDBACK>('idle');
   const ref = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -25,11 +27,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {label}
       </button>
       <span className="copy-feedback" role="status">
-        {state === 'copied'
-          ? 'Copied'
-          : state === 'failed'
-            ? 'Could not copy: select the text and copy it by hand'
-            : ''}
+        {FEEDBACK[state]}
       </span>
     </>
   );

@@ -2,7 +2,7 @@
 // query), and the list puts focus back on the token's description button.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { Dialog } from '../../../components/ui/dialog';
 import { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../../lib/session/session-context';
@@ -10,11 +10,17 @@ import { tokenQueries } from '../api/token-queries';
 import { tokenLabel } from '../model/token-label';
 import { DrawerTokenActions } from './drawer-token-actions';
 import { TokenDetails } from './token-details';
-import { useTokensOutletContext } from './tokens-outlet-context';
+
+/** What the list page hands to this route. */
+export interface TokensOutletContext {
+  orgID: string;
+  /** Asks the list to focus this token's description button (Radix cannot: the row may be virtualized away). */
+  onDrawerClosed: (id: string) => void;
+}
 
 export function TokenDrawerRoute() {
   const { tokenId = '' } = useParams();
-  const { orgID, onDrawerClosed } = useTokensOutletContext();
+  const { orgID, onDrawerClosed } = useOutletContext<TokensOutletContext>();
   const { client } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

@@ -26,7 +26,6 @@ export function ExportMenu({ tokensInView, count, orgName }: ExportMenuProps) {
   const hint = `${tokensNoun(count)} in view, without token strings`;
   return (
     <Menu
-      align="end"
       trigger={
         <button type="button" className="btn" disabled={count === 0}>
           Export

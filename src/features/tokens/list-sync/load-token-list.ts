@@ -1,20 +1,12 @@
-// The list query's fetch: through the worker, which answers only what changed since its last answer; the
-// array is rebuilt from this page's copy of that last server answer (never from the cache, which may hold
-// optimistic edits the server never confirmed), so a refetch shows the server's values and unchanged tokens
-// keep their objects (the only place objects are reused: the query has no structural sharing of its own).
-// A first load's tokens go to the partial lists while the rest downloads. Without a worker, the same worker
-// code runs on the main thread.
-import type { Query, QueryCache, QueryClient, QueryKey } from '@tanstack/react-query';
+// The list query's fetch through the worker, which answers what changed since its last answer. The array is rebuilt
+// from this page's copy of that answer, never from the cache (which may hold unconfirmed optimistic edits), so a
+// refetch shows the server's values and unchanged tokens keep their objects (the query has no structural sharing).
+import type { Query, QueryCache, QueryFunctionContext } from '@tanstack/react-query';
 import type { InfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
 import { applyTokenListAnswer, type ServerList } from './diff';
 import { partialLists, type PartialLists } from './partial-lists';
-import {
-  TokenListWorkerUnavailable,
-  tokenListWorker,
-  type OnArriving,
-  type TokenListWorkerClient,
-} from './worker-client';
+import { TokenListWorkerUnavailable, tokenListWorker, type TokenListWorkerClient } from './worker-client';
 
 /** At most this often a first load's partial list is shown again (each showing indexes and sorts what arrived). */
 const PARTIAL_EVERY_MS = 300;
@@ -43,9 +35,8 @@ function watchListQueries(cache: QueryCache, partials: PartialLists) {
     if (event.type !== 'removed') return;
     partials.set(event.query.queryHash, undefined);
     const stream = streams.get(event.query);
-    if (!stream) return;
     streams.delete(event.query);
-    stream.via.forget(stream.id);
+    stream?.via.forget(stream.id);
   });
 }
 
@@ -62,7 +53,7 @@ function showArriving(query: Query, partials: PartialLists) {
     timer = undefined;
     shownAt = Date.now();
     if (query.state.data !== undefined) return;
-    const tokens = latest.length === 1 ? latest[0]! : latest.flat();
+    const tokens = latest.flat();
     const shown = partials.get(query.queryHash);
     if (shown && shown.tokens.length > tokens.length) {
       if (shown.failed) partials.set(query.queryHash, { ...shown, failed: null });
@@ -70,7 +61,7 @@ function showArriving(query: Query, partials: PartialLists) {
     }
     partials.set(query.queryHash, { tokens, failed: null });
   };
-  const onArriving: OnArriving = (chunks) => {
+  const onArriving = (chunks: readonly Authorization[][]) => {
     latest = chunks;
     if (timer !== undefined) return;
     const wait = shownAt + PARTIAL_EVERY_MS - Date.now();
@@ -80,15 +71,8 @@ function showArriving(query: Query, partials: PartialLists) {
   return { onArriving, stop: () => clearTimeout(timer) };
 }
 
-/** The parts of the query function's context used here. */
-export interface ListQueryContext {
-  client: QueryClient;
-  queryKey: QueryKey;
-  signal: AbortSignal;
-}
-
 export async function loadTokenList(
-  { client: queryClient, queryKey, signal }: ListQueryContext,
+  { client: queryClient, queryKey, signal }: Pick<QueryFunctionContext, 'client' | 'queryKey' | 'signal'>,
   client: InfluxClient,
   orgID: string,
   worker: TokenListWorkerClient = tokenListWorker,
@@ -99,44 +83,36 @@ export async function loadTokenList(
   const partials = partialLists(queryClient);
   watchListQueries(cache, partials);
   let stream = streams.get(query);
-  if (!stream || stream.client !== client) {
-    if (stream) stream.via.forget(stream.id);
-    streamCount += 1;
-    stream = { id: `tokens-${streamCount}`, client, via: worker };
+  if (stream?.client !== client) {
+    stream?.via.forget(stream.id);
+    stream = { id: `tokens-${++streamCount}`, client, via: worker };
     streams.set(query, stream);
   }
   const request = client.prepareGet('/api/v2/authorizations', { orgID });
   const arriving = showArriving(query, partials);
-  const load = async (current: Stream) => {
-    const base = current.server?.version ?? 0;
+  const load = async () => {
+    const base = stream.server?.version ?? 0;
     // Only a first load streams: a refetch (base > 0) answers changes, shown once they are all in.
-    let answer = await current.via.load(
-      current.id,
-      base,
-      request,
-      signal,
-      base === 0 ? arriving.onArriving : undefined,
-    );
-    if (answer.kind === 'diff' && answer.base !== current.server?.version) {
+    let answer = await stream.via.load(stream.id, base, request, signal, base === 0 ? arriving.onArriving : undefined);
+    if (answer.kind === 'diff' && answer.base !== stream.server?.version) {
       // Cannot happen while page and worker keep step; if it does, start over rather than guess.
-      current.server = undefined;
-      answer = await current.via.load(current.id, 0, request, signal, arriving.onArriving);
+      stream.server = undefined;
+      answer = await stream.via.load(stream.id, 0, request, signal, arriving.onArriving);
     }
-    current.server = applyTokenListAnswer(current.server, answer);
-    return current.server.tokens;
+    stream.server = applyTokenListAnswer(stream.server, answer);
+    return stream.server.tokens;
   };
   try {
     try {
-      return await load(stream);
+      return await load();
     } catch (error) {
       if (!(error instanceof TokenListWorkerUnavailable)) throw error;
       // From now on this stream runs the worker's code here; that copy holds none of the worker's answers.
       stream.via = (await import('./main-thread-worker')).mainThreadTokenList;
       stream.server = undefined;
-      return await load(stream);
+      return await load();
     }
   } catch (error) {
-    arriving.stop();
     const shown = partials.get(query.queryHash);
     // A load that broke off keeps what arrived, marked incomplete (a cancelled one is simply under way again soon).
     if (shown && !signal.aborted)

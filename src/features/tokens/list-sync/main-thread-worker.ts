@@ -4,7 +4,7 @@ import type { FromWorker } from './protocol';
 import { connectTokenListWorker, type WorkerLike } from './worker-client';
 import { createTokenListWorker } from './worker-core';
 
-function mainThreadWorker(): WorkerLike {
+export const mainThreadTokenList = connectTokenListWorker((): WorkerLike => {
   const listeners: ((event: MessageEvent<FromWorker>) => void)[] = [];
   const handle = createTokenListWorker((message) => {
     const event = new MessageEvent<FromWorker>('message', { data: message });
@@ -17,7 +17,4 @@ function mainThreadWorker(): WorkerLike {
     },
     terminate() {},
   };
-}
-
-/** The same download, scan and diff, in this thread. */
-export const mainThreadTokenList = connectTokenListWorker(mainThreadWorker);
+});

@@ -1,9 +1,8 @@
-// A first load's tokens while the rest of the answer is still downloading, for the page to show marked as
-// partial. Kept beside the query cache, not in it: a list query's data is only ever a whole server answer, so
-// refetch rules, mutations' rollbacks and the worker's diff base never see a partial list. One store per
-// QueryClient, keyed by the list query's hash; an entry goes once its query holds data or leaves the cache.
+// A first load's tokens while the rest still downloads, shown marked as partial. Kept beside the query cache, not in
+// it: a list query's data is only a whole server answer, so refetches, rollbacks and the worker's diff base never see
+// a partial list. One store per QueryClient, by query hash; an entry goes once its query has data or leaves the cache.
 import { hashKey, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 
 export interface PartialList {
@@ -49,18 +48,14 @@ export class PartialLists {
 const byClient = new WeakMap<QueryClient, PartialLists>();
 
 export function partialLists(queryClient: QueryClient): PartialLists {
-  let lists = byClient.get(queryClient);
-  if (!lists) {
-    lists = new PartialLists();
-    byClient.set(queryClient, lists);
-  }
+  const lists = byClient.get(queryClient) ?? new PartialLists();
+  byClient.set(queryClient, lists);
   return lists;
 }
 
 /** The partial list of the query with this key, while its first load is under way or broke off. */
 export function usePartialList(queryKey: QueryKey): PartialList | undefined {
   const lists = partialLists(useQueryClient());
-  const hash = hashKey(queryKey);
-  const read = useCallback(() => lists.get(hash), [lists, hash]);
+  const read = () => lists.get(hashKey(queryKey));
   return useSyncExternalStore(lists.subscribe, read, read);
 }

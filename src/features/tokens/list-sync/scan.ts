@@ -1,8 +1,7 @@
-// Each token's id and exact JSON text in the list's answer, found without parsing it, as the answer streams
-// in. The worker compares these texts with the last answer's (a changed token has changed text) and hands the
-// page only the texts it must parse, so the worker never parses the list and nothing is stringified again.
-// Anything but an object with one "authorizations" array of objects, each with a plain string "id", makes
-// the scan fail (the worker then parses the answer as the client would).
+// Each token's id and exact JSON text in the list's answer, found without parsing, as the answer streams in: the
+// worker diffs texts (a changed token has changed text) and the page parses only those it gets, so nothing is parsed
+// twice or stringified again. Anything but an object with one "authorizations" array of objects, each with a plain
+// string "id", fails the scan (the worker then parses the answer as the client would).
 
 /** A list answer as texts: ids and each token's JSON, in order. */
 export interface ListText {
@@ -48,13 +47,11 @@ export class TokenListScanner implements ListText {
   private prefix: string | null = null; // the answer up to and including the array's "["
   private inArray = false;
   private suffixStart = -1; // where the array's "]" is in the buffer, once passed
-  private elementStart = -1;
-  private elementDone = false;
-  private needElement = false;
+  private elementStart = -1; // where the current or last token starts; -1 before the first and after a ","
+  private needElement = false; // after a ","
   private id: string | null = null;
   private end = -1;
 
-  /** Scans the next piece of the answer. */
   feed(piece: string): void {
     if (!this.ok) return;
     this.buffer += piece;
@@ -70,8 +67,7 @@ export class TokenListScanner implements ListText {
 
   /** After the last piece: the answer with an empty array in the tokens' place, or null if the scan failed. */
   finish(): string | null {
-    if (!this.ok || this.end === -1 || this.prefix === null) return null;
-    for (let i = this.end + 1; i < this.buffer.length; i++) if (!isSpace(this.buffer.charCodeAt(i))) return null;
+    if (!this.ok || this.end === -1 || this.prefix === null) return null; // scan() failed on anything after the end
     return `${this.prefix}${this.buffer.slice(this.suffixStart, this.end + 1)}`;
   }
 
@@ -121,14 +117,11 @@ export class TokenListScanner implements ListText {
           if (c !== CLOSE_OBJECT || this.id === null) return false;
           this.ids.push(this.id);
           this.texts.push(text.slice(this.elementStart, i + 1));
-          this.elementDone = true;
         } else if (this.depth === 0) {
           this.end = i;
         }
-      } else if (c === COMMA && (this.depth === 1 || (this.inArray && this.depth === 3))) {
-        this.expectKey = true;
-      } else if (c === COLON && (this.depth === 1 || (this.inArray && this.depth === 3))) {
-        this.expectKey = false;
+      } else if ((c === COMMA || c === COLON) && (this.depth === 1 || (this.inArray && this.depth === 3))) {
+        this.expectKey = c === COMMA;
       }
     }
     this.at = text.length;
@@ -143,11 +136,10 @@ export class TokenListScanner implements ListText {
       this.id = null;
       this.depth = 3;
       this.expectKey = true;
-    } else if (c === COMMA && this.elementDone) {
+    } else if (c === COMMA && this.elementStart !== -1) {
       this.elementStart = -1;
-      this.elementDone = false;
       this.needElement = true;
-    } else if (c === CLOSE_ARRAY && !this.needElement && (this.elementStart === -1 || this.elementDone)) {
+    } else if (c === CLOSE_ARRAY && !this.needElement) {
       this.inArray = false;
       this.suffixStart = i;
       this.elementStart = -1;

@@ -1,7 +1,5 @@
-// The page's side of the token list's worker: one worker for the page, started on first use; answers are
-// matched to requests by id, an aborted request is cancelled in the worker and its late answer dropped, and
-// a worker that cannot start (no Worker, blocked script) makes every caller fall back to the same worker code
-// run on the main thread (main-thread-worker.ts, loaded only then).
+// The page's side of the token list's worker, started on first use. A worker that cannot start (no Worker,
+// blocked script) makes every caller fall back to its code run on the main thread (main-thread-worker.ts).
 import { InfluxApiError, type PreparedInfluxRequest } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
 import type { TokenListAnswer } from './diff';
@@ -27,10 +25,7 @@ export class TokenListWorkerUnavailable extends Error {
 export type OnArriving = (chunks: readonly Authorization[][]) => void;
 
 export interface TokenListWorkerClient {
-  /**
-   * The list as the worker answers it for `stream`, given the answer numbered `base` the page holds (0: none);
-   * `onArriving` hears a first load's tokens while the rest is still downloading.
-   */
+  /** The list for `stream`, given the answer `base` the page holds (0: none); `onArriving` sees a first load arrive. */
   load(
     stream: string,
     base: number,
@@ -44,6 +39,7 @@ export interface TokenListWorkerClient {
 interface Pending {
   chunks: Authorization[][];
   onArriving?: OnArriving;
+  /** Both also drop the request from the pending ones. */
   resolve: (answer: TokenListAnswer) => void;
   reject: (error: unknown) => void;
 }
@@ -57,7 +53,6 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
     worker?.terminate();
     worker = null;
     for (const request of pending.values()) request.reject(new TokenListWorkerUnavailable());
-    pending.clear();
   };
 
   const receive = (message: FromWorker) => {
@@ -67,19 +62,12 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
       try {
         request.chunks.push(chunkTokens(message));
       } catch (error) {
-        pending.delete(message.requestId);
         request.reject(error);
         return;
       }
       if (message.arriving) request.onArriving?.(request.chunks);
-      return;
-    }
-    if (message.type === 'reset') {
-      request.chunks = [];
-      return;
-    }
-    pending.delete(message.requestId);
-    if (message.type === 'done') request.resolve(joinAnswer(message.head, request.chunks));
+    } else if (message.type === 'reset') request.chunks = [];
+    else if (message.type === 'done') request.resolve(joinAnswer(message.head, request.chunks));
     else request.reject(new InfluxApiError(message.error.status, message.error.code, message.error.message));
   };
 
@@ -107,13 +95,13 @@ export function connectTokenListWorker(spawn: () => WorkerLike): TokenListWorker
       if (signal.aborted) return Promise.reject(signal.reason);
       return new Promise<TokenListAnswer>((resolve, reject) => {
         const requestId = nextRequestId++;
+        const settle = () => (pending.delete(requestId), signal.removeEventListener('abort', onAbort));
         const onAbort = () => {
-          pending.delete(requestId);
+          settle();
           running.postMessage({ type: 'cancel', requestId });
           reject(signal.reason);
         };
         signal.addEventListener('abort', onAbort, { once: true });
-        const settle = () => signal.removeEventListener('abort', onAbort);
         pending.set(requestId, {
           chunks: [],
           onArriving,

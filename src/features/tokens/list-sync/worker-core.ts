@@ -1,15 +1,11 @@
-// What the token list's worker does, apart from being a worker (so tests can drive it directly): fetch the
-// list with the client's own request and error mapping, cut it into each token's text as it streams in, diff
-// those against the copy of what the server sent last for that stream, and post the answer in chunks (a first
-// load's chunks go out while the rest is still downloading). Failures go back as plain data. The page parses
-// every text it gets, so between them the whole answer is checked as JSON.
+// The token list's worker, apart from being a worker (so tests can drive it directly): fetch with the client's own
+// request and errors, scan, diff, post in chunks. The page parses every text it gets, so the whole answer is checked.
 import {
   cutOffError,
   InfluxApiError,
   openInfluxAnswer,
   parseInfluxAnswer,
   type InfluxAnswerText,
-  type PreparedInfluxRequest,
 } from '../../../../core/influx-client';
 import type { AuthorizationList } from '../../../../core/influx-types';
 import { diffTokenList, type ServerCopy } from './diff';
@@ -29,28 +25,19 @@ const FIRST_MESSAGE = 100;
 /** Lists kept at once; a page shows one org, so more only happens across sign-ins. */
 const MAX_STREAMS = 4;
 
-type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-
 /** The answer's list, with the client's errors for a body that is not JSON or holds no list. */
 function listOf(answer: InfluxAnswerText, where: string): unknown[] {
   const tokens = parseInfluxAnswer<AuthorizationList | null>(answer)?.authorizations;
-  if (!Array.isArray(tokens)) {
-    throw new InfluxApiError(
-      answer.status,
-      'invalid',
-      `The answer from ${where} holds no token list ("authorizations" is missing).`,
-    );
-  }
-  return tokens;
+  if (Array.isArray(tokens)) return tokens;
+  throw new InfluxApiError(
+    answer.status,
+    'invalid',
+    `The answer from ${where} holds no token list ("authorizations" is missing).`,
+  );
 }
 
 /** Reads the body piece by piece; a body that breaks off fails as the client's read would. */
-async function readPieces(
-  response: Response,
-  request: PreparedInfluxRequest,
-  signal: AbortSignal,
-  onPiece: (piece: string) => void,
-) {
+async function readPieces(response: Response, where: string, signal: AbortSignal, onPiece: (piece: string) => void) {
   if (!response.body) {
     onPiece(await response.text());
     return;
@@ -62,7 +49,7 @@ async function readPieces(
       read = await reader.read();
     } catch (error) {
       if (signal.aborted) throw error;
-      throw cutOffError(request.where);
+      throw cutOffError(where);
     }
     if (read.done) return;
     onPiece(read.value);
@@ -81,7 +68,7 @@ function failure(error: unknown): WorkerFailure {
 
 export function createTokenListWorker(
   post: (message: FromWorker) => void,
-  doFetch?: Fetch,
+  doFetch?: Parameters<typeof openInfluxAnswer>[2],
   perMessage = TOKENS_PER_MESSAGE,
 ) {
   // Per stream: the newest copy first, then the one it was diffed against (the page holds one of the two,
@@ -95,31 +82,28 @@ export function createTokenListWorker(
     const { signal } = controller;
     inFlight.set(requestId, controller);
     try {
-      const copies = streams.get(stream) ?? [];
-      const previous = base === 0 ? undefined : copies.find((c) => c.version === base);
+      const previous = base === 0 ? undefined : streams.get(stream)?.find((c) => c.version === base);
       const response = await openInfluxAnswer(request, signal, doFetch);
       const { status } = response;
       const scanner = new TokenListScanner();
       const pieces: string[] = [];
       let sent = 0;
-      await readPieces(response, request, signal, (piece) => {
+      await readPieces(response, request.where, signal, (piece) => {
         pieces.push(piece);
         scanner.feed(piece);
+        if (previous || !scanner.ok) return;
         // A first load: the page parses these while the rest downloads (they are dropped if the answer fails).
-        // The first is small, so the first rows show as soon as a screenful has arrived.
-        for (let size = sent === 0 ? Math.min(perMessage, FIRST_MESSAGE) : perMessage; ; size = perMessage) {
-          if (previous || !scanner.ok || scanner.texts.length - sent < size) break;
+        let size = sent === 0 ? Math.min(perMessage, FIRST_MESSAGE) : perMessage;
+        for (; scanner.texts.length - sent >= size; size = perMessage) {
           post(tokensMessage(requestId, status, scanner.texts.slice(sent, sent + size), true));
           sent += size;
         }
       });
       if (signal.aborted) return;
       const envelope = scanner.finish();
-      let list: ListText;
-      if (envelope !== null) {
-        listOf({ status, text: envelope }, request.where);
-        list = scanner;
-      } else {
+      let list: ListText = scanner;
+      if (envelope !== null) listOf({ status, text: envelope }, request.where);
+      else {
         // Shaped unlike InfluxDB's answers (e.g. a token without a plain string id): parsed here instead.
         if (sent > 0) post({ type: 'reset', requestId });
         sent = 0;
@@ -130,12 +114,10 @@ export function createTokenListWorker(
       for (const message of answerMessages(requestId, status, diff.answer, perMessage, sent)) post(message);
       streams.delete(stream);
       streams.set(stream, previous ? [diff.copy, previous] : [diff.copy]);
-      for (const oldest of streams.keys()) {
-        if (streams.size <= MAX_STREAMS) break;
-        streams.delete(oldest);
-      }
+      // One load adds at most one stream; the first key is the least recently loaded.
+      if (streams.size > MAX_STREAMS) streams.delete(streams.keys().next().value!);
     } catch (error) {
-      if (!controller.signal.aborted) post({ type: 'failed', requestId, error: failure(error) });
+      if (!signal.aborted) post({ type: 'failed', requestId, error: failure(error) });
     } finally {
       inFlight.delete(requestId);
     }

@@ -1,11 +1,15 @@
 // The pencil: turns a description into a textbox. Enter or leaving the box saves, Escape cancels;
 // an unchanged or empty value sends nothing. Used in the list rows and in the drawer.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { PencilIcon } from '../../../components/ui/icons';
+import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
-import { DESCRIPTION_MAX_LENGTH } from '../model/token-label';
+import { findCachedToken } from '../api/token-cache';
+import { useRenameToken } from '../api/use-rename-token';
+import { failureReason } from '../model/failure-reason';
+import { DESCRIPTION_MAX_LENGTH, tokenLabel } from '../model/token-label';
 import { useEditDraft, useEditDrafts } from './edit-drafts';
-import { useSaveDescription } from './use-save-description';
 import './description-editor.css';
 
 interface DescriptionEditorProps {
@@ -17,24 +21,21 @@ interface DescriptionEditorProps {
   className?: string;
 }
 
+/** What takes focus next: the box once the pencil opened it, the pencil once Enter or Escape closed the box. */
+type FocusNext = RefObject<{ input: boolean; pencil: boolean }>;
+
 export function DescriptionEditor({ token, draftKey, children, className = '' }: DescriptionEditorProps) {
   const [draft, setDraft] = useEditDraft(draftKey);
   const pencilRef = useRef<HTMLButtonElement>(null);
-  const focusPencilNext = useRef(false);
-  const focusInputNext = useRef(false);
+  const focusNextRef: FocusNext = useRef({ input: false, pencil: false });
   const editing = draft !== undefined;
 
   useEffect(() => {
-    if (!editing && focusPencilNext.current) {
-      focusPencilNext.current = false;
+    if (!editing && focusNextRef.current.pencil) {
+      focusNextRef.current.pencil = false;
       pencilRef.current?.focus();
     }
   }, [editing]);
-
-  function open() {
-    focusInputNext.current = true;
-    setDraft(token.description);
-  }
 
   if (editing) {
     return (
@@ -43,8 +44,7 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
         draftKey={draftKey}
         draft={draft}
         setDraft={setDraft}
-        focusInputNextRef={focusInputNext}
-        focusPencilNextRef={focusPencilNext}
+        focusNextRef={focusNextRef}
         className={className}
       />
     );
@@ -58,7 +58,10 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
         type="button"
         className="icon-btn description-editor__pencil"
         aria-label="Edit description"
-        onClick={open}
+        onClick={() => {
+          focusNextRef.current.input = true;
+          setDraft(token.description);
+        }}
       >
         <PencilIcon />
       </button>
@@ -66,32 +69,21 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
   );
 }
 
-interface DescriptionBoxProps {
-  token: Authorization;
-  draftKey: string;
+interface DescriptionBoxProps extends Omit<DescriptionEditorProps, 'children'> {
   draft: string;
   setDraft: (value: string | undefined) => void;
-  /** The pencil opened the box (focus and select it), and the pencil gets focus back when it closes. */
-  focusInputNextRef: RefObject<boolean>;
-  focusPencilNextRef: RefObject<boolean>;
-  className: string;
+  focusNextRef: FocusNext;
 }
 
 /**
  * The open textbox. Its save machinery (a mutation observer, the toast, the query client) is created only here,
  * for the one description being edited, not for each of the rows mounted while the list scrolls.
  */
-function DescriptionBox({
-  token,
-  draftKey,
-  draft,
-  setDraft,
-  focusInputNextRef,
-  focusPencilNextRef,
-  className,
-}: DescriptionBoxProps) {
+function DescriptionBox({ token, draftKey, draft, setDraft, focusNextRef, className }: DescriptionBoxProps) {
   const drafts = useEditDrafts();
-  const save = useSaveDescription();
+  const { mutateAsync: rename } = useRenameToken();
+  const toast = useToast();
+  const queryClient = useQueryClient();
   const inputRef = useRef<HTMLInputElement>(null);
   const counterId = useId();
 
@@ -100,12 +92,12 @@ function DescriptionBox({
     // never pull focus away from what the person is doing now.
     const input = inputRef.current;
     const idle = !document.activeElement || document.activeElement === document.body;
-    if (input && (focusInputNextRef.current || idle)) {
+    if (input && (focusNextRef.current.input || idle)) {
       input.focus();
-      if (focusInputNextRef.current) input.select();
+      if (focusNextRef.current.input) input.select();
     }
-    focusInputNextRef.current = false;
-  }, [focusInputNextRef]);
+    focusNextRef.current.input = false;
+  }, [focusNextRef]);
 
   /** Ends the edit once: the blur that follows Enter finds it already closed and sends nothing. */
   function finish(commit: boolean, returnFocus: boolean) {
@@ -114,12 +106,23 @@ function DescriptionBox({
     // One failure, one message: leaving the box with the text that just failed keeps it there unsent.
     if (commit && !returnFocus && typed === drafts.failedText(draftKey)) return;
     drafts.markFailed(draftKey, undefined);
-    focusPencilNextRef.current = returnFocus;
+    focusNextRef.current.pencil = returnFocus;
     setDraft(undefined);
-    if (!commit) return;
     const trimmed = typed.trim();
-    if (trimmed === '' || trimmed === token.description) return;
-    save(token, typed, draftKey);
+    if (!commit || trimmed === '' || trimmed === token.description) return;
+    const oldName = tokenLabel(findCachedToken(queryClient, token.id)?.description ?? token.description);
+    // The promise settles even if this row has scrolled away and unmounted: a failure puts the text back in its box.
+    rename({ id: token.id, description: trimmed }).catch((error: unknown) => {
+      toast.show({
+        tone: 'error',
+        title: `Could not rename “${oldName}”: ${failureReason(error)}`,
+        description: 'Your text is back in the box: press Enter to try again, or Escape to discard it.',
+      });
+      if (drafts.get(draftKey) === undefined) {
+        drafts.markFailed(draftKey, typed);
+        drafts.set(draftKey, typed);
+      }
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

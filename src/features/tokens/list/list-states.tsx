@@ -1,4 +1,5 @@
 // The whole-list states: loading, failed, empty, nothing matches.
+import type { ReactNode } from 'react';
 import { StatePanel } from '../../../components/ui/state-panel';
 
 export function LoadingTokens() {
@@ -60,14 +61,7 @@ export function NoMatches({ onClear, filters = [] }: { onClear: () => void; filt
 
 /** A refetch failed: the list on screen stays, and this floats over the page (it never moves the rows). */
 export function RefreshFailed({ message, onRetry }: { message: string; onRetry: () => unknown }) {
-  return (
-    <p className="tokens-page__refresh-error" role="alert">
-      Could not refresh the list: {message}{' '}
-      <button type="button" className="btn btn--small" onClick={() => void onRetry()}>
-        Retry
-      </button>
-    </p>
-  );
+  return <ListAlert onRetry={onRetry}>Could not refresh the list: {message}</ListAlert>;
 }
 
 /** A first load broke off: the tokens that arrived stay, marked incomplete. */
@@ -81,8 +75,16 @@ export function ListIncomplete({
   onRetry: () => unknown;
 }) {
   return (
+    <ListAlert onRetry={onRetry}>
+      The list is incomplete: loading broke off after {arrived.toLocaleString('en-US')} tokens. {failed.message}
+    </ListAlert>
+  );
+}
+
+function ListAlert({ children, onRetry }: { children: ReactNode; onRetry: () => unknown }) {
+  return (
     <p className="tokens-page__refresh-error" role="alert">
-      The list is incomplete: loading broke off after {arrived.toLocaleString('en-US')} tokens. {failed.message}{' '}
+      {children}{' '}
       <button type="button" className="btn btn--small" onClick={() => void onRetry()}>
         Retry
       </button>

@@ -1,7 +1,6 @@
-// The list's permission summary ("Read 2 types", "Operator") as a button that explains itself: hovering or focusing
-// it (or tapping it, on a touch screen) shows every permission with the names and IDs of what it reaches.
-// Until then it is a plain button: the tooltip's machinery (permissions-tip.tsx) is mounted, and on first use
-// downloaded, only for the summary the person reaches for, so rows stay cheap to mount while the list scrolls.
+// The list's permission summary ("Read 2 types", "Operator"): hovering, focusing or tapping it shows every permission
+// with the names and IDs of what it reaches. Until then it is a plain button: the tooltip (permissions-tip.tsx) is
+// downloaded and mounted only for the summary the person reaches for, so rows stay cheap to mount while scrolling.
 import { memo, useState, type ComponentProps } from 'react';
 import { lazyPart } from '../../../components/ui/lazy-part';
 import type { Authorization } from '../../../../core/influx-types';

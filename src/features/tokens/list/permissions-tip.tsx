@@ -1,7 +1,7 @@
 // The permission summary's tooltip (Radix Tooltip), loaded by permissions-summary-tip.tsx once the person points at,
 // focuses or taps the summary: every permission with the names and IDs of what it reaches.
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import { permissionTarget } from '../model/permission-text';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
@@ -37,12 +37,6 @@ export function PermissionsTip({ token, start }: { token: Authorization; start: 
   const lines = permissions.slice(0, MAX_LINES);
   const more = permissions.length - lines.length;
 
-  function toggle(event: MouseEvent) {
-    // Radix closes a tooltip on click; a tap is the only way to open one on a touch screen, so a click toggles it.
-    event.preventDefault();
-    setOpen((o) => !o);
-  }
-
   return (
     <Tooltip.Provider delayDuration={HOVER_DELAY_MS} skipDelayDuration={150}>
       <Tooltip.Root
@@ -63,7 +57,11 @@ export function PermissionsTip({ token, start }: { token: Authorization; start: 
             ref={trigger}
             type="button"
             className="perm-summary"
-            onClick={toggle}
+            onClick={(event) => {
+              // Radix closes a tooltip on click, yet a tap is how a touch screen opens one: a click toggles it.
+              event.preventDefault();
+              setOpen((o) => !o);
+            }}
             onPointerLeave={() => {
               hovered.current = false;
             }}

@@ -2,15 +2,6 @@
 import type { ReactNode } from 'react';
 import type { SortDir, SortKey } from '../model/list-params';
 
-/** The first direction a column sorts in: dates newest first, the rest A → Z. */
-const FIRST_DIR: Record<SortKey, SortDir> = {
-  description: 'asc',
-  status: 'asc',
-  owner: 'asc',
-  created: 'desc',
-  updated: 'desc',
-};
-
 interface SortableHeaderProps {
   column: SortKey;
   label: string;
@@ -23,6 +14,8 @@ interface SortableHeaderProps {
 
 export function SortableHeader({ column, label, note, sort, dir, onSort }: SortableHeaderProps) {
   const current = sort === column;
+  // Dates sort newest first, the rest A → Z.
+  const firstDir = column === 'created' || column === 'updated' ? 'desc' : 'asc';
   const ariaSort = current ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <div role="columnheader" aria-sort={ariaSort} className="token-cell token-cell--sortable">
@@ -31,7 +24,7 @@ export function SortableHeader({ column, label, note, sort, dir, onSort }: Sorta
       <button
         type="button"
         className="sort-button"
-        onClick={() => onSort(column, current ? (dir === 'asc' ? 'desc' : 'asc') : FIRST_DIR[column])}
+        onClick={() => onSort(column, current ? (dir === 'asc' ? 'desc' : 'asc') : firstDir)}
       >
         {label}
         {note}

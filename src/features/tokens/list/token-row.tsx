@@ -9,7 +9,6 @@ import { DescriptionEditor } from './description-editor';
 import { PermissionsSummaryTip } from './permissions-summary-tip';
 import { OwnTokenBadge } from '../own-token/own-token-badge';
 import { useOwnTokenId } from '../own-token/own-token-context';
-import { StatusBadge } from './status-badge';
 import { TokenRowActions } from '../actions/token-row-actions';
 
 interface TokenRowProps {
@@ -71,7 +70,10 @@ export const TokenRow = memo(function TokenRow({
         {own && <OwnTokenBadge />}
       </div>
       <div role="cell" className="token-cell token-cell--status">
-        <StatusBadge status={token.status} />
+        {/* The status in words, coloured as a hint only. */}
+        <span className={`status-badge status-badge--${token.status}`}>
+          {token.status === 'active' ? 'Active' : 'Inactive'}
+        </span>
       </div>
       <div role="cell" className="token-cell token-cell--owner" data-label="Owner">
         {ownerName(token)}

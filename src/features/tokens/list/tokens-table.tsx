@@ -32,7 +32,6 @@ interface TokensTableProps {
   onSelectAll: (checked: boolean) => void;
   /** A token just generated, cloned or rotated: its row is highlighted for a moment. */
   highlight?: string | null;
-  /** The list's order, changed by clicking a column heading. */
   sort: SortKey;
   dir: SortDir;
   onSort: (sort: SortKey, dir: SortDir) => void;
@@ -47,14 +46,6 @@ const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
   { label: 'Last modified', key: 'updated' },
 ];
 const number = new Intl.NumberFormat('en-US');
-
-/**
- * The window's size as the virtualizer will read it once mounted. Known up front, the first rows are rendered in
- * the table's first (interruptible) render instead of a synchronous one after the virtualizer measures the window.
- */
-function windowRect() {
-  return { width: window.innerWidth, height: window.innerHeight };
-}
 
 export function TokensTable({
   rows,
@@ -76,6 +67,7 @@ export function TokensTable({
   const zone = timeZoneName();
   const allSelected = rows.length > 0 && selectedInView === rows.length;
   const someSelected = selectedInView > 0 && !allSelected;
+  const matching = number.format(rows.length);
   const bodyRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -118,7 +110,8 @@ export function TokensTable({
     // A scroll position is rendered in React's own time rather than synchronously inside each scroll event, so
     // a fling's many scroll events within one frame cost one render, not one each.
     useFlushSync: false,
-    initialRect: windowRect(),
+    // Known up front, the first rows render in the table's first (interruptible) render, not in a synchronous one.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
 
   useEffect(() => {
@@ -167,7 +160,7 @@ export function TokensTable({
           <div role="columnheader" className="token-cell token-cell--select">
             <label
               className="select-all"
-              title={`Select all ${number.format(rows.length)} matching tokens, also those scrolled out of view`}
+              title={`Select all ${matching} matching tokens, also those scrolled out of view`}
             >
               <input
                 type="checkbox"
@@ -179,7 +172,7 @@ export function TokensTable({
                 onChange={(e) => onSelectAll(e.target.checked)}
               />
               {/* Shown on narrow screens, where the column headings are hidden; the checkbox's name either way. */}
-              <span className="select-all__text">Select all {number.format(rows.length)} matching</span>
+              <span className="select-all__text">Select all {matching} matching</span>
             </label>
           </div>
           {COLUMNS.map((column) =>

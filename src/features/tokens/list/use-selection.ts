@@ -12,45 +12,33 @@ function countIn(selected: ReadonlySet<string>, ids: { has: (id: string) => bool
   return count;
 }
 
+/** `current` with `ids` added or taken out; `current` itself when that changes nothing. */
+function withIds(current: ReadonlySet<string>, add: boolean, ids: Iterable<string>): ReadonlySet<string> {
+  const next = new Set(current);
+  for (const id of ids) {
+    if (add) next.add(id);
+    else next.delete(id);
+  }
+  return next.size === current.size ? current : next;
+}
+
 /** `byId`: the whole list; `rows`: those the filters show. */
 export function useSelection(byId: ReadonlyMap<string, Authorization>, rows: readonly IndexedToken[]) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(EMPTY);
   const selecting = selected.size > 0;
   const inView = useMemo(() => (selecting ? new Set(rows.map((r) => r.token.id)) : null), [selecting, rows]);
 
-  const toggle = useCallback((id: string, checked: boolean) => {
-    setSelected((current) => {
-      if (current.has(id) === checked) return current;
-      const next = new Set(current);
-      if (checked) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
-
+  const toggle = useCallback((id: string, checked: boolean) => setSelected((c) => withIds(c, checked, [id])), []);
   /** The header checkbox: every row the filters show, also those scrolled out of view. */
   const selectAll = useCallback(
-    (checked: boolean) =>
-      setSelected((current) => {
-        const next = new Set(current);
-        for (const row of rows) {
-          if (checked) next.add(row.token.id);
-          else next.delete(row.token.id);
-        }
-        return next;
-      }),
+    (checked: boolean) => {
+      const ids = rows.map((row) => row.token.id);
+      setSelected((c) => withIds(c, checked, ids));
+    },
     [rows],
   );
-
   /** What worked (or needed nothing) leaves the selection; failures and unsent ones stay for a retry. */
-  const remove = useCallback((ids: Iterable<string>) => {
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of ids) next.delete(id);
-      return next.size === current.size ? current : next;
-    });
-  }, []);
-
+  const remove = useCallback((ids: Iterable<string>) => setSelected((c) => withIds(c, false, ids)), []);
   const clear = useCallback(() => setSelected(EMPTY), []);
 
   return {

@@ -1,8 +1,6 @@
 // Turns the loaded tokens and the URL's view into the rows to show. Sorting and filtering run on deferred values, so
-// neither a keystroke in the filter nor a change to one token waits for 100,000 tokens to be sorted and filtered: React
-// renders the new rows after the input has painted, and the rows shown meanwhile are marked `pending`. Each row shows
-// its token as it is now (`byId`), so a rename or a switch shows in the very paint that follows it. A keystroke that
-// narrows the text searches only the last matches (narrowing-filter.ts).
+// a keystroke or a change to one token never waits for 100,000 tokens to be sorted: rows shown meanwhile are `pending`.
+// `byId` has each token as it is now, so a rename shows at once; a narrowing keystroke searches only the last matches.
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import { sortTokens } from '../model/filter-sort';

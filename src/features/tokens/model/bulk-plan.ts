@@ -25,22 +25,18 @@ export function planBulk(action: BulkAction, selected: readonly Authorization[])
   return { action, todo, skipped };
 }
 
-export interface BulkFailure {
-  id: string;
-  label: string;
-  reason: string;
-}
-
 export interface BulkOutcome {
   action: BulkAction;
   succeeded: string[];
-  failed: BulkFailure[];
+  failed: { id: string; label: string; reason: string }[];
   skipped: number;
   /** Not sent because the person cancelled. */
   notSent: number;
 }
 
 const number = new Intl.NumberFormat('en-US');
+/** "1,234": counts as the page writes them. */
+export const formatCount = (count: number) => number.format(count);
 const VERB: Record<BulkAction, { title: string; done: string }> = {
   activate: { title: 'Activate', done: 'activated' },
   deactivate: { title: 'Deactivate', done: 'deactivated' },
@@ -51,9 +47,12 @@ export function tokensNoun(count: number): string {
   return `${number.format(count)} ${count === 1 ? 'token' : 'tokens'}`;
 }
 
+/** "deactivated" */
+export const bulkDone = (action: BulkAction) => VERB[action].done;
+
 /** "Deactivate 50 tokens?" */
 export function bulkQuestion(action: BulkAction, count: number): string {
-  return `${VERB[action].title} ${tokensNoun(count)}?`;
+  return `${bulkButtonLabel(action, count)}?`;
 }
 
 /** "Deactivate 48 tokens" on the confirming button. */
@@ -64,8 +63,7 @@ export function bulkButtonLabel(action: BulkAction, count: number): string {
 /** "2 were already inactive" (only for status changes). */
 export function skippedText(action: BulkAction, skipped: number): string {
   if (skipped === 0 || action === 'delete') return '';
-  const state = action === 'activate' ? 'active' : 'inactive';
-  return `${number.format(skipped)} ${skipped === 1 ? 'was' : 'were'} already ${state}`;
+  return `${number.format(skipped)} ${skipped === 1 ? 'was' : 'were'} already ${TARGET_STATUS[action]}`;
 }
 
 /** "47 deactivated, 3 failed:" — the list of failures follows it; "47 deactivated" when none failed. */

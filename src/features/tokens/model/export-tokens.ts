@@ -1,6 +1,7 @@
 // The tokens in view as CSV or JSON for a download. Token strings are never written: the field is left out.
 import type { Authorization } from '../../../../core/influx-types';
 import { permissionString } from '../../../../core/permissions';
+import { formatDateTime } from './format-time';
 import { permissionText } from './permission-text';
 import { ownerName } from './token-index';
 
@@ -19,35 +20,13 @@ const EXPORT_COLUMNS = [
   'access',
 ] as const;
 
-/** One permission in the JSON export: InfluxDB's resource fields with names next to IDs, and the same in words. */
-export interface ExportedPermission {
-  action: string;
-  type: string;
-  id?: string;
-  name?: string;
-  orgID?: string;
-  org?: string;
-  text: string;
-}
-
-export interface ExportedToken {
-  id: string;
-  description: string;
-  status: string;
-  owner: string;
-  org: string;
-  created: string;
-  updated: string;
-  permissions: string[];
-  ownerID: string;
-  orgID: string;
-  access: ExportedPermission[];
-}
-
 type CsvRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
 
-/** Picks the exported fields one by one, so a field added to the API (or the token string) never leaks out. */
-function exportedToken(token: Authorization): ExportedToken {
+/**
+ * The JSON export's token: picks the exported fields one by one, so a field added to the API (or the token string)
+ * never leaks out. `access` holds InfluxDB's resource fields with names next to IDs, and the same in words.
+ */
+function exportedToken(token: Authorization) {
   return {
     id: token.id,
     description: token.description,
@@ -109,15 +88,9 @@ export function tokensToJson(tokens: readonly Authorization[]): string {
   return `${JSON.stringify(tokens.map(exportedToken), null, 2)}\n`;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** "influxdb-tokens-my-org-20240501-130405.csv" (local time), safe as a file name. */
 export function exportFileName(org: string, extension: 'csv' | 'json', now = new Date()): string {
-  const stamp =
-    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-` +
-    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const stamp = formatDateTime(now.toISOString()).replace(/[-:]/g, '').replace(' ', '-');
   const safeOrg = org.replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 60) || 'org';
   return `influxdb-tokens-${safeOrg}-${stamp}.${extension}`;
 }

@@ -3,6 +3,8 @@ import type { ListParams, SortDir, SortKey } from './list-params';
 import { tokenMatchesPermissionFilter } from './permission-filter';
 import { naturalCompare, ownerName, type IndexedToken } from './token-index';
 
+export type FilterParams = Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>;
+
 type Comparator = (a: IndexedToken, b: IndexedToken) => number;
 
 function compareText(a: string, b: string): number {
@@ -30,10 +32,7 @@ export function sortTokens(list: readonly IndexedToken[], sort: SortKey, dir: So
 }
 
 /** Keeps the order of `list`; the text filter is a case-insensitive substring of description, ID or owner. */
-export function filterTokens(
-  list: readonly IndexedToken[],
-  params: Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>,
-): IndexedToken[] {
+export function filterTokens(list: readonly IndexedToken[], params: FilterParams): IndexedToken[] {
   const needle = params.q.trim().toLowerCase();
   const { status, owner, perm } = params;
   if (!needle && status === 'all' && owner === null && !perm) return list as IndexedToken[];

@@ -31,17 +31,15 @@ export function formatRelative(iso: string, now: number): string {
   const seconds = Math.round((time - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 45) return 'just now';
-  for (const [limit, unit, size] of STEPS) {
-    if (abs < limit) return relative.format(Math.round(seconds / size) || Math.sign(seconds), unit);
-  }
-  return iso;
+  const [, unit, size] = STEPS.find(([limit]) => abs < limit)!;
+  return relative.format(Math.round(seconds / size) || Math.sign(seconds), unit);
 }
 
 /**
  * Made once, and its answers kept by UTC offset (the zone's name changes only with it, at daylight saving):
  * formatting parts is slow, and every list row mounted while scrolling asks for its dates' zone.
  */
-let zoneFormat: Intl.DateTimeFormat | undefined;
+const zoneFormat = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
 const zoneByOffset = new Map<number, string>();
 
 /** The browser's time zone as people read it: "UTC", "CET", "GMT+2". */
@@ -51,7 +49,6 @@ export function timeZoneName(iso?: string): string {
   const offset = date.getTimezoneOffset();
   let name = zoneByOffset.get(offset);
   if (name === undefined) {
-    zoneFormat ??= new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
     name = zoneFormat.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
     zoneByOffset.set(offset, name);
   }

@@ -2,7 +2,8 @@
 import { formatPermissionFilter, parsePermissionFilter, type PermissionFilter } from './permission-filter';
 
 export type StatusFilter = 'all' | 'active' | 'inactive';
-export type SortKey = 'description' | 'status' | 'owner' | 'created' | 'updated';
+export const SORT_KEYS = ['description', 'status', 'owner', 'created', 'updated'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 
 export interface ListParams {
@@ -18,19 +19,16 @@ export interface ListParams {
 
 export const DEFAULT_LIST_PARAMS: ListParams = { q: '', status: 'all', owner: null, sort: 'description', dir: 'asc' };
 
-export const SORT_KEYS: readonly SortKey[] = ['description', 'status', 'owner', 'created', 'updated'];
-
 export function parseListParams(search: URLSearchParams): ListParams {
   const status = search.get('status');
   const sort = search.get('sort');
-  const dir = search.get('dir');
   const perm = parsePermissionFilter(search.get('perm'));
   return {
     q: search.get('q') ?? '',
     status: status === 'active' || status === 'inactive' ? status : 'all',
     owner: search.get('owner') || null,
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : DEFAULT_LIST_PARAMS.sort,
-    dir: dir === 'desc' ? 'desc' : dir === 'asc' ? 'asc' : DEFAULT_LIST_PARAMS.dir,
+    dir: search.get('dir') === 'desc' ? 'desc' : 'asc',
     ...(perm && { perm }),
   };
 }

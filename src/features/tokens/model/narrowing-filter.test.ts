@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modelParameters } from '../../../../test/model/parameters';
 import { makeToken } from '../../../testing/token-factory';
-import { filterTokens } from './filter-sort';
+import { filterTokens, type FilterParams } from './filter-sort';
 import type { StatusFilter } from './list-params';
-import { createNarrowingFilter, type FilterParams } from './narrowing-filter';
+import { createNarrowingFilter } from './narrowing-filter';
 import type { PermissionFilter } from './permission-filter';
 import { indexTokens, type IndexedToken } from './token-index';
 

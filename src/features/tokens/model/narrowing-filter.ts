@@ -1,23 +1,13 @@
 // The filter with a memory of its last answer: when the next text only narrows the last one (the new text contains
 // the old, every other filter and the list the same), only the last matches are searched. Typing "telegraf" into
 // 100,000 tokens then scans them all once, and each further letter scans only what still matches.
-import { filterTokens } from './filter-sort';
-import type { ListParams } from './list-params';
+import { filterTokens, type FilterParams } from './filter-sort';
 import { formatPermissionFilter } from './permission-filter';
 import type { IndexedToken } from './token-index';
 
-export type FilterParams = Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>;
-
-interface LastAnswer {
-  list: readonly IndexedToken[];
-  needle: string;
-  others: string;
-  result: IndexedToken[];
-}
-
 /** A filter that gives exactly filterTokens' answer, reusing its last answer when the new text narrows it. */
 export function createNarrowingFilter(): (list: readonly IndexedToken[], params: FilterParams) => IndexedToken[] {
-  let last: LastAnswer | null = null;
+  let last: { list: readonly IndexedToken[]; needle: string; others: string; result: IndexedToken[] } | null = null;
   return (list, params) => {
     const needle = params.q.trim().toLowerCase();
     const others = `${params.status}\u0000${params.owner ?? ''}\u0000${params.perm ? formatPermissionFilter(params.perm) : ''}`;

@@ -19,11 +19,9 @@ export function parsePermissionFilter(text: string | null): PermissionFilter | n
   const match = /^(read|write|any):([a-zA-Z]+)(?:\/([0-9a-fA-F]{16}))?$/.exec(text.trim());
   if (!match) return null;
   const action = match[1] as ActionFilter;
-  const typeText = match[2]!;
+  const type = match[2] === 'any' ? null : match[2]!;
   const id = match[3]?.toLowerCase();
-  const type = typeText === 'any' ? null : typeText;
-  if (type === null && id) return null;
-  if (type === null && action === 'any') return null;
+  if (type === null && (id || action === 'any')) return null;
   return id ? { action, type, id } : { action, type };
 }
 

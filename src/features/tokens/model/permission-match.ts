@@ -19,6 +19,5 @@ export function permissionMatches(granted: Permission, wanted: WantedPermission)
 }
 
 export function hasPermission(permissions: readonly Permission[], wanted: WantedPermission): boolean {
-  for (const granted of permissions) if (permissionMatches(granted, wanted)) return true;
-  return false;
+  return permissions.some((granted) => permissionMatches(granted, wanted));
 }

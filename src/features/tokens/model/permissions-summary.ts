@@ -5,15 +5,13 @@ import { resourceNoun } from './resource-names';
 const ORG_WIDE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance' && type !== 'orgs' && type !== 'users');
 const OPERATOR_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
 
-function has(permissions: Permission[], test: (p: Permission) => boolean): boolean {
-  return permissions.some(test);
-}
-
-/** Read and write on every resource type, in every org (the token made at setup). */
-function isOperator(permissions: Permission[]): boolean {
-  return OPERATOR_TYPES.every((type) =>
+/** Read and write on the whole of every one of `types`, with that `orgID` ('' for every org: no orgID). */
+function grantsAll(permissions: Permission[], types: readonly string[], orgID: string): boolean {
+  return types.every((type) =>
     (['read', 'write'] as const).every((action) =>
-      has(permissions, (p) => p.action === action && p.resource.type === type && !p.resource.id && !p.resource.orgID),
+      permissions.some(
+        (p) => p.action === action && p.resource.type === type && !p.resource.id && (p.resource.orgID ?? '') === orgID,
+      ),
     ),
   );
 }
@@ -21,15 +19,7 @@ function isOperator(permissions: Permission[]): boolean {
 /** Read and write on every resource type within one org (the UI's "All Access API Token"). */
 export function isAllAccess(permissions: Permission[]): boolean {
   const orgID = permissions.find((p) => p.resource.orgID && !p.resource.id)?.resource.orgID;
-  if (!orgID) return false;
-  return ORG_WIDE_TYPES.every((type) =>
-    (['read', 'write'] as const).every((action) =>
-      has(
-        permissions,
-        (p) => p.action === action && p.resource.type === type && !p.resource.id && p.resource.orgID === orgID,
-      ),
-    ),
-  );
+  return orgID !== undefined && grantsAll(permissions, ORG_WIDE_TYPES, orgID);
 }
 
 /** What one action reaches: "all buckets", "my-bucket", "2 buckets", "3 types". */
@@ -39,10 +29,7 @@ function describeTargets(permissions: Permission[]): string {
   const type = types[0] as string;
   if (permissions.some((p) => !p.resource.id)) return `all ${resourceNoun(type, 2)}`;
   const ids = [...new Set(permissions.map((p) => p.resource.id))];
-  if (ids.length === 1) {
-    const name = permissions[0]?.resource.name;
-    return name ? name : `1 ${resourceNoun(type, 1)}`;
-  }
+  if (ids.length === 1) return permissions[0]?.resource.name || `1 ${resourceNoun(type, 1)}`;
   return `${ids.length} ${resourceNoun(type, ids.length)}`;
 }
 
@@ -58,7 +45,8 @@ function sameTargets(a: Permission[], b: Permission[]): boolean {
 
 export function summarizePermissions(permissions: Permission[]): string {
   if (permissions.length === 0) return 'No permissions';
-  if (isOperator(permissions)) return 'Operator';
+  // Read and write on every resource type, in every org: the token made at setup.
+  if (grantsAll(permissions, OPERATOR_TYPES, '')) return 'Operator';
   if (isAllAccess(permissions)) return 'All access';
   const reads = permissions.filter((p) => p.action === 'read');
   const writes = permissions.filter((p) => p.action === 'write');

@@ -1,5 +1,5 @@
-// Precomputed search and sort keys, built once per token object: with react-query's structural
-// sharing, unchanged tokens keep their identity across refetches, so only changed ones are re-indexed.
+// Precomputed search and sort keys, built once per token object: the list's sync hands back unchanged tokens
+// as the same objects across refetches, so only changed ones are re-indexed.
 import type { Authorization } from '../../../../core/influx-types';
 
 export interface IndexedToken {

@@ -16,8 +16,7 @@ const PDI = '\u2069';
 /**
  * Keeps a description's direction controls inside the description: an unclosed right-to-left override would
  * otherwise reverse the words that follow the name in a message ("Token “…” deactivated"). Opened controls are
- * closed at the end; closers with nothing of the description's to close are dropped. Text without controls is
- * returned unchanged.
+ * closed at the end; closers with nothing of the description's to close are dropped.
  */
 export function closeBidiControls(text: string): string {
   if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) return text;

@@ -6,7 +6,7 @@ import { formatPermissionFilter, parsePermissionFilter } from './permission-filt
 
 export interface UrlFilterProblem {
   /** The query parameter, removed by "Remove from the link". */
-  key: string;
+  key: keyof ListParams;
   message: string;
 }
 
@@ -16,25 +16,22 @@ export function urlFilterProblems(
 ): UrlFilterProblem[] {
   const problems: UrlFilterProblem[] = [];
   const status = search.get('status');
-  if (status && status !== 'active' && status !== 'inactive' && status !== 'all') {
+  if (status && status !== 'active' && status !== 'inactive' && status !== 'all')
     problems.push({ key: 'status', message: `status “${status}” is not one of active, inactive` });
-  }
   const sort = search.get('sort');
   if (sort && !SORT_KEYS.includes(sort as SortKey))
     problems.push({ key: 'sort', message: `sort “${sort}” is not one of ${SORT_KEYS.join(', ')}` });
   const dir = search.get('dir');
   if (dir && dir !== 'asc' && dir !== 'desc') problems.push({ key: 'dir', message: `dir “${dir}” is not asc or desc` });
   const perm = search.get('perm');
-  if (perm) {
-    const parsed = parsePermissionFilter(perm);
-    if (!parsed) {
-      problems.push({ key: 'perm', message: `permission “${perm}” is not of the form read|write|any:<type>[/<ID>]` });
-    } else if (parsed.type !== null && !knownTypes.includes(parsed.type)) {
-      problems.push({
-        key: 'perm',
-        message: `permission “${perm}” names no resource type this InfluxDB has (“${parsed.type}”)`,
-      });
-    }
+  const parsed = parsePermissionFilter(perm);
+  if (perm && !parsed) {
+    problems.push({ key: 'perm', message: `permission “${perm}” is not of the form read|write|any:<type>[/<ID>]` });
+  } else if (parsed?.type && !knownTypes.includes(parsed.type)) {
+    problems.push({
+      key: 'perm',
+      message: `permission “${perm}” names no resource type this InfluxDB has (“${parsed.type}”)`,
+    });
   }
   return problems;
 }

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import type { Authorization } from '../../../../core/influx-types';
-import type { BulkAction } from '../model/bulk-plan';
+import { tokensNoun, type BulkAction } from '../model/bulk-plan';
 import { tokenLabel } from '../model/token-label';
 import './own-token.css';
 
@@ -39,23 +39,16 @@ interface BulkWithOwnTokenDialogProps {
   onClose: () => void;
 }
 
-const number = new Intl.NumberFormat('en-US');
-
 export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onClose }: BulkWithOwnTokenDialogProps) {
   const [include, setInclude] = useState(false);
   const id = useId();
-  const verb = action === 'delete' ? 'delete' : 'deactivate';
   const count = others + (include ? 1 : 0);
   return (
     <ConfirmDialog
       onClose={onClose}
       title={`The selection includes this page's own token`}
-      description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${verb} unless you tick it in below.`}
-      actionLabel={
-        count === 0
-          ? 'Leave it out (nothing else to do)'
-          : `Continue with ${number.format(count)} token${count === 1 ? '' : 's'}`
-      }
+      description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${action} unless you tick it in below.`}
+      actionLabel={count === 0 ? 'Leave it out (nothing else to do)' : `Continue with ${tokensNoun(count)}`}
       tone={include ? 'danger' : 'primary'}
       onAction={() => (count === 0 ? onClose() : onContinue(include))}
     >
@@ -68,7 +61,7 @@ export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onClos
           onChange={(e) => setInclude(e.target.checked)}
         />{' '}
         <label htmlFor={id}>
-          Also {verb} this page's own token. {LOCKOUT_CONSEQUENCE}
+          Also {action} this page's own token. {LOCKOUT_CONSEQUENCE}
         </label>
       </div>
     </ConfirmDialog>

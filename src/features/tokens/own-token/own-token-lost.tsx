@@ -13,10 +13,10 @@ interface OwnTokenLostProps {
 }
 
 export function OwnTokenLost({ own, checking, onTryAgain, onSignOut }: OwnTokenLostProps) {
-  const name = own.id ? `“${tokenLabel(own.description ?? '')}” (ID ${own.id})` : 'The token this page uses';
+  const name = own.id ? `, “${tokenLabel(own.description ?? '')}” (ID ${own.id}),` : '';
   const what =
     own.state === 'inactive'
-      ? `${own.id ? `The token this page uses, ${name},` : name} is inactive, so InfluxDB refuses every request the page makes.`
+      ? `The token this page uses${name} is inactive, so InfluxDB refuses every request the page makes.`
       : `InfluxDB no longer accepts the token this page uses${own.message ? ` (“${own.message}”)` : ''}: it was deleted, or is not one of this InfluxDB's tokens.`;
   return (
     <StatePanel

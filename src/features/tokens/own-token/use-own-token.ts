@@ -1,9 +1,8 @@
-// Keeps the page's knowledge of its own token fresh: checked on load, and again whenever a request fails
-// or a change succeeds (an inactive or deleted own token shows up as a 401, or as an org that cannot be seen,
-// or as an empty list), so the page can
-// name that cause instead of a wrong one.
+// Keeps the page's knowledge of its own token fresh: checked on load, and again whenever a request fails or a change
+// succeeds (a lost own token shows up as a 401, an org that cannot be seen, or an empty list), so the page can name
+// that cause instead of a wrong one.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useEffect } from 'react';
 import { OWN_TOKEN_KEY, ownTokenLost, ownTokenQuery } from '../../../lib/session/own-token';
 import { useSession } from '../../../lib/session/session-context';
 
@@ -29,14 +28,14 @@ export function useOwnToken() {
   }, [queryClient]);
 
   /** After recovery: ask again (the server re-reads its token file); if it works now, load everything afresh. */
-  const tryAgain = useCallback(async () => {
+  async function tryAgain() {
     const result = await query.refetch();
     if (!ownTokenLost(result.data)) {
       await queryClient.resetQueries({
         predicate: (q) => q.queryKey[0] !== 'app' && q.queryKey[0] !== OWN_TOKEN_KEY[0],
       });
     }
-  }, [query, queryClient]);
+  }
 
   const own = query.data;
   return {

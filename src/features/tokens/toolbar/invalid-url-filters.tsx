@@ -1,9 +1,9 @@
 // Says which parts of the link's list query the page cannot show, instead of silently matching nothing.
-import { useSearchParams } from 'react-router';
 import type { UrlFilterProblem } from '../model/url-filter-problems';
+import { useListParams } from './use-list-params';
 
 export function InvalidUrlFilters({ problems }: { problems: UrlFilterProblem[] }) {
-  const [, setSearchParams] = useSearchParams();
+  const [, update] = useListParams();
   if (problems.length === 0) return null;
   return (
     <div className="callout callout--error invalid-url-filters" role="alert">
@@ -14,16 +14,7 @@ export function InvalidUrlFilters({ problems }: { problems: UrlFilterProblem[] }
       <button
         type="button"
         className="btn btn--small"
-        onClick={() =>
-          setSearchParams(
-            (previous) => {
-              const next = new URLSearchParams(previous);
-              for (const problem of problems) next.delete(problem.key);
-              return next;
-            },
-            { replace: true },
-          )
-        }
+        onClick={() => update(Object.fromEntries(problems.map((p) => [p.key, undefined])), { replace: true })}
       >
         Remove from the link
       </button>

@@ -14,11 +14,6 @@ interface PermissionFilterFieldsProps {
 const ANY = 'any';
 const TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
 
-function resourceValue(filter: PermissionFilter | undefined): string {
-  if (!filter?.type) return ANY;
-  return filter.id ? `${filter.type}/${filter.id}` : filter.type;
-}
-
 interface Choice {
   action: ActionFilter;
   resource: string;
@@ -30,6 +25,12 @@ interface Choice {
 
 const keyOf = (filter: PermissionFilter | undefined) => (filter ? formatPermissionFilter(filter) : '');
 
+/** The choice the URL's filter shows. */
+function fromUrl(filter: PermissionFilter | undefined): Choice {
+  const resource = !filter?.type ? ANY : filter.id ? `${filter.type}/${filter.id}` : filter.type;
+  return { action: filter?.action ?? 'any', resource, seen: keyOf(filter), sent: [] };
+}
+
 function toFilter(action: ActionFilter, resource: string): PermissionFilter | undefined {
   if (action === 'any' && resource === ANY) return undefined;
   const [type, bucketID] = resource.split('/');
@@ -38,19 +39,14 @@ function toFilter(action: ActionFilter, resource: string): PermissionFilter | un
 
 export function PermissionFilterFields({ value, buckets, onChange }: PermissionFilterFieldsProps) {
   const valueKey = keyOf(value);
-  const [choice, setChoice] = useState<Choice>({
-    action: value?.action ?? 'any',
-    resource: resourceValue(value),
-    seen: valueKey,
-    sent: [],
-  });
+  const [choice, setChoice] = useState(() => fromUrl(value));
   let current = choice;
   if (valueKey !== choice.seen) {
     // The URL moved: an echo of a choice made here keeps the newer choice; anything else (Back, Clear filters) wins.
     const caughtUp = valueKey === keyOf(toFilter(choice.action, choice.resource));
     current = choice.sent.includes(valueKey)
       ? { ...choice, seen: valueKey, sent: caughtUp ? [] : choice.sent }
-      : { action: value?.action ?? 'any', resource: resourceValue(value), seen: valueKey, sent: [] };
+      : fromUrl(value);
     setChoice(current);
   }
   const { action, resource } = current;

@@ -3,6 +3,7 @@ import { useId, useState, type Ref } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import type { Bucket } from '../../../../core/influx-types';
 import { SORT_OPTIONS, type ListParams, type SortDir, type SortKey, type StatusFilter } from '../model/list-params';
+import type { UpdateListParams } from './use-list-params';
 import { FilterBox } from './filter-box';
 import { PermissionFilterFields } from './permission-filter-fields';
 import './tokens-toolbar.css';
@@ -12,11 +13,9 @@ interface TokensToolbarProps {
   owners: string[];
   /** The org's buckets, for the permission filter. */
   buckets: Bucket[];
-  onChange: (change: Partial<ListParams>, options?: { replace?: boolean }) => void;
+  onChange: UpdateListParams;
   filterRef: Ref<HTMLInputElement>;
 }
-
-const ALL_OWNERS = '';
 
 export function TokensToolbar({ params, owners, buckets, onChange, filterRef }: TokensToolbarProps) {
   const id = useId();
@@ -56,10 +55,10 @@ export function TokensToolbar({ params, owners, buckets, onChange, filterRef }: 
         <SelectField
           className="tokens-toolbar__field"
           label="Owner"
-          value={params.owner ?? ALL_OWNERS}
+          value={params.owner ?? ''}
           onChange={(owner) => onChange({ owner: owner || null })}
         >
-          <option value={ALL_OWNERS}>All</option>
+          <option value="">All</option>
           {ownerOptions.map((owner) => (
             <option key={owner} value={owner}>
               {owner}
