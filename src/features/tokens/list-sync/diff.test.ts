@@ -4,7 +4,7 @@ import { heldBody } from '../../../testing/held-body';
 import { makeToken } from '../../../testing/token-factory';
 import { applyTokenListAnswer, diffTokenList, type ServerCopy, type ServerList, type TokenListAnswer } from './diff';
 import { answerMessages, chunkTokens, joinAnswer, type FromWorker } from './protocol';
-import { scanTokenList } from './scan';
+import { scanTokenList } from '../../../testing/scan-token-list';
 import { createTokenListWorker } from './worker-core';
 
 interface Sides {

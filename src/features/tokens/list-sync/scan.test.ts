@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeToken } from '../../../testing/token-factory';
-import { scanTokenList, TokenListScanner } from './scan';
+import { scanTokenList } from '../../../testing/scan-token-list';
+import { TokenListScanner } from './scan';
 
 /** The scan's texts parsed one by one, as the page does, with the ids it found. */
 function scanned(text: string) {

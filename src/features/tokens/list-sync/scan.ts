@@ -151,11 +151,3 @@ export class TokenListScanner implements ListText {
     return true;
   }
 }
-
-/** The whole answer at once: its tokens' texts and the envelope (all but the tokens) to check, or null. */
-export function scanTokenList(text: string): (ListText & { envelope: string }) | null {
-  const scanner = new TokenListScanner();
-  scanner.feed(text);
-  const envelope = scanner.finish();
-  return envelope === null ? null : { ids: scanner.ids, texts: scanner.texts, envelope };
-}

@@ -1,5 +1,5 @@
 // One token in the list. Memoized: with 100,000 tokens only the visible rows render, and only changed ones re-render.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTime, formatDateTimeZone, formatRelative } from '../model/format-time';
@@ -23,6 +23,8 @@ interface TokenRowProps {
   onSelect: (id: string, checked: boolean) => void;
   /** Just generated, cloned or rotated. */
   highlighted?: boolean;
+  /** The list moves faster than anyone reads: a row that first appears now is drawn as its description only. */
+  sketch: boolean;
 }
 
 export const TokenRow = memo(function TokenRow({
@@ -34,18 +36,34 @@ export const TokenRow = memo(function TokenRow({
   selected,
   onSelect,
   highlighted = false,
+  sketch,
 }: TokenRowProps) {
   const now = useNow();
   const label = tokenLabel(token.description);
   const own = useOwnTokenId() === token.id;
+  // Once whole, a row stays whole (a control in it may have focus).
+  const [whole, setWhole] = useState(!sketch);
+  if (!whole && !sketch) setWhole(true);
+  const rowProps = {
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'data-index': index,
+    className: `token-row${token.status === 'inactive' ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`,
+    style: { height, transform: `translateY(${top}px)` },
+  };
+  const openClass = `token-row__open${token.description ? '' : ' token-row__open--empty'}`;
+  if (!whole) {
+    return (
+      <div {...rowProps} data-sketch="">
+        <div role="cell" className="token-cell token-cell--select" />
+        <div role="cell" className="token-cell token-cell--description">
+          <span className={`${openClass} token-row__open--sketch`}>{label}</span>
+        </div>
+      </div>
+    );
+  }
   return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      className={`token-row${token.status === 'inactive' ? ' token-row--inactive' : ''}${selected ? ' token-row--selected' : ''}${highlighted ? ' token-row--just-made' : ''}`}
-      style={{ height, transform: `translateY(${top}px)` }}
-    >
+    <div {...rowProps}>
       <div role="cell" className="token-cell token-cell--select">
         <input
           type="checkbox"
@@ -59,7 +77,7 @@ export const TokenRow = memo(function TokenRow({
         <DescriptionEditor token={token} draftKey={`row:${token.id}`}>
           <button
             type="button"
-            className={`token-row__open${token.description ? '' : ' token-row__open--empty'}`}
+            className={openClass}
             data-open-token={token.id}
             title={label}
             onClick={() => onOpen(token.id)}

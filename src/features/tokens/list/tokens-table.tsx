@@ -119,6 +119,14 @@ export function TokensTable({
   }, [virtualizer, rowHeight]);
 
   const items = virtualizer.getVirtualItems();
+  // A scrollbar drag or a fling moves the list by more than half a screen between renders: rows that first appear
+  // then are sketches (their description only) until it stops. Drawing whole rows at that speed dropped frames.
+  const start = virtualizer.range?.startIndex ?? 0;
+  const [moved, setMoved] = useState({ start, fast: false });
+  if (moved.start !== start) {
+    setMoved({ start, fast: Math.abs(start - moved.start) > window.innerHeight / rowHeight / 2 });
+  }
+  const sketch = virtualizer.isScrolling && moved.fast;
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -132,8 +140,9 @@ export function TokensTable({
     }
     const index = rows.findIndex((row) => row.token.id === focusRequest);
     if (index === -1) onFocusRequestDone(false);
-    else virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [focusRequest, rows, items, virtualizer, onFocusRequestDone]);
+    // A sketched row has no button yet: wait until the list stops and the row is whole.
+    else if (!sketch) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [focusRequest, rows, items, sketch, virtualizer, onFocusRequestDone]);
 
   function onFocus(event: FocusEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
@@ -221,6 +230,7 @@ export function TokensTable({
               selected={selected.has(row.token.id)}
               onSelect={onSelect}
               highlighted={highlight === row.token.id}
+              sketch={sketch}
             />
           );
         })}
