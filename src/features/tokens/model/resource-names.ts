@@ -1,39 +1,20 @@
-// Human names for InfluxDB resource types, for summaries and the drawer's permission groups.
-import type { ResourceType } from '../../../../core/influx-types';
+// Human names for InfluxDB resource types, for summaries and the drawer's permission groups: the type's name read as
+// words ("notificationRules": "notification rules"), but for the few whose name is not what people call them.
+import { OSS_RESOURCE_TYPES } from '../../../../core/influx-types';
 
-const NAMES: Partial<Record<ResourceType, [singular: string, plural: string]>> = {
-  authorizations: ['token', 'tokens'],
-  buckets: ['bucket', 'buckets'],
-  dashboards: ['dashboard', 'dashboards'],
-  orgs: ['organization', 'organizations'],
-  sources: ['source', 'sources'],
-  tasks: ['task', 'tasks'],
-  telegrafs: ['Telegraf config', 'Telegraf configs'],
-  users: ['user', 'users'],
-  variables: ['variable', 'variables'],
-  scrapers: ['scraper', 'scrapers'],
-  secrets: ['secret', 'secrets'],
-  labels: ['label', 'labels'],
-  views: ['view', 'views'],
-  documents: ['document', 'documents'],
-  notificationRules: ['notification rule', 'notification rules'],
-  notificationEndpoints: ['notification endpoint', 'notification endpoints'],
-  checks: ['check', 'checks'],
-  dbrp: ['DBRP mapping', 'DBRP mappings'],
-  notebooks: ['notebook', 'notebooks'],
-  annotations: ['annotation', 'annotations'],
-  remotes: ['remote', 'remotes'],
-  replications: ['replication', 'replications'],
-  instance: ['instance', 'instance'],
-  flows: ['flow', 'flows'],
-  functions: ['function', 'functions'],
-  subscriptions: ['subscription', 'subscriptions'],
+const KNOWN = new Set<string>([...OSS_RESOURCE_TYPES, 'flows', 'functions', 'subscriptions']);
+const SINGULAR: Record<string, string> = {
+  authorizations: 'token',
+  orgs: 'organization',
+  telegrafs: 'Telegraf config',
+  dbrp: 'DBRP mapping',
+  instance: 'instance',
 };
 
 export function resourceNoun(type: string, count: number): string {
-  const names = NAMES[type as ResourceType];
-  if (!names) return type;
-  return count === 1 ? names[0] : names[1];
+  if (!KNOWN.has(type)) return type;
+  const singular = SINGULAR[type] ?? type.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`).replace(/s$/, '');
+  return count === 1 || type === 'instance' ? singular : `${singular}s`;
 }
 
 /** Heading for a group of permissions on one resource type, e.g. "Buckets". */
