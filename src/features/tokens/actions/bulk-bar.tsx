@@ -1,6 +1,7 @@
 // Shown while tokens are selected: how many, and what can be done to all of them.
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { formatCount, type BulkAction } from '../model/bulk-plan';
+import { type BulkAction } from '../model/bulk-plan';
+import { formatCount } from '../model/token-count';
 import { usePageDialog } from './page-dialog';
 import './bulk-bar.css';
 

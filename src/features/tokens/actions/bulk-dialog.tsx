@@ -8,7 +8,6 @@ import { BULK_CONCURRENCY, useBulkAction } from '../api/use-bulk-action';
 import {
   bulkButtonLabel,
   bulkQuestion,
-  formatCount,
   outcomeHeadline,
   outcomeNotes,
   planBulk,
@@ -16,6 +15,7 @@ import {
   type BulkAction,
   type BulkOutcome,
 } from '../model/bulk-plan';
+import { formatCount } from '../model/token-count';
 import './bulk-dialog.css';
 
 interface BulkDialogProps {

@@ -1,6 +1,6 @@
 // The bulk toast's Details: the whole report of a bulk Activate/Deactivate (or of its Undo), with Undo again.
 import { Dialog } from '../../../components/ui/dialog';
-import { tokensNoun } from '../model/bulk-plan';
+import { tokensNoun } from '../model/token-count';
 import { BulkReport } from './bulk-dialog';
 import type { BulkStatusReport } from './page-dialog';
 

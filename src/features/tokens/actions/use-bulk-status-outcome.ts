@@ -3,7 +3,8 @@
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
-import { bulkDone, outcomeNotes, tokensNoun, type BulkOutcome } from '../model/bulk-plan';
+import { bulkDone, outcomeNotes, type BulkOutcome } from '../model/bulk-plan';
+import { tokensNoun } from '../model/token-count';
 import { usePageDialog, type BulkStatusReport } from './page-dialog';
 
 const REVERSE = { activate: 'deactivate', deactivate: 'activate' } as const;

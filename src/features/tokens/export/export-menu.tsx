@@ -3,7 +3,7 @@ import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu } from '../../../components/ui/menu';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
-import { tokensNoun } from '../model/bulk-plan';
+import { tokensNoun } from '../model/token-count';
 import { exportFileName, tokensToCsv, tokensToJson } from '../model/export-tokens';
 import { downloadText } from './download-file';
 

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEv
 import type { SortDir, SortKey } from '../model/list-params';
 import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';
+import { formatCount } from '../model/token-count';
 import { SortableHeader } from './sortable-header';
 import { preloadPermissionsTip } from './permissions-summary-tip';
 import { TokenRow } from './token-row';
@@ -45,7 +46,6 @@ const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
   { label: 'Created', key: 'created', zone: true },
   { label: 'Last modified', key: 'updated' },
 ];
-const number = new Intl.NumberFormat('en-US');
 
 export function TokensTable({
   rows,
@@ -67,7 +67,7 @@ export function TokensTable({
   const zone = timeZoneName();
   const allSelected = rows.length > 0 && selectedInView === rows.length;
   const someSelected = selectedInView > 0 && !allSelected;
-  const matching = number.format(rows.length);
+  const matching = formatCount(rows.length);
   const bodyRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const [scrollMargin, setScrollMargin] = useState(0);

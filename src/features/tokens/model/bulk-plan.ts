@@ -1,5 +1,6 @@
 // Bulk actions on the selected tokens: what will be sent, what is skipped, and the words for each step.
 import type { Authorization, AuthorizationStatus } from '../../../../core/influx-types';
+import { formatCount, tokensNoun } from './token-count';
 
 export type BulkAction = 'activate' | 'deactivate' | 'delete';
 
@@ -34,18 +35,11 @@ export interface BulkOutcome {
   notSent: number;
 }
 
-const number = new Intl.NumberFormat('en-US');
-/** "1,234": counts as the page writes them. */
-export const formatCount = (count: number) => number.format(count);
 const VERB: Record<BulkAction, { title: string; done: string }> = {
   activate: { title: 'Activate', done: 'activated' },
   deactivate: { title: 'Deactivate', done: 'deactivated' },
   delete: { title: 'Delete', done: 'deleted' },
 };
-
-export function tokensNoun(count: number): string {
-  return `${number.format(count)} ${count === 1 ? 'token' : 'tokens'}`;
-}
 
 /** "deactivated" */
 export const bulkDone = (action: BulkAction) => VERB[action].done;
@@ -63,13 +57,13 @@ export function bulkButtonLabel(action: BulkAction, count: number): string {
 /** "2 were already inactive" (only for status changes). */
 export function skippedText(action: BulkAction, skipped: number): string {
   if (skipped === 0 || action === 'delete') return '';
-  return `${number.format(skipped)} ${skipped === 1 ? 'was' : 'were'} already ${TARGET_STATUS[action]}`;
+  return `${formatCount(skipped)} ${skipped === 1 ? 'was' : 'were'} already ${TARGET_STATUS[action]}`;
 }
 
 /** "47 deactivated, 3 failed:" — the list of failures follows it; "47 deactivated" when none failed. */
 export function outcomeHeadline(outcome: BulkOutcome): string {
-  const done = `${number.format(outcome.succeeded.length)} ${VERB[outcome.action].done}`;
-  return outcome.failed.length > 0 ? `${done}, ${number.format(outcome.failed.length)} failed:` : done;
+  const done = `${formatCount(outcome.succeeded.length)} ${VERB[outcome.action].done}`;
+  return outcome.failed.length > 0 ? `${done}, ${formatCount(outcome.failed.length)} failed:` : done;
 }
 
 /** The lines under the headline: what was skipped and what was never sent. */

@@ -1,8 +1,15 @@
-import { tokensNoun } from './bulk-plan';
+// Counts as the page writes them: "1,234", "1 token", "2 of 3 tokens".
+const number = new Intl.NumberFormat('en-US');
+
+export const formatCount = (count: number) => number.format(count);
+
+export function tokensNoun(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'token' : 'tokens'}`;
+}
 
 /** "3 tokens", or "2 of 3 tokens" while filters narrow the list. */
 export function tokenCountText(shown: number, total: number, filtered: boolean): string {
-  return filtered ? `${shown.toLocaleString('en-US')} of ${tokensNoun(total)}` : tokensNoun(total);
+  return filtered ? `${formatCount(shown)} of ${tokensNoun(total)}` : tokensNoun(total);
 }
 
 /**

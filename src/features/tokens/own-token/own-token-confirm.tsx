@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import type { Authorization } from '../../../../core/influx-types';
-import { tokensNoun, type BulkAction } from '../model/bulk-plan';
+import { type BulkAction } from '../model/bulk-plan';
+import { tokensNoun } from '../model/token-count';
 import { tokenLabel } from '../model/token-label';
 import './own-token.css';
 
