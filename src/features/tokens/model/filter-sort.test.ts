@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { modelParameters } from '../../../../test/model/parameters';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
-import { filterTokens, sortTokens } from './filter-sort';
-import { indexToken, indexTokens, ownersOf } from './token-index';
+import { filterTokens, searchableList, sortTokens, type FilterParams } from './filter-sort';
+import { tokenMatchesPermissionFilter } from './permission-filter';
+import { indexToken, indexTokens, ownerName, ownersOf, type IndexedToken } from './token-index';
 
 const tokens = [
   makeToken({
@@ -38,24 +41,25 @@ const tokens = [
   }),
 ];
 const indexed = indexTokens(tokens);
+const searchable = searchableList(indexed);
 const ids = (list: { token: { id: string } }[]) => list.map((t) => t.token.id.slice(-2));
 const all = { q: '', status: 'all' as const, owner: null };
 
 describe('filterTokens', () => {
   it('matches description, ID and owner case-insensitively', () => {
-    expect(ids(filterTokens(indexed, { ...all, q: 'ci W' }))).toEqual(['0a']);
-    expect(ids(filterTokens(indexed, { ...all, q: '00000000000000CD' }))).toEqual(['cd']);
-    expect(ids(filterTokens(indexed, { ...all, q: 'USER2' }))).toEqual(['0a', 'cd']);
+    expect(ids(filterTokens(searchable, { ...all, q: 'ci W' }))).toEqual(['0a']);
+    expect(ids(filterTokens(searchable, { ...all, q: '00000000000000CD' }))).toEqual(['cd']);
+    expect(ids(filterTokens(searchable, { ...all, q: 'USER2' }))).toEqual(['0a', 'cd']);
   });
 
   it('filters by status and owner and combines filters', () => {
-    expect(ids(filterTokens(indexed, { ...all, status: 'active' }))).toEqual(['0b', '0c']);
-    expect(ids(filterTokens(indexed, { ...all, owner: 'user2', status: 'inactive', q: 'ci' }))).toEqual(['0a']);
-    expect(filterTokens(indexed, { ...all, owner: 'nobody' })).toEqual([]);
+    expect(ids(filterTokens(searchable, { ...all, status: 'active' }))).toEqual(['0b', '0c']);
+    expect(ids(filterTokens(searchable, { ...all, owner: 'user2', status: 'inactive', q: 'ci' }))).toEqual(['0a']);
+    expect(filterTokens(searchable, { ...all, owner: 'nobody' })).toEqual([]);
   });
 
   it('does not match across field boundaries', () => {
-    expect(filterTokens(indexed, { ...all, q: 'backup000' })).toEqual([]);
+    expect(filterTokens(searchable, { ...all, q: 'backup000' })).toEqual([]);
   });
 });
 
@@ -94,26 +98,70 @@ describe('token index', () => {
     const many = Array.from({ length: 100_000 }, (_, i) =>
       makeToken({ id: i.toString(16).padStart(16, '0'), description: `token ${i % 977}`, user: `user${i % 50}` }),
     );
-    const big = sortTokens(indexTokens(many), 'description', 'asc');
-    expect(big).toHaveLength(100_000);
+    const big = searchableList(sortTokens(indexTokens(many), 'description', 'asc'));
+    expect(big.items).toHaveLength(100_000);
     expect(filterTokens(big, { ...all, q: 'token 976', owner: 'user1' }).length).toBeGreaterThan(0);
+  });
+});
+
+/** The plain answer: each token's own key searched on its own. */
+function eachOnItsOwn(list: readonly IndexedToken[], { q, status, owner, perm }: FilterParams): IndexedToken[] {
+  const needle = q.trim().toLowerCase();
+  return list.filter(
+    (item) =>
+      item.searchKey.includes(needle) &&
+      (status === 'all' || item.token.status === status) &&
+      (owner === null || ownerName(item.token) === owner) &&
+      (!perm || tokenMatchesPermissionFilter(item.token, perm)),
+  );
+}
+
+describe('filterTokens over one string of keys', () => {
+  // Few letters, a line break and the key separator, so hits often span two fields or two tokens' keys.
+  const text = fc.array(fc.constantFrom('a', 'b', 'A', 'é', ' ', '\n', '\u0000', '0'), { maxLength: 6 });
+  const { assertOptions } = modelParameters({ runs: 300, steps: 1 });
+
+  it('finds exactly what searching each token on its own finds, in the same order', () => {
+    const listArb = fc.array(
+      fc.record({
+        description: text.map((chars) => chars.join('')),
+        user: fc.constantFrom('a', 'ab', 'b0'),
+        status: fc.constantFrom('active' as const, 'inactive' as const),
+      }),
+      { maxLength: 25 },
+    );
+    const paramsArb = fc.record({
+      q: fc.array(fc.constantFrom('a', 'b', '0', '\n', '\u0000'), { maxLength: 4 }).map((chars) => chars.join('')),
+      status: fc.constantFrom('all' as const, 'active' as const, 'inactive' as const),
+      owner: fc.constantFrom(null, 'a', 'ab'),
+    });
+    fc.assert(
+      fc.property(listArb, paramsArb, (specs, params) => {
+        const list = indexTokens(specs.map((spec) => makeToken(spec)));
+        const ids = (found: IndexedToken[]) => found.map((item) => item.token.id);
+        expect(ids(filterTokens(searchableList(list), params))).toEqual(ids(eachOnItsOwn(list, params)));
+      }),
+      assertOptions,
+    );
   });
 });
 
 describe('filterTokens by permission', () => {
   it('keeps only tokens holding the permission, combined with the other filters', () => {
-    const writers = indexTokens([
-      makeToken({
-        id: '00000000000000e1',
-        description: 'writer',
-        permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }],
-      }),
-      makeToken({
-        id: '00000000000000e2',
-        description: 'reader',
-        permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }],
-      }),
-    ]);
+    const writers = searchableList(
+      indexTokens([
+        makeToken({
+          id: '00000000000000e1',
+          description: 'writer',
+          permissions: [{ action: 'write', resource: { type: 'buckets', orgID: ORG_ID } }],
+        }),
+        makeToken({
+          id: '00000000000000e2',
+          description: 'reader',
+          permissions: [{ action: 'read', resource: { type: 'buckets', orgID: ORG_ID } }],
+        }),
+      ]),
+    );
     const perm = { action: 'write' as const, type: 'buckets', id: 'b000000000000002' };
     expect(ids(filterTokens(writers, { ...all, perm }))).toEqual(['e1']);
     expect(filterTokens(writers, { ...all, perm, q: 'reader' })).toEqual([]);
