@@ -6,7 +6,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
-import { CloseIcon } from './icons';
+import { X } from 'lucide-react';
 import { ToastOutlet } from './toast-outlet';
 import './dialog.css';
 
@@ -71,7 +71,7 @@ export function Dialog({
             <Primitive.Title className="dialog__title">{title}</Primitive.Title>
             {closeButton && (
               <RadixDialog.Close className="icon-btn icon-btn--large" aria-label="Close">
-                <CloseIcon />
+                <X />
               </RadixDialog.Close>
             )}
           </header>

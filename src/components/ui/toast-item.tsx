@@ -1,6 +1,6 @@
 // One toast: announced politely (errors assertively), dismissed after a while unless hovered or focused.
 import { useEffect, useRef, useState } from 'react';
-import { CloseIcon } from './icons';
+import { X } from 'lucide-react';
 import type { Toast } from './toast-context';
 
 const DEFAULT_MS = { info: 6_000, error: 12_000 };
@@ -51,7 +51,7 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
           ),
       )}
       <button type="button" className="icon-btn" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
-        <CloseIcon />
+        <X />
       </button>
     </div>
   );

@@ -1,6 +1,6 @@
 // Shown when the server holds no token: the person pastes one, kept for this tab only.
 import { useId, useState, type FormEvent } from 'react';
-import { KeyIcon } from '../../components/ui/icons';
+import { Key } from 'lucide-react';
 import './sign-in-form.css';
 
 interface SignInFormProps {
@@ -27,7 +27,7 @@ export function SignInForm({ upstream, message, onSignIn }: SignInFormProps) {
     <section className="sign-in" aria-label="Sign in">
       <div className="sign-in__card">
         <span className="sign-in__icon" aria-hidden="true">
-          <KeyIcon />
+          <Key />
         </span>
         <h1>Sign in with an API token</h1>
         <p className="sign-in__lead">

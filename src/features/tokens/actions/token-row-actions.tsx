@@ -1,7 +1,7 @@
 // The row's "⋮" menu: Deactivate (or Activate), Rotate, Clone and Delete. Each item calls its action itself; the
 // dialogs they open belong to the page, so they stay open when the row scrolls out of the DOM.
 import { memo } from 'react';
-import { MoreIcon } from '../../../components/ui/icons';
+import { EllipsisVertical } from 'lucide-react';
 import { Menu } from '../../../components/ui/menu';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
@@ -22,7 +22,7 @@ export const TokenRowActions = memo(function TokenRowActions({ token }: { token:
       label={`Actions for ${label}`}
       trigger={
         <button type="button" className="icon-btn" aria-label={`Actions for ${label}`} data-row-actions={token.id}>
-          <MoreIcon />
+          <EllipsisVertical />
         </button>
       }
       items={[

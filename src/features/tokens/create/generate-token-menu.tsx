@@ -1,5 +1,5 @@
 // "Generate API Token": All Access or Custom, as on InfluxDB's own page.
-import { ChevronDownIcon } from '../../../components/ui/icons';
+import { ChevronDown } from 'lucide-react';
 import { Menu } from '../../../components/ui/menu';
 
 export type GenerateKind = 'all-access' | 'custom';
@@ -17,7 +17,7 @@ export function GenerateTokenMenu({ onChoose, onReach }: GenerateTokenMenuProps)
       trigger={
         <button type="button" className="btn btn--primary">
           Generate API Token
-          <ChevronDownIcon />
+          <ChevronDown />
         </button>
       }
       items={[

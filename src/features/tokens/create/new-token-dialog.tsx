@@ -1,7 +1,7 @@
 // The new token's string, shown once: copy it (with fallbacks), and closing before copying asks first.
 import { useId, useRef, useState } from 'react';
 import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
-import { CopyIcon } from '../../../components/ui/icons';
+import { Copy } from 'lucide-react';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
 import { copyText } from '../../../lib/clipboard';
@@ -101,7 +101,7 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
         />
         <div className="new-token__copy">
           <button type="button" className="btn" onClick={() => void onCopy()} disabled={copy === 'copying'}>
-            <CopyIcon />
+            <Copy />
             Copy to clipboard
           </button>
           <p className={`new-token__feedback${copy === 'manual' ? ' new-token__feedback--warn' : ''}`} role="status">

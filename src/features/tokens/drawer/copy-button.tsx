@@ -1,6 +1,6 @@
 // A button that copies text and says so ("Copied") for a moment, or says that it could not.
 import { useEffect, useRef, useState } from 'react';
-import { CopyIcon } from '../../../components/ui/icons';
+import { Copy } from 'lucide-react';
 import { copyText } from '../../../lib/clipboard';
 
 const FEEDBACK = { idle: '', copied: 'Copied', failed: 'Could not copy: select the text and copy it by hand' };
@@ -23,7 +23,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         className="btn btn--small"
         onClick={() => void copyText(text, { near: ref.current }).then((ok) => setState(ok ? 'copied' : 'failed'))}
       >
-        <CopyIcon />
+        <Copy />
         {label}
       </button>
       <span className="copy-feedback" role="status">

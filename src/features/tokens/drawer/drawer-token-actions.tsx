@@ -1,7 +1,7 @@
 // Rotate, Clone and Delete in the token's drawer: the same dialogs as a row's menu opens. Delete asks inside the drawer,
 // and once the token is gone the drawer closes.
 import { useState } from 'react';
-import { CloneIcon, RotateIcon, TrashIcon } from '../../../components/ui/icons';
+import { CopyPlus, RotateCw, Trash } from 'lucide-react';
 import type { Authorization } from '../../../../core/influx-types';
 import { DeleteTokenDialog } from '../actions/delete-token-dialog';
 import { usePageDialog } from '../actions/page-dialog';
@@ -21,15 +21,15 @@ export function DrawerTokenActions({ token, onDeleted, onDeletingChange }: Drawe
   return (
     <div className="drawer-actions" onPointerEnter={preloadDialogs} onFocus={preloadDialogs}>
       <button type="button" className="btn btn--small" onClick={() => open({ kind: 'rotate', token })}>
-        <RotateIcon />
+        <RotateCw />
         Rotate
       </button>
       <button type="button" className="btn btn--small" onClick={() => clone(token)} disabled={isPending}>
-        <CloneIcon />
+        <CopyPlus />
         {isPending ? 'Cloning…' : 'Clone'}
       </button>
       <button type="button" className="btn btn--small drawer-actions__delete" onClick={() => setConfirmDelete(true)}>
-        <TrashIcon />
+        <Trash />
         Delete
       </button>
       {confirmDelete && (

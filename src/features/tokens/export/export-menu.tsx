@@ -1,5 +1,5 @@
 // "Export": the tokens in view (current filters and sort) as CSV or JSON, never with token strings.
-import { ChevronDownIcon } from '../../../components/ui/icons';
+import { ChevronDown } from 'lucide-react';
 import { Menu } from '../../../components/ui/menu';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
@@ -29,7 +29,7 @@ export function ExportMenu({ tokensInView, count, orgName }: ExportMenuProps) {
       trigger={
         <button type="button" className="btn" disabled={count === 0}>
           Export
-          <ChevronDownIcon />
+          <ChevronDown />
         </button>
       }
       items={[

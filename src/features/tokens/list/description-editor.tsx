@@ -2,7 +2,7 @@
 // an unchanged or empty value sends nothing. Used in the list rows and in the drawer.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { PencilIcon } from '../../../components/ui/icons';
+import { PencilLine } from 'lucide-react';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { findCachedToken } from '../api/token-cache';
@@ -63,7 +63,7 @@ export function DescriptionEditor({ token, draftKey, children, className = '' }:
           setDraft(token.description);
         }}
       >
-        <PencilIcon />
+        <PencilLine />
       </button>
     </div>
   );

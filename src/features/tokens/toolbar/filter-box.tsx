@@ -3,7 +3,7 @@
 // when the change comes from elsewhere: after focus left the box ("Clear filters") or on back/forward (a POP).
 import { forwardRef, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
-import { SearchIcon } from '../../../components/ui/icons';
+import { Search } from 'lucide-react';
 
 interface FilterBoxProps {
   /** The filter as the URL has it. */
@@ -44,7 +44,7 @@ export const FilterBox = forwardRef<HTMLInputElement, FilterBoxProps>(function F
 
   return (
     <div className="filter-box">
-      <SearchIcon />
+      <Search />
       <input
         ref={ref}
         type="search"
