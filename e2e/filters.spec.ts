@@ -37,3 +37,33 @@ test('filters and sort come from the URL and go back into it', async ({ page, pr
     .poll(() => descriptions(page))
     .toEqual(['old CI token (revoked)', "admin's Token", "user1's all-access token"]);
 });
+
+test('the filter finds each word on its own, case and accents aside, and sorts numbers by value', async ({
+  page,
+  product,
+  influx,
+}) => {
+  const orgID = product.standin.orgID;
+  for (const description of ['telegraf writer (host web-1)', 'Überwachung token 602', 'Überwachung token 1422']) {
+    await influx.createAuthorization({
+      orgID,
+      description,
+      permissions: [{ action: 'read', resource: { type: 'dashboards', orgID } }],
+    });
+  }
+  await page.goto(`${product.url}/tokens`);
+  const filter = page.getByRole('searchbox', { name: 'Filter tokens' });
+  await filter.fill('web telegraf');
+  await expect.poll(() => descriptions(page)).toEqual(['telegraf writer (host web-1)']);
+  await filter.fill('uberwachung');
+  await expect.poll(() => descriptions(page)).toEqual(['Überwachung token 602', 'Überwachung token 1422']);
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Description (Z → A)' });
+  await expect.poll(() => descriptions(page)).toEqual(['Überwachung token 1422', 'Überwachung token 602']);
+
+  // "/" from a row's checkbox goes to the filter too (a checkbox types nothing).
+  await filter.fill('');
+  await page.getByRole('checkbox', { name: /telegraf writer \(host web-1\)/ }).focus();
+  await page.keyboard.press('/');
+  await expect(filter).toBeFocused();
+  await expect(filter).toHaveValue('');
+});

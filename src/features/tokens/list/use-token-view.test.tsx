@@ -11,11 +11,12 @@ const tokens = Array.from({ length: 3_000 }, (_, n) =>
   makeToken({ description: n % 100 === 7 ? `needle ${n}` : `hay ${n}` }),
 );
 const descriptions = (rows: { token: { description: string } }[]) => rows.map((row) => row.token.description);
+/** The descriptions of tokens with every word of `text` in their description, ID or owner; numbers by value. */
 const matching = (list: Authorization[], text: string) =>
   list
+    .filter((t) => text.split(' ').every((word) => [t.description, t.id, t.user].some((f) => f?.includes(word))))
     .map((t) => t.description)
-    .filter((d) => d.includes(text))
-    .sort();
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
 describe('useTokenView', () => {
   it('shows exactly the matches once the view catches up with the filter and the list', async () => {
@@ -35,7 +36,7 @@ describe('useTokenView', () => {
     await ask(tokens, 'needle');
     await ask(tokens, 'needle 1'); // narrows
     await ask(tokens, 'hay 20'); // widens: a fresh scan
-    // One token renamed (a new list array): the rows follow, the narrowing memory does not hide it.
+    // One token renamed (a new list array): the rows follow it.
     const renamed = tokens.map((t, n) => (n === 2001 ? { ...t, description: 'hay 2000 renamed' } : t));
     await ask(renamed, 'hay 20');
     expect(result.current.total).toBe(tokens.length);

@@ -4,7 +4,7 @@ import { modelParameters } from '../../../../test/model/parameters';
 import { makeToken, ORG_ID } from '../../../testing/token-factory';
 import { filterTokens, searchableList, sortTokens, type FilterParams } from './filter-sort';
 import { tokenMatchesPermissionFilter } from './permission-filter';
-import { indexToken, indexTokens, ownerName, ownersOf, type IndexedToken } from './token-index';
+import { foldText, indexToken, indexTokens, ownerName, ownersOf, type IndexedToken } from './token-index';
 
 const tokens = [
   makeToken({
@@ -61,12 +61,44 @@ describe('filterTokens', () => {
   it('does not match across field boundaries', () => {
     expect(filterTokens(searchable, { ...all, q: 'backup000' })).toEqual([]);
   });
+
+  it('finds each word on its own, in any order and any field, ignoring case and accents', () => {
+    const words = searchableList(
+      indexTokens([
+        makeToken({ id: '00000000000000f1', description: 'Telegraf writer (host web-1)', user: 'user2' }),
+        makeToken({ id: '00000000000000f2', description: 'Überwachung Ärger', user: 'José' }),
+        makeToken({ id: '00000000000000f3', description: 'telegraf reader', user: 'user1' }),
+      ]),
+    );
+    expect(ids(filterTokens(words, { ...all, q: 'web telegraf' }))).toEqual(['f1']);
+    expect(ids(filterTokens(words, { ...all, q: '  TELEGRAF   user1 ' }))).toEqual(['f3']);
+    expect(ids(filterTokens(words, { ...all, q: 'uberwachung' }))).toEqual(['f2']);
+    expect(ids(filterTokens(words, { ...all, q: 'ärger jose' }))).toEqual(['f2']);
+    expect(ids(filterTokens(words, { ...all, q: 'telegraf f2' }))).toEqual([]);
+  });
 });
 
 describe('sortTokens', () => {
   it('sorts by description both ways, case-insensitively', () => {
     expect(ids(sortTokens(indexed, 'description', 'asc'))).toEqual(['cd', '0c', '0a', '0b']);
     expect(ids(sortTokens(indexed, 'description', 'desc'))).toEqual(['0b', '0a', '0c', 'cd']);
+  });
+
+  it('sorts numbers in descriptions by value, and accented letters with their base letter', () => {
+    const numbered = indexTokens(
+      ['token 1422', 'Token 602', 'token 60', 'Zeta', 'Éclair', 'eagle'].map((description, i) =>
+        makeToken({ id: `00000000000000${i}0`, description }),
+      ),
+    );
+    const descriptions = (list: IndexedToken[]) => list.map((item) => item.token.description);
+    expect(descriptions(sortTokens(numbered, 'description', 'asc'))).toEqual([
+      'eagle',
+      'Éclair',
+      'token 60',
+      'Token 602',
+      'token 1422',
+      'Zeta',
+    ]);
   });
 
   it('sorts by status with description as the tie-break', () => {
@@ -106,10 +138,10 @@ describe('token index', () => {
 
 /** The plain answer: each token's own key searched on its own. */
 function eachOnItsOwn(list: readonly IndexedToken[], { q, status, owner, perm }: FilterParams): IndexedToken[] {
-  const needle = q.trim().toLowerCase();
+  const words = foldText(q).split(/\s+/);
   return list.filter(
     (item) =>
-      item.searchKey.includes(needle) &&
+      words.every((word) => item.searchKey.includes(word)) &&
       (status === 'all' || item.token.status === status) &&
       (owner === null || ownerName(item.token) === owner) &&
       (!perm || tokenMatchesPermissionFilter(item.token, perm)),
@@ -131,7 +163,7 @@ describe('filterTokens over one string of keys', () => {
       { maxLength: 25 },
     );
     const paramsArb = fc.record({
-      q: fc.array(fc.constantFrom('a', 'b', '0', '\n', '\u0000'), { maxLength: 4 }).map((chars) => chars.join('')),
+      q: fc.array(fc.constantFrom('a', 'B', 'é', '0', ' ', '\n', '\u0000'), { maxLength: 6 }).map((c) => c.join('')),
       status: fc.constantFrom('all' as const, 'active' as const, 'inactive' as const),
       owner: fc.constantFrom(null, 'a', 'ab'),
     });

@@ -1,7 +1,7 @@
 // Filtering and sorting of the indexed list; plain loops and precomputed keys so 100,000 tokens stay quick.
 import type { ListParams, SortDir, SortKey } from './list-params';
 import { tokenMatchesPermissionFilter } from './permission-filter';
-import { naturalCompare, ownerName, type IndexedToken } from './token-index';
+import { foldText, naturalCompare, ownerName, type IndexedToken } from './token-index';
 
 export type FilterParams = Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>;
 
@@ -49,31 +49,42 @@ export function searchableList(items: readonly IndexedToken[]): SearchableList {
   return { items, text: items.map((item) => item.searchKey).join('\n'), starts };
 }
 
-/** The items whose key holds `needle`, in order: each hit skips to the next item's key. */
-function itemsContaining({ items, text, starts }: SearchableList, needle: string): IndexedToken[] {
+/**
+ * The items whose key holds `word`, in order. Keys are joined by a line break, which no word holds (words are split at
+ * white space), so each hit lies within one key; the search goes on from the next key.
+ */
+function itemsContaining({ items, text, starts }: SearchableList, word: string): IndexedToken[] {
   const found: IndexedToken[] = [];
   let item = 0;
-  let at = text.indexOf(needle);
+  let at = text.indexOf(word);
   while (at !== -1) {
     while (starts[item + 1]! <= at) item++;
-    const next = starts[item + 1]!;
-    // A hit that runs past this key's end spans two keys: look again one character on.
-    if (at + needle.length < next) found.push(items[item]!);
-    at = text.indexOf(needle, at + needle.length < next ? next : at + 1);
+    found.push(items[item]!);
+    at = text.indexOf(word, starts[item + 1]);
   }
   return found;
 }
 
-/** Keeps the order of `list`; the text filter is a case-insensitive substring of description, ID or owner. */
+/**
+ * Keeps the order of `list`. The text is split into words, each found on its own in the description, ID or owner,
+ * in any order, case and accents aside: "telegraf web" finds "Telegraf writer (host web-1)".
+ */
 export function filterTokens(list: SearchableList, params: FilterParams): IndexedToken[] {
-  const needle = params.q.trim().toLowerCase();
+  // The longest word narrows most: search the one string for it, then each of its matches for the others.
+  const [first, ...others] = searchWords(params.q).sort((a, b) => b.length - a.length);
   const { status, owner, perm } = params;
-  const candidates = needle ? itemsContaining(list, needle) : (list.items as IndexedToken[]);
-  if (status === 'all' && owner === null && !perm) return candidates;
+  const candidates = first ? itemsContaining(list, first) : (list.items as IndexedToken[]);
+  if (others.length === 0 && status === 'all' && owner === null && !perm) return candidates;
   return candidates.filter(
     (item) =>
+      others.every((word) => item.searchKey.includes(word)) &&
       (status === 'all' || item.token.status === status) &&
       (owner === null || ownerName(item.token) === owner) &&
       (!perm || tokenMatchesPermissionFilter(item.token, perm)),
   );
+}
+
+/** The filter text as the words searched for, folded as the keys are. */
+function searchWords(q: string): string[] {
+  return foldText(q).split(/\s+/).filter(Boolean);
 }
