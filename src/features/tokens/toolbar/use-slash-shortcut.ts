@@ -1,4 +1,5 @@
-// "/" anywhere on the page (outside a text field and with no dialog open) puts the caret in the filter box.
+// "/" anywhere on the page (outside a text field and with no dialog open) puts the caret in the filter box: from a
+// checkbox or a button too, where "/" types nothing.
 import { useEffect, type RefObject } from 'react';
 
 export function useSlashShortcut(filterRef: RefObject<HTMLInputElement | null>) {
@@ -8,7 +9,8 @@ export function useSlashShortcut(filterRef: RefObject<HTMLInputElement | null>) 
       const { target } = event;
       const typing =
         target instanceof HTMLElement &&
-        (target.isContentEditable || target.closest('input, textarea, select, [role="menu"]') !== null);
+        (target.isContentEditable ||
+          target.closest('input:not([type="checkbox"], [type="radio"]), textarea, select, [role="menu"]') !== null);
       if (typing || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
       const box = filterRef.current;
       if (!box) return;
