@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
-import { makeToken } from '../../../testing/token-factory';
+import { allAccessPermissions, makeToken, operatorPermissions } from '../../../testing/token-factory';
 
 const id = (n: number) => `aaaaaaaaaaaa${n.toString(16).padStart(4, '0')}`;
 
@@ -131,19 +131,136 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     expect(await screen.findByText('8 tokens deactivated')).toBeInTheDocument();
   });
 
-  it('deletes the selection after confirmation and removes the rows', async () => {
-    const fake = new FakeInflux({ tokens: [...tokens(3), makeToken({ description: 'keep me' })] });
+  it('a delete names its tokens and counts the active and all-access ones; one toast reports it, without Undo', async () => {
+    const fake = new FakeInflux({
+      tokens: [
+        ...tokens(3, (i) => ({ status: i === 1 ? 'inactive' : 'active' })),
+        makeToken({ id: id(9), description: '', permissions: allAccessPermissions(), status: 'inactive' }),
+        makeToken({ description: 'keep me' }),
+      ],
+    });
     const { user } = renderApp();
-    await select(user, 'batch 00', 'batch 02');
+    await select(user, 'batch 00', 'batch 01', 'batch 02', '(no description)');
     await user.click(within(bulkBar()).getByRole('button', { name: 'Delete' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 2 tokens?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 4 tokens?' });
     expect(dialog).toHaveTextContent('Anything using these tokens stops working at once.');
-    await user.click(within(dialog).getByRole('button', { name: 'Delete 2 tokens' }));
-    expect(await within(dialog).findByText('2 deleted')).toBeInTheDocument();
-    expect(fake.tokens.map((t) => t.description)).toEqual(['batch 01', 'keep me']);
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Tokens to delete' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['(no description)', 'batch 00', 'batch 01', 'batch 02']); // as the list shows them
+    expect(dialog).toHaveTextContent('Active: 2 of 4');
+    expect(dialog).toHaveTextContent('All-access or operator: 1 (0 active)');
+    expect(dialog).not.toHaveTextContent(/more/);
+    // Four tokens, none of them a live all-access one: no count to type.
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+
+    fake.failNext('DELETE', 503, 'service unavailable', new RegExp(id(2)));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 4 tokens' }));
+
+    // No report of its own: the dialog closes and one toast says what happened, with Details and no Undo.
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    const toast = await screen.findByRole('alert');
+    expect(toast).toHaveTextContent('3 tokens deleted, 1 failed');
+    expect(within(toast).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(fake.tokens.map((t) => t.description)).toEqual(['batch 02', 'keep me']);
+    // What failed stays selected for another try.
+    await waitFor(() => expect(bulkBar()).toHaveTextContent('1 selected'));
+    expect(screen.getByRole('checkbox', { name: 'Select batch 02' })).toBeChecked();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'batch 00' })).not.toBeInTheDocument());
-    expect(screen.queryByRole('region', { name: 'Selected tokens' })).not.toBeInTheDocument();
+
+    await user.click(within(toast).getByRole('button', { name: 'Details' }));
+    const report = await screen.findByRole('dialog', { name: 'Deletion report' });
+    expect(report).toHaveTextContent('3 deleted, 1 failed:');
+    expect(
+      within(report)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['batch 02: InfluxDB answered HTTP 503: service unavailable']);
+    expect(within(report).queryByRole('button', { name: /Undo/ })).not.toBeInTheDocument();
+  });
+
+  it('past ten tokens, Delete waits for the count typed in; Deactivate instead switches them off, with Undo', async () => {
+    const fake = new FakeInflux({ tokens: tokens(12, (i) => ({ status: i === 11 ? 'inactive' : 'active' })) });
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all 12 matching' }));
+    await user.click(within(bulkBar()).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 12 tokens?' });
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(10);
+    expect(within(dialog).getByText('and 2 more')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('Active: 11 of 12');
+
+    const remove = within(dialog).getByRole('button', { name: 'Delete 12 tokens' });
+    const count = within(dialog).getByRole('textbox', { name: 'To confirm, type 12' });
+    expect(remove).toBeDisabled();
+    // Enter with another number deletes nothing and says why.
+    await user.type(count, '1{Enter}');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      '“1” is not 12: type the number of tokens to delete them, or Cancel.',
+    );
+    expect(count).toHaveAttribute('aria-invalid', 'true');
+    expect(remove).toBeDisabled();
+    await user.type(count, '3');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(remove).toBeDisabled();
+    await user.clear(count);
+    await user.type(count, '12');
+    expect(remove).toBeEnabled();
+    expect(fake.sent('DELETE')).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate instead' }));
+    const deactivate = await screen.findByRole('alertdialog', { name: 'Deactivate 11 tokens?' });
+    expect(deactivate).toHaveTextContent('Of the 12 selected, 1 was already inactive and is skipped.');
+    await user.click(within(deactivate).getByRole('button', { name: 'Deactivate 11 tokens' }));
+    const toast = (await screen.findByText('11 tokens deactivated')).closest('.toast') as HTMLElement;
+    expect(fake.sent('DELETE')).toHaveLength(0);
+    expect(fake.tokens.every((t) => t.status === 'inactive')).toBe(true);
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Undone: 11 tokens activated again')).toBeInTheDocument();
+    expect(fake.tokens.filter((t) => t.status === 'active')).toHaveLength(11);
+  });
+
+  it('an active all-access or operator token among a few asks for the count too; the typed count deletes', async () => {
+    const fake = new FakeInflux({
+      tokens: [...tokens(2), makeToken({ id: id(7), description: 'root', permissions: operatorPermissions() })],
+    });
+    // The page knows its own token (not among these), so "root" cannot be it: no question before this dialog.
+    fake.ownToken = { state: 'active', id: 'ffffffffffffffff', source: 'server', recoverable: false };
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all 3 matching' }));
+    await user.click(within(bulkBar()).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 3 tokens?' });
+    expect(dialog).toHaveTextContent('All-access or operator: 1 (1 active)');
+    const remove = within(dialog).getByRole('button', { name: 'Delete 3 tokens' });
+    expect(remove).toBeDisabled();
+    // Enter in the box deletes once the count is right.
+    await user.type(within(dialog).getByRole('textbox', { name: 'To confirm, type 3' }), '3{Enter}');
+    expect(await screen.findByText('3 tokens deleted')).toBeInTheDocument();
+    expect(fake.tokens).toEqual([]);
+  });
+
+  it("Deactivate instead still asks before switching off the page's own token", async () => {
+    const fake = new FakeInflux({ tokens: tokens(11) });
+    fake.ownToken = { state: 'active', id: id(4), source: 'server', recoverable: false };
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all 11 matching' }));
+    await user.click(within(bulkBar()).getByRole('button', { name: 'Delete' }));
+    // Ticked in on purpose for the delete…
+    const ask = await screen.findByRole('alertdialog', { name: "The selection includes this page's own token" });
+    await user.click(within(ask).getByRole('checkbox', { name: /Also delete this page's own token/ }));
+    await user.click(within(ask).getByRole('button', { name: 'Continue with 11 tokens' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 11 tokens?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate instead' }));
+    // …the deactivate asks again, and leaves it out unless ticked in again.
+    const again = await screen.findByRole('alertdialog', { name: "The selection includes this page's own token" });
+    expect(within(again).getByRole('checkbox', { name: /Also deactivate this page's own token/ })).not.toBeChecked();
+    await user.click(within(again).getByRole('button', { name: 'Continue with 10 tokens' }));
+    const deactivate = await screen.findByRole('alertdialog', { name: 'Deactivate 10 tokens?' });
+    await user.click(within(deactivate).getByRole('button', { name: 'Deactivate 10 tokens' }));
+    expect(await screen.findByText('10 tokens deactivated')).toBeInTheDocument();
+    expect(fake.token(id(4))?.status).toBe('active');
+    expect(fake.tokens.filter((t) => t.status === 'inactive')).toHaveLength(10);
   });
 
   it('"Select all N matching" takes every token the filters match, also those not rendered', async () => {
@@ -157,8 +274,8 @@ describe('bulk actions', { timeout: 20_000 }, () => {
     expect(all).not.toBeChecked();
     expect((all as HTMLInputElement).indeterminate).toBe(true);
 
-    // Widening the filter keeps the selection and says how much of it is hidden.
-    await user.type(screen.getByRole('searchbox', { name: 'Filter tokens' }), ' 01');
+    // Narrowing the filter to one token keeps the selection and says how much of it is hidden.
+    await user.type(screen.getByRole('searchbox', { name: 'Filter tokens' }), ' 39');
     await waitFor(() => expect(bulkBar()).toHaveTextContent('39 selected (38 not shown by the current filters)'));
     await user.click(within(bulkBar()).getByRole('button', { name: 'Clear selection' }));
     expect(screen.queryByRole('region', { name: 'Selected tokens' })).not.toBeInTheDocument();

@@ -1,21 +1,28 @@
-// Confirm, run and report a bulk action: "Deactivate 50 tokens?", then progress ("31 of 50") with Cancel,
-// then exactly what happened ("47 deactivated, 3 failed:" and each failure with the server's reason).
-import { useRef, useState, type ReactNode } from 'react';
+// Confirm and run a bulk action: "Deactivate 50 tokens?", then progress ("31 of 50") with Cancel; the outcome is a
+// toast (see use-bulk-status-outcome.ts). A delete names what will go, and past a few tokens (or with a live all-access
+// or operator token among them) asks for the count typed in, offering to deactivate them instead.
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog, DialogCancel } from '../../../components/ui/dialog';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import type { Authorization } from '../../../../core/influx-types';
 import { BULK_CONCURRENCY, useBulkAction } from '../api/use-bulk-action';
 import {
+  activeText,
   bulkButtonLabel,
   bulkQuestion,
-  outcomeHeadline,
-  outcomeNotes,
+  deleteNeedsTypedCount,
+  moreText,
   planBulk,
+  privilegedText,
   skippedText,
+  summarizeDelete,
+  typedCountMatches,
   type BulkAction,
   type BulkOutcome,
+  type DeleteSummary,
 } from '../model/bulk-plan';
 import { formatCount } from '../model/token-count';
+import { useOwnTokenGuard } from './use-own-token-guard';
 import './bulk-dialog.css';
 
 interface BulkDialogProps {
@@ -25,15 +32,18 @@ interface BulkDialogProps {
   /** The work ended: these IDs succeeded or needed nothing; failed and unsent ones stay selected. */
   onFinished: (doneIds: string[]) => void;
   onClose: () => void;
-  /** Activate/Deactivate: reported in a toast with Undo as the dialog closes; `changed` are as they were before. */
+  /**
+   * The work ended: reported in a toast as the dialog closes. `changed` are the tokens an Undo switches back, as they
+   * were before (none for a delete: it cannot be undone).
+   */
   onStatusChanged: (outcome: BulkOutcome, changed: Authorization[]) => void;
   onCloseAutoFocus?: (event: Event) => void;
 }
 
-const WORDS: Record<BulkAction, { running: string; finished: string }> = {
-  activate: { running: 'Activating tokens', finished: 'Activation finished' },
-  deactivate: { running: 'Deactivating tokens', finished: 'Deactivation finished' },
-  delete: { running: 'Deleting tokens', finished: 'Deletion finished' },
+const RUNNING: Record<BulkAction, string> = {
+  activate: 'Activating tokens',
+  deactivate: 'Deactivating tokens',
+  delete: 'Deleting tokens',
 };
 
 const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
@@ -48,14 +58,24 @@ const CONSEQUENCE: Record<BulkAction, [one: string, many: string]> = {
   ],
 };
 
-export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dialog }: BulkDialogProps) {
+export function BulkDialog(props: BulkDialogProps) {
+  // "Deactivate instead" opens this dialog again for the same tokens: a fresh one, with its own plan.
+  return <BulkRun key={props.action} {...props} />;
+}
+
+function BulkRun({ action, tokens, onFinished, onStatusChanged, ...dialog }: BulkDialogProps) {
   // The plan is fixed when the dialog opens: what is confirmed is what runs.
   const [plan] = useState(() => planBulk(action, tokens));
+  const [summary] = useState(() => (action === 'delete' ? summarizeDelete(tokens) : null));
+  const [typed, setTyped] = useState('');
   const [settled, setSettled] = useState(0);
   const [stopping, setStopping] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const bulk = useBulkAction();
+  const guard = useOwnTokenGuard();
   const todo = plan.todo.length;
+  const askCount = summary !== null && deleteNeedsTypedCount(summary);
+  const confirmed = !askCount || typedCountMatches(typed, todo);
 
   function start() {
     controller.current = new AbortController();
@@ -64,12 +84,8 @@ export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dia
       {
         onSuccess: (result) => {
           onFinished([...result.succeeded, ...plan.skipped.map((t) => t.id)]);
-          if (action === 'delete') return;
           const succeeded = new Set(result.succeeded);
-          onStatusChanged(
-            result,
-            plan.todo.filter((t) => succeeded.has(t.id)),
-          );
+          onStatusChanged(result, action === 'delete' ? [] : plan.todo.filter((t) => succeeded.has(t.id)));
           dialog.onClose();
         },
       },
@@ -82,20 +98,12 @@ export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dia
   }
 
   let title: string, description: string | undefined, body: ReactNode, footer: ReactNode;
-  if (bulk.data) {
-    title = WORDS[action].finished;
-    body = <BulkReport outcome={bulk.data} />;
-    footer = (
-      <button type="button" className="btn btn--primary" onClick={dialog.onClose}>
-        Close
-      </button>
-    );
-  } else if (bulk.isPending) {
+  if (bulk.isPending) {
     const inFlight = Math.min(BULK_CONCURRENCY, todo - settled);
-    title = `${WORDS[action].running}…`;
+    title = `${RUNNING[action]}…`;
     body = (
       <>
-        <ProgressBar value={settled} max={todo} label={WORDS[action].running} />
+        <ProgressBar value={settled} max={todo} label={RUNNING[action]} />
         <p className="bulk-dialog__note" role="status">
           {stopping
             ? `Stopping: waiting for the ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} already sent…`
@@ -123,6 +131,8 @@ export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dia
             {plan.skipped.length === 1 ? 'is' : 'are'} skipped.
           </p>
         )}
+        {summary && <DeleteList summary={summary} />}
+        {askCount && <TypedCount count={todo} typed={typed} matches={confirmed} onType={setTyped} onSubmit={start} />}
         {bulk.error && (
           <div className="callout callout--error" role="alert">
             <p>{bulk.error.message}</p>
@@ -136,9 +146,16 @@ export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dia
       ) : (
         <>
           <DialogCancel className="btn">Cancel</DialogCancel>
+          {askCount && summary.active > 0 && (
+            // The safe first step: a bulk Deactivate has Undo (and asks again about the page's own token).
+            <button type="button" className="btn" onClick={() => guard.bulk('deactivate', tokens)}>
+              Deactivate instead
+            </button>
+          )}
           <button
             type="button"
             className={`btn ${action === 'delete' ? 'btn--danger' : 'btn--primary'}`}
+            disabled={!confirmed}
             onClick={start}
           >
             {bulkButtonLabel(action, todo)}
@@ -154,32 +171,78 @@ export function BulkDialog({ action, tokens, onFinished, onStatusChanged, ...dia
   );
 }
 
-/** What a bulk run did: the headline, each failure with the server's reason, and what was skipped or not sent. */
-export function BulkReport({ outcome, afterFailures }: { outcome: BulkOutcome; afterFailures?: string }) {
-  const notes = outcomeNotes(outcome);
+/** The first names of what a delete removes, "and N more", and how many are active, all-access or operator. */
+function DeleteList({ summary }: { summary: DeleteSummary }) {
+  const more = moreText(summary);
   return (
-    <div className="bulk-report" role={outcome.failed.length > 0 ? 'alert' : 'status'}>
-      <p className="bulk-report__headline">{outcomeHeadline(outcome)}</p>
-      {outcome.failed.length > 0 && (
-        <ul className="bulk-report__failures" aria-label="Failed tokens">
-          {outcome.failed.map((failure) => (
-            <li key={failure.id}>
-              <strong>{failure.label}</strong>: {failure.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-      {notes.map((note) => (
-        <p key={note} className="bulk-dialog__note">
-          {note}
-        </p>
-      ))}
-      {outcome.failed.length > 0 && (
-        <p className="bulk-dialog__note">
-          {afterFailures ??
-            `The failed ${outcome.failed.length === 1 ? 'token stays' : 'tokens stay'} selected, so you can try again.`}
-        </p>
-      )}
+    <div className="bulk-delete">
+      <ul className="bulk-delete__names" aria-label="Tokens to delete">
+        {summary.names.map((name, i) => (
+          <li key={i}>{name}</li>
+        ))}
+      </ul>
+      {more && <p className="bulk-delete__more">{more}</p>}
+      <dl className="bulk-delete__facts">
+        <div>
+          <dt>Active:</dt> <dd>{activeText(summary)}</dd>
+        </div>
+        <div className={summary.activePrivileged > 0 ? 'bulk-delete__fact--danger' : undefined}>
+          <dt>All-access or operator:</dt> <dd>{privilegedText(summary)}</dd>
+        </div>
+      </dl>
     </div>
+  );
+}
+
+/**
+ * "To confirm, type 5,008": the Delete button waits for it, as GitHub waits for a repository's name; Enter with
+ * another number says so.
+ */
+function TypedCount({
+  count,
+  typed,
+  matches,
+  onType,
+  onSubmit,
+}: {
+  count: number;
+  typed: string;
+  matches: boolean;
+  onType: (typed: string) => void;
+  onSubmit: () => void;
+}) {
+  const id = useId();
+  const [refused, setRefused] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (matches) onSubmit();
+    else setRefused(true);
+  };
+  return (
+    <form className="bulk-delete__confirm" onSubmit={submit} noValidate>
+      <label className="field-label" htmlFor={id}>
+        To confirm, type <strong className="bulk-delete__count">{formatCount(count)}</strong>
+      </label>
+      <input
+        id={id}
+        className="input"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        value={typed}
+        onChange={(event) => {
+          onType(event.target.value);
+          setRefused(false);
+        }}
+        aria-invalid={refused}
+        aria-describedby={refused ? `${id}-error` : undefined}
+      />
+      {refused && (
+        <p id={`${id}-error`} className="bulk-delete__error" role="alert">
+          {typed.trim() === '' ? 'Nothing typed' : `“${typed.trim()}” is not ${formatCount(count)}`}: type the number of
+          tokens to delete them, or Cancel.
+        </p>
+      )}
+    </form>
   );
 }

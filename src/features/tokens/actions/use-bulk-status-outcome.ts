@@ -1,18 +1,19 @@
-// After a bulk Activate/Deactivate: a toast (not a modal) says what changed, with Undo that switches back exactly the
-// tokens that changed, and Details, which opens the full report (each failure with its reason).
+// After a bulk action: a toast (not a modal) says what happened, with Details, which opens the full report (each
+// failure with its reason), and after an Activate/Deactivate Undo, which switches back exactly the tokens that changed.
+// A delete has no Undo: InfluxDB cannot bring a deleted token back.
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useBulkAction } from '../api/use-bulk-action';
 import { bulkDone, outcomeNotes, type BulkOutcome } from '../model/bulk-plan';
-import { tokensNoun } from '../model/token-count';
+import { formatCount, tokensNoun } from '../model/token-count';
 import { usePageDialog, type BulkStatusReport } from './page-dialog';
 
 const REVERSE = { activate: 'deactivate', deactivate: 'activate' } as const;
 
-/** "3 tokens deactivated, 1 failed" / "Undone: 3 tokens activated again". */
+/** "3 tokens deactivated, 1 failed" / "5,008 tokens deleted" / "Undone: 3 tokens activated again". */
 function bulkStatusTitle(outcome: BulkOutcome, undo: boolean): string {
   const done = `${tokensNoun(outcome.succeeded.length)} ${bulkDone(outcome.action)}${undo ? ' again' : ''}`;
-  const failed = outcome.failed.length > 0 ? `, ${outcome.failed.length} failed` : '';
+  const failed = outcome.failed.length > 0 ? `, ${formatCount(outcome.failed.length)} failed` : '';
   return `${undo ? 'Undone: ' : ''}${done}${failed}`;
 }
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { makeToken } from '../../../testing/token-factory';
-import { bulkQuestion, outcomeHeadline, outcomeNotes, planBulk, type BulkOutcome } from './bulk-plan';
+import { allAccessPermissions, makeToken, operatorPermissions } from '../../../testing/token-factory';
+import {
+  activeText,
+  bulkQuestion,
+  deleteNeedsTypedCount,
+  moreText,
+  outcomeHeadline,
+  outcomeNotes,
+  planBulk,
+  privilegedText,
+  summarizeDelete,
+  typedCountMatches,
+  type BulkOutcome,
+} from './bulk-plan';
 import { cloneDescription } from './clone-description';
 
 describe('planBulk', () => {
@@ -13,6 +25,47 @@ describe('planBulk', () => {
   });
   it('deletes every selected token', () => {
     expect(planBulk('delete', tokens).todo).toHaveLength(3);
+  });
+});
+
+describe('summarizeDelete', () => {
+  const plain = (n: number, status: 'active' | 'inactive' = 'active') =>
+    Array.from({ length: n }, (_, i) => makeToken({ description: `plain ${i}`, status }));
+
+  it('names the first ten as the page does, then counts the rest', () => {
+    const summary = summarizeDelete([makeToken({ description: '  ' }), ...plain(11)]);
+    expect(summary.names).toEqual(['(no description)', ...Array.from({ length: 9 }, (_, i) => `plain ${i}`)]);
+    expect(moreText(summary)).toBe('and 2 more');
+    expect(moreText(summarizeDelete(plain(10)))).toBe('');
+  });
+
+  it('counts active tokens, and all-access and operator ones with how many of those are active', () => {
+    const summary = summarizeDelete([
+      makeToken({ permissions: allAccessPermissions(), status: 'inactive' }),
+      makeToken({ permissions: operatorPermissions() }),
+      ...plain(2),
+      ...plain(1, 'inactive'),
+    ]);
+    expect(activeText(summary)).toBe('3 of 5');
+    expect(privilegedText(summary)).toBe('2 (1 active)');
+    expect(privilegedText(summarizeDelete(plain(3)))).toBe('none');
+  });
+
+  it('asks for the typed count past ten tokens, or for any active all-access or operator token', () => {
+    expect(deleteNeedsTypedCount(summarizeDelete(plain(10)))).toBe(false);
+    expect(deleteNeedsTypedCount(summarizeDelete(plain(11, 'inactive')))).toBe(true);
+    expect(deleteNeedsTypedCount(summarizeDelete([makeToken({ permissions: operatorPermissions() })]))).toBe(true);
+    expect(deleteNeedsTypedCount(summarizeDelete([makeToken({ permissions: allAccessPermissions() })]))).toBe(true);
+    const asleep = makeToken({ permissions: allAccessPermissions(), status: 'inactive' });
+    expect(deleteNeedsTypedCount(summarizeDelete([asleep, ...plain(2)]))).toBe(false);
+  });
+
+  it('takes the count typed with or without its separators, and nothing else', () => {
+    expect(typedCountMatches('5,008', 5008)).toBe(true);
+    expect(typedCountMatches(' 5008 ', 5008)).toBe(true);
+    expect(typedCountMatches('5,00', 5008)).toBe(false);
+    expect(typedCountMatches('50080', 5008)).toBe(false);
+    expect(typedCountMatches('', 0)).toBe(false);
   });
 });
 
