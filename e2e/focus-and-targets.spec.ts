@@ -42,11 +42,16 @@ for (const width of [1280, 420]) {
     await page.goto(`${product.url}/tokens`);
     const selectAll = page.getByRole('checkbox', { name: /^Select all/ });
     await selectAll.focus();
-    // Tab from the header checkbox through the first two rows: checkbox, description, pencil, menu.
-    const seen: { name: string; width: number; cutBy: string | null }[] = [];
-    await page.keyboard.press('Shift+Tab');
-    for (let i = 0; i < 10; i++) {
+    // Tab from the header checkbox past the sortable headings (wide screens) to the rows' one Tab stop, the first
+    // row's checkbox; then the arrow keys through its controls and the next row's.
+    const seen = [await focusRing(page)];
+    const inFirstRow = () => page.evaluate(() => !!document.activeElement?.closest('[aria-rowindex="2"]'));
+    for (let i = 0; i < 8 && !(await inFirstRow()); i++) {
       await page.keyboard.press('Tab');
+      seen.push(await focusRing(page));
+    }
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft']) {
+      await page.keyboard.press(key);
       seen.push(await focusRing(page));
     }
     expect(seen.map((s) => s.name)).toContain("Select admin's Token");

@@ -28,7 +28,11 @@ test('keyboard only: filter, rename, open the drawer, toggle Active, close with 
   await page.keyboard.type('telegraf');
   await expect(page.getByText('1 of 7 tokens')).toBeVisible();
 
-  await tabTo(page, "the row's Edit description", async () => (await focusedLabel(page)) === 'Edit description');
+  // The rows are one Tab stop (its first row's checkbox); the arrow keys move within them.
+  await tabTo(page, "the row's checkbox", async () => (await focusedLabel(page)) === "Select user2's telegraf writer");
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: 'Edit description' })).toBeFocused();
   await page.keyboard.press('Enter');
   const box = page.getByRole('textbox', { name: 'Description' });
   await expect(box).toBeFocused();
@@ -40,7 +44,7 @@ test('keyboard only: filter, rename, open the drawer, toggle Active, close with 
   await expect(page.getByRole('button', { name: 'Edit description' })).toBeFocused();
   await expect.poll(async () => (await influx.tokenNamed(renamed)).description).toBe(renamed);
 
-  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('button', { name: renamed, exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: new RegExp(renamed.replace(/[()]/g, '\\$&')) });

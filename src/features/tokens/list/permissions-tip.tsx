@@ -26,9 +26,10 @@ export function PermissionsTip({ token, start }: { token: Authorization; start: 
     if (start === 'focus' && lost) trigger.current?.focus({ preventScroll: true });
     if (start !== 'hover') return;
     // The pointer came in over the plain summary, which gave way to this one: Radix counts its delay from the
-    // next pointer move, which may never come. Open after the same delay unless the pointer left.
+    // next pointer move, which may never come. Open after the same delay if the pointer is still over it: a dialog
+    // that opened over it meanwhile sends no pointerleave, and a tooltip opened under a dialog would take its Escape.
     const timer = setTimeout(() => {
-      if (hovered.current) setOpen(true);
+      if (hovered.current && trigger.current?.matches(':hover')) setOpen(true);
     }, HOVER_DELAY_MS);
     return () => clearTimeout(timer);
   }, [start]);

@@ -20,11 +20,37 @@ interface TokenRowProps {
   height: number;
   onOpen: (id: string) => void;
   selected: boolean;
-  onSelect: (id: string, checked: boolean) => void;
+  /** `range`: a shift-click, which ticks (or clears) every row from the last clicked one. */
+  onSelect: (id: string, checked: boolean, range: boolean) => void;
   /** Just generated, cloned or rotated. */
   highlighted?: boolean;
   /** The list moves faster than anyone reads: a row that first appears now is drawn as its description only. */
   sketch: boolean;
+}
+
+/** What stays in view at a description's end when it is cut: a closing note in parentheses ("(host web-12)",
+ * "(replaces 0a1b2c3d4e5f6a7b)") if it is not too long, else the last 15 characters. */
+const KEEP_END = 15;
+const KEEP_NOTE = 30;
+
+/**
+ * Text cut in the middle when it does not fit ("telegraf writer for my-b… (replaces 0a1b2c3d4e5f6a7b)"): the start
+ * shrinks to an ellipsis, the end stays, since rows often differ only there. Two spans in a flex box; no measuring.
+ */
+function CutInTheMiddle({ text }: { text: string }) {
+  const note = text.endsWith(')') ? text.lastIndexOf('(') : -1;
+  let cut = note > 0 && note >= text.length - KEEP_NOTE ? note : text.length - KEEP_END;
+  if (cut <= 0) return <span className="middle-cut__end">{text}</span>;
+  // Never between the two halves of an emoji; a space at the cut stays with the start, which keeps its width.
+  if (/[\udc00-\udfff]/.test(text.charAt(cut))) cut -= 1;
+  if (text.charAt(cut) === ' ') cut += 1;
+  const start = text.slice(0, cut);
+  return (
+    <>
+      <span className={`middle-cut__start${start.endsWith(' ') ? ' middle-cut__start--space' : ''}`}>{start}</span>
+      <span className="middle-cut__end">{text.slice(cut)}</span>
+    </>
+  );
 }
 
 export const TokenRow = memo(function TokenRow({
@@ -70,19 +96,21 @@ export const TokenRow = memo(function TokenRow({
           className="checkbox"
           aria-label={`Select ${label}`}
           checked={selected}
-          onChange={(e) => onSelect(token.id, e.target.checked)}
+          // A checkbox's change comes from its click, which says whether Shift was held.
+          onChange={(e) => onSelect(token.id, e.target.checked, (e.nativeEvent as MouseEvent).shiftKey === true)}
         />
       </div>
       <div role="cell" className="token-cell token-cell--description">
         <DescriptionEditor token={token} draftKey={`row:${token.id}`}>
+          {/* Named once, by the whole description; the table shows it whole on hover and focus when it is cut. */}
           <button
             type="button"
             className={openClass}
             data-open-token={token.id}
-            title={label}
+            aria-label={label}
             onClick={() => onOpen(token.id)}
           >
-            {label}
+            <CutInTheMiddle text={label} />
           </button>
         </DescriptionEditor>
         {own && <OwnTokenBadge />}

@@ -1,8 +1,9 @@
 // The token list as an ARIA table whose rows are virtualized against the window's scroll:
 // only the rows on screen (plus a few) exist in the DOM, however many tokens match.
+// The rows are one Tab stop, moved through with the arrow keys (use-row-keys.ts).
 import type { Authorization } from '../../../../core/influx-types';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SortDir, SortKey } from '../model/list-params';
 import { timeZoneName } from '../model/format-time';
 import type { IndexedToken } from '../model/token-index';
@@ -11,6 +12,7 @@ import { SortableHeader } from './sortable-header';
 import { preloadPermissionsTip } from './permissions-summary-tip';
 import { TokenRow } from './token-row';
 import { useRowHeight } from './use-row-height';
+import { focusedRow, useRowKeys, type Spot } from './use-row-keys';
 import './tokens-table.css';
 import './token-row.css';
 
@@ -28,7 +30,8 @@ interface TokensTableProps {
   selected: ReadonlySet<string>;
   /** How many of `rows` are selected, for the header checkbox. */
   selectedInView: number;
-  onSelect: (id: string, checked: boolean) => void;
+  /** `range`: a shift-click, for every row from the last clicked one. */
+  onSelect: (id: string, checked: boolean, range: boolean) => void;
   /** The header checkbox: every row matching the filters, not only the rendered ones. */
   onSelectAll: (checked: boolean) => void;
   /** A token just generated, cloned or rotated: its row is highlighted for a moment. */
@@ -69,10 +72,13 @@ export function TokensTable({
   const someSelected = selectedInView > 0 && !allSelected;
   const matching = formatCount(rows.length);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const [scrollMargin, setScrollMargin] = useState(0);
-  // The row holding focus stays rendered even when scrolled away, so focus (and typing) is never lost.
-  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+  // The row holding focus stays rendered (and whole) even when scrolled away, so focus (and typing) is never lost;
+  // its control is the body's one Tab stop.
+  const [spot, setSpot] = useState<Spot | null>(null);
+  const focusedIndex = focusedRow(spot, rows.length);
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -87,7 +93,7 @@ export function TokensTable({
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (focusedIndex !== null && focusedIndex < range.count && !indexes.includes(focusedIndex)) {
+      if (focusedIndex !== null && !indexes.includes(focusedIndex)) {
         indexes.push(focusedIndex);
         indexes.sort((a, b) => a - b);
       }
@@ -127,6 +133,7 @@ export function TokensTable({
     setMoved({ start, fast: Math.abs(start - moved.start) > window.innerHeight / rowHeight / 2 });
   }
   const sketch = virtualizer.isScrolling && moved.fast;
+  const keys = useRowKeys({ spot, setSpot, bodyRef, headRef, count: rows.length, start, rowHeight, onOpenIntent });
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -144,13 +151,6 @@ export function TokensTable({
     else if (!sketch) virtualizer.scrollToIndex(index, { align: 'center' });
   }, [focusRequest, rows, items, sketch, virtualizer, onFocusRequestDone]);
 
-  function onFocus(event: FocusEvent<HTMLDivElement>) {
-    const target = event.target as HTMLElement;
-    const row = target.closest<HTMLElement>('[data-index]');
-    setFocusedIndex(row ? Number(row.dataset.index) : null);
-    if (target.matches('[data-open-token]')) onOpenIntent();
-  }
-
   return (
     <div
       role="table"
@@ -164,7 +164,7 @@ export function TokensTable({
       // summary does not swap under their focus.
       onFocus={preloadPermissionsTip}
     >
-      <div role="rowgroup" className="tokens-table__head">
+      <div role="rowgroup" ref={headRef} className="tokens-table__head">
         <div role="row" aria-rowindex={1} className="token-row token-row--head">
           <div role="columnheader" className="token-cell token-cell--select">
             <label
@@ -211,10 +211,9 @@ export function TokensTable({
         ref={bodyRef}
         className="tokens-table__body"
         style={{ height: virtualizer.getTotalSize() }}
-        onFocus={onFocus}
-        onPointerOver={(event) => {
-          if ((event.target as Element).closest('[data-open-token]')) onOpenIntent();
-        }}
+        onFocus={keys.onFocus}
+        onPointerOver={keys.onPointerOver}
+        onKeyDownCapture={keys.onKeyDownCapture}
       >
         {items.map((item) => {
           const row = rows[item.index];
@@ -230,7 +229,7 @@ export function TokensTable({
               selected={selected.has(row.token.id)}
               onSelect={onSelect}
               highlighted={highlight === row.token.id}
-              sketch={sketch}
+              sketch={sketch && item.index !== focusedIndex}
             />
           );
         })}

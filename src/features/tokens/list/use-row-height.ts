@@ -11,5 +11,5 @@ function subscribe(onChange: () => void) {
 }
 
 export function useRowHeight(): number {
-  return useSyncExternalStore(subscribe, () => narrowQuery()?.matches ?? false) ? 116 : 52;
+  return useSyncExternalStore(subscribe, () => narrowQuery()?.matches ?? false) ? 136 : 52;
 }

@@ -1,6 +1,7 @@
 // The tokens ticked for bulk work: a Set of IDs, so selecting all of 100,000 matching tokens stays cheap. Counting costs
-// O(selected); the set of the IDs in view is built only while something is selected.
-import { useCallback, useMemo, useState } from 'react';
+// O(selected); the set of the IDs in view is built only while something is selected. Shift-click ticks (or clears) the
+// range from the last clicked row, by the rows as sorted and filtered now, also those scrolled out of the DOM.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import type { IndexedToken } from '../model/token-index';
 
@@ -25,10 +26,25 @@ function withIds(current: ReadonlySet<string>, add: boolean, ids: Iterable<strin
 /** `byId`: the whole list; `rows`: those the filters show. */
 export function useSelection(byId: ReadonlyMap<string, Authorization>, rows: readonly IndexedToken[]) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(EMPTY);
+  /** The row last clicked: one end of the next shift-click's range. */
+  const anchor = useRef<string | null>(null);
+  // Read only when a shift-click needs its range, so `toggle` stays one function and no row re-renders for it.
+  const shown = useRef(rows);
+  useLayoutEffect(() => {
+    shown.current = rows;
+  }, [rows]);
   const selecting = selected.size > 0;
   const inView = useMemo(() => (selecting ? new Set(rows.map((r) => r.token.id)) : null), [selecting, rows]);
 
-  const toggle = useCallback((id: string, checked: boolean) => setSelected((c) => withIds(c, checked, [id])), []);
+  /** One row's checkbox; with `range` (shift-click), every row from the last clicked one to this one takes its state. */
+  const toggle = useCallback((id: string, checked: boolean, range = false) => {
+    const list = shown.current;
+    const from = range ? list.findIndex((row) => row.token.id === anchor.current) : -1;
+    const to = from === -1 ? -1 : list.findIndex((row) => row.token.id === id);
+    const ids = to === -1 ? [id] : list.slice(Math.min(from, to), Math.max(from, to) + 1).map((row) => row.token.id);
+    anchor.current = id;
+    setSelected((c) => withIds(c, checked, ids));
+  }, []);
   /** The header checkbox: every row the filters show, also those scrolled out of view. */
   const selectAll = useCallback(
     (checked: boolean) => {
@@ -46,8 +62,14 @@ export function useSelection(byId: ReadonlyMap<string, Authorization>, rows: rea
     // A selected token deleted elsewhere drops out of the count once the list no longer has it.
     count: countIn(selected, byId),
     countInView: countIn(selected, inView),
-    /** The selected tokens that still exist, in list order: read once, when a bulk action starts. */
-    selectedTokens: () => [...byId.values()].filter((token) => selected.has(token.id)),
+    /**
+     * The selected tokens that still exist, as the list shows them (those the filters hide after them), so a
+     * confirmation names the rows the person sees first: read once, when a bulk action starts.
+     */
+    selectedTokens: () => [
+      ...rows.flatMap((row) => (selected.has(row.token.id) ? (byId.get(row.token.id) ?? []) : [])),
+      ...[...byId.values()].filter((token) => selected.has(token.id) && !inView?.has(token.id)),
+    ],
     toggle,
     selectAll,
     remove,
