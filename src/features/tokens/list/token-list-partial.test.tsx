@@ -24,8 +24,11 @@ function dribbledList(tokens: ReturnType<typeof makeToken>[]) {
   return held;
 }
 
+/** 300 tokens; the first ten are also "marked". */
 const manyTokens = () =>
-  Array.from({ length: 300 }, (_, i) => makeToken({ description: `token ${String(i).padStart(3, '0')}` }));
+  Array.from({ length: 300 }, (_, i) =>
+    makeToken({ description: `token ${String(i).padStart(3, '0')}${i < 10 ? ' marked' : ''}` }),
+  );
 
 describe('a first load, shown as it arrives', () => {
   it('shows the first tokens and a partial count before the answer ends, then the whole list', async () => {
@@ -49,7 +52,7 @@ describe('a first load, shown as it arrives', () => {
     const tokens = manyTokens();
     new FakeInflux({ tokens });
     const answer = dribbledList(tokens);
-    renderApp('/tokens?q=token%2000');
+    renderApp('/tokens?q=marked');
     expect(await screen.findByText('10 of 100 tokens so far — loading…')).toHaveAttribute('role', 'status');
     answer.finish();
     expect(await screen.findByText('10 of 300 tokens')).toBeInTheDocument();
