@@ -66,3 +66,18 @@ test('a deep link to an unknown token says so', async ({ page, product }) => {
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page).toHaveURL(`${product.url}/tokens`);
 });
+
+test('Escape in the permission filter clears it; a second Escape closes the drawer', async ({ page, product }) => {
+  await page.goto(`${product.url}/tokens`);
+  await page.getByRole('button', { name: "user1's all-access token", exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: /user1's all-access token/ });
+  const filter = drawer.getByRole('searchbox', { name: 'Filter permissions' });
+  await filter.fill('dashboards');
+  await expect(drawer.getByRole('heading', { name: 'Buckets' })).toHaveCount(0);
+  await filter.press('Escape');
+  await expect(filter).toHaveValue('');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('heading', { name: 'Buckets' })).toBeVisible();
+  await filter.press('Escape');
+  await expect(drawer).toBeHidden();
+});

@@ -4,7 +4,7 @@ import { expect, rowOf, test } from './fixtures';
 const keys = (permissions: Permission[]) =>
   permissions.map((p) => `${p.action}:${p.resource.type}/${p.resource.orgID ?? ''}/${p.resource.id ?? ''}`).sort();
 
-test('Clone in the drawer: same permissions and owner, "(cloned at YYYY-MM-DD HH:MM:SS)" in local time, shown once', async ({
+test('Clone in the drawer asks first: same permissions and owner, "(cloned at YYYY-MM-DD HH:MM:SS)" in local time, shown once', async ({
   page,
   product,
   influx,
@@ -13,6 +13,13 @@ test('Clone in the drawer: same permissions and owner, "(cloned at YYYY-MM-DD HH
   await page.goto(`${product.url}/tokens/${original.id}`);
   const drawer = page.getByRole('dialog', { name: /user1's all-access token/ });
   await drawer.getByRole('button', { name: 'Clone' }).click();
+  const form = page.getByRole('dialog', { name: "Clone “user1's all-access token”" });
+  await expect(form.getByRole('textbox', { name: 'Description' })).toHaveValue(
+    /^user1's all-access token \(cloned at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)$/,
+  );
+  await expect(form.getByRole('combobox', { name: 'Owner' })).toHaveValue(original.userID);
+  expect(await influx.listAuthorizations({ orgID: product.standin.orgID })).toHaveLength(7);
+  await form.getByRole('button', { name: 'Clone' }).click();
 
   const shown = page.getByRole('dialog', { name: /Token cloned/ });
   const field = shown.getByRole('textbox', {
@@ -67,6 +74,8 @@ test('Delete in the drawer asks first, then the token is gone from the list and 
   await confirm.getByRole('button', { name: 'Yes, delete this token' }).click();
   await expect(drawer).toBeHidden();
   await expect(page).toHaveURL(`${product.url}/tokens`);
+  // Focus goes to the row that took its place.
+  await expect(page.getByRole('button', { name: 'read all buckets', exact: true })).toBeFocused();
   await expect(
     page.getByRole('status').filter({ hasText: 'API token “old CI token (revoked)” was deleted' }),
   ).toBeVisible();
@@ -98,6 +107,75 @@ test('Delete from the row menu', async ({ page, product, influx }) => {
   await confirm.getByRole('button', { name: 'Yes, delete this token' }).click();
   await expect(rowOf(page, 'read all buckets')).toHaveCount(0);
   await expect(influx.getAuthorization(token.id)).rejects.toMatchObject({ status: 404 });
-  // Focus goes somewhere sensible, not to the body.
-  await expect(page.getByRole('searchbox', { name: 'Filter tokens' })).toBeFocused();
+  // Focus goes to the row that took its place, so the next one can be dealt with at once.
+  await expect(page.getByRole('button', { name: 'read/write my-bucket', exact: true })).toBeFocused();
+});
+
+test('Clone of an inactive token from the row menu: the copy stays inactive unless Active is chosen', async ({
+  page,
+  product,
+  influx,
+}) => {
+  await page.goto(`${product.url}/tokens`);
+  const clone = async () => {
+    await page.getByRole('button', { name: 'Actions for old CI token (revoked)' }).click();
+    await page.getByRole('menuitem', { name: /^Clone/ }).click();
+    return page.getByRole('dialog', { name: 'Clone “old CI token (revoked)”' });
+  };
+  let form = await clone();
+  await expect(form.getByRole('group', { name: 'Status of the copy' })).toContainText(
+    '“old CI token (revoked)” is inactive',
+  );
+  await form.getByRole('textbox', { name: 'Description' }).fill('copy, off');
+  await form.getByRole('button', { name: 'Clone' }).click();
+  let shown = page.getByRole('dialog', { name: 'Token cloned: copy it now' });
+  await shown.getByRole('textbox', { name: /Token for/ }).press('Control+c');
+  await shown.getByRole('button', { name: 'Close' }).click();
+  expect((await influx.tokenNamed('copy, off')).status).toBe('inactive');
+
+  form = await clone();
+  await form.getByRole('textbox', { name: 'Description' }).fill('copy, on');
+  await form.getByRole('radio', { name: /^Active/ }).check();
+  await form.getByRole('button', { name: 'Clone' }).click();
+  shown = page.getByRole('dialog', { name: 'Token cloned: copy it now' });
+  await expect(shown).toBeVisible();
+  expect((await influx.tokenNamed('copy, on')).status).toBe('active');
+});
+
+test('Rotate: the replacement dialog keeps its two answers side by side at desktop width', async ({
+  page,
+  product,
+}) => {
+  await page.goto(`${product.url}/tokens`);
+  await page.getByRole('button', { name: 'Actions for dashboards viewer' }).click();
+  await page.getByRole('menuitem', { name: /^Rotate/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Create replacement' }).click();
+  const shown = page.getByRole('dialog', { name: 'Replacement created: copy it now' });
+  const keep = await shown.getByRole('button', { name: 'Keep old token active' }).boundingBox();
+  const retire = await shown.getByRole('button', { name: 'New token is in place: deactivate old' }).boundingBox();
+  expect(keep && retire && Math.abs(keep.y - retire.y)).toBeLessThan(2);
+});
+
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('a disabled Generate button does not wear the enabled one’s colour', async ({ page, product }) => {
+    await page.goto(`${product.url}/tokens`);
+    await page.getByRole('button', { name: 'Generate API Token' }).click();
+    await page.getByRole('menuitem', { name: /Custom API Token/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate Custom API Token' });
+    const generate = dialog.getByRole('button', { name: 'Generate' });
+    await expect(generate).toBeDisabled();
+    const look = () =>
+      generate.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { background: style.backgroundColor, color: style.color, opacity: style.opacity };
+      });
+    const disabled = await look();
+    await dialog.getByRole('checkbox', { name: 'Read bucket telegraf' }).check();
+    await expect(generate).toBeEnabled();
+    const enabled = await look();
+    expect(disabled.background).not.toBe(enabled.background);
+    expect(disabled.color).not.toBe(enabled.color);
+  });
 });

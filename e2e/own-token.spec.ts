@@ -39,6 +39,14 @@ test('the own token is marked; switching it off asks first, then the page names 
     .getByRole('button', { name: 'Close' })
     .click()
     .catch(() => {});
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Nothing stale around it: no count, no Generate or Export, and no empty band where the filters were.
+  await expect(page.getByText(/\d+ (of \d+ )?tokens?$/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Generate/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Export/ })).toHaveCount(0);
+  const heading = await page.getByRole('heading', { name: 'API Tokens' }).boundingBox();
+  const panel = await lost.boundingBox();
+  expect(panel!.y - (heading!.y + heading!.height)).toBeLessThan(40);
 
   // A reload names the same cause, never a missing organization.
   await page.reload();

@@ -61,3 +61,36 @@ test('a save that fails (InfluxDB stopped) rolls back, says why, and keeps the t
   await expect(page.getByRole('button', { name: "user2's telegraf writer", exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'telegraf writer, site B', exact: true })).toHaveCount(0);
 });
+
+test('clearing the description saves it empty, as InfluxDB allows; the row then says "(no description)"', async ({
+  page,
+  product,
+  influx,
+}) => {
+  const before = await influx.tokenNamed('read all buckets');
+  await page.goto(`${product.url}/tokens`);
+  await rowOf(page, 'read all buckets').getByRole('button', { name: 'Edit description' }).click();
+  await page.getByRole('textbox', { name: 'Description' }).fill('');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '(no description)', exact: true })).toBeVisible();
+  await expect.poll(async () => (await influx.getAuthorization(before.id)).description).toBe('');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '(no description)', exact: true })).toBeVisible();
+});
+
+test('a paste longer than the box holds is cut to fit, and the page says so at once', async ({
+  page,
+  product,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${product.url}/tokens`);
+  await rowOf(page, 'read all buckets').getByRole('button', { name: 'Edit description' }).click();
+  const box = page.getByRole('textbox', { name: 'Description' });
+  await box.fill('');
+  await page.evaluate(() => navigator.clipboard.writeText('z'.repeat(300)));
+  await box.press('ControlOrMeta+v');
+  await expect(box).toHaveValue('z'.repeat(255));
+  await expect(page.getByRole('status').filter({ hasText: 'Pasted text shortened to 255 characters' })).toBeVisible();
+  await expect(page.getByText('the last 45 of what you pasted were left out')).toBeVisible();
+});

@@ -187,6 +187,7 @@ test('after Generate the new row is scrolled into view, highlighted and focused,
 test('after Clone from the row menu, focus lands on the clone, not on <body>', async ({ page, product }) => {
   await page.goto(`${product.url}/tokens?sort=description&dir=asc`);
   await rowMenu(page, 'dashboards viewer', 'Clone');
+  await page.getByRole('dialog', { name: 'Clone “dashboards viewer”' }).getByRole('button', { name: 'Clone' }).click();
   const shown = page.getByRole('dialog', { name: 'Token cloned: copy it now' });
   await shown.getByRole('textbox', { name: /Token for/ }).press('Control+c');
   await shown.getByRole('button', { name: 'Close' }).click();
@@ -212,9 +213,9 @@ test('the permission summary explains itself on hover and on keyboard focus', as
   await page.mouse.move(5, 5, { steps: 5 });
   await expect(tip).toBeHidden();
 
-  // By keyboard: Tab from the description's pencil lands on the summary and shows the same.
+  // By keyboard: Arrow Right from the description's pencil lands on the summary and shows the same.
   await rowOf(page, 'dashboards viewer').getByRole('button', { name: 'Edit description' }).focus();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
   await expect(rowOf(page, 'dashboards viewer').locator('.perm-summary')).toBeFocused();
   await expect(page.getByRole('tooltip')).toContainText(`Read all dashboards in my-org (${orgID})`);
   await page.keyboard.press('Escape');
@@ -229,7 +230,7 @@ test('at 420 px, tabbing to a summary below the fold shows its tooltip (the scro
   await page.goto(`${product.url}/tokens`);
   const row = rowOf(page, "user2's telegraf writer");
   await row.getByRole('button', { name: 'Edit description' }).focus();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
   await expect(row.locator('.perm-summary')).toBeFocused();
   await expect(page.getByRole('tooltip')).toContainText('Write bucket telegraf');
 });

@@ -290,6 +290,7 @@ const OWN_TOKEN_SCHEMA = {
     id: { type: 'string' },
     description: { type: 'string' },
     message: { type: 'string' },
+    userID: { type: 'string' },
     source: { type: 'string', enum: ['server', 'pasted'] },
     recoverable: { type: 'boolean' },
   },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProduct, type RunningProduct } from './start';
 import { createOperatorToken } from '../standin/recovery';
+import { startStandin } from '../standin/start';
 import { call } from '../test-support/http-call';
 import { startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream';
 import { makeTempApp, type TempApp } from '../test-support/temp-app';
@@ -75,11 +76,12 @@ describe('GET /api/app/own-token on an InfluxDB', () => {
   let app: RunningAppServer;
   let temp: TempApp;
 
-  async function start(listing: (auth: string) => { status: number; body: unknown }) {
+  /** An InfluxDB look-alike answering each path (without its query) as `answer` says. */
+  async function start(answer: (path: string, auth: string) => { status: number; body: unknown }) {
     upstream = await startFakeUpstream((req, res) => {
-      const answer = listing(String(req.headers.authorization));
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
+      const { status, body } = answer((req.url ?? '').split('?')[0]!, String(req.headers.authorization));
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
     });
     temp = makeTempApp();
     app = await startAppServer({
@@ -96,7 +98,7 @@ describe('GET /api/app/own-token on an InfluxDB', () => {
     );
   }
 
-  it('matches the token string when the list returns them (OSS 2.x)', async () => {
+  it('matches the token string when the list returns them (OSS 2.7)', async () => {
     await start(() => ({
       status: 200,
       body: {
@@ -116,15 +118,78 @@ describe('GET /api/app/own-token on an InfluxDB', () => {
     expect(upstream.received.at(-1)?.headers.authorization).toBe('Token server-secret');
   });
 
-  it('says it cannot know when the list hides token strings (Cloud)', async () => {
-    await start(() => ({ status: 200, body: { authorizations: [{ id: 'a1', token: '', status: 'active' }] } }));
+  it("says it cannot know when the list hides token strings (Cloud), and names the token's user", async () => {
+    await start((path) =>
+      path === '/api/v2/me'
+        ? { status: 200, body: { id: '0000000000000abc', name: 'admin', status: 'active' } }
+        : { status: 200, body: { authorizations: [{ id: 'a1', token: '', status: 'active' }] } },
+    );
+    const answer = await ownToken(app.url);
+    expect(answer).toMatchObject({ state: 'unknown', userID: '0000000000000abc' });
+    expect(answer.message).toMatch(/does not return token strings/);
+  });
+
+  it('leaves the user out when the token may not read it', async () => {
+    await start((path) =>
+      path === '/api/v2/me'
+        ? { status: 401, body: { code: 'unauthorized', message: 'read:users/0000000000000abc is unauthorized' } }
+        : { status: 200, body: { authorizations: [] } },
+    );
     const answer = await ownToken(app.url);
     expect(answer.state).toBe('unknown');
-    expect(answer.message).toMatch(/does not return token strings/);
+    expect(answer.userID).toBeUndefined();
+  });
+
+  it('tells an inactive token (an empty list, and 401 "token is inactive" about one resource) from an unknown one', async () => {
+    await start((path) =>
+      path === '/api/v2/me'
+        ? { status: 401, body: { code: 'unauthorized', message: 'token is inactive' } }
+        : { status: 200, body: { links: { self: '/api/v2/authorizations' }, authorizations: [] } },
+    );
+    expect(await ownToken(app.url)).toEqual({
+      state: 'inactive',
+      message: 'token is inactive',
+      source: 'server',
+      recoverable: false,
+    });
   });
 
   it("passes on InfluxDB's refusal of the token", async () => {
     await start(() => ({ status: 401, body: { code: 'unauthorized', message: 'authorization not found' } }));
     expect(await ownToken(app.url)).toMatchObject({ state: 'refused', message: 'authorization not found' });
+  });
+});
+
+describe('GET /api/app/own-token on an InfluxDB that hides token strings (the stand-in, as InfluxDB)', () => {
+  it("is unknown with the token's user while it works, and inactive once it is switched off", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'token-manager-own-token-hidden-'));
+    const temp = makeTempApp();
+    const standin = await startStandin({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => {} });
+    const app = await startAppServer({
+      mode: 'influx',
+      upstreamUrl: standin.url,
+      serverToken: standin.operatorToken,
+      org: standin.orgName,
+      staticDir: temp.dir,
+    });
+    cleanups.push(
+      () => rmSync(dir, { recursive: true, force: true }),
+      () => temp.remove(),
+      () => standin.close(),
+      () => app.close(),
+    );
+    const admin = (await call(app.url, '/api/v2/me')).json<{ id: string }>();
+    expect(await ownToken(app.url)).toMatchObject({ state: 'unknown', userID: admin.id });
+
+    const own = (await call(app.url, `/api/v2/authorizations?orgID=${standin.orgID}`))
+      .json<{ authorizations: { id: string; description: string }[] }>()
+      .authorizations.find((a) => a.description === "admin's Token")!;
+    const off = await call(app.url, `/api/v2/authorizations/${own.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'inactive' }),
+    });
+    expect(off.status).toBe(200);
+    expect(await ownToken(app.url)).toMatchObject({ state: 'inactive', message: 'token is inactive' });
   });
 });

@@ -4,7 +4,7 @@
 // top-level navigations from other sites. One onRequest hook, so the routes behind it can trust what they get.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { InfluxError, sendInfluxError } from '../influx-error';
-import { isApiPath, isForwardedPath } from './forwarded-paths';
+import { isApiPath, isForwardedPath, isReadOnlyPath } from './forwarded-paths';
 import { crossSiteRefusal, hostRefusal, isTopLevelNavigation } from './request-origin';
 import { parseRequestTarget } from './request-target';
 import { applySecurityHeaders } from './security-headers';
@@ -82,6 +82,7 @@ export function check(
     }
     if (!isForwardedPath(path)) return { error: new InfluxError('not found', 'path not found') };
     if (!FORWARDED_METHODS.has(method)) return methodNotAllowed(FORWARDED_ALLOW);
+    if (isReadOnlyPath(path) && method !== 'GET' && method !== 'HEAD') return methodNotAllowed('GET, HEAD');
     if (STATE_CHANGING.has(method) && !isJson(req.headers['content-type'])) {
       return {
         error: new InfluxError(

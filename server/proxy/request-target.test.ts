@@ -39,6 +39,7 @@ describe('forwarded paths', () => {
     '/api/v2/users',
     '/api/v2/users/0a1b2c3d4e5f6a7b',
     '/api/v2/orgs',
+    '/api/v2/orgs/0a1b2c3d4e5f6a7b',
     '/api/v2/buckets',
     '/api/v2/resources',
     '/health',

@@ -127,6 +127,11 @@ describe('the stand-in through the proxy', () => {
   it('forwards the other allowed endpoints', async () => {
     expect((await viaProxy('GET', '/api/v2/me')).json()).toMatchObject({ name: 'admin' });
     expect((await viaProxy('GET', '/api/v2/orgs')).status).toBe(200);
+    // One org, read only: the page checks its credential against it; changing or deleting an org is not forwarded.
+    expect((await viaProxy('GET', `/api/v2/orgs/${product.standin.orgID}`)).json()).toMatchObject({ name: 'my-org' });
+    const deleteOrg = await viaProxy('DELETE', `/api/v2/orgs/${product.standin.orgID}`);
+    expect(deleteOrg.status).toBe(405);
+    expect((await viaProxy('GET', '/api/v2/orgs')).status).toBe(200);
     expect((await viaProxy('GET', '/api/v2/users?name=user2')).status).toBe(200);
     expect((await viaProxy('GET', '/api/v2/resources')).status).toBe(200);
     expect((await viaProxy('GET', '/health')).status).toBe(200);

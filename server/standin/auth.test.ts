@@ -106,6 +106,22 @@ describe('inactive tokens', () => {
   });
 });
 
+describe('an inactive token asking about one resource, as InfluxDB answers (auth.go PermissionSet)', () => {
+  it('gets 401 "token is inactive" for its org and its own user, while the org list is just empty', async () => {
+    const inactive = await h.createToken({
+      userID: user2,
+      status: 'inactive',
+      permissions: manageOwnTokens(h.orgID, user2),
+    });
+    const as = { token: inactive.token };
+    expectError(await h.call('GET', `/api/v2/orgs/${h.orgID}`, as), 401, 'unauthorized', 'token is inactive');
+    expectError(await h.call('GET', '/api/v2/me', as), 401, 'unauthorized', 'token is inactive');
+    const orgs = await h.call('GET', '/api/v2/orgs', as);
+    expect(orgs.status).toBe(200);
+    expect(orgs.json.orgs).toEqual([]);
+  });
+});
+
 describe('an all-access token', () => {
   it("sees only its own user's tokens in its org, and may manage them", async () => {
     const allAccess = await h.createToken({

@@ -155,6 +155,8 @@ export class FakeInflux {
           ? HttpResponse.json({ ...this.ownToken, state: 'refused', message: 'unauthorized access', source: 'pasted' })
           : HttpResponse.json(this.ownToken),
       ),
+      // InfluxDB's /ping, which the page asks every few seconds while visible: answered, not recorded.
+      http.get('/ping', () => new HttpResponse(null, { status: 204 })),
       http.get(
         '/api/app/config',
         async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config),
@@ -166,6 +168,19 @@ export class FakeInflux {
         if (name && name !== ORG_NAME) return error(404, 'not found', `organization name "${name}" not found`);
         return HttpResponse.json({
           orgs: [{ id: ORG_ID, name: ORG_NAME, description: '', createdAt: '', updatedAt: '', links: {} }],
+        });
+      }),
+      http.get('/api/v2/orgs/:id', async ({ request, params }) => {
+        const refused = await this.guard(request);
+        if (refused) return refused;
+        if (params.id !== ORG_ID) return error(404, 'not found', 'organization not found');
+        return HttpResponse.json({
+          id: ORG_ID,
+          name: ORG_NAME,
+          description: '',
+          createdAt: '',
+          updatedAt: '',
+          links: {},
         });
       }),
       http.get('/api/v2/authorizations', async ({ request }) => {

@@ -26,6 +26,8 @@ export interface Toast extends ToastInput {
 export interface ToastApi {
   show: (toast: ToastInput) => string;
   dismiss: (id: string) => void;
+  /** Takes every toast away, e.g. when what they offer (Undo) can no longer work. */
+  dismissAll: () => void;
 }
 
 export const ToastContext = createContext<ToastApi | null>(null);

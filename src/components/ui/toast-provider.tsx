@@ -12,6 +12,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const counter = useRef(0);
 
   const dismiss = useCallback((id: string) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const dismissAll = useCallback(() => setToasts([]), []);
 
   const show = useCallback((input: ToastInput) => {
     counter.current += 1;
@@ -28,7 +29,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => setHosts((list) => list.filter((h) => h !== host));
   }, []);
 
-  const api = useMemo<ToastApi>(() => ({ show, dismiss }), [show, dismiss]);
+  const api = useMemo<ToastApi>(() => ({ show, dismiss, dismissAll }), [show, dismiss, dismissAll]);
   const host = hosts[hosts.length - 1];
 
   return (

@@ -21,6 +21,9 @@ const CustomTokenDialog = lazyPart('the Custom dialog', () =>
 const NewTokenDialog = lazyPart('the new token', () =>
   import('./create/new-token-dialog').then((m) => m.NewTokenDialog),
 );
+const CloneTokenDialog = lazyPart('the Clone dialog', () =>
+  import('./create/clone-token-dialog').then((m) => m.CloneTokenDialog),
+);
 const RotateTokenDialog = lazyPart('the Rotate dialog', () =>
   import('./actions/rotate-token-dialog').then((m) => m.RotateTokenDialog),
 );
@@ -37,14 +40,19 @@ const DeactivateOwnTokenDialog = lazyPart('the question', () =>
 const BulkWithOwnTokenDialog = lazyPart('the question', () =>
   import('./own-token/own-token-confirm').then((m) => m.BulkWithOwnTokenDialog),
 );
+const BulkMaybeOwnTokenDialog = lazyPart('the question', () =>
+  import('./own-token/bulk-maybe-own-dialog').then((m) => m.BulkMaybeOwnTokenDialog),
+);
 
 const PARTS: Record<PageDialogKind, { preload: () => void }[]> = {
   generate: [AllAccessDialog, CustomTokenDialog, NewTokenDialog],
   'new-token': [NewTokenDialog],
   rotate: [RotateTokenDialog, NewTokenDialog],
+  clone: [CloneTokenDialog, NewTokenDialog],
   delete: [DeleteTokenDialog],
-  bulk: [BulkDialog, BulkWithOwnTokenDialog],
+  bulk: [BulkDialog, BulkWithOwnTokenDialog, BulkMaybeOwnTokenDialog],
   'bulk-with-own': [BulkWithOwnTokenDialog],
+  'bulk-maybe-own': [BulkMaybeOwnTokenDialog],
   'own-off': [DeactivateOwnTokenDialog],
   'bulk-report': [BulkReportDialog],
 };
@@ -89,14 +97,18 @@ function focusOn(event: Event, element: HTMLElement | null | undefined) {
 /** The row's ⋮ button, when the row is still in the DOM. */
 const rowMenuButton = (id: string) => document.querySelector<HTMLElement>(`[data-row-actions="${CSS.escape(id)}"]`);
 
+/** The row's description button, when the row is in the DOM. */
+const rowOpenButton = (id: string | null) =>
+  id === null ? null : document.querySelector<HTMLElement>(`[data-open-token="${CSS.escape(id)}"]`);
+
 export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenMade, onDone }: PageDialogsProps) {
   const { open } = usePageDialog();
   const drawerOpen = useMatch('/tokens/:tokenId') !== null;
   const guard = useOwnTokenGuard();
   const setStatus = useSetTokenStatus();
   const bulkStatus = useBulkStatusOutcome();
-  /** The delete dialog whose token is gone (its row with it). */
-  const deleted = useRef<PageDialog | null>(null);
+  /** The delete dialog whose token is gone (its row with it), and the token whose row was beside it. */
+  const deleted = useRef<{ dialog: PageDialog; neighbour: string | null } | null>(null);
   if (!dialog) return null;
   const onClose = () => close(dialog);
 
@@ -142,20 +154,33 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
           onCloseAutoFocus={(event) => focusOn(event, drawerOpen ? null : rowMenuButton(dialog.token.id))}
         />
       );
+    case 'clone':
+      return (
+        <CloneTokenDialog
+          token={dialog.token}
+          onClose={onClose}
+          onCreated={(created) => open({ kind: 'new-token', token: created, origin: 'cloned' })}
+          // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
+          onCloseAutoFocus={(event) => focusOn(event, drawerOpen ? null : rowMenuButton(dialog.token.id))}
+        />
+      );
     case 'delete': {
       const { token } = dialog;
       return (
         <DeleteTokenDialog
           token={token}
           onClose={onClose}
-          onDeleted={() => {
-            deleted.current = dialog;
+          onDeleted={(neighbour) => {
+            deleted.current = { dialog, neighbour };
             onDone([token.id]);
           }}
-          // Cancelled: back to the row's menu button. Deleted (or scrolled away): the filter box.
-          onCloseAutoFocus={(event) =>
-            focusOn(event, (deleted.current === dialog ? null : rowMenuButton(token.id)) ?? filterRef.current)
-          }
+          // Cancelled: back to the row's menu button. Deleted: the row that took its place (the one before, when it
+          // was the last). With neither in the DOM: the filter box.
+          onCloseAutoFocus={(event) => {
+            const gone = deleted.current?.dialog === dialog;
+            const next = gone ? rowOpenButton(deleted.current?.neighbour ?? null) : rowMenuButton(token.id);
+            focusOn(event, next ?? filterRef.current);
+          }}
         />
       );
     }
@@ -180,6 +205,20 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
           onClose={onClose}
           onContinue={(includeOwn) =>
             open({ kind: 'bulk', action, tokens: includeOwn ? tokens : tokens.filter((t) => t.id !== own.id) })
+          }
+        />
+      );
+    }
+    case 'bulk-maybe-own': {
+      const { action, tokens, candidates } = dialog;
+      return (
+        <BulkMaybeOwnTokenDialog
+          action={action}
+          candidates={candidates}
+          others={tokens.length - candidates.length}
+          onClose={onClose}
+          onContinue={(all) =>
+            open({ kind: 'bulk', action, tokens: all ? tokens : tokens.filter((t) => !candidates.includes(t)) })
           }
         />
       );

@@ -3,10 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useToast } from '../../components/ui/toast-context';
 import { useSession } from '../../lib/session/session-context';
 import { PageDialogContext } from './actions/page-dialog';
 import { BulkBar } from './actions/bulk-bar';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
+import { useRefreshFailure } from './api/influx-probe';
 import { lookupQueries } from './api/lookup-queries';
 import { orgQuery } from './api/org-query';
 import { pollWhileFailing } from './api/poll-while-failing';
@@ -22,8 +24,9 @@ import { useTokenView } from './list/use-token-view';
 import { usePartialList } from './list-sync';
 import { partialCountText, tokenCountText } from './model/token-count';
 import { describeFilters, urlFilterProblems } from './model/url-filter-problems';
-import { OwnTokenIdContext } from './own-token/own-token-context';
+import { OwnTokenIdContext, UnknownOwnTokenContext } from './own-token/own-token-context';
 import { OwnTokenLost } from './own-token/own-token-lost';
+import { OwnTokenUnknownNote } from './own-token/own-token-unknown-note';
 import { useOwnToken } from './own-token/use-own-token';
 import { PageDialogs, preloadDialogs, TokenDrawer, usePageDialogState } from './page-dialogs';
 import { InvalidUrlFilters } from './toolbar/invalid-url-filters';
@@ -37,7 +40,6 @@ const JUST_MADE_MS = 4_000;
 
 export function TokensPage() {
   const { client, config, usesPastedToken, signOut } = useSession();
-  const ownToken = useOwnToken();
   const navigate = useNavigate();
   const { search } = useLocation();
   const org = useQuery(orgQuery(client, config.org));
@@ -48,6 +50,16 @@ export function TokensPage() {
     enabled: orgID !== undefined,
     refetchInterval: pollWhileFailing,
   });
+  const refreshFailure = useRefreshFailure(client, list);
+  const ownToken = useOwnToken(
+    orgID !== undefined && list.data?.length === 0 ? { orgID, listedAt: list.dataUpdatedAt } : undefined,
+  );
+  const [unknownNoted, setUnknownNoted] = useState(false);
+  // Locked out: no toast may offer what can only fail now (Undo, Details of a change).
+  const toast = useToast();
+  useEffect(() => {
+    if (ownToken.lost) toast.dismissAll();
+  }, [ownToken.lost, toast]);
   const buckets = useQuery({ ...lookupQueries.buckets(client, orgID ?? ''), enabled: orgID !== undefined });
   const [urlParams, updateParams] = useListParams();
   const resourceTypes = useQuery({
@@ -93,7 +105,7 @@ export function TokensPage() {
   }, []);
   const outletContext: TokensOutletContext = { orgID: orgID ?? '', onDrawerClosed: setFocusRequest };
 
-  const loadError = org.error ?? (tokens ? null : list.error);
+  const loadError = org.error ?? (tokens ? null : list.error) ?? ownToken.emptyListCheckError;
   let content;
   if (ownToken.lost && ownToken.own) {
     content = (
@@ -112,7 +124,7 @@ export function TokensPage() {
         onRetry={() => void (org.isError ? org.refetch() : list.refetch())}
       />
     );
-  } else if (!tokens) {
+  } else if (!tokens || ownToken.checkingEmptyList) {
     content = <LoadingTokens />;
   } else if (view.total === 0) {
     content = <NoTokens />;
@@ -146,71 +158,80 @@ export function TokensPage() {
   }
 
   const selecting = selection.count > 0;
+  const lost = ownToken.lost;
+  const toolbar = (view.total > 0 || !list.data) && !lost;
   return (
     <OwnTokenIdContext value={ownToken.ownId}>
-      <PageDialogContext value={dialogApi}>
-        <EditDraftsContext value={drafts}>
-          <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
-            <div className="tokens-page__header">
-              <h1>API Tokens</h1>
-              {tokens && (
-                <p className="tokens-page__count" aria-live="polite" role={arriving ? 'status' : undefined}>
-                  {arriving
-                    ? partialCountText(rows.length, view.total, view.filtered, arriving.failed !== null)
-                    : tokenCountText(rows.length, view.total, view.filtered)}
-                </p>
+      <UnknownOwnTokenContext value={ownToken.unknown}>
+        <PageDialogContext value={dialogApi}>
+          <EditDraftsContext value={drafts}>
+            <div className={`tokens-page${selecting ? ' tokens-page--selecting' : ''}`}>
+              <div className="tokens-page__header">
+                <h1>API Tokens</h1>
+                {tokens && !lost && (
+                  <p className="tokens-page__count" aria-live="polite" role={arriving ? 'status' : undefined}>
+                    {arriving
+                      ? partialCountText(rows.length, view.total, view.filtered, arriving.failed !== null)
+                      : tokenCountText(rows.length, view.total, view.filtered)}
+                  </p>
+                )}
+                {orgID !== undefined && !lost && (
+                  <div className="tokens-page__actions">
+                    <ExportMenu
+                      count={list.data ? rows.length : 0}
+                      orgName={orgName}
+                      tokensInView={() => rows.map((row) => view.byId.get(row.token.id) ?? row.token)}
+                    />
+                    <GenerateTokenMenu
+                      onChoose={(variant) => dialogApi.open({ kind: 'generate', variant })}
+                      onReach={() => preloadDialogs('generate')}
+                    />
+                  </div>
+                )}
+              </div>
+              {ownToken.own?.state === 'unknown' && !unknownNoted && (
+                <OwnTokenUnknownNote message={ownToken.own.message} onDismiss={() => setUnknownNoted(true)} />
               )}
-              {orgID !== undefined && (
-                <div className="tokens-page__actions">
-                  <ExportMenu
-                    count={list.data ? rows.length : 0}
-                    orgName={orgName}
-                    tokensInView={() => rows.map((row) => view.byId.get(row.token.id) ?? row.token)}
-                  />
-                  <GenerateTokenMenu
-                    onChoose={(variant) => dialogApi.open({ kind: 'generate', variant })}
-                    onReach={() => preloadDialogs('generate')}
-                  />
+              {refreshFailure && !lost && <RefreshFailed {...refreshFailure} />}
+              {arriving?.failed && !lost && (
+                <ListIncomplete arrived={arriving.tokens.length} failed={arriving.failed} onRetry={list.refetch} />
+              )}
+              <InvalidUrlFilters problems={problems} />
+              {/* The bulk bar lies over the filters (which it replaces while tokens are selected): nothing moves the rows. */}
+              {(toolbar || selecting) && (
+                <div className="tokens-page__controls">
+                  {toolbar && (
+                    <TokensToolbar
+                      params={params}
+                      owners={view.owners}
+                      buckets={buckets.data ?? []}
+                      onChange={updateParams}
+                      filterRef={filterRef}
+                    />
+                  )}
+                  {selecting && <SelectionBar selection={selection} />}
                 </div>
               )}
+              {content}
             </div>
-            {list.isError && list.data && <RefreshFailed message={list.error.message} onRetry={list.refetch} />}
-            {arriving?.failed && (
-              <ListIncomplete arrived={arriving.tokens.length} failed={arriving.failed} onRetry={list.refetch} />
+            {orgID !== undefined && <Outlet context={outletContext} />}
+            {orgID !== undefined && (
+              <PageDialogs
+                dialog={dialog}
+                close={close}
+                orgID={orgID}
+                orgName={orgName}
+                filterRef={filterRef}
+                onTokenMade={(id, focus) => {
+                  setJustMade(id);
+                  if (focus) setFocusRequest(id);
+                }}
+                onDone={selection.remove}
+              />
             )}
-            <InvalidUrlFilters problems={problems} />
-            {/* The bulk bar lies over the filters (which it replaces while tokens are selected): nothing moves the rows. */}
-            <div className="tokens-page__controls">
-              {(view.total > 0 || !list.data) && !ownToken.lost && (
-                <TokensToolbar
-                  params={params}
-                  owners={view.owners}
-                  buckets={buckets.data ?? []}
-                  onChange={updateParams}
-                  filterRef={filterRef}
-                />
-              )}
-              {selecting && <SelectionBar selection={selection} />}
-            </div>
-            {content}
-          </div>
-          {orgID !== undefined && <Outlet context={outletContext} />}
-          {orgID !== undefined && (
-            <PageDialogs
-              dialog={dialog}
-              close={close}
-              orgID={orgID}
-              orgName={orgName}
-              filterRef={filterRef}
-              onTokenMade={(id, focus) => {
-                setJustMade(id);
-                if (focus) setFocusRequest(id);
-              }}
-              onDone={selection.remove}
-            />
-          )}
-        </EditDraftsContext>
-      </PageDialogContext>
+          </EditDraftsContext>
+        </PageDialogContext>
+      </UnknownOwnTokenContext>
     </OwnTokenIdContext>
   );
 }

@@ -9,6 +9,8 @@ export interface OwnToken {
   id?: string;
   description?: string;
   message?: string;
+  /** For unknown: the user the token belongs to, when InfluxDB says (GET /api/v2/me). */
+  userID?: string;
   source: 'server' | 'pasted';
   /** The server re-reads the stand-in's operator-token file: recovery works without a restart. */
   recoverable: boolean;
@@ -23,6 +25,21 @@ export function ownTokenQuery(client: InfluxClient) {
     staleTime: 30_000,
     retry: false,
     refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * Asks InfluxDB about one resource, the org, with the page's credential: an empty token list is not proof of an
+ * empty org (InfluxDB lists nothing for an inactive token), but this answers 401 "token is inactive" for it.
+ * `listedAt`: when the empty list arrived, so each empty answer is checked afresh.
+ */
+export function credentialCheckQuery(client: InfluxClient, orgID: string, listedAt: number) {
+  return queryOptions({
+    queryKey: ['credential-check', orgID, listedAt] as const,
+    queryFn: ({ signal }) =>
+      sendInfluxRequest<unknown>(client.prepareGet(`/api/v2/orgs/${encodeURIComponent(orgID)}`), signal),
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

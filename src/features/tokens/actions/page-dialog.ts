@@ -18,9 +18,13 @@ export type PageDialog =
   /** The new token's secret, shown once; after Rotate, `replaces` is the token it replaces. */
   | { kind: 'new-token'; token: Authorization; origin: NewTokenOrigin; replaces?: Authorization }
   | { kind: 'rotate'; token: Authorization }
+  /** Clone asks first (description, owner, the copy's status), then shows the copy's secret (`new-token`). */
+  | { kind: 'clone'; token: Authorization }
   | { kind: 'delete'; token: Authorization }
   | { kind: 'bulk'; action: BulkAction; tokens: Authorization[] }
   | { kind: 'bulk-with-own'; action: 'deactivate' | 'delete'; tokens: Authorization[]; own: Authorization }
+  /** Where the page cannot tell its own token: `candidates` are the selected ones that may be it. */
+  | { kind: 'bulk-maybe-own'; action: 'deactivate' | 'delete'; tokens: Authorization[]; candidates: Authorization[] }
   | { kind: 'own-off'; token: Authorization; proceed: () => void }
   | { kind: 'bulk-report'; report: BulkStatusReport };
 

@@ -6,7 +6,6 @@ import { Menu } from '../../../components/ui/menu';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
 import { usePageDialog } from './page-dialog';
-import { useCloneToken } from './use-clone-token';
 import { useOwnTokenGuard } from './use-own-token-guard';
 import { useSetTokenStatus } from './use-set-token-status';
 
@@ -14,11 +13,10 @@ export const TokenRowActions = memo(function TokenRowActions({ token }: { token:
   const { open, preload } = usePageDialog();
   const guard = useOwnTokenGuard();
   const setStatus = useSetTokenStatus();
-  const { clone } = useCloneToken();
   const label = tokenLabel(token.description);
   return (
     <Menu
-      onReach={() => preload('rotate', 'delete', 'new-token', 'own-off')}
+      onReach={() => preload('rotate', 'clone', 'delete', 'new-token', 'own-off')}
       label={`Actions for ${label}`}
       trigger={
         <button type="button" className="icon-btn" aria-label={`Actions for ${label}`} data-row-actions={token.id}>
@@ -42,7 +40,11 @@ export const TokenRowActions = memo(function TokenRowActions({ token }: { token:
           hint: 'A new token with the same access, then this one off',
           onSelect: () => open({ kind: 'rotate', token }),
         },
-        { label: 'Clone', hint: 'A new token with the same permissions', onSelect: () => clone(token) },
+        {
+          label: 'Clone',
+          hint: 'A new token with the same permissions',
+          onSelect: () => open({ kind: 'clone', token }),
+        },
         { label: 'Delete', tone: 'danger', onSelect: () => open({ kind: 'delete', token }) },
       ]}
     />

@@ -109,3 +109,18 @@ describe('the Active switch', () => {
     });
   });
 });
+
+describe('Deactivate from the row menu', () => {
+  it('when InfluxDB may have made the change anyway, says so without mentioning a switch the row does not have', async () => {
+    const { fake, user } = setup('/tokens');
+    fake.failNext('PATCH', 504, 'InfluxDB did not answer within 30 s');
+    await user.click(await screen.findByRole('button', { name: 'Actions for ci writer' }));
+    await user.click(await screen.findByRole('menuitem', { name: /^Deactivate/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not deactivate “ci writer”');
+    expect(alert).toHaveTextContent(
+      'InfluxDB may have made the change anyway: reload the page to see the status it has now.',
+    );
+    expect(alert).not.toHaveTextContent(/switch/i);
+  });
+});

@@ -35,7 +35,7 @@ export function useSetTokenStatus() {
             ? 'InfluxDB may have deactivated the old one anyway; its row shows what it reports.'
             : 'The old token is still active: deactivate it from its row or drawer.'
           : unknown
-            ? 'InfluxDB may have made the change anyway; the switch will show what it reports.'
+            ? 'InfluxDB may have made the change anyway: reload the page to see the status it has now.'
             : `It is still ${status === 'active' ? 'inactive' : 'active'}.`;
         toast.show({
           id: toastId,

@@ -1,6 +1,7 @@
 // "Custom API Token": a description and Read/Write choices per bucket and per resource type. Generate
-// stays disabled until something is chosen; a refusal is shown in the dialog and every choice is kept.
-import { useQuery } from '@tanstack/react-query';
+// stays disabled until something is chosen; a refusal is shown in the dialog and every choice is kept. A list that
+// could not be loaded says so where it would be, with Retry.
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { PermissionAction } from '../../../../core/influx-types';
 import { useSession } from '../../../lib/session/session-context';
@@ -13,6 +14,16 @@ import { PermissionChoices, type ChoiceRow } from './permission-choices';
 import './custom-token-dialog.css';
 
 const ALL_BUCKETS = 'buckets';
+
+/** A lookup's failure, for its table: what could not be loaded and why, with Retry. */
+function failureOf(query: UseQueryResult, what: string) {
+  if (!query.isError) return undefined;
+  return {
+    text: `Could not load ${what}: ${query.error.message}`,
+    retrying: query.isFetching,
+    onRetry: () => void query.refetch(),
+  };
+}
 
 export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { orgName: string }) {
   const { orgID } = form;
@@ -73,7 +84,8 @@ export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { or
       {...form}
       title="Generate Custom API Token"
       size="large"
-      lookups={[types, buckets]}
+      // Each list's failure is said in its own table.
+      lookups={[]}
       permissionsFor={() => permissions}
       names={bucketNames}
       footerNote={
@@ -104,6 +116,7 @@ export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { or
           onChange={change('buckets')}
           selectAll={{ noun: 'bucket shown', except: ALL_BUCKETS }}
           empty={buckets.isPending ? 'Loading buckets…' : 'No bucket matches the filter.'}
+          failure={failureOf(buckets, 'the buckets')}
         />
         {types.isPending ? (
           <p className="field-help" role="status">
@@ -117,6 +130,7 @@ export function CustomTokenDialog({ orgName, ...form }: NewTokenFormProps & { or
             onChange={change('types')}
             selectAll={{ noun: 'resource type shown' }}
             empty="No resource type matches the filter."
+            failure={failureOf(types, 'the resource types')}
           />
         )}
       </div>

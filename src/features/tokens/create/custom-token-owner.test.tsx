@@ -63,3 +63,22 @@ describe('Custom API Token: owner, every bucket, filter and select-all', { timeo
     expect(alert).toHaveTextContent('may not act for user2');
   });
 });
+
+describe('Custom API Token: a list that could not be loaded', { timeout: 20_000 }, () => {
+  it('says the resource types failed to load, with a Retry that works, not that none matches the filter', async () => {
+    const fake = new FakeInflux({ tokens: [makeToken({ description: 'existing' })] });
+    fake.failNext('GET', 503, 'InfluxDB is restarting', /\/api\/v2\/resources/);
+    const { user } = renderApp();
+    const dialog = await openCustom(user);
+    const types = await within(dialog).findByRole('table', { name: 'Other resources' });
+    const alert = await within(types).findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the resource types: InfluxDB is restarting');
+    expect(within(dialog).queryByText('No resource type matches the filter.')).not.toBeInTheDocument();
+    // The buckets loaded: they can still be chosen.
+    expect(within(dialog).getByRole('checkbox', { name: 'Read bucket telegraf' })).toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await within(dialog).findByRole('checkbox', { name: 'Read dashboards' })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+  });
+});

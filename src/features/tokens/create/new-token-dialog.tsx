@@ -54,6 +54,8 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
   return (
     <>
       <Dialog
+        // After Rotate, two long answers: wide enough for them to sit side by side, not stacked.
+        size={replaces ? 'large' : 'small'}
         closeButton={false}
         onClose={() => requestClose()}
         title={TITLE[origin]}

@@ -1,13 +1,13 @@
-// What both Generate dialogs share: the dialog, the description and owner fields, Cancel and Generate, and what
-// InfluxDB said when it refused (every choice is kept, so the person can change one and generate again).
+// What both Generate dialogs and Clone share: the dialog, the description and owner fields, Cancel and Generate (or
+// Clone), and what InfluxDB said when it refused (every choice is kept, so the person can change one and try again).
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog } from '../../../components/ui/dialog';
-import type { Authorization, Permission, User } from '../../../../core/influx-types';
+import type { Authorization, AuthorizationStatus, Permission } from '../../../../core/influx-types';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
 import { DESCRIPTION_MAX_LENGTH } from '../model/token-label';
-import { OwnerField } from './owner-field';
+import { OwnerField, type Owner } from './owner-field';
 import './new-token-form.css';
 
 export interface NewTokenFormProps {
@@ -16,11 +16,23 @@ export interface NewTokenFormProps {
   onCreated: (token: Authorization) => void;
 }
 
+const ACTIONS = {
+  generate: { label: 'Generate', busy: 'Generating…', verb: 'create', again: 'generate again' },
+  clone: { label: 'Clone', busy: 'Cloning…', verb: 'clone', again: 'clone again' },
+} as const;
+
 interface FormShellProps extends NewTokenFormProps {
   title: string;
   size?: 'small' | 'large';
   /** What to grant, for this owner (undefined: the signed-in user); null while it cannot be known yet. */
-  permissionsFor: (owner: User | undefined) => Permission[] | null;
+  permissionsFor: (owner: Owner | undefined) => Permission[] | null;
+  /** Generate (a new token) or Clone (a copy of one): the button's words and the refusal's. */
+  action?: keyof typeof ACTIONS;
+  /** What the fields start with (Clone: the original's); otherwise empty, and the signed-in user. */
+  initial?: { description: string; owner: Owner };
+  /** The new token's status; absent, InfluxDB makes it active. */
+  status?: AuthorizationStatus;
+  onCloseAutoFocus?: (event: Event) => void;
   /** What the form needs from InfluxDB first: a failure is shown with Retry. */
   lookups: UseQueryResult[];
   /** Before the description (a warning). */
@@ -33,10 +45,22 @@ interface FormShellProps extends NewTokenFormProps {
   names?: ReadonlyMap<string, string>;
 }
 
-export function NewTokenForm({ orgID, onClose, onCreated, permissionsFor, lookups, names, ...shell }: FormShellProps) {
+export function NewTokenForm({
+  orgID,
+  onClose,
+  onCreated,
+  permissionsFor,
+  lookups,
+  names,
+  action = 'generate',
+  initial,
+  status,
+  ...shell
+}: FormShellProps) {
   const id = useId();
-  const [description, setDescription] = useState('');
-  const [owner, setOwner] = useState<User | undefined>(undefined);
+  const words = ACTIONS[action];
+  const [description, setDescription] = useState(initial?.description ?? '');
+  const [owner, setOwner] = useState<Owner | undefined>(initial?.owner);
   const descriptionRef = useRef<HTMLInputElement>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const create = useCreateToken();
@@ -52,7 +76,10 @@ export function NewTokenForm({ orgID, onClose, onCreated, permissionsFor, lookup
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!ready) return;
-    create.mutate({ orgID, description, permissions, ...(owner && { userID: owner.id }) }, { onSuccess: onCreated });
+    create.mutate(
+      { orgID, description, permissions, ...(owner && { userID: owner.id }), ...(status && { status }) },
+      { onSuccess: onCreated },
+    );
   }
 
   return (
@@ -64,6 +91,7 @@ export function NewTokenForm({ orgID, onClose, onCreated, permissionsFor, lookup
         event.preventDefault();
         descriptionRef.current?.focus();
       }}
+      onCloseAutoFocus={shell.onCloseAutoFocus}
       footer={
         <>
           {shell.footerNote !== undefined && (
@@ -81,7 +109,7 @@ export function NewTokenForm({ orgID, onClose, onCreated, permissionsFor, lookup
             disabled={!ready}
             aria-describedby={shell.footerNote !== undefined ? `${id}-note` : undefined}
           >
-            {create.isPending ? 'Generating…' : 'Generate'}
+            {create.isPending ? words.busy : words.label}
           </button>
         </>
       }
@@ -106,8 +134,8 @@ export function NewTokenForm({ orgID, onClose, onCreated, permissionsFor, lookup
         <OwnerField value={owner} onChange={setOwner} />
         {create.error && (
           <div ref={refusalRef} className="callout callout--error" role="alert">
-            <p>{createFailureText(create.error, 'create', names, owner)}</p>
-            <p>Your choices are kept: change them and generate again.</p>
+            <p>{createFailureText(create.error, words.verb, names, owner)}</p>
+            <p>Your choices are kept: change them and {words.again}.</p>
           </div>
         )}
         {failedLookups.length > 0 && (

@@ -28,12 +28,22 @@ interface PermissionChoicesProps {
   selectAll?: { noun: string; except?: string };
   /** Shown in place of the rows when there are none (e.g. nothing matches the filter). */
   empty?: string;
+  /** The group's list could not be loaded: said below its rows (instead of `empty`), with Retry. */
+  failure?: { text: string; retrying: boolean; onRetry: () => void };
 }
 
 const TITLE = { read: 'Read', write: 'Write' };
 const ACTIONS: PermissionAction[] = ['read', 'write'];
 
-export function PermissionChoices({ caption, heading, rows, onChange, selectAll, empty }: PermissionChoicesProps) {
+export function PermissionChoices({
+  caption,
+  heading,
+  rows,
+  onChange,
+  selectAll,
+  empty,
+  failure,
+}: PermissionChoicesProps) {
   const id = useId();
   function columnHead(action: PermissionAction) {
     const over = rows.filter((row) => row.key !== selectAll?.except && !row.covered?.[action]);
@@ -73,7 +83,7 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
         </tr>
       </thead>
       <tbody>
-        {rows.length === 0 && empty && (
+        {rows.length === 0 && empty && !failure && (
           <tr>
             <td colSpan={3} className="choices__empty">
               {empty}
@@ -105,6 +115,18 @@ export function PermissionChoices({ caption, heading, rows, onChange, selectAll,
             })}
           </tr>
         ))}
+        {failure && (
+          <tr>
+            <td colSpan={3}>
+              <div className="choices__failure" role="alert">
+                <p>{failure.text}</p>
+                <button type="button" className="btn btn--small" disabled={failure.retrying} onClick={failure.onRetry}>
+                  {failure.retrying ? 'Retrying…' : 'Retry'}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

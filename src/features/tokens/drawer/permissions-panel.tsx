@@ -1,4 +1,5 @@
-// The token's permissions, read-only (InfluxDB never changes them), grouped by resource type, with a filter.
+// The token's permissions, read-only (InfluxDB never changes them), grouped by resource type, with a filter. Escape in
+// the filter clears it first; only in an empty filter does it close the drawer.
 import { useId, useMemo, useState } from 'react';
 import type { Permission } from '../../../../core/influx-types';
 import { groupPermissions } from '../model/permission-groups';
@@ -20,6 +21,11 @@ export function PermissionsPanel({ permissions }: { permissions: Permission[] })
         placeholder="Filter permissions…"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
+        // The drawer leaves Escape to a field marked so (token-drawer-route.tsx).
+        data-escape-cancels-edit={filter === '' ? undefined : ''}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setFilter('');
+        }}
       />
       {groups.length === 0 ? (
         <p className="permissions__empty">

@@ -1,5 +1,5 @@
 // /tokens/:tokenId — the token's drawer over the list. Closing goes back to the list URL (keeping its
-// query), and the list puts focus back on the token's description button.
+// query), and the list puts focus back on the token's description button (after a delete: its neighbour's).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
@@ -26,6 +26,8 @@ export function TokenDrawerRoute() {
   const navigate = useNavigate();
   const location = useLocation();
   const closing = useRef(false);
+  /** After a delete, where focus goes as the drawer closes: the row that was beside the token's. */
+  const focusAfter = useRef<string | null>(null);
   // While its deletion runs, the token is not re-read: a refetch would answer 404 before the drawer closes.
   const [deleting, setDeleting] = useState(false);
   const query = useQuery({ ...tokenQueries.detail(client, tokenId, queryClient, orgID), enabled: !deleting });
@@ -56,7 +58,14 @@ export function TokenDrawerRoute() {
     title = tokenLabel(token.description);
     body = (
       <>
-        <DrawerTokenActions token={token} onDeleted={close} onDeletingChange={setDeleting} />
+        <DrawerTokenActions
+          token={token}
+          onDeleted={(neighbour) => {
+            focusAfter.current = neighbour;
+            close();
+          }}
+          onDeletingChange={setDeleting}
+        />
         <TokenDetails token={token} />
       </>
     );
@@ -82,12 +91,13 @@ export function TokenDrawerRoute() {
       title={title}
       description={token && !notFound ? 'API token details' : undefined}
       onEscapeKeyDown={(event) => {
-        // Escape in an open description box cancels that edit; the drawer stays.
+        // Escape in an open description box cancels that edit, and in a filter with text clears it; the drawer stays.
         if ((event.target as Element | null)?.closest?.('[data-escape-cancels-edit]')) event.preventDefault();
       }}
       onCloseAutoFocus={(event) => {
         event.preventDefault();
-        onDrawerClosed(tokenId);
+        // No neighbour on screen: the deleted token's own ID, which the list no longer finds (the filter box then).
+        onDrawerClosed(focusAfter.current ?? tokenId);
       }}
     >
       {body}

@@ -117,3 +117,24 @@ describe('the token drawer', () => {
     }
   });
 });
+
+describe('Escape in the drawer’s permission filter', () => {
+  it('clears the filter first; only a second Escape, on the empty filter, closes the drawer', async () => {
+    new FakeInflux({ tokens: tokens() });
+    const { user, url } = renderApp(`/tokens/${ID}`);
+    const dialog = await screen.findByRole('dialog', { name: /ci writer/ });
+    const filter = within(dialog).getByRole('searchbox', { name: 'Filter permissions' });
+    await user.type(filter, 'dash');
+    expect(within(dialog).queryByRole('heading', { name: 'Buckets' })).not.toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog', { name: /ci writer/ })).toBeInTheDocument();
+    expect(filter).toHaveValue('');
+    expect(filter).toHaveFocus();
+    expect(within(dialog).getByRole('heading', { name: 'Buckets' })).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(url()).toBe('/tokens');
+  });
+});

@@ -1,7 +1,15 @@
-// The pencil: turns a description into a textbox. Enter or leaving the box saves, Escape cancels;
-// an unchanged or empty value sends nothing. Used in the list rows and in the drawer.
+// The pencil: turns a description into a textbox. Enter or leaving the box saves, Escape cancels; an unchanged value
+// sends nothing, an empty one clears the description (InfluxDB allows it). Used in the list rows and in the drawer.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { PencilLine } from 'lucide-react';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
@@ -109,7 +117,7 @@ function DescriptionBox({ token, draftKey, draft, setDraft, focusNextRef, classN
     focusNextRef.current.pencil = returnFocus;
     setDraft(undefined);
     const trimmed = typed.trim();
-    if (!commit || trimmed === '' || trimmed === token.description) return;
+    if (!commit || trimmed === token.description) return;
     const oldName = tokenLabel(findCachedToken(queryClient, token.id)?.description ?? token.description);
     // The promise settles even if this row has scrolled away and unmounted: a failure puts the text back in its box.
     rename({ id: token.id, description: trimmed }).catch((error: unknown) => {
@@ -122,6 +130,21 @@ function DescriptionBox({ token, draftKey, draft, setDraft, focusNextRef, classN
         drafts.markFailed(draftKey, typed);
         drafts.set(draftKey, typed);
       }
+    });
+  }
+
+  /** The box keeps at most DESCRIPTION_MAX_LENGTH characters and the browser drops the rest of a paste: say so. */
+  function onPaste(event: ClipboardEvent<HTMLInputElement>) {
+    const box = event.currentTarget;
+    // A one-line box drops line breaks from what is pasted.
+    const pasted = event.clipboardData.getData('text/plain').replace(/[\r\n]/g, '').length;
+    const kept = box.value.length - ((box.selectionEnd ?? box.value.length) - (box.selectionStart ?? box.value.length));
+    const dropped = kept + pasted - DESCRIPTION_MAX_LENGTH;
+    if (dropped <= 0) return;
+    toast.show({
+      id: `shortened:${draftKey}`,
+      title: `Pasted text shortened to ${DESCRIPTION_MAX_LENGTH} characters`,
+      description: `A description holds at most ${DESCRIPTION_MAX_LENGTH} characters: the last ${dropped} of what you pasted ${dropped === 1 ? 'was' : 'were'} left out.`,
     });
   }
 
@@ -149,6 +172,7 @@ function DescriptionBox({ token, draftKey, draft, setDraft, focusNextRef, classN
         data-escape-cancels-edit=""
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onBlur={() => finish(true, false)}
       />
       <span id={counterId} className="description-editor__counter">

@@ -68,17 +68,42 @@ describe('renaming with the pencil', () => {
     expect(fake.patches()).toHaveLength(0);
   });
 
-  it('sends nothing for an unchanged name, and restores the old name when emptied', async () => {
+  it('sends nothing for an unchanged name, and clears the description when emptied, as InfluxDB allows', async () => {
     const { fake, user } = setup();
     const row = await rowOf('ci writer');
     await user.click(within(row).getByRole('button', { name: 'Edit description' }));
     await user.keyboard('{Enter}');
+    expect(fake.patches()).toHaveLength(0);
     await user.click(within(row).getByRole('button', { name: 'Edit description' }));
     await user.clear(within(row).getByRole('textbox', { name: 'Description' }));
     await user.type(within(row).getByRole('textbox', { name: 'Description' }), '   ');
     await user.click(screen.getByRole('heading', { name: 'API Tokens' }));
-    expect(within(row).getByRole('button', { name: 'ci writer' })).toBeInTheDocument();
-    expect(fake.patches()).toHaveLength(0);
+    expect(within(row).getByRole('button', { name: '(no description)' })).toBeInTheDocument();
+    await waitFor(() => expect(fake.token(ID)?.description).toBe(''));
+    expect(fake.patches().map((r) => r.body)).toEqual([{ description: '' }]);
+  });
+
+  it('says at once, visibly, that a paste over the length limit was shortened', async () => {
+    const { user } = setup();
+    const row = await rowOf('ci writer');
+    await user.click(within(row).getByRole('button', { name: 'Edit description' }));
+    const box = within(row).getByRole('textbox', { name: 'Description' });
+    await user.clear(box);
+    await user.type(box, 'prefix ');
+    await user.paste('x'.repeat(300));
+    expect(await screen.findByText('Pasted text shortened to 255 characters')).toBeVisible();
+    expect(
+      screen.getByText('A description holds at most 255 characters: the last 52 of what you pasted were left out.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing about a paste that fits', async () => {
+    const { user } = setup();
+    const row = await rowOf('ci writer');
+    await user.click(within(row).getByRole('button', { name: 'Edit description' }));
+    await user.paste('y'.repeat(200));
+    expect(within(row).getByRole('textbox', { name: 'Description' })).toHaveValue('y'.repeat(200));
+    expect(screen.queryByText(/Pasted text shortened/)).not.toBeInTheDocument();
   });
 
   it('never sends twice when Enter is followed by a blur', async () => {

@@ -6,11 +6,19 @@ import type { Authorization } from '../../../../core/influx-types';
 import { type BulkAction } from '../model/bulk-plan';
 import { tokensNoun } from '../model/token-count';
 import { tokenLabel } from '../model/token-label';
+import { useOwnTokenMatch } from './own-token-context';
 import './own-token.css';
 
 export const LOCKOUT_CONSEQUENCE =
   'The page signs in to InfluxDB with this token: once it stops working, every request is refused, Undo included, until you recover.';
 
+export const MAYBE_OWN_TITLE = 'This may be the token this console uses';
+
+/** What a token that may be the page's own would do if it is. */
+export const MAYBE_OWN_CONSEQUENCE =
+  'If it is, once it stops working InfluxDB refuses every request the page makes, Undo included, until you recover.';
+
+/** Before the page's own token goes off; or, where the page cannot tell which token it runs on, one that may be it. */
 export function DeactivateOwnTokenDialog({
   token,
   onConfirm,
@@ -20,10 +28,22 @@ export function DeactivateOwnTokenDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const label = tokenLabel(token.description);
+  if (useOwnTokenMatch()(token) === 'maybe') {
+    return (
+      <ConfirmDialog
+        onClose={onClose}
+        title={MAYBE_OWN_TITLE}
+        description={`The page cannot tell which token it runs on, and “${label}” could be it: an active token of the signed-in user that may change tokens. ${MAYBE_OWN_CONSEQUENCE}`}
+        actionLabel={`Deactivate “${label}”`}
+        onAction={onConfirm}
+      />
+    );
+  }
   return (
     <ConfirmDialog
       onClose={onClose}
-      title={`Deactivate “${tokenLabel(token.description)}”, this page's own token?`}
+      title={`Deactivate “${label}”, this page's own token?`}
       description={LOCKOUT_CONSEQUENCE}
       actionLabel="Deactivate and lock this page out"
       onAction={onConfirm}
@@ -60,7 +80,7 @@ export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onClos
           className="checkbox"
           checked={include}
           onChange={(e) => setInclude(e.target.checked)}
-        />{' '}
+        />
         <label htmlFor={id}>
           Also {action} this page's own token. {LOCKOUT_CONSEQUENCE}
         </label>
