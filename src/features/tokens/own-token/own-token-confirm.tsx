@@ -61,15 +61,54 @@ interface BulkWithOwnTokenDialogProps {
 }
 
 export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onClose }: BulkWithOwnTokenDialogProps) {
+  return (
+    <LeaveOutQuestion
+      title="The selection includes this page's own token"
+      description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${action} unless you tick it in below.`}
+      tick={`Also ${action} this page's own token. ${LOCKOUT_CONSEQUENCE}`}
+      leftOut={1}
+      others={others}
+      onContinue={onContinue}
+      onClose={onClose}
+    />
+  );
+}
+
+interface LeaveOutQuestionProps {
+  title: string;
+  description: string;
+  /** The checkbox's label: ticking it puts the left-out tokens back. */
+  tick: string;
+  /** How many selected tokens are left out unless ticked in, and how many others go ahead anyway. */
+  leftOut: number;
+  others: number;
+  onContinue: (includeLeftOut: boolean) => void;
+  onClose: () => void;
+}
+
+/** Before a bulk Deactivate or Delete: tokens that may lock the page out are left out unless ticked in on purpose. */
+export function LeaveOutQuestion({
+  title,
+  description,
+  tick,
+  leftOut,
+  others,
+  onContinue,
+  onClose,
+}: LeaveOutQuestionProps) {
   const [include, setInclude] = useState(false);
   const id = useId();
-  const count = others + (include ? 1 : 0);
+  const count = others + (include ? leftOut : 0);
   return (
     <ConfirmDialog
       onClose={onClose}
-      title={`The selection includes this page's own token`}
-      description={`“${tokenLabel(own.description)}” is the token this page runs on. It is left out of this ${action} unless you tick it in below.`}
-      actionLabel={count === 0 ? 'Leave it out (nothing else to do)' : `Continue with ${tokensNoun(count)}`}
+      title={title}
+      description={description}
+      actionLabel={
+        count === 0
+          ? `Leave ${leftOut === 1 ? 'it' : 'them'} out (nothing else to do)`
+          : `Continue with ${tokensNoun(count)}`
+      }
       tone={include ? 'danger' : 'primary'}
       onAction={() => (count === 0 ? onClose() : onContinue(include))}
     >
@@ -81,9 +120,7 @@ export function BulkWithOwnTokenDialog({ action, own, others, onContinue, onClos
           checked={include}
           onChange={(e) => setInclude(e.target.checked)}
         />
-        <label htmlFor={id}>
-          Also {action} this page's own token. {LOCKOUT_CONSEQUENCE}
-        </label>
+        <label htmlFor={id}>{tick}</label>
       </div>
     </ConfirmDialog>
   );
