@@ -27,6 +27,8 @@ export interface ViteLayerOptions {
   /** Tests keep Vite's dependency cache and log out of the shared tree. */
   cacheDir?: InlineConfig['cacheDir'];
   logLevel?: InlineConfig['logLevel'];
+  /** Tests turn the dependency optimizer off: it goes on writing in cacheDir after close() resolves. */
+  optimizeDeps?: InlineConfig['optimizeDeps'];
 }
 
 export async function createViteLayer(server: Server, options: ViteLayerOptions): Promise<AppLayer> {
@@ -35,6 +37,7 @@ export async function createViteLayer(server: Server, options: ViteLayerOptions)
     appType: 'spa',
     cacheDir: options.cacheDir,
     logLevel: options.logLevel,
+    optimizeDeps: options.optimizeDeps,
     server: {
       middlewareMode: true,
       // The HMR WebSocket upgrades on the app server's own port.
