@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePort, resolveServerConnection, standinSettings, type Env } from '../core/connection';
 import { SettingsError } from '../core/settings-error';
+import { parseDuration } from '../core/duration';
+import type { GovernanceConfig } from './app/app-server';
 import { ConfigError } from './config-error';
 import { isLoopbackHost } from './proxy/loopback';
 
@@ -42,6 +44,8 @@ export interface ProductConfig {
   staticDir: string;
   /** Settings that were set but have no effect, to mention at start (names only, never values). */
   warnings: string[];
+  /** Expiry and the audit trail: the console's own store and its policies. */
+  governance: GovernanceConfig;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -114,7 +118,42 @@ function readConfig(env: Env, cwd: string, home: string): ProductConfig {
     allowRemote,
     staticDir: env.STATIC_DIR?.trim() ? resolve(cwd, env.STATIC_DIR.trim()) : resolve(projectRoot, 'dist'),
     warnings,
+    governance: readGovernance(env, cwd),
   };
+}
+
+function readGovernance(env: Env, cwd: string): GovernanceConfig {
+  const dataDir = standinSettings({ DATA_DIR: env.DATA_DIR }, cwd).dataDir;
+  const dbPath = env.CONSOLE_DB?.trim() ? resolve(cwd, env.CONSOLE_DB.trim()) : resolve(dataDir, 'console.sqlite');
+  const maxLifetimeMs = env.MAX_TOKEN_LIFETIME?.trim()
+    ? durationSetting(env.MAX_TOKEN_LIFETIME, 'MAX_TOKEN_LIFETIME')
+    : null;
+  const retentionMs = env.AUDIT_RETENTION?.trim()
+    ? durationSetting(env.AUDIT_RETENTION, 'AUDIT_RETENTION')
+    : 365 * 86_400_000;
+  const header = env.AUTH_PROXY_HEADER?.trim();
+  const trusted = (env.AUTH_PROXY_TRUSTED ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (header && trusted.length === 0)
+    throw new ConfigError(
+      'AUTH_PROXY_HEADER is set but AUTH_PROXY_TRUSTED is not: name the addresses of your authenticating proxy ' +
+        '(comma-separated IPs), or anyone could claim any name in that header',
+    );
+  if (header && !/^[A-Za-z0-9-]+$/.test(header))
+    throw new ConfigError(`AUTH_PROXY_HEADER="${header}" is not a header name (letters, digits and dashes)`);
+  if (!header && trusted.length) throw new ConfigError('AUTH_PROXY_TRUSTED is set but AUTH_PROXY_HEADER is not');
+  return { dbPath, maxLifetimeMs, retentionMs, ...(header && { authProxy: { header, trusted } }) };
+}
+
+function durationSetting(raw: string, name: string): number {
+  const ms = parseDuration(raw);
+  if (ms === undefined)
+    throw new ConfigError(
+      `${name}="${raw}" is not a duration: write a whole number and a unit, such as 90d, 12h or 2w`,
+    );
+  return ms;
 }
 
 function readUpstream(env: Env, cwd: string, home: string): StandinUpstream | InfluxUpstream {

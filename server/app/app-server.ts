@@ -13,6 +13,8 @@ import { knownHostsFor } from '../proxy/request-origin';
 import { PRODUCTION_CSP } from '../proxy/security-headers';
 import { identifyByListing, type IdentifyToken, type OwnTokenAnswer } from './own-token';
 import { fileServerToken, fixedServerToken } from './server-token';
+import { startGovernance } from '../governance/start';
+import type { AuthProxySetting } from '../governance/who';
 import { notFound, registerStaticFiles, type PageHandler } from './static-files';
 
 /** What serves the app's pages when there is no static folder (Vite's dev server). */
@@ -58,6 +60,19 @@ export interface AppServerConfig {
   compressFor?: 'remote' | 'all';
   /** One line per event worth knowing (upstream failures); never tokens. Default: none. */
   log?: (line: string) => void;
+  /** Expiry and the audit trail (the console's own store). Default: a store in memory, gone at close. */
+  governance?: GovernanceConfig;
+}
+
+export interface GovernanceConfig {
+  /** The SQLite file (CONSOLE_DB, default $DATA_DIR/console.sqlite). */
+  dbPath: string;
+  /** MAX_TOKEN_LIFETIME in ms, or null. */
+  maxLifetimeMs: number | null;
+  /** AUDIT_RETENTION in ms. */
+  retentionMs: number;
+  /** AUTH_PROXY_HEADER and AUTH_PROXY_TRUSTED. */
+  authProxy?: AuthProxySetting;
 }
 
 export interface RunningAppServer {
@@ -165,12 +180,23 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
   app.decorateRequest('gated', null);
   app.addHook('onRequest', createGates(gateOptions));
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof InfluxError) return sendInfluxError(reply, error);
     log(`server: ${request.method} ${request.url.split('?')[0]} failed: ${(error as Error).message}`);
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.destroy();
       return;
     }
     sendInfluxError(reply, new InfluxError('internal error', 'The server failed to handle this request; see its log.'));
+  });
+
+  const governance = startGovernance(app, {
+    config: config.governance,
+    instance: config.mode === 'standin' ? 'standin' : upstreamDisplay,
+    upstreamUrl: upstreamDisplay,
+    timeoutMs,
+    serverToken: () => serverToken.current(),
+    identifyToken,
+    log,
   });
 
   const forward = await registerForwarding(app, {
@@ -180,6 +206,7 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
     bodyLimitBytes,
     log,
     compressFor: config.compressFor,
+    changes: governance.changes,
   });
 
   app.get(APP_CONFIG_PATH, { schema: { response: { 200: APP_CONFIG_SCHEMA } } }, (_request, reply) => {

@@ -3,6 +3,7 @@
 // shut down cleanly on Ctrl-C. startProduct is the same pair in one call for tests and benchmarks: a fresh stand-in
 // on a free port with the app server in front (the stand-in is returned too, so a test can stop it alone).
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type ProductConfig } from '../config';
 import { startStandin, type RunningStandin } from '../standin/start';
@@ -66,6 +67,7 @@ export async function runProduct(options: RunOptions = {}): Promise<void> {
       allowRemote: config.allowRemote,
       contentSecurityPolicy: options.contentSecurityPolicy,
       log: say,
+      governance: config.governance,
     });
     say(`InfluxDB Token Manager${options.flavour ? ` (${options.flavour})` : ''} at ${app.url} ${where}`);
   } catch (error) {
@@ -132,6 +134,8 @@ export interface ProductOptions {
   standinLog?: (line: string) => void;
   /** Which clients get compressed API answers; default 'remote' (benchmarks use 'all' to stand in for a remote client). */
   compressFor?: AppServerConfig['compressFor'];
+  /** MAX_TOKEN_LIFETIME in ms; default none. */
+  maxLifetimeMs?: number;
 }
 
 export interface RunningProduct {
@@ -166,6 +170,11 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       timeoutMs: options.timeoutMs,
       log: options.log,
       compressFor: options.compressFor,
+      governance: {
+        dbPath: join(options.dataDir, 'console.sqlite'),
+        maxLifetimeMs: options.maxLifetimeMs ?? null,
+        retentionMs: 365 * 86_400_000,
+      },
     });
   } catch (error) {
     await standin.close();

@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import { Pool, type Dispatcher } from 'undici';
 import { InfluxError, sendInfluxError } from '../influx-error';
 import { isCompressibleType, isLoopbackClient, preferredEncoding } from './content-encoding';
+import { ACTION_HEADER } from '../../core/governance';
+import type { ChangeObserver } from '../governance/routes';
 import { tooLarge } from './gates';
 import { describeUpstreamFailure } from './upstream-failure';
 
@@ -25,6 +27,8 @@ export interface ForwardOptions {
    * spares loopback clients, for whom compressing only costs time; 'all' is for measuring and testing it.
    */
   compressFor?: 'remote' | 'all';
+  /** Told about each token change forwarded (the audit trail), before it goes and once InfluxDB took it. */
+  changes?: ChangeObserver;
 }
 
 // RFC 9110 hop-by-hop headers: never forwarded, either way.
@@ -49,6 +53,7 @@ const DROP_REQUEST = new Set([
   'referer',
   'forwarded',
   'x-real-ip',
+  ACTION_HEADER,
 ]);
 const DROP_RESPONSE = new Set([
   ...HOP_BY_HOP,
@@ -69,6 +74,8 @@ interface Exchange {
   /** The request body to send: the request itself (declared length), the buffered chunks, or none. */
   body?: Readable;
   length?: number;
+  /** Records a token change once InfluxDB took it (2xx); the answer waits for the record to be on disk. */
+  record?: (status: number, body: Buffer) => Promise<void>;
 }
 
 // reply-from hands its request options to the dispatcher it was given; the exchange rides along in the headers
@@ -155,8 +162,41 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
   ): void {
     const exchange = request.exchange!;
     finish(exchange);
-    const upstreamBody = res.stream;
-    const compressor = compressorFor(request, reply, res.statusCode, compressFor);
+    const record = exchange.record;
+    if (record && res.statusCode >= 200 && res.statusCode < 300) {
+      void recordThenAnswer(request, reply, res, record);
+      return;
+    }
+    answerWith(request, reply, res.statusCode, res.stream);
+  }
+
+  /** A token change InfluxDB took: its (small) answer is read, recorded in the trail, then sent on. */
+  async function recordThenAnswer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    res: { statusCode: number; stream: Readable },
+    record: NonNullable<Exchange['record']>,
+  ): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readAll(res.stream, RECORDED_ANSWER_LIMIT);
+    } catch (error) {
+      options.log(`proxy: ${request.method} ${request.gated!.path} response cut off: ${(error as Error).message}`);
+      reply.raw.destroy();
+      return;
+    }
+    try {
+      await record(res.statusCode, body);
+    } catch (error) {
+      // InfluxDB made the change: the person must hear of it, and the server's log says the trail missed it.
+      options.log(`audit: ${request.method} ${request.gated!.path} was not recorded: ${(error as Error).message}`);
+    }
+    answerWith(request, reply, res.statusCode, Readable.from([body]));
+  }
+
+  function answerWith(request: FastifyRequest, reply: FastifyReply, status: number, upstreamBody: Readable): void {
+    const exchange = request.exchange!;
+    const compressor = compressorFor(request, reply, status, compressFor);
     const answer: Readable = compressor ? upstreamBody.pipe(compressor) : upstreamBody;
     if (compressor) upstreamBody.on('error', (error) => compressor.destroy(error));
     answer.on('error', (error) => {
@@ -212,9 +252,24 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
       exchange.timedOut = true;
       exchange.abort.emit('abort');
     }, options.timeoutMs);
+    exchange.record = await options.changes?.before(request, request.gated!.path);
     request.body = exchange.body;
     return reply.from(`${prefix}${request.gated!.path}`, fromOptions);
   };
+}
+
+/** An answer to a token change is one authorization (a few KiB); more is not an answer to record. */
+const RECORDED_ANSWER_LIMIT = 4 * 1024 * 1024;
+
+async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new Error(`answer larger than ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

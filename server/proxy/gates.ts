@@ -3,6 +3,7 @@
 // the exact forwarded paths and methods, JSON-only writes and the body limit; pages for GET/HEAD only, and only
 // top-level navigations from other sites. One onRequest hook, so the routes behind it can trust what they get.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { ACTIVITY_PATH, EXPIRY_PATH_PREFIX, GOVERNANCE_PATH } from '../../core/governance';
 import { InfluxError, sendInfluxError } from '../influx-error';
 import { isApiPath, isForwardedPath, isReadOnlyPath } from './forwarded-paths';
 import { crossSiteRefusal, hostRefusal, isTopLevelNavigation } from './request-origin';
@@ -12,7 +13,7 @@ import { applySecurityHeaders } from './security-headers';
 export const APP_CONFIG_PATH = '/api/app/config';
 export const OWN_TOKEN_PATH = '/api/app/own-token';
 
-export type RequestKind = 'app-config' | 'own-token' | 'forward' | 'page';
+export type RequestKind = 'app-config' | 'own-token' | 'governance' | 'forward' | 'page';
 
 /** What the gates found: set on every request that passed them. */
 export interface GatedTarget {
@@ -78,6 +79,20 @@ export function check(
     if (path === OWN_TOKEN_PATH) {
       if (method !== 'GET') return methodNotAllowed('GET');
       request.gated = { kind: 'own-token', path, search };
+      return null;
+    }
+    if (path === GOVERNANCE_PATH || path === ACTIVITY_PATH) {
+      if (method !== 'GET') return methodNotAllowed('GET');
+      request.gated = { kind: 'governance', path, search };
+      return null;
+    }
+    if (path.startsWith(EXPIRY_PATH_PREFIX) && /^[^/]+$/.test(path.slice(EXPIRY_PATH_PREFIX.length))) {
+      if (method !== 'PUT') return methodNotAllowed('PUT');
+      if (!isJson(req.headers['content-type']))
+        return {
+          error: new InfluxError('unsupported media type', 'PUT requests must have Content-Type: application/json.'),
+        };
+      request.gated = { kind: 'governance', path, search };
       return null;
     }
     if (!isForwardedPath(path)) return { error: new InfluxError('not found', 'path not found') };

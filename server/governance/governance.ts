@@ -1,0 +1,215 @@
+// What the console does with its store: expiry set and cleared with the checks people need, the state the page
+// shows, and each change made through the console turned into trail entries (only what changed, before → after).
+import type { AuditActor, AuditVia, Expiry, GovernanceState } from '../../core/governance';
+import { InfluxError } from '../influx-error';
+import type { ExpiryScheduler } from './scheduler';
+import type { ExpiryRow, GovernanceStore, KnownToken, NewEntry } from './store';
+
+export interface Who {
+  actor: AuditActor;
+  via: AuditVia;
+}
+
+/** The fields of an authorization the trail follows (never its token string). */
+export interface TokenFacts {
+  id: string;
+  orgID: string;
+  description: string;
+  status: string;
+  permissions?: unknown[];
+}
+
+export interface GovernanceOptions {
+  store: GovernanceStore;
+  scheduler?: ExpiryScheduler;
+  now?: () => number;
+  /** MAX_TOKEN_LIFETIME in ms, or null. */
+  maxLifetimeMs: number | null;
+  /** Without a server-held token nothing could deactivate a token on time: expiry is unavailable, and why. */
+  unavailableReason?: string;
+  /** AUDIT_RETENTION in ms (default 365 days). */
+  retentionMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export class Governance {
+  readonly store: GovernanceStore;
+  private readonly now: () => number;
+
+  constructor(private readonly options: GovernanceOptions) {
+    this.store = options.store;
+    this.now = options.now ?? Date.now;
+  }
+
+  state(orgID: string): GovernanceState {
+    const { maxLifetimeMs, unavailableReason } = this.options;
+    return {
+      available: unavailableReason === undefined,
+      ...(unavailableReason !== undefined && { unavailableReason }),
+      maxLifetimeDays: maxLifetimeMs === null ? null : maxLifetimeMs / DAY_MS,
+      expiries: this.store.expiries(orgID).map((row) => this.toExpiry(row)),
+    };
+  }
+
+  /**
+   * Sets, changes or (raw null) clears the expiry of `token`, which the caller found in InfluxDB. Bad input throws
+   * an InfluxError and changes nothing.
+   */
+  setExpiry(token: TokenFacts, raw: unknown, who: Who): Expiry | null {
+    if (this.options.unavailableReason !== undefined)
+      throw new InfluxError('conflict', `Expiry is unavailable: ${this.options.unavailableReason}`);
+    const previous = this.store.expiry(token.id);
+    const active = previous && previous.deactivatedAt === null && !previous.gone ? previous : undefined;
+    const now = this.now();
+    const base = { at: now, orgID: token.orgID, tokenID: token.id, description: token.description, ...who };
+    const known = { tokenID: token.id, orgID: token.orgID, description: token.description, status: token.status };
+    if (raw === null) {
+      if (!previous) return null;
+      this.store.record([], known);
+      this.store.clearExpiry(
+        token.id,
+        active
+          ? {
+              ...base,
+              action: 'expiry-cleared',
+              before: { expiry: iso(active.expiresAt) },
+              after: { expiry: 'never' },
+            }
+          : null,
+      );
+      return null;
+    }
+    const expiresAt = this.parseExpiry(raw, now);
+    this.store.record([], known);
+    this.store.setExpiry(token.id, token.orgID, expiresAt, {
+      ...base,
+      action: active ? 'expiry-changed' : 'expiry-set',
+      before: { expiry: active ? iso(active.expiresAt) : 'never' },
+      after: { expiry: iso(expiresAt) },
+    });
+    this.options.scheduler?.wake();
+    return this.toExpiry(this.store.expiry(token.id)!);
+  }
+
+  /** A token made through the console (create, clone or rotate). */
+  recordCreate(token: TokenFacts, action: 'create' | 'clone' | 'rotate', who: Who): void {
+    const after: Record<string, string> = { description: token.description, status: token.status };
+    if (token.permissions) after.permissions = String(token.permissions.length);
+    this.store.record([{ ...this.entryBase(token, who), action, after }], known(token));
+  }
+
+  /** A PATCH through the console: one entry per field that changed. `before` is what the console last knew. */
+  recordUpdate(before: KnownToken | undefined, token: TokenFacts, who: Who): void {
+    const base = this.entryBase(token, who);
+    const entries: NewEntry[] = [];
+    if (before && before.description !== token.description)
+      entries.push({
+        ...base,
+        action: 'rename',
+        before: { description: before.description },
+        after: { description: token.description },
+      });
+    if (!before || before.status !== token.status)
+      entries.push({
+        ...base,
+        action: token.status === 'inactive' ? 'deactivate' : 'activate',
+        ...(before && { before: { status: before.status } }),
+        after: { status: token.status },
+      });
+    this.store.record(entries, known(token));
+  }
+
+  /** A DELETE through the console, of the token as the console knew it (or just looked it up). */
+  recordDelete(before: KnownToken, who: Who): void {
+    const entry: NewEntry = {
+      at: this.now(),
+      orgID: before.orgID,
+      tokenID: before.tokenID,
+      description: before.description,
+      action: 'delete',
+      before: { status: before.status },
+      ...who,
+    };
+    this.store.record([entry], null, before.tokenID);
+  }
+
+  /** Drops trail entries older than the retention; run at start and daily. */
+  prune(): number {
+    return this.store.prune(this.now() - (this.options.retentionMs ?? 365 * DAY_MS));
+  }
+
+  private entryBase(token: TokenFacts, who: Who) {
+    return { at: this.now(), orgID: token.orgID, tokenID: token.id, description: token.description, ...who };
+  }
+
+  private parseExpiry(raw: unknown, now: number): number {
+    if (typeof raw !== 'string' || raw.trim() === '')
+      throw new InfluxError(
+        'invalid',
+        'expiresAt must be a date and time (ISO 8601, e.g. 2027-01-31T17:00:00Z) or null',
+      );
+    // Date.parse reads many forms loosely, and rolls 30 February over into March: a time people meant is written
+    // with a date, a time and a zone, and each part must exist.
+    const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.exec(
+      raw.trim(),
+    );
+    if (!parts)
+      throw new InfluxError(
+        'invalid',
+        `expiresAt "${raw}" is not a date and time with a time zone; write it as 2027-01-31T17:00:00Z`,
+      );
+    const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => Number(part ?? 0));
+    const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+    const at = Date.parse(raw);
+    if (
+      Number.isNaN(at) ||
+      month! < 1 ||
+      month! > 12 ||
+      day! < 1 ||
+      day! > daysInMonth ||
+      hour! > 23 ||
+      minute! > 59 ||
+      second! > 59
+    )
+      throw new InfluxError('invalid', `expiresAt "${raw}" is not a real date and time`);
+    if (at <= now)
+      throw new InfluxError('unprocessable entity', `expiresAt ${iso(at)} is in the past; choose a later time`);
+    const max = this.options.maxLifetimeMs;
+    if (max !== null && at > now + max)
+      throw new InfluxError(
+        'unprocessable entity',
+        `expiresAt ${iso(at)} is beyond the longest lifetime allowed here (MAX_TOKEN_LIFETIME, ${max / DAY_MS} days): choose ${iso(now + max)} or earlier`,
+      );
+    return at;
+  }
+
+  private toExpiry(row: ExpiryRow): Expiry {
+    const expiry: Expiry = {
+      tokenID: row.tokenID,
+      expiresAt: iso(row.expiresAt),
+      setAt: iso(row.setAt),
+      state: row.gone
+        ? 'gone'
+        : row.deactivatedAt !== null
+          ? 'deactivated'
+          : row.expiresAt <= this.now()
+            ? 'overdue'
+            : 'scheduled',
+    };
+    if (row.deactivatedAt !== null) expiry.deactivatedAt = iso(row.deactivatedAt);
+    if (expiry.state === 'overdue' && row.lastError) {
+      expiry.lastError = row.lastError;
+      expiry.nextAttemptAt = iso(row.nextAttemptAt);
+    }
+    return expiry;
+  }
+}
+
+function known(token: TokenFacts): KnownToken {
+  return { tokenID: token.id, orgID: token.orgID, description: token.description, status: token.status };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,125 @@
+// Expiry is a scheduled deactivation: when a token's time comes, the app server switches it off in InfluxDB (it never
+// deletes it) and records that in the trail. Due work is read from the store each time, so a restart, or a stop long
+// enough to miss the time, only means the work is done at the next start ("caught up"). When InfluxDB does not take
+// the change, the token stays due ("expiry overdue") and is tried again with backoff: 1 s, 2 s, 4 s … 5 min.
+import type { AuditActor } from '../../core/governance';
+import type { GovernanceStore } from './store';
+
+/** What InfluxDB did with the deactivation: done, or the token no longer exists. Throws when it did not answer. */
+export type Deactivate = (tokenID: string) => Promise<'done' | 'gone'>;
+
+export interface SchedulerOptions {
+  store: GovernanceStore;
+  deactivate: Deactivate;
+  now?: () => number;
+  /** When this server started: work due before it was missed while the console was not running. */
+  startedAt?: number;
+  /** The longest wait between looks at the store (a set from another process shows up by then). Default 60 s. */
+  maxSleepMs?: number;
+  log?: (line: string) => void;
+}
+
+export const SCHEDULER_ACTOR: AuditActor = { kind: 'console', description: 'expiry scheduler' };
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function backoffMs(failures: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+}
+
+export class ExpiryScheduler {
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.now = options.now ?? Date.now;
+    this.startedAt = options.startedAt ?? this.now();
+  }
+
+  /** Carries out every deactivation due now, one after another. Concurrent calls share one run. */
+  runDue(): Promise<void> {
+    this.running ??= this.runOnce().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.wake();
+  }
+
+  /** Looks again now (after an expiry was set or changed). */
+  wake(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.runDue();
+    } catch (error) {
+      this.options.log?.(`expiry: ${(error as Error).message}`);
+    }
+    if (this.stopped) return;
+    const next = this.options.store.nextDue();
+    const maxSleep = this.options.maxSleepMs ?? 60_000;
+    const wait = next === null ? maxSleep : Math.min(Math.max(next - this.now(), 0), maxSleep);
+    this.timer = setTimeout(() => void this.tick(), wait);
+    this.timer.unref();
+  }
+
+  private async runOnce(): Promise<void> {
+    const { store, deactivate } = this.options;
+    for (const expiry of store.due(this.now())) {
+      if (expiry.nextAttemptAt > this.now()) continue;
+      const known = store.known(expiry.tokenID);
+      const base = {
+        orgID: expiry.orgID,
+        tokenID: expiry.tokenID,
+        description: known?.description ?? '',
+        action: 'expiry-fired' as const,
+        actor: SCHEDULER_ACTOR,
+        via: 'scheduled' as const,
+      };
+      const notes: string[] = [];
+      if (expiry.expiresAt < this.startedAt && expiry.attempts === 0)
+        notes.push(
+          `caught up at start: due at ${new Date(expiry.expiresAt).toISOString()} while the console was not running`,
+        );
+      if (expiry.attempts > 0) notes.push(`after ${expiry.attempts} failed attempt${expiry.attempts === 1 ? '' : 's'}`);
+      let outcome: 'done' | 'gone';
+      try {
+        outcome = await deactivate(expiry.tokenID);
+      } catch (error) {
+        const message = (error as Error).message;
+        store.markFailed(expiry.tokenID, this.now() + backoffMs(expiry.attempts + 1), message);
+        this.options.log?.(`expiry: could not deactivate ${expiry.tokenID}: ${message}`);
+        continue;
+      }
+      const at = this.now();
+      if (outcome === 'gone') {
+        notes.push('the token no longer existed; nothing to deactivate');
+        store.record([{ ...base, at, note: notes.join('; ') }], null, expiry.tokenID);
+        continue;
+      }
+      store.markDeactivated(expiry.tokenID, at, {
+        ...base,
+        at,
+        before: { status: known?.status ?? 'active' },
+        after: { status: 'inactive' },
+        note: notes.length ? notes.join('; ') : undefined,
+      });
+      if (known) store.record([], { ...known, status: 'inactive' });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// Governance on the app server: the store, the expiry scheduler (only with a server-held token: nothing else could
+// switch a token off on time), the API routes and the proxy's change observer; all stopped when the server closes.
+import type { FastifyInstance } from 'fastify';
+import type { GovernanceConfig } from '../app/app-server';
+import type { IdentifyToken } from '../app/own-token';
+import { Governance } from './governance';
+import { changeObserver, registerGovernanceRoutes, type ChangeObserver } from './routes';
+import { ExpiryScheduler } from './scheduler';
+import { GovernanceStore } from './store';
+import { upstreamCaller, upstreamRefusal } from './upstream';
+import { whoResolver } from './who';
+
+export interface StartGovernanceOptions {
+  config: GovernanceConfig | undefined;
+  /** Which InfluxDB the store's rows belong to. */
+  instance: string;
+  upstreamUrl: string;
+  timeoutMs: number;
+  serverToken: () => string | undefined;
+  identifyToken: IdentifyToken;
+  log: (line: string) => void;
+}
+
+const DAY_MS = 86_400_000;
+export const NO_SERVER_TOKEN =
+  'this console holds no token of its own (people paste theirs), so nothing could switch a token off at its expiry ' +
+  'while nobody has the page open. Set INFLUX_TOKEN to a token that may write authorizations to use expiry.';
+
+export function startGovernance(app: FastifyInstance, options: StartGovernanceOptions): { changes: ChangeObserver } {
+  const config = options.config ?? { dbPath: ':memory:', maxLifetimeMs: null, retentionMs: 365 * DAY_MS };
+  const store = new GovernanceStore(config.dbPath, options.instance);
+  const call = upstreamCaller(options.upstreamUrl, options.timeoutMs);
+  const holdsToken = options.serverToken() !== undefined;
+  const scheduler = holdsToken
+    ? new ExpiryScheduler({
+        store,
+        log: options.log,
+        async deactivate(tokenID) {
+          const answer = await call(
+            'PATCH',
+            `/api/v2/authorizations/${encodeURIComponent(tokenID)}`,
+            options.serverToken(),
+            {
+              status: 'inactive',
+            },
+          );
+          if (answer.status === 200) return 'done';
+          if (answer.status === 404) return 'gone';
+          throw upstreamRefusal(answer, 'the deactivation');
+        },
+      })
+    : undefined;
+  const governance = new Governance({
+    store,
+    scheduler,
+    maxLifetimeMs: config.maxLifetimeMs,
+    retentionMs: config.retentionMs,
+    unavailableReason: holdsToken ? undefined : NO_SERVER_TOKEN,
+  });
+  const routeOptions = {
+    governance,
+    call,
+    serverToken: options.serverToken,
+    who: whoResolver({
+      serverToken: options.serverToken,
+      identify: options.identifyToken,
+      authProxy: config.authProxy,
+    }),
+  };
+  registerGovernanceRoutes(app, routeOptions);
+
+  governance.prune();
+  const pruning = setInterval(() => governance.prune(), DAY_MS).unref();
+  app.addHook('onReady', async () => scheduler?.start());
+  app.addHook('onClose', async () => {
+    clearInterval(pruning);
+    await scheduler?.stop();
+    store.close();
+  });
+  return { changes: changeObserver(routeOptions) };
+}

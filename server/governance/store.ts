@@ -1,0 +1,328 @@
+// The console's own durable store (SQLite, $DATA_DIR/console.sqlite by default): the expiry dates and the audit
+// trail InfluxDB has no place for, and the last-known description and status of each token the console changed (the
+// "before" of its next change). Every row is keyed by the InfluxDB instance, so pointing the console at another
+// InfluxDB never mixes them. Each write is one transaction, committed and synced (WAL, synchronous=FULL) before the
+// caller answers: a SIGKILL loses nothing acknowledged. No token secret is ever stored here.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AuditAction, AuditActor, AuditEntry, AuditVia } from '../../core/governance';
+
+/** Each step takes the schema from the version before it; user_version says which ran. */
+const MIGRATIONS: string[] = [
+  // 1: expiries, the trail, the tokens last seen.
+  `CREATE TABLE expiries (
+     instance        TEXT NOT NULL,
+     token_id        TEXT NOT NULL,
+     org_id          TEXT NOT NULL,
+     expires_at      INTEGER NOT NULL,
+     set_at          INTEGER NOT NULL,
+     deactivated_at  INTEGER,
+     gone            INTEGER NOT NULL DEFAULT 0,
+     attempts        INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL DEFAULT 0,
+     last_error      TEXT,
+     PRIMARY KEY (instance, token_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX expiries_due ON expiries (instance, expires_at) WHERE deactivated_at IS NULL AND gone = 0;
+   CREATE TABLE trail (
+     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+     instance    TEXT NOT NULL,
+     org_id      TEXT NOT NULL,
+     at          INTEGER NOT NULL,
+     token_id    TEXT NOT NULL,
+     description TEXT NOT NULL,
+     action      TEXT NOT NULL,
+     before      TEXT,
+     after       TEXT,
+     actor       TEXT NOT NULL,
+     via         TEXT NOT NULL,
+     note        TEXT
+   );
+   CREATE INDEX trail_org ON trail (instance, org_id, seq);
+   CREATE INDEX trail_token ON trail (instance, token_id, seq);
+   CREATE INDEX trail_at ON trail (at);
+   CREATE TABLE known_tokens (
+     instance    TEXT NOT NULL,
+     token_id    TEXT NOT NULL,
+     org_id      TEXT NOT NULL,
+     description TEXT NOT NULL,
+     status      TEXT NOT NULL,
+     PRIMARY KEY (instance, token_id)
+   ) WITHOUT ROWID;`,
+];
+export const STORE_VERSION = MIGRATIONS.length;
+
+export interface ExpiryRow {
+  tokenID: string;
+  orgID: string;
+  expiresAt: number;
+  setAt: number;
+  deactivatedAt: number | null;
+  gone: boolean;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export interface KnownToken {
+  tokenID: string;
+  orgID: string;
+  description: string;
+  status: string;
+}
+
+/** A trail entry before the store numbers it. */
+export interface NewEntry {
+  at: number;
+  orgID: string;
+  tokenID: string;
+  description: string;
+  action: AuditAction;
+  before?: Record<string, string>;
+  after?: Record<string, string>;
+  actor: AuditActor;
+  via: AuditVia;
+  note?: string;
+}
+
+export interface ActivityQuery {
+  orgID: string;
+  tokenID?: string;
+  action?: AuditAction;
+  /** ms since the epoch: entries at or after. */
+  since?: number;
+  /** Entries with a smaller seq (the paging cursor). */
+  before?: number;
+  limit: number;
+}
+
+interface TrailRow {
+  seq: number;
+  org_id: string;
+  at: number;
+  token_id: string;
+  description: string;
+  action: AuditAction;
+  before: string | null;
+  after: string | null;
+  actor: string;
+  via: AuditVia;
+  note: string | null;
+}
+
+const EXPIRY_COLUMNS = `token_id AS tokenID, org_id AS orgID, expires_at AS expiresAt, set_at AS setAt,
+  deactivated_at AS deactivatedAt, gone, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError`;
+
+export class GovernanceStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  /** Opens (creating or migrating) the store at `path` for one InfluxDB instance. */
+  constructor(
+    readonly path: string,
+    readonly instance: string,
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    try {
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    const db = this.db;
+    this.stmts = {
+      expiry: db.prepare(`SELECT ${EXPIRY_COLUMNS} FROM expiries WHERE instance = ? AND token_id = ?`),
+      expiries: db.prepare(`SELECT ${EXPIRY_COLUMNS} FROM expiries WHERE instance = ? AND org_id = ?`),
+      due: db.prepare(
+        `SELECT ${EXPIRY_COLUMNS} FROM expiries WHERE instance = ? AND deactivated_at IS NULL AND gone = 0
+           AND expires_at <= ? ORDER BY expires_at`,
+      ),
+      nextDue: db
+        .prepare(
+          `SELECT min(max(expires_at, next_attempt_at)) FROM expiries
+            WHERE instance = ? AND deactivated_at IS NULL AND gone = 0`,
+        )
+        .pluck(),
+      upsertExpiry: db.prepare(
+        `INSERT INTO expiries (instance, token_id, org_id, expires_at, set_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (instance, token_id) DO UPDATE SET org_id = excluded.org_id, expires_at = excluded.expires_at,
+           set_at = excluded.set_at, deactivated_at = NULL, gone = 0, attempts = 0, next_attempt_at = 0,
+           last_error = NULL`,
+      ),
+      deleteExpiry: db.prepare('DELETE FROM expiries WHERE instance = ? AND token_id = ?'),
+      markDeactivated: db.prepare(
+        'UPDATE expiries SET deactivated_at = ?, last_error = NULL WHERE instance = ? AND token_id = ?',
+      ),
+      markGone: db.prepare('UPDATE expiries SET gone = 1 WHERE instance = ? AND token_id = ?'),
+      markFailed: db.prepare(
+        `UPDATE expiries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+          WHERE instance = ? AND token_id = ?`,
+      ),
+      append: db.prepare(
+        `INSERT INTO trail (instance, org_id, at, token_id, description, action, before, after, actor, via, note)
+         VALUES (@instance, @orgID, @at, @tokenID, @description, @action, @before, @after, @actor, @via, @note)`,
+      ),
+      prune: db.prepare('DELETE FROM trail WHERE at < ?'),
+      known: db.prepare(
+        `SELECT token_id AS tokenID, org_id AS orgID, description, status FROM known_tokens
+          WHERE instance = ? AND token_id = ?`,
+      ),
+      remember: db.prepare(
+        `INSERT INTO known_tokens (instance, token_id, org_id, description, status) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (instance, token_id) DO UPDATE SET org_id = excluded.org_id,
+           description = excluded.description, status = excluded.status`,
+      ),
+      forget: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND token_id = ?'),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  expiry(tokenID: string): ExpiryRow | undefined {
+    return toExpiry(this.stmts.expiry.get(this.instance, tokenID));
+  }
+
+  expiries(orgID: string): ExpiryRow[] {
+    return this.stmts.expiries.all(this.instance, orgID).map((row) => toExpiry(row)!);
+  }
+
+  /** Expiries due at `now` that the console has not carried out yet (including those waiting for a retry). */
+  due(now: number): ExpiryRow[] {
+    return this.stmts.due.all(this.instance, now).map((row) => toExpiry(row)!);
+  }
+
+  /** When the scheduler next has something to do, or null. */
+  nextDue(): number | null {
+    return (this.stmts.nextDue.get(this.instance) as number | null) ?? null;
+  }
+
+  /** Sets (or replaces) an expiry and records it, in one transaction. */
+  setExpiry(tokenID: string, orgID: string, expiresAt: number, entry: NewEntry): void {
+    this.db.transaction(() => {
+      this.stmts.upsertExpiry.run(this.instance, tokenID, orgID, expiresAt, entry.at);
+      this.appendRow(entry);
+    })();
+  }
+
+  clearExpiry(tokenID: string, entry: NewEntry | null): void {
+    this.db.transaction(() => {
+      this.stmts.deleteExpiry.run(this.instance, tokenID);
+      if (entry) this.appendRow(entry);
+    })();
+  }
+
+  markDeactivated(tokenID: string, at: number, entry: NewEntry): void {
+    this.db.transaction(() => {
+      this.stmts.markDeactivated.run(at, this.instance, tokenID);
+      this.appendRow(entry);
+    })();
+  }
+
+  markGone(tokenID: string): void {
+    this.stmts.markGone.run(this.instance, tokenID);
+  }
+
+  markFailed(tokenID: string, nextAttemptAt: number, error: string): void {
+    this.stmts.markFailed.run(nextAttemptAt, error, this.instance, tokenID);
+  }
+
+  /** Appends entries and updates what is known of their tokens, in one transaction. */
+  record(entries: NewEntry[], known: KnownToken | null, forget?: string): void {
+    this.db.transaction(() => {
+      for (const entry of entries) this.appendRow(entry);
+      if (known) this.stmts.remember.run(this.instance, known.tokenID, known.orgID, known.description, known.status);
+      if (forget) {
+        this.stmts.forget.run(this.instance, forget);
+        this.stmts.markGone.run(this.instance, forget);
+      }
+    })();
+  }
+
+  known(tokenID: string): KnownToken | undefined {
+    return this.stmts.known.get(this.instance, tokenID) as KnownToken | undefined;
+  }
+
+  activity(query: ActivityQuery): AuditEntry[] {
+    const where = ['instance = ?', 'org_id = ?'];
+    const params: unknown[] = [this.instance, query.orgID];
+    const filters: Array<[string, unknown]> = [
+      ['token_id = ?', query.tokenID],
+      ['action = ?', query.action],
+      ['at >= ?', query.since],
+      ['seq < ?', query.before],
+    ];
+    for (const [clause, value] of filters) {
+      if (value === undefined) continue;
+      where.push(clause);
+      params.push(value);
+    }
+    params.push(query.limit);
+    const rows = this.db
+      .prepare(`SELECT * FROM trail WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
+      .all(...params) as TrailRow[];
+    return rows.map(toEntry);
+  }
+
+  /** Drops entries older than `before` (the retention setting); returns how many. */
+  prune(before: number): number {
+    return this.stmts.prune.run(before).changes;
+  }
+
+  private appendRow(entry: NewEntry): void {
+    this.stmts.append.run({
+      instance: this.instance,
+      orgID: entry.orgID,
+      at: entry.at,
+      tokenID: entry.tokenID,
+      description: entry.description,
+      action: entry.action,
+      before: entry.before ? JSON.stringify(entry.before) : null,
+      after: entry.after ? JSON.stringify(entry.after) : null,
+      actor: JSON.stringify(entry.actor),
+      via: entry.via,
+      note: entry.note ?? null,
+    });
+  }
+
+  private migrate(): void {
+    this.db.transaction(() => {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version > STORE_VERSION)
+        throw new Error(
+          `${this.path} has schema version ${version}, newer than this console's ${STORE_VERSION}: update the code or set CONSOLE_DB to another file`,
+        );
+      for (let step = version; step < STORE_VERSION; step++) this.db.exec(MIGRATIONS[step]!);
+      this.db.pragma(`user_version = ${STORE_VERSION}`);
+    })();
+  }
+}
+
+function toExpiry(row: unknown): ExpiryRow | undefined {
+  if (!row) return undefined;
+  const r = row as Omit<ExpiryRow, 'gone'> & { gone: number };
+  return { ...r, gone: r.gone === 1 };
+}
+
+function toEntry(row: TrailRow): AuditEntry {
+  const entry: AuditEntry = {
+    seq: row.seq,
+    at: new Date(row.at).toISOString(),
+    orgID: row.org_id,
+    tokenID: row.token_id,
+    description: row.description,
+    action: row.action,
+    actor: JSON.parse(row.actor) as AuditActor,
+    via: row.via,
+  };
+  if (row.before) entry.before = JSON.parse(row.before) as Record<string, string>;
+  if (row.after) entry.after = JSON.parse(row.after) as Record<string, string>;
+  if (row.note) entry.note = row.note;
+  return entry;
+}
