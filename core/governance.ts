@@ -59,7 +59,9 @@ export type AuditAction =
   | 'expiry-set'
   | 'expiry-changed'
   | 'expiry-cleared'
-  | 'expiry-fired';
+  | 'expiry-fired'
+  | 'appeared'
+  | 'disappeared';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'create',
@@ -73,14 +75,22 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'expiry-changed',
   'expiry-cleared',
   'expiry-fired',
+  'appeared',
+  'disappeared',
 ];
 
-/** page: the browser app. api: a request without a browser (curl, the CLI). scheduled: the console's own timer. */
-export type AuditVia = 'page' | 'api' | 'scheduled';
+/**
+ * page: the browser app. api: a request without a browser (curl, the CLI). scheduled: the console's own timer.
+ * outside: made elsewhere (the influx CLI, InfluxDB's UI, another console) and found by the console's check; the
+ * entry's note gives the window in which it happened. Outside changes are appeared, disappeared, rename, activate
+ * and deactivate.
+ */
+export type AuditVia = 'page' | 'api' | 'scheduled' | 'outside';
 
 /** Who acted: the credential (never its secret) and, behind a trusted auth proxy, the person. */
 export interface AuditActor {
-  kind: 'server-token' | 'pasted-token' | 'console';
+  /** unknown: a change made outside this console (who made it is not known here). */
+  kind: 'server-token' | 'pasted-token' | 'console' | 'unknown';
   /** The acting token's authorization ID and description, and its user, when known. */
   tokenID?: string;
   description?: string;

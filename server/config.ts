@@ -144,7 +144,16 @@ function readGovernance(env: Env, cwd: string): GovernanceConfig {
   if (header && !/^[A-Za-z0-9-]+$/.test(header))
     throw new ConfigError(`AUTH_PROXY_HEADER="${header}" is not a header name (letters, digits and dashes)`);
   if (!header && trusted.length) throw new ConfigError('AUTH_PROXY_TRUSTED is set but AUTH_PROXY_HEADER is not');
-  return { dbPath, maxLifetimeMs, retentionMs, ...(header && { authProxy: { header, trusted } }) };
+  const checkIntervalMs = env.AUDIT_CHECK_INTERVAL?.trim()
+    ? durationSetting(env.AUDIT_CHECK_INTERVAL, 'AUDIT_CHECK_INTERVAL')
+    : undefined;
+  return {
+    dbPath,
+    maxLifetimeMs,
+    retentionMs,
+    ...(checkIntervalMs && { checkIntervalMs }),
+    ...(header && { authProxy: { header, trusted } }),
+  };
 }
 
 function durationSetting(raw: string, name: string): number {

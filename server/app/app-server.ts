@@ -73,6 +73,8 @@ export interface GovernanceConfig {
   retentionMs: number;
   /** AUTH_PROXY_HEADER and AUTH_PROXY_TRUSTED. */
   authProxy?: AuthProxySetting;
+  /** AUDIT_CHECK_INTERVAL: how often to look for changes made outside this console. Default 5 minutes. */
+  checkIntervalMs?: number;
 }
 
 export interface RunningAppServer {

@@ -66,7 +66,7 @@ export class Governance {
     const known = { tokenID: token.id, orgID: token.orgID, description: token.description, status: token.status };
     if (raw === null) {
       if (!previous) return null;
-      this.store.record([], known);
+      this.store.record([], known, undefined, now);
       this.store.clearExpiry(
         token.id,
         active
@@ -81,7 +81,7 @@ export class Governance {
       return null;
     }
     const expiresAt = this.parseExpiry(raw, now);
-    this.store.record([], known);
+    this.store.record([], known, undefined, now);
     this.store.setExpiry(token.id, token.orgID, expiresAt, {
       ...base,
       action: active ? 'expiry-changed' : 'expiry-set',
@@ -96,7 +96,8 @@ export class Governance {
   recordCreate(token: TokenFacts, action: 'create' | 'clone' | 'rotate', who: Who): void {
     const after: Record<string, string> = { description: token.description, status: token.status };
     if (token.permissions) after.permissions = String(token.permissions.length);
-    this.store.record([{ ...this.entryBase(token, who), action, after }], known(token));
+    const entry = { ...this.entryBase(token, who), action, after };
+    this.store.record([entry], known(token), undefined, entry.at);
   }
 
   /** A PATCH through the console: one entry per field that changed. `before` is what the console last knew. */
@@ -117,7 +118,7 @@ export class Governance {
         ...(before && { before: { status: before.status } }),
         after: { status: token.status },
       });
-    this.store.record(entries, known(token));
+    this.store.record(entries, known(token), undefined, base.at);
   }
 
   /** A DELETE through the console, of the token as the console knew it (or just looked it up). */
@@ -131,7 +132,7 @@ export class Governance {
       before: { status: before.status },
       ...who,
     };
-    this.store.record([entry], null, before.tokenID);
+    this.store.record([entry], null, before.tokenID, entry.at);
   }
 
   /** Drops trail entries older than the retention; run at start and daily. */

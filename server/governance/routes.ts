@@ -22,6 +22,8 @@ export interface GovernanceRoutesOptions {
   call: UpstreamCall;
   serverToken: () => string | undefined;
   who: (request: FastifyRequest) => Promise<Who>;
+  /** The page (or anyone) just listed tokens: a moment to look for changes made outside this console. */
+  listed?: () => void;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -94,6 +96,10 @@ export function changeObserver(options: GovernanceRoutesOptions): ChangeObserver
   return {
     async before(request, path) {
       const method = request.method;
+      if (method === 'GET' && COLLECTION.test(path)) {
+        options.listed?.();
+        return undefined;
+      }
       if (method === 'POST' && COLLECTION.test(path)) {
         const label = request.headers[ACTION_HEADER];
         const action = label === 'clone' || label === 'rotate' ? label : 'create';

@@ -109,7 +109,7 @@ export class ExpiryScheduler {
       const at = this.now();
       if (outcome === 'gone') {
         notes.push('the token no longer existed; nothing to deactivate');
-        store.record([{ ...base, at, note: notes.join('; ') }], null, expiry.tokenID);
+        store.record([{ ...base, at, note: notes.join('; ') }], null, expiry.tokenID, at);
         continue;
       }
       store.markDeactivated(expiry.tokenID, at, {
@@ -119,7 +119,7 @@ export class ExpiryScheduler {
         after: { status: 'inactive' },
         note: notes.length ? notes.join('; ') : undefined,
       });
-      if (known) store.record([], { ...known, status: 'inactive' });
+      if (known) store.record([], { ...known, status: 'inactive' }, undefined, at);
     }
   }
 }

@@ -5,6 +5,7 @@ import type { GovernanceConfig } from '../app/app-server';
 import type { IdentifyToken } from '../app/own-token';
 import { Governance } from './governance';
 import { changeObserver, registerGovernanceRoutes, type ChangeObserver } from './routes';
+import { OutsideChecker } from './outside-check';
 import { ExpiryScheduler } from './scheduler';
 import { GovernanceStore } from './store';
 import { upstreamCaller, upstreamRefusal } from './upstream';
@@ -57,9 +58,20 @@ export function startGovernance(app: FastifyInstance, options: StartGovernanceOp
     retentionMs: config.retentionMs,
     unavailableReason: holdsToken ? undefined : NO_SERVER_TOKEN,
   });
+  const checker = holdsToken
+    ? new OutsideChecker({
+        store,
+        upstreamUrl: options.upstreamUrl,
+        serverToken: options.serverToken,
+        timeoutMs: options.timeoutMs,
+        intervalMs: config.checkIntervalMs ?? 5 * 60_000,
+        log: options.log,
+      })
+    : undefined;
   const routeOptions = {
     governance,
     call,
+    listed: () => checker?.soon(),
     serverToken: options.serverToken,
     who: whoResolver({
       serverToken: options.serverToken,
@@ -71,10 +83,14 @@ export function startGovernance(app: FastifyInstance, options: StartGovernanceOp
 
   governance.prune();
   const pruning = setInterval(() => governance.prune(), DAY_MS).unref();
-  app.addHook('onReady', async () => scheduler?.start());
+  app.addHook('onReady', async () => {
+    scheduler?.start();
+    checker?.start();
+  });
   app.addHook('onClose', async () => {
     clearInterval(pruning);
     await scheduler?.stop();
+    await checker?.stop();
     store.close();
   });
   return { changes: changeObserver(routeOptions) };

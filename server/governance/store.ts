@@ -48,7 +48,13 @@ const MIGRATIONS: string[] = [
      org_id      TEXT NOT NULL,
      description TEXT NOT NULL,
      status      TEXT NOT NULL,
+     changed_at  INTEGER NOT NULL DEFAULT 0,
+     gone        INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (instance, token_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE checks (
+     instance TEXT PRIMARY KEY,
+     last_at  INTEGER NOT NULL
    ) WITHOUT ROWID;`,
 ];
 export const STORE_VERSION = MIGRATIONS.length;
@@ -70,6 +76,14 @@ export interface KnownToken {
   orgID: string;
   description: string;
   status: string;
+}
+
+/** A row of what the console last knew, as the outside check reads it. */
+export interface KnownRow extends KnownToken {
+  /** When the console last wrote it (its own change, or a check). */
+  changedAt: number;
+  /** Deleted through the console (kept until the next check, so that check does not see it "appear"). */
+  gone: boolean;
 }
 
 /** A trail entry before the store numbers it. */
@@ -170,14 +184,25 @@ export class GovernanceStore {
       prune: db.prepare('DELETE FROM trail WHERE at < ?'),
       known: db.prepare(
         `SELECT token_id AS tokenID, org_id AS orgID, description, status FROM known_tokens
-          WHERE instance = ? AND token_id = ?`,
+          WHERE instance = ? AND token_id = ? AND gone = 0`,
+      ),
+      knownSlice: db.prepare(
+        `SELECT token_id AS tokenID, org_id AS orgID, description, status, changed_at AS changedAt, gone
+           FROM known_tokens WHERE instance = ? AND token_id > ? ORDER BY token_id LIMIT ?`,
       ),
       remember: db.prepare(
-        `INSERT INTO known_tokens (instance, token_id, org_id, description, status) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (instance, token_id) DO UPDATE SET org_id = excluded.org_id,
-           description = excluded.description, status = excluded.status`,
+        `INSERT INTO known_tokens (instance, token_id, org_id, description, status, changed_at, gone)
+         VALUES (?, ?, ?, ?, ?, ?, 0)
+         ON CONFLICT (instance, token_id) DO UPDATE SET org_id = excluded.org_id, description = excluded.description,
+           status = excluded.status, changed_at = excluded.changed_at, gone = 0`,
       ),
-      forget: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND token_id = ?'),
+      forget: db.prepare('UPDATE known_tokens SET gone = 1, changed_at = ? WHERE instance = ? AND token_id = ?'),
+      drop: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND token_id = ?'),
+      purgeGone: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND gone = 1 AND changed_at <= ?'),
+      lastCheck: db.prepare('SELECT last_at FROM checks WHERE instance = ?').pluck(),
+      setLastCheck: db.prepare(
+        'INSERT INTO checks (instance, last_at) VALUES (?, ?) ON CONFLICT (instance) DO UPDATE SET last_at = excluded.last_at',
+      ),
     };
   }
 
@@ -233,16 +258,53 @@ export class GovernanceStore {
     this.stmts.markFailed.run(nextAttemptAt, error, this.instance, tokenID);
   }
 
-  /** Appends entries and updates what is known of their tokens, in one transaction. */
-  record(entries: NewEntry[], known: KnownToken | null, forget?: string): void {
+  /** Appends entries and updates what is known of their tokens, in one transaction. `at`: when (default now). */
+  record(entries: NewEntry[], known: KnownToken | null, forget?: string, at = Date.now()): void {
     this.db.transaction(() => {
       for (const entry of entries) this.appendRow(entry);
-      if (known) this.stmts.remember.run(this.instance, known.tokenID, known.orgID, known.description, known.status);
+      if (known) this.remember(known, at);
       if (forget) {
-        this.stmts.forget.run(this.instance, forget);
+        this.stmts.forget.run(at, this.instance, forget);
         this.stmts.markGone.run(this.instance, forget);
       }
     })();
+  }
+
+  /** What an outside check found, in one transaction: its entries, tokens seen or changed, tokens gone. */
+  applyCheck(entries: NewEntry[], seen: KnownToken[], vanished: string[], at: number): void {
+    this.db.transaction(() => {
+      for (const entry of entries) this.appendRow(entry);
+      for (const token of seen) this.remember(token, at);
+      for (const tokenID of vanished) {
+        this.stmts.drop.run(this.instance, tokenID);
+        this.stmts.markGone.run(this.instance, tokenID);
+      }
+    })();
+  }
+
+  /** Up to `limit` known tokens after `afterID` (keyset paging: each call is a short read). */
+  knownSlice(afterID: string, limit: number): KnownRow[] {
+    const rows = this.stmts.knownSlice.all(this.instance, afterID, limit) as Array<
+      Omit<KnownRow, 'gone'> & { gone: number }
+    >;
+    return rows.map((row) => ({ ...row, gone: row.gone === 1 }));
+  }
+
+  /** Forgets tokens deleted through the console before `before` (a check has seen them gone). */
+  purgeGone(before: number): void {
+    this.stmts.purgeGone.run(this.instance, before);
+  }
+
+  lastCheck(): number | null {
+    return (this.stmts.lastCheck.get(this.instance) as number | undefined) ?? null;
+  }
+
+  setLastCheck(at: number): void {
+    this.stmts.setLastCheck.run(this.instance, at);
+  }
+
+  private remember(token: KnownToken, at: number): void {
+    this.stmts.remember.run(this.instance, token.tokenID, token.orgID, token.description, token.status, at);
   }
 
   known(tokenID: string): KnownToken | undefined {
