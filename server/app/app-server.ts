@@ -75,6 +75,8 @@ export interface GovernanceConfig {
   authProxy?: AuthProxySetting;
   /** AUDIT_CHECK_INTERVAL: how often to look for changes made outside this console. Default 5 minutes. */
   checkIntervalMs?: number;
+  /** False leaves changes through the proxy unrecorded: only for benchmarks measuring what recording costs. */
+  recordChanges?: boolean;
 }
 
 export interface RunningAppServer {

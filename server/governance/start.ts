@@ -27,7 +27,10 @@ export const NO_SERVER_TOKEN =
   'this console holds no token of its own (people paste theirs), so nothing could switch a token off at its expiry ' +
   'while nobody has the page open. Set INFLUX_TOKEN to a token that may write authorizations to use expiry.';
 
-export function startGovernance(app: FastifyInstance, options: StartGovernanceOptions): { changes: ChangeObserver } {
+export function startGovernance(
+  app: FastifyInstance,
+  options: StartGovernanceOptions,
+): { changes: ChangeObserver | undefined } {
   const config = options.config ?? { dbPath: ':memory:', maxLifetimeMs: null, retentionMs: 365 * DAY_MS };
   const store = new GovernanceStore(config.dbPath, options.instance);
   const call = upstreamCaller(options.upstreamUrl, options.timeoutMs);
@@ -93,5 +96,5 @@ export function startGovernance(app: FastifyInstance, options: StartGovernanceOp
     await checker?.stop();
     store.close();
   });
-  return { changes: changeObserver(routeOptions) };
+  return { changes: config.recordChanges === false ? undefined : changeObserver(routeOptions) };
 }
