@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tableLines } from '../core/text-table';
 import { firstLoadBundle } from './bundle';
+import { benchGovernance } from './governance-bench';
 import { benchFirstRow } from './first-row';
 import { machineFacts } from './machine';
 import {
@@ -40,6 +41,8 @@ const plan = quick
       scrollFrames: 60,
       patchSeconds: 1,
       proxyRequests: 400,
+      governanceTokens: 10_000,
+      governanceRequests: 400,
     }
   : {
       pageSizes: [1_000, 10_000, 100_000],
@@ -52,6 +55,8 @@ const plan = quick
       scrollFrames: 300,
       patchSeconds: 5,
       proxyRequests: 2_000,
+      governanceTokens: 100_000,
+      governanceRequests: 1_000,
     };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -79,6 +84,9 @@ const writeLoad = await benchWriteLoad({ seconds: plan.patchSeconds });
 
 log('Proxy: ours vs nginx (where installed) vs direct…');
 const proxy = await measureProxyOverhead({ requests: plan.proxyRequests, concurrency: 10, listSize: 100 });
+
+log(`Governance: PATCH with the trail on and off; the outside check at ${plan.governanceTokens} tokens…`);
+const governance = await benchGovernance({ tokens: plan.governanceTokens, requests: plan.governanceRequests });
 
 const pages: PageFigures[] = [];
 for (const size of plan.pageSizes) {
@@ -121,6 +129,7 @@ const result = {
   patch,
   writeLoad,
   proxy,
+  governance,
   pages,
   ui,
   throttled,
@@ -308,6 +317,22 @@ lines.push(
     `(proxy CPU: that process's own; the last row is ours inside the stand-in's process, as \`npm start\` runs it)`,
 );
 lines.push(formatOverheadTable(proxy));
+table(`Governance: PATCH through the app server, ${governance.patch.requests} each, trail on and off`, [
+  ['', 'p50', 'p99'],
+  ['trail on', ms(governance.patch.trailOn.p50Ms), ms(governance.patch.trailOn.p99Ms)],
+  ['trail off', ms(governance.patch.trailOff.p50Ms), ms(governance.patch.trailOff.p99Ms)],
+  ['added', ms(governance.patch.addedP50Ms), ms(governance.patch.addedP99Ms)],
+]);
+table(`Governance: the outside check at ${governance.check.tokens} tokens (stand-in in its own process)`, [
+  ['check', 'took', 'longest event-loop stall', 'recorded'],
+  ['first (learns the list)', ms(governance.check.first.ms), ms(governance.check.first.longestBlockMs), '0'],
+  [
+    'later (100 renamed outside)',
+    ms(governance.check.later.ms),
+    ms(governance.check.later.longestBlockMs),
+    String(governance.check.later.recorded),
+  ],
+]);
 
 const text = lines.join('\n');
 console.log(text);

@@ -1,4 +1,4 @@
-// Lookups shared by the commands: one authorization by ID, org and user names to IDs, the org scope.
+// Lookups shared by the commands: one authorization by ID, org and user names to IDs, the org scope and the one org.
 import { InfluxApiError } from '../core/influx-client';
 import type { Authorization, AuthorizationFilters } from '../core/influx-types';
 import type { Connection } from './connection';
@@ -52,3 +52,18 @@ export const findOrgID = (ctx: CommandContext, name: string) =>
 
 export const findUserID = (ctx: CommandContext, name: string) =>
   idByName(ctx, ctx.client.listUsers(name), 'user', name);
+
+/**
+ * The one org a command acts on: --org-id, --org, then the default org (INFLUX_ORG_ID, INFLUX_ORG, config org),
+ * else the only org in sight (the stand-in's my-org, a fresh OSS install).
+ */
+export async function resolveOrgID(ctx: CommandContext, flags: { org?: string; orgId?: string }): Promise<string> {
+  if (flags.orgId) return flags.orgId;
+  if (flags.org) return findOrgID(ctx, flags.org);
+  const fallback = ctx.connection.defaultOrg;
+  if (fallback?.orgID) return fallback.orgID;
+  if (fallback?.org) return findOrgID(ctx, fallback.org);
+  const orgs = await ctx.client.listEveryOrg();
+  if (orgs.length === 1 && orgs[0]) return orgs[0].id;
+  throw new CliError(`which org? ${orgs.length} orgs are visible: pass --org NAME or --org-id ID, or set INFLUX_ORG`);
+}

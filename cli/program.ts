@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InfluxApiError } from '../core/influx-client';
+import { auditCommand } from './commands/audit';
 import { createCommand } from './commands/create';
 import { deleteCommand } from './commands/delete';
 import { listCommand } from './commands/list';
@@ -31,8 +32,9 @@ function buildProgram(state: RunState): Command {
   auth.addCommand(setStatusCommand(state, 'active'));
   auth.addCommand(setStatusCommand(state, 'inactive'));
   auth.addCommand(deleteCommand(state));
+  program.addCommand(auditCommand(state));
   // Subcommands made by `new Command` do not inherit these settings from their parent.
-  for (const command of [auth, ...auth.commands]) {
+  for (const command of program.commands.flatMap((command) => [command, ...command.commands])) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(add --help for usage)');
   }
   return program;

@@ -205,8 +205,15 @@ export function createInfluxClient(options: InfluxClientOptions) {
       ),
     getAuthorization: (id: string, signal?: AbortSignal) =>
       request<Authorization>('GET', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, undefined, signal),
-    createAuthorization: (body: AuthorizationCreate) =>
-      request<Authorization>('POST', '/api/v2/authorizations', undefined, body),
+    /** `headers`: extra ones for this request (the page's ACTION_HEADER, a label for the console's trail). */
+    createAuthorization: (body: AuthorizationCreate, headers?: Record<string, string>) => {
+      const prepared = prepare('POST', '/api/v2/authorizations', undefined, body);
+      return sendInfluxRequest<Authorization>(
+        { ...prepared, headers: { ...prepared.headers, ...headers } },
+        undefined,
+        doFetch,
+      );
+    },
     updateAuthorization: (id: string, update: AuthorizationUpdate) =>
       request<Authorization>('PATCH', `/api/v2/authorizations/${encodeURIComponent(id)}`, undefined, update),
     deleteAuthorization: (id: string) => request<void>('DELETE', `/api/v2/authorizations/${encodeURIComponent(id)}`),

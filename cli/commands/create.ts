@@ -5,8 +5,8 @@ import { printAuths } from '../auth-output';
 import type { ConnectionFlags } from '../connection';
 import { connect, type RunState } from '../context';
 import { GRANTABLE_TYPES, requestedPermissions, type GrantableType } from '../create-permissions';
-import { CliError, usageError } from '../errors';
-import { findOrgID, findUserID } from '../lookups';
+import { usageError } from '../errors';
+import { findUserID, resolveOrgID } from '../lookups';
 import { addConnectionOptions, addOutputOptions, idOption, repeatableIdOption, type OutputFlags } from '../options';
 
 interface CreateFlags extends ConnectionFlags, OutputFlags {
@@ -73,16 +73,4 @@ export function createCommand(state: RunState): Command {
       secretInUse: ctx.connection.token,
     });
   });
-}
-
-async function resolveOrgID(ctx: ReturnType<typeof connect>, flags: CreateFlags): Promise<string> {
-  if (flags.orgId) return flags.orgId;
-  if (flags.org) return findOrgID(ctx, flags.org);
-  const fallback = ctx.connection.defaultOrg;
-  if (fallback?.orgID) return fallback.orgID;
-  if (fallback?.org) return findOrgID(ctx, fallback.org);
-  // With exactly one org in sight (the stand-in's my-org, a fresh OSS install), there is nothing to choose.
-  const orgs = await ctx.client.listEveryOrg();
-  if (orgs.length === 1 && orgs[0]) return orgs[0].id;
-  throw new CliError(`which org? ${orgs.length} orgs are visible: pass --org NAME or --org-id ID, or set INFLUX_ORG`);
 }

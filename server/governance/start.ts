@@ -61,16 +61,18 @@ export function startGovernance(
     retentionMs: config.retentionMs,
     unavailableReason: holdsToken ? undefined : NO_SERVER_TOKEN,
   });
-  const checker = holdsToken
-    ? new OutsideChecker({
-        store,
-        upstreamUrl: options.upstreamUrl,
-        serverToken: options.serverToken,
-        timeoutMs: options.timeoutMs,
-        intervalMs: config.checkIntervalMs ?? 5 * 60_000,
-        log: options.log,
-      })
-    : undefined;
+  // Without a store of its own (an embedded server in a test) it learns nothing between runs: no outside check.
+  const checker =
+    holdsToken && options.config
+      ? new OutsideChecker({
+          store,
+          upstreamUrl: options.upstreamUrl,
+          serverToken: options.serverToken,
+          timeoutMs: options.timeoutMs,
+          intervalMs: config.checkIntervalMs ?? 5 * 60_000,
+          log: options.log,
+        })
+      : undefined;
   const routeOptions = {
     governance,
     call,

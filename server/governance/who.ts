@@ -18,7 +18,7 @@ export interface WhoOptions {
   serverToken: () => string | undefined;
   identify: IdentifyToken;
   authProxy?: AuthProxySetting;
-  /** How long an identification is reused. Default 5 minutes. */
+  /** How long an identification is reused (identifying a token may mean listing every token). Default 1 hour. */
   cacheMs?: number;
 }
 
@@ -29,7 +29,7 @@ export function pastedToken(header: string | undefined): string | undefined {
 
 export function whoResolver(options: WhoOptions): (request: FastifyRequest) => Promise<Who> {
   const cache = new Map<string, { at: number; actor: Pick<AuditActor, 'tokenID' | 'description' | 'user'> }>();
-  const cacheMs = options.cacheMs ?? 5 * 60_000;
+  const cacheMs = options.cacheMs ?? 60 * 60_000;
   const trusted = new Set((options.authProxy?.trusted ?? []).map(normalizeAddress));
   const header = options.authProxy?.header.toLowerCase();
 

@@ -177,12 +177,16 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     res: { statusCode: number; stream: Readable },
     record: NonNullable<Exchange['record']>,
   ): Promise<void> {
-    let body: Buffer;
-    try {
-      body = await readAll(res.stream, RECORDED_ANSWER_LIMIT);
-    } catch (error) {
-      options.log(`proxy: ${request.method} ${request.gated!.path} response cut off: ${(error as Error).message}`);
-      reply.raw.destroy();
+    const { body, error } = await readAll(res.stream, RECORDED_ANSWER_LIMIT);
+    if (error) {
+      // Cut off: nothing to record; the browser gets what came, cut off the same way, so it can say so.
+      const cut = Readable.from(
+        (async function* () {
+          yield body;
+          throw error;
+        })(),
+      );
+      answerWith(request, reply, res.statusCode, cut);
       return;
     }
     try {
@@ -261,15 +265,20 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
 /** An answer to a token change is one authorization (a few KiB); more is not an answer to record. */
 const RECORDED_ANSWER_LIMIT = 4 * 1024 * 1024;
 
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+/** The whole answer, or what came of it and why the rest did not. */
+async function readAll(stream: Readable, limit: number): Promise<{ body: Buffer; error?: Error }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new Error(`answer larger than ${limit} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw new Error(`answer larger than ${limit} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    return { body: Buffer.concat(chunks), error: error as Error };
   }
-  return Buffer.concat(chunks);
+  return { body: Buffer.concat(chunks) };
 }
 
 /**

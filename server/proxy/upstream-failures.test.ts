@@ -124,6 +124,22 @@ describe('when InfluxDB cannot answer', () => {
     expect(logs.join('\n')).toMatch(/response cut off/);
   });
 
+  it('cuts the answer to a token change off the same way (the trail reads it first), so the page can say so', async () => {
+    const upstream = await fake();
+    upstream.respondWith((req, res, body) =>
+      req.method === 'PATCH' ? resetMidResponse(req, res, body) : res.writeHead(404).end(),
+    );
+    const { app, logs } = await appFor(upstream.url);
+    const response = await request(`${app.url}/api/v2/authorizations/0a1b2c3d4e5f6a7b`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: '{"status":"inactive"}',
+    });
+    expect(response.statusCode).toBe(200);
+    await expect(response.body.text()).rejects.toThrow();
+    expect(logs.join('\n')).toMatch(/response cut off/);
+  });
+
   it('gives up on InfluxDB when the browser goes away', async () => {
     const upstream = await fake();
     upstream.respondWith(hang);

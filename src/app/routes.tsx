@@ -1,5 +1,7 @@
 // The app's routes: <AppRoutes /> inside main.tsx's <BrowserRouter> or the tests' <MemoryRouter> (render-app.tsx).
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
+import { ActivityPage } from '../features/activity';
+import { HealthPage } from '../features/health';
 import { TokenDrawer, TokensPage } from '../features/tokens';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -17,6 +19,10 @@ export const routes: RouteObject[] = [
           { path: ':tokenId', element: <TokenDrawer /> },
         ],
       },
+      // The org's audit trail; its code arrives on first visit.
+      { path: 'activity', element: <ActivityPage /> },
+      // What to clean up (not /health: the app server forwards that to InfluxDB); its code arrives on first visit.
+      { path: 'cleanup', element: <HealthPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -24,6 +24,10 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+const stayStill = () => () => {};
+
+/** The shared clock; with `active` false it does not tick (and reads 0), so a caller that needs it only sometimes
+ * does not re-render every 30 s for nothing. */
+export function useNow(active = true): number {
+  return useSyncExternalStore(active ? subscribe : stayStill, () => (active ? now : 0));
 }

@@ -12,6 +12,8 @@ import {
   type Permission,
   type User,
 } from '../../core/influx-types';
+import { ACTION_HEADER, ACTIVITY_PATH, EXPIRY_PATH_PREFIX, GOVERNANCE_PATH } from '../../core/governance';
+import { FakeGovernance, type GovernanceAnswer } from './fake-governance';
 import { mswServer } from './msw-server';
 import { makeToken, ORG_ID, ORG_NAME } from './token-factory';
 
@@ -20,6 +22,8 @@ export interface RecordedRequest {
   path: string;
   body?: unknown;
   authorization: string | null;
+  /** The page's ACTION_HEADER (clone, rotate), when sent. */
+  action: string | null;
 }
 
 interface Failure {
@@ -76,6 +80,8 @@ export class FakeInflux {
   private created = 0;
   /** What /api/app/own-token answers: which token the page runs on. Default: it works, but which one is unknown. */
   ownToken: OwnToken = { state: 'unknown', source: 'server', recoverable: false };
+  /** The app server's expiries and trail (/api/app/governance, /expiry/, /activity): seed them, set the policy. */
+  governance = new FakeGovernance(() => this.tokens);
 
   constructor(options: FakeInfluxOptions = {}) {
     this.tokens = structuredClone(options.tokens ?? []);
@@ -139,7 +145,8 @@ export class FakeInflux {
   private async guard(request: Request, body?: unknown): Promise<HttpResponse<JsonBodyType> | undefined> {
     const url = new URL(request.url);
     const authorization = request.headers.get('Authorization');
-    this.requests.push({ method: request.method, path: url.pathname + url.search, body, authorization });
+    const action = request.headers.get(ACTION_HEADER);
+    this.requests.push({ method: request.method, path: url.pathname + url.search, body, authorization, action });
     const failure = this.takeFailure(request.method, url.pathname);
     if (failure) return error(failure.status, failure.code, failure.message);
     if (this.validToken && authorization !== `Token ${this.validToken}`)
@@ -205,6 +212,22 @@ export class FakeInflux {
         if (refused) return refused;
         const token = this.token(String(params.id));
         if (!token) return error(404, 'not found', 'authorization not found');
+        if (body.description !== undefined && body.description !== token.description)
+          this.governance.record(
+            'rename',
+            token,
+            { description: token.description },
+            { description: body.description },
+          );
+        if (body.status !== undefined && body.status !== token.status)
+          this.governance.record(
+            body.status === 'active' ? 'activate' : 'deactivate',
+            token,
+            { status: token.status },
+            {
+              status: body.status,
+            },
+          );
         if (body.description !== undefined) token.description = body.description;
         if (body.status !== undefined) token.status = body.status;
         token.updatedAt = new Date().toISOString();
@@ -269,13 +292,28 @@ export class FakeInflux {
         });
         // Stored without its string, like InfluxDB with hashed tokens: only this answer carries it.
         this.tokens.push({ ...token, token: '' });
+        this.governance.record('create', token);
         return HttpResponse.json(token, { status: 201 });
+      }),
+      http.get(GOVERNANCE_PATH, async ({ request }) => {
+        const refused = await this.guard(request);
+        return refused ?? answer(this.governance.state(new URL(request.url).searchParams.get('orgID')));
+      }),
+      http.put(`${EXPIRY_PATH_PREFIX}:id`, async ({ request, params }) => {
+        const body = (await request.json().catch(() => ({}))) as Record<string, never>;
+        const refused = await this.guard(request, body);
+        return refused ?? answer(this.governance.setExpiry(String(params.id), body));
+      }),
+      http.get(ACTIVITY_PATH, async ({ request }) => {
+        const refused = await this.guard(request);
+        return refused ?? answer(this.governance.activityPage(new URL(request.url).searchParams));
       }),
       http.delete('/api/v2/authorizations/:id', async ({ request, params }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const index = this.tokens.findIndex((t) => t.id === String(params.id));
         if (index === -1) return error(404, 'not found', 'authorization not found');
+        this.governance.record('delete', this.tokens[index]!);
         this.tokens.splice(index, 1);
         return new HttpResponse(null, { status: 204 });
       }),
@@ -286,6 +324,15 @@ export class FakeInflux {
     const failure = this.takeFailure('GET', new URL(request.url).pathname);
     return failure ? error(failure.status, failure.code, failure.message) : undefined;
   }
+}
+
+function answer({ status, body }: GovernanceAnswer) {
+  if (body === undefined) return new HttpResponse(null, { status });
+  const { code } = body as { code?: string };
+  return HttpResponse.json(body as JsonBodyType, {
+    status,
+    ...(code && { headers: { 'X-Platform-Error-Code': code } }),
+  });
 }
 
 function error(status: number, code: string, message: string) {

@@ -31,6 +31,9 @@ const DeleteTokenDialog = lazyPart('the Delete dialog', () =>
   import('./actions/delete-token-dialog').then((m) => m.DeleteTokenDialog),
 );
 const BulkDialog = lazyPart('the bulk dialog', () => import('./actions/bulk-dialog').then((m) => m.BulkDialog));
+const BulkExpiryDialog = lazyPart('the expiry dialog', () =>
+  import('./actions/bulk-expiry-dialog').then((m) => m.BulkExpiryDialog),
+);
 const BulkReportDialog = lazyPart('the report', () =>
   import('./actions/bulk-report-dialog').then((m) => m.BulkReportDialog),
 );
@@ -55,6 +58,7 @@ const PARTS: Record<PageDialogKind, { preload: () => void }[]> = {
   'bulk-maybe-own': [BulkMaybeOwnTokenDialog],
   'own-off': [DeactivateOwnTokenDialog],
   'bulk-report': [BulkReportDialog],
+  'bulk-expiry': [BulkExpiryDialog],
 };
 
 export function preloadDialogs(...kinds: PageDialogKind[]): void {
@@ -120,17 +124,18 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
           orgID={orgID}
           orgName={orgName}
           onClose={onClose}
-          onCreated={(token) => open({ kind: 'new-token', token, origin: 'created' })}
+          onCreated={(token, note) => open({ kind: 'new-token', token, origin: 'created', note })}
         />
       );
     }
     case 'new-token': {
-      const { token, origin, replaces } = dialog;
+      const { token, origin, replaces, note } = dialog;
       return (
         <NewTokenDialog
           token={token}
           origin={origin}
           replaces={replaces}
+          note={note}
           onRetire={() => replaces && guard.switchOff(replaces, () => setStatus(replaces.id, 'inactive', token))}
           onClose={onClose}
           onCloseAutoFocus={(event) => {
@@ -147,8 +152,15 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
         <RotateTokenDialog
           token={dialog.token}
           onClose={onClose}
-          onCreated={(created) =>
-            open({ kind: 'new-token', token: created, origin: 'rotated', replaces: dialog.token })
+          // A later stop scheduled for the old token: nothing left to do about it in the new token's dialog.
+          onCreated={(created, outcome) =>
+            open({
+              kind: 'new-token',
+              token: created,
+              origin: 'rotated',
+              replaces: outcome?.scheduled ? undefined : dialog.token,
+              note: outcome?.note,
+            })
           }
           // Cancelled from a row: back to its menu button (a drawer gets its own focus back).
           onCloseAutoFocus={(event) => focusOn(event, drawerOpen ? null : rowMenuButton(dialog.token.id))}
@@ -232,6 +244,16 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
           onClose={onClose}
           onStatusChanged={bulkStatus.announce}
           // The bar that opened it goes away when every selected token changed: then the filter box.
+          onCloseAutoFocus={(event) => focusOn(event, document.querySelector('.bulk-bar') ? null : filterRef.current)}
+        />
+      );
+    case 'bulk-expiry':
+      return (
+        <BulkExpiryDialog
+          tokens={dialog.tokens}
+          maxLifetimeDays={dialog.maxLifetimeDays}
+          onFinished={onDone}
+          onClose={onClose}
           onCloseAutoFocus={(event) => focusOn(event, document.querySelector('.bulk-bar') ? null : filterRef.current)}
         />
       );

@@ -2,21 +2,23 @@
 // actions/, own-token/, export/), the drawer route inside it, and the one dialog open at a time.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useToast } from '../../components/ui/toast-context';
 import { useSession } from '../../lib/session/session-context';
-import { PageDialogContext } from './actions/page-dialog';
+import { PageDialogContext, usePageDialog } from './actions/page-dialog';
 import { BulkBar } from './actions/bulk-bar';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
+import { useExpiryIndex } from './api/governance-queries';
 import { useRefreshFailure } from './api/influx-probe';
 import { lookupQueries } from './api/lookup-queries';
-import { orgQuery } from './api/org-query';
+import { orgQuery } from '../../lib/org-query';
 import { pollWhileFailing } from './api/poll-while-failing';
 import { tokenKeys, tokenQueries } from './api/token-queries';
 import { GenerateTokenMenu } from './create/generate-token-menu';
 import type { TokensOutletContext } from './drawer/token-drawer-route';
 import { ExportMenu } from './export/export-menu';
 import { EditDrafts, EditDraftsContext } from './list/edit-drafts';
+import { ExpiryUnavailableNote } from './list/expiry-cell';
 import { ListIncomplete, LoadingTokens, NoMatches, NoTokens, RefreshFailed, TokensFailed } from './list/list-states';
 import { TokensTable } from './list/tokens-table';
 import { useSelection } from './list/use-selection';
@@ -29,6 +31,7 @@ import { OwnTokenLost } from './own-token/own-token-lost';
 import { OwnTokenUnknownNote } from './own-token/own-token-unknown-note';
 import { useOwnToken } from './own-token/use-own-token';
 import { PageDialogs, preloadDialogs, TokenDrawer, usePageDialogState } from './page-dialogs';
+import { HealthCheckNote } from './toolbar/health-check-note';
 import { InvalidUrlFilters } from './toolbar/invalid-url-filters';
 import { TokensToolbar } from './toolbar/tokens-toolbar';
 import { useListParams } from './toolbar/use-list-params';
@@ -79,7 +82,11 @@ export function TokensPage() {
   const partial = usePartialList(tokenKeys.list(orgID ?? ''));
   const arriving = list.data === undefined && orgID !== undefined ? partial : undefined;
   const tokens = list.data ?? arriving?.tokens;
-  const view = useTokenView(tokens, params);
+  const expiry = useExpiryIndex(orgID);
+  // The users, only for the Health view's "owner no longer exists" check.
+  const users = useQuery({ ...lookupQueries.users(client), enabled: params.check === 'owner-gone' });
+  const userIDs = useMemo(() => users.data && new Set(users.data.map((user) => user.id)), [users.data]);
+  const view = useTokenView(tokens, params, expiry.expiries?.byToken, userIDs);
   const { rows } = view;
   const selection = useSelection(view.byId, rows);
   const [drafts] = useState(() => new EditDrafts());
@@ -132,7 +139,9 @@ export function TokensPage() {
     content = (
       <NoMatches
         filters={describeFilters(params, (id) => buckets.data?.find((b) => b.id === id)?.name)}
-        onClear={() => updateParams({ q: '', status: 'all', owner: null, perm: undefined })}
+        onClear={() =>
+          updateParams({ q: '', status: 'all', owner: null, perm: undefined, expiry: undefined, check: undefined })
+        }
       />
     );
   } else {
@@ -153,6 +162,8 @@ export function TokensPage() {
         sort={params.sort}
         dir={params.dir}
         onSort={(sort, dir) => updateParams({ sort, dir })}
+        expiries={expiry.expiries}
+        expiryUnavailable={expiry.unavailable}
       />
     );
   }
@@ -177,6 +188,12 @@ export function TokensPage() {
                 )}
                 {orgID !== undefined && !lost && (
                   <div className="tokens-page__actions">
+                    <Link to="/activity" className="btn">
+                      Activity
+                    </Link>
+                    <Link to="/cleanup" className="btn">
+                      Health
+                    </Link>
                     <ExportMenu
                       count={list.data ? rows.length : 0}
                       orgName={orgName}
@@ -197,6 +214,10 @@ export function TokensPage() {
                 <ListIncomplete arrived={arriving.tokens.length} failed={arriving.failed} onRetry={list.refetch} />
               )}
               <InvalidUrlFilters problems={problems} />
+              <HealthCheckNote check={params.check} />
+              {expiry.noted && expiry.unavailable && tokens && !lost && (
+                <ExpiryUnavailableNote reason={expiry.unavailable} onRetry={expiry.failed ? expiry.retry : undefined} />
+              )}
               {/* The bulk bar lies over the filters (which it replaces while tokens are selected): nothing moves the rows. */}
               {(toolbar || selecting) && (
                 <div className="tokens-page__controls">
@@ -209,7 +230,7 @@ export function TokensPage() {
                       filterRef={filterRef}
                     />
                   )}
-                  {selecting && <SelectionBar selection={selection} />}
+                  {selecting && <SelectionBar selection={selection} expiry={expiry.expiries} />}
                 </div>
               )}
               {content}
@@ -237,13 +258,26 @@ export function TokensPage() {
 }
 
 /** The bulk bar over the current selection; the guard leaves the page's own token out unless ticked in on purpose. */
-function SelectionBar({ selection }: { selection: ReturnType<typeof useSelection> }) {
+function SelectionBar({
+  selection,
+  expiry,
+}: {
+  selection: ReturnType<typeof useSelection>;
+  /** The org's expiry settings, when expiry can be set here. */
+  expiry: { maxLifetimeDays: number | null } | undefined;
+}) {
   const guard = useOwnTokenGuard();
+  const { open } = usePageDialog();
   return (
     <BulkBar
       count={selection.count}
       hidden={selection.count - selection.countInView}
       onAction={(action) => guard.bulk(action, selection.selectedTokens())}
+      onSetExpiry={
+        expiry &&
+        (() =>
+          open({ kind: 'bulk-expiry', tokens: selection.selectedTokens(), maxLifetimeDays: expiry.maxLifetimeDays }))
+      }
       onClear={selection.clear}
     />
   );

@@ -10,14 +10,16 @@ interface BulkBarProps {
   /** Selected tokens the current filters hide. */
   hidden: number;
   onAction: (action: BulkAction) => void;
+  /** Absent when expiry is unavailable here (no server-held token, or not loaded). */
+  onSetExpiry?: () => void;
   onClear: () => void;
 }
 
-export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
+export function BulkBar({ count, hidden, onAction, onSetExpiry, onClear }: BulkBarProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { preload } = usePageDialog();
   // Tokens are selected: what the bar's buttons open is fetched now, so it opens at once.
-  useEffect(() => preload('bulk'), [preload]);
+  useEffect(() => preload('bulk', 'bulk-expiry'), [preload]);
   // The table's sticky headings sit right under the bar (and the filters it lies over), however they wrap.
   useLayoutEffect(() => {
     const bar = ref.current;
@@ -56,6 +58,11 @@ export function BulkBar({ count, hidden, onAction, onClear }: BulkBarProps) {
         <button type="button" className="btn btn--small" onClick={() => onAction('deactivate')}>
           Deactivate
         </button>
+        {onSetExpiry && (
+          <button type="button" className="btn btn--small" onClick={onSetExpiry}>
+            Set expiry
+          </button>
+        )}
         <button type="button" className="btn btn--small bulk-bar__delete" onClick={() => onAction('delete')}>
           Delete
         </button>

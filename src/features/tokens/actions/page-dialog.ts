@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { Authorization } from '../../../../core/influx-types';
 import type { NewTokenOrigin } from '../create/new-token-dialog';
+import type { CreatedNote } from '../create/use-new-token-expiry';
 import type { BulkAction, BulkOutcome } from '../model/bulk-plan';
 
 /** A bulk status change as reported in its toast and in Details. */
@@ -16,12 +17,13 @@ export interface BulkStatusReport {
 export type PageDialog =
   | { kind: 'generate'; variant: 'all-access' | 'custom' }
   /** The new token's secret, shown once; after Rotate, `replaces` is the token it replaces. */
-  | { kind: 'new-token'; token: Authorization; origin: NewTokenOrigin; replaces?: Authorization }
+  | { kind: 'new-token'; token: Authorization; origin: NewTokenOrigin; replaces?: Authorization; note?: CreatedNote }
   | { kind: 'rotate'; token: Authorization }
   /** Clone asks first (description, owner, the copy's status), then shows the copy's secret (`new-token`). */
   | { kind: 'clone'; token: Authorization }
   | { kind: 'delete'; token: Authorization }
   | { kind: 'bulk'; action: BulkAction; tokens: Authorization[] }
+  | { kind: 'bulk-expiry'; tokens: Authorization[]; maxLifetimeDays: number | null }
   | { kind: 'bulk-with-own'; action: 'deactivate' | 'delete'; tokens: Authorization[]; own: Authorization }
   /** Where the page cannot tell its own token: `candidates` are the selected ones that may be it. */
   | { kind: 'bulk-maybe-own'; action: 'deactivate' | 'delete'; tokens: Authorization[]; candidates: Authorization[] }

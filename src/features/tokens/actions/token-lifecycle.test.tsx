@@ -4,7 +4,7 @@ import type { AuthorizationCreate } from '../../../../core/influx-types';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
 import { ciWriter, makeToken, ORG_ID } from '../../../testing/token-factory';
-import { formatDateTime } from '../model/format-time';
+import { formatDateTime } from '../../../lib/format-time';
 
 const A = 'aaaaaaaaaaaaaaa1';
 const B = 'aaaaaaaaaaaaaaa2';

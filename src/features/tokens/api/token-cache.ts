@@ -89,6 +89,8 @@ export function invalidateWhenLastSettles(queryClient: QueryClient): Promise<unk
   if (queryClient.isMutating({ mutationKey: tokenKeys.all }) !== 1) return undefined;
   const isLarge = (data: unknown) => Array.isArray(data) && data.length > LARGE_LIST;
   return Promise.all([
+    // The app server recorded the change in its trail, and a deleted token's expiry is gone.
+    queryClient.invalidateQueries({ queryKey: ['governance'] }),
     queryClient.invalidateQueries({ queryKey: tokenKeys.details() }),
     queryClient.invalidateQueries({ queryKey: tokenKeys.lists(), predicate: (q) => !isLarge(q.state.data) }),
     queryClient.invalidateQueries({

@@ -5,6 +5,7 @@ import { Copy } from 'lucide-react';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokenLabel } from '../model/token-label';
 import { copyText } from '../../../lib/clipboard';
+import type { CreatedNote } from './use-new-token-expiry';
 import './new-token-dialog.css';
 
 export type NewTokenOrigin = 'created' | 'cloned' | 'rotated';
@@ -19,6 +20,8 @@ interface NewTokenDialogProps {
   replaces?: Authorization;
   onRetire?: () => void;
   onCloseAutoFocus?: (event: Event) => void;
+  /** What became of the expiry chosen when generating it (set, or not set and why). */
+  note?: CreatedNote;
 }
 
 const TITLE = {
@@ -29,7 +32,15 @@ const TITLE = {
 
 type Leave = 'close' | 'retire';
 
-export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onCloseAutoFocus }: NewTokenDialogProps) {
+export function NewTokenDialog({
+  token,
+  origin,
+  onClose,
+  replaces,
+  onRetire,
+  onCloseAutoFocus,
+  note,
+}: NewTokenDialogProps) {
   const [copy, setCopy] = useState<'idle' | 'copying' | 'copied' | 'manual'>('idle');
   // Copied by the button or by hand (Ctrl+C in the field): either way the person has it.
   const [copied, setCopied] = useState(false);
@@ -114,6 +125,14 @@ export function NewTokenDialog({ token, origin, onClose, replaces, onRetire, onC
                 : ''}
           </p>
         </div>
+        {note && (
+          <div
+            className={`callout${note.tone === 'error' ? ' callout--error' : ''}`}
+            role={note.tone === 'error' ? 'alert' : undefined}
+          >
+            <p>{note.text}</p>
+          </div>
+        )}
         {replaces && (
           <div className="callout">
             <p>

@@ -8,12 +8,14 @@ import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
 import { DESCRIPTION_MAX_LENGTH } from '../model/token-label';
 import { OwnerField, type Owner } from './owner-field';
+import { useNewTokenExpiry, type CreatedNote } from './use-new-token-expiry';
 import './new-token-form.css';
 
 export interface NewTokenFormProps {
   orgID: string;
   onClose: () => void;
-  onCreated: (token: Authorization) => void;
+  /** `note`: what became of the expiry chosen (Generate), to say beside the new token. */
+  onCreated: (token: Authorization, note?: CreatedNote) => void;
 }
 
 const ACTIONS = {
@@ -63,11 +65,14 @@ export function NewTokenForm({
   const [owner, setOwner] = useState<Owner | undefined>(initial?.owner);
   const descriptionRef = useRef<HTMLInputElement>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
-  const create = useCreateToken();
+  const create = useCreateToken(action === 'clone' ? 'clone' : undefined);
+  // Generate asks when the token expires (Clone does not: the copy starts without one).
+  const expiry = useNewTokenExpiry(orgID, action === 'generate');
+  const [settingExpiry, setSettingExpiry] = useState(false);
   const permissions = permissionsFor(owner);
   const failedLookups = lookups.filter((query) => query.isError);
   const retrying = failedLookups.some((query) => query.isFetching);
-  const ready = !!permissions?.length && !create.isPending;
+  const ready = !!permissions?.length && !create.isPending && !settingExpiry;
   // The refusal sits above a long form: bring it into view (it is also announced, being an alert).
   useEffect(() => {
     if (create.error) refusalRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -76,9 +81,18 @@ export function NewTokenForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!ready) return;
+    // A wrong expiry is said before anything is sent.
+    const expiresAt = expiry.check();
+    if (expiresAt === false) return;
     create.mutate(
       { orgID, description, permissions, ...(owner && { userID: owner.id }), ...(status && { status }) },
-      { onSuccess: onCreated },
+      {
+        onSuccess: (created) => {
+          if (expiresAt === undefined || expiresAt === null) return onCreated(created);
+          setSettingExpiry(true);
+          void expiry.apply(created, expiresAt).then((note) => onCreated(created, note));
+        },
+      },
     );
   }
 
@@ -109,12 +123,12 @@ export function NewTokenForm({
             disabled={!ready}
             aria-describedby={shell.footerNote !== undefined ? `${id}-note` : undefined}
           >
-            {create.isPending ? words.busy : words.label}
+            {create.isPending ? words.busy : settingExpiry ? 'Setting its expiry…' : words.label}
           </button>
         </>
       }
     >
-      <form id={`${id}-form`} onSubmit={submit} className="new-token-form">
+      <form id={`${id}-form`} onSubmit={submit} className="new-token-form" noValidate>
         {shell.intro}
         <div>
           <label className="field-label" htmlFor={`${id}-description`}>
@@ -132,6 +146,7 @@ export function NewTokenForm({
           />
         </div>
         <OwnerField value={owner} onChange={setOwner} />
+        {expiry.field}
         {create.error && (
           <div ref={refusalRef} className="callout callout--error" role="alert">
             <p>{createFailureText(create.error, words.verb, names, owner)}</p>

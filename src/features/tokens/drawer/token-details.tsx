@@ -1,11 +1,12 @@
-// The drawer's content: status switch, renamable description, facts, the token string if known, permissions.
+// The drawer's Details: status switch, expiry, renamable description, facts, the token string if known, permissions.
 import { SwitchField } from '../../../components/ui/switch-field';
 import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
-import { formatDateTimeZone, formatRelative } from '../model/format-time';
+import { formatDateTimeZone, formatRelative } from '../../../lib/format-time';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { CopyButton } from './copy-button';
+import { ExpirySection } from './expiry-section';
 import { DescriptionEditor } from '../list/description-editor';
 import { PermissionsPanel } from './permissions-panel';
 import { OwnTokenBadge } from '../own-token/own-token-badge';
@@ -73,6 +74,7 @@ export function TokenDetails({ token }: { token: Authorization }) {
           <dd className="token-details__muted">shown only when created</dd>
         )}
       </dl>
+      <ExpirySection token={token} />
       <PermissionsPanel permissions={token.permissions} />
     </div>
   );

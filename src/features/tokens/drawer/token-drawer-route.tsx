@@ -8,7 +8,9 @@ import { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../../lib/session/session-context';
 import { tokenQueries } from '../api/token-queries';
 import { tokenLabel } from '../model/token-label';
+import { DrawerTabs } from './drawer-tabs';
 import { DrawerTokenActions } from './drawer-token-actions';
+import { TokenActivity } from './token-activity';
 import { TokenDetails } from './token-details';
 
 /** What the list page hands to this route. */
@@ -66,7 +68,13 @@ export function TokenDrawerRoute() {
           }}
           onDeletingChange={setDeleting}
         />
-        <TokenDetails token={token} />
+        <DrawerTabs
+          label="Token"
+          tabs={[
+            { id: 'details', label: 'Details', content: () => <TokenDetails token={token} /> },
+            { id: 'activity', label: 'Activity', content: () => <TokenActivity token={token} /> },
+          ]}
+        />
       </>
     );
   } else if (query.isError) {

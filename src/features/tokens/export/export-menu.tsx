@@ -5,7 +5,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { tokensNoun } from '../model/token-count';
 import { exportFileName, tokensToCsv, tokensToJson } from '../model/export-tokens';
-import { downloadText } from './download-file';
+import { downloadText } from '../../../lib/download-file';
 
 interface ExportMenuProps {
   /** The tokens in view, in view order (read only when an item is chosen). */

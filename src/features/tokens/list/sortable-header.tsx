@@ -14,11 +14,15 @@ interface SortableHeaderProps {
 
 export function SortableHeader({ column, label, note, sort, dir, onSort }: SortableHeaderProps) {
   const current = sort === column;
-  // Dates sort newest first, the rest A → Z.
+  // Dates sort newest first, the rest A → Z; expiry soonest first.
   const firstDir = column === 'created' || column === 'updated' ? 'desc' : 'asc';
   const ariaSort = current ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <div role="columnheader" aria-sort={ariaSort} className="token-cell token-cell--sortable">
+    <div
+      role="columnheader"
+      aria-sort={ariaSort}
+      className={`token-cell token-cell--sortable token-cell--head-${column}`}
+    >
       {/* Narrow screens hide the headings (the Sort menu sorts there): a plain name, so no unseen button takes focus. */}
       <span className="sort-header__text">{label}</span>
       <button

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
 import { allAccessPermissions, bucketPermission, makeToken, operatorPermissions } from '../../../testing/token-factory';
-import { formatDateTime } from '../model/format-time';
+import { formatDateTime } from '../../../lib/format-time';
 
 describe('the token list', () => {
   it('redirects / to /tokens and shows every token of the org as a row', async () => {

@@ -1,11 +1,13 @@
 // One token in the list. Memoized: with 100,000 tokens only the visible rows render, and only changed ones re-render.
 import { memo, useState } from 'react';
+import type { Expiry } from '../../../../core/governance';
 import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
-import { formatDateTime, formatDateTimeZone, formatRelative } from '../model/format-time';
+import { formatDateTime, formatDateTimeZone, formatRelative } from '../../../lib/format-time';
 import { ownerName } from '../model/token-index';
 import { tokenLabel } from '../model/token-label';
 import { DescriptionEditor } from './description-editor';
+import { ExpiryCell } from './expiry-cell';
 import { PermissionsSummaryTip } from './permissions-summary-tip';
 import { OwnTokenBadge } from '../own-token/own-token-badge';
 import { useOwnTokenId } from '../own-token/own-token-context';
@@ -26,6 +28,10 @@ interface TokenRowProps {
   highlighted?: boolean;
   /** The list moves faster than anyone reads: a row that first appears now is drawn as its description only. */
   sketch: boolean;
+  /** The token's expiry (none: it never expires). */
+  expiry?: Expiry;
+  /** Why no expiry can be shown (the same for every row); undefined when they can. */
+  expiryUnavailable?: string;
 }
 
 /** What stays in view at a description's end when it is cut: a closing note in parentheses ("(host web-12)",
@@ -63,6 +69,8 @@ export const TokenRow = memo(function TokenRow({
   onSelect,
   highlighted = false,
   sketch,
+  expiry,
+  expiryUnavailable,
 }: TokenRowProps) {
   const now = useNow();
   const label = tokenLabel(token.description);
@@ -121,6 +129,7 @@ export const TokenRow = memo(function TokenRow({
           {token.status === 'active' ? 'Active' : 'Inactive'}
         </span>
       </div>
+      <ExpiryCell expiry={expiry} now={now} unavailable={expiryUnavailable} />
       <div role="cell" className="token-cell token-cell--owner" data-label="Owner">
         {ownerName(token)}
       </div>

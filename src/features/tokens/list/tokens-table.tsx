@@ -4,8 +4,9 @@
 import type { Authorization } from '../../../../core/influx-types';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ExpiryIndex } from '../model/expiry';
 import type { SortDir, SortKey } from '../model/list-params';
-import { timeZoneName } from '../model/format-time';
+import { timeZoneName } from '../../../lib/format-time';
 import type { IndexedToken } from '../model/token-index';
 import { formatCount } from '../model/token-count';
 import { SortableHeader } from './sortable-header';
@@ -39,11 +40,16 @@ interface TokensTableProps {
   sort: SortKey;
   dir: SortDir;
   onSort: (sort: SortKey, dir: SortDir) => void;
+  /** The org's expiries, looked up per row; undefined while they load. */
+  expiries?: ExpiryIndex;
+  /** Why expiries cannot be shown (unavailable here, or failed to load). */
+  expiryUnavailable?: string;
 }
 
 const COLUMNS: { label: string; key?: SortKey; zone?: boolean }[] = [
   { label: 'Description', key: 'description' },
   { label: 'Status', key: 'status' },
+  { label: 'Expires', key: 'expires' },
   { label: 'Owner', key: 'owner' },
   { label: 'Permissions' },
   { label: 'Created', key: 'created', zone: true },
@@ -66,6 +72,8 @@ export function TokensTable({
   sort,
   dir,
   onSort,
+  expiries,
+  expiryUnavailable,
 }: TokensTableProps) {
   const zone = timeZoneName();
   const allSelected = rows.length > 0 && selectedInView === rows.length;
@@ -230,6 +238,8 @@ export function TokensTable({
               onSelect={onSelect}
               highlighted={highlight === row.token.id}
               sketch={sketch && item.index !== focusedIndex}
+              expiry={expiries?.byToken.get(row.token.id)}
+              expiryUnavailable={expiryUnavailable}
             />
           );
         })}

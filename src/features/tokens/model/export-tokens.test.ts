@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bucketPermission, makeToken, ORG_ID } from '../../../testing/token-factory';
-import { csvField, exportFileName, tokensToCsv, tokensToJson } from './export-tokens';
+import { csvField } from '../../../lib/csv-field';
+import { exportFileName, tokensToCsv, tokensToJson } from './export-tokens';
 
 /** A small RFC 4180 reader, to check that what we write reads back as the same cells. */
 function parseCsv(text: string): string[][] {

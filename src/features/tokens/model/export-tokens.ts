@@ -1,7 +1,8 @@
 // The tokens in view as CSV or JSON for a download. Token strings are never written: the field is left out.
 import type { Authorization } from '../../../../core/influx-types';
 import { permissionString } from '../../../../core/permissions';
-import { formatDateTime } from './format-time';
+import { csvField } from '../../../lib/csv-field';
+import { formatDateTime } from '../../../lib/format-time';
 import { permissionText } from './permission-text';
 import { ownerName } from './token-index';
 
@@ -63,15 +64,6 @@ function csvRow(token: Authorization): CsvRow {
     org_id: row.orgID,
     access: row.access.map((p) => p.text).join('; '),
   };
-}
-
-/** Cells a spreadsheet would run as a formula start with one of these (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field: formula starts defused with a leading apostrophe, then quoted when it holds a quote, comma or line break. */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** RFC 4180 CSV with CRLF line ends and a byte-order mark, so spreadsheet apps read non-ASCII descriptions right. */

@@ -1,9 +1,17 @@
 // Filtering and sorting of the indexed list; plain loops and precomputed keys so 100,000 tokens stay quick.
+import type { Expiry } from '../../../../core/governance';
+import type { Authorization } from '../../../../core/influx-types';
+import { expirySortValue, matchesExpiryFilter } from './expiry';
 import type { ListParams, SortDir, SortKey } from './list-params';
 import { tokenMatchesPermissionFilter } from './permission-filter';
 import { foldText, naturalCompare, ownerName, type IndexedToken } from './token-index';
 
-export type FilterParams = Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm'>>;
+export type FilterParams = Pick<ListParams, 'q' | 'status' | 'owner'> & Partial<Pick<ListParams, 'perm' | 'expiry'>>;
+
+/** Each token's expiry (from the console's own store), for the Expires sort and filter. */
+export type ExpiryLookup = ReadonlyMap<string, Expiry>;
+
+const NO_EXPIRIES: ExpiryLookup = new Map();
 
 type Comparator = (a: IndexedToken, b: IndexedToken) => number;
 
@@ -14,7 +22,7 @@ function compareText(a: string, b: string): number {
 const byId: Comparator = (a, b) => compareText(a.token.id, b.token.id);
 const byDescription: Comparator = (a, b) => compareText(a.descriptionKey, b.descriptionKey) || byId(a, b);
 
-const COMPARATORS: Record<SortKey, Comparator> = {
+const COMPARATORS: Record<Exclude<SortKey, 'expires'>, Comparator> = {
   description: byDescription,
   // "active" < "inactive", so ascending puts active tokens first.
   status: (a, b) => compareText(a.token.status, b.token.status),
@@ -24,9 +32,20 @@ const COMPARATORS: Record<SortKey, Comparator> = {
 };
 
 /** A sorted copy; ties fall back to description A → Z, then ID, so the order is stable across reloads. */
-export function sortTokens(list: readonly IndexedToken[], sort: SortKey, dir: SortDir): IndexedToken[] {
-  const primary = COMPARATORS[sort];
+export function sortTokens(
+  list: readonly IndexedToken[],
+  sort: SortKey,
+  dir: SortDir,
+  expiries: ExpiryLookup = NO_EXPIRIES,
+): IndexedToken[] {
   const sign = dir === 'desc' ? -1 : 1;
+  if (sort === 'expires') {
+    // Each token's expiry looked up once, not at every comparison.
+    const keyed = list.map((item) => ({ item, at: expirySortValue(expiries.get(item.token.id)) }));
+    keyed.sort((a, b) => sign * (a.at === b.at ? 0 : a.at < b.at ? -1 : 1) || byDescription(a.item, b.item));
+    return keyed.map(({ item }) => item);
+  }
+  const primary = COMPARATORS[sort];
   const tieBreak = sort === 'description' ? byId : byDescription;
   return [...list].sort((a, b) => sign * primary(a, b) || tieBreak(a, b));
 }
@@ -69,18 +88,27 @@ function itemsContaining({ items, text, starts }: SearchableList, word: string):
  * Keeps the order of `list`. The text is split into words, each found on its own in the description, ID or owner,
  * in any order, case and accents aside: "telegraf web" finds "Telegraf writer (host web-1)".
  */
-export function filterTokens(list: SearchableList, params: FilterParams): IndexedToken[] {
+export function filterTokens(
+  list: SearchableList,
+  params: FilterParams,
+  expiries: ExpiryLookup = NO_EXPIRIES,
+  now = Date.now(),
+  /** One more test each token must pass (the Health view's check). */
+  keep?: (token: Authorization) => boolean,
+): IndexedToken[] {
   // The longest word narrows most: search the one string for it, then each of its matches for the others.
   const [first, ...others] = searchWords(params.q).sort((a, b) => b.length - a.length);
-  const { status, owner, perm } = params;
+  const { status, owner, perm, expiry } = params;
   const candidates = first ? itemsContaining(list, first) : (list.items as IndexedToken[]);
-  if (others.length === 0 && status === 'all' && owner === null && !perm) return candidates;
+  if (others.length === 0 && status === 'all' && owner === null && !perm && !expiry && !keep) return candidates;
   return candidates.filter(
     (item) =>
       others.every((word) => item.searchKey.includes(word)) &&
       (status === 'all' || item.token.status === status) &&
       (owner === null || ownerName(item.token) === owner) &&
-      (!perm || tokenMatchesPermissionFilter(item.token, perm)),
+      (!perm || tokenMatchesPermissionFilter(item.token, perm)) &&
+      (!expiry || matchesExpiryFilter(expiries.get(item.token.id), expiry, now)) &&
+      (!keep || keep(item.token)),
   );
 }
 

@@ -1,8 +1,11 @@
-// The list's view (filter, status, owner, permission, sort) as it lives in the URL query, so views can be bookmarked.
+// The list's view (filter, status, owner, permission, expiry, health check, sort) as it lives in the URL query, so views can be
+// bookmarked.
+import { healthCheck, type HealthCheckKey } from '../../../lib/token-health';
+import { EXPIRY_FILTERS, type ExpiryFilter } from './expiry';
 import { formatPermissionFilter, parsePermissionFilter, type PermissionFilter } from './permission-filter';
 
 export type StatusFilter = 'all' | 'active' | 'inactive';
-export const SORT_KEYS = ['description', 'status', 'owner', 'created', 'updated'] as const;
+export const SORT_KEYS = ['description', 'status', 'owner', 'created', 'updated', 'expires'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 
@@ -15,6 +18,10 @@ export interface ListParams {
   dir: SortDir;
   /** Who can do what (`perm=write:buckets/<id>`); absent for any permission. */
   perm?: PermissionFilter;
+  /** When the token expires (`expiry=soon`); absent for any. */
+  expiry?: ExpiryFilter;
+  /** One of the Health view's checks (`check=duplicates`): the tokens it counts. */
+  check?: HealthCheckKey;
 }
 
 export const DEFAULT_LIST_PARAMS: ListParams = { q: '', status: 'all', owner: null, sort: 'description', dir: 'asc' };
@@ -23,6 +30,8 @@ export function parseListParams(search: URLSearchParams): ListParams {
   const status = search.get('status');
   const sort = search.get('sort');
   const perm = parsePermissionFilter(search.get('perm'));
+  const expiry = search.get('expiry') as ExpiryFilter | null;
+  const check = healthCheck(search.get('check'))?.key;
   return {
     q: search.get('q') ?? '',
     status: status === 'active' || status === 'inactive' ? status : 'all',
@@ -30,6 +39,8 @@ export function parseListParams(search: URLSearchParams): ListParams {
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : DEFAULT_LIST_PARAMS.sort,
     dir: search.get('dir') === 'desc' ? 'desc' : 'asc',
     ...(perm && { perm }),
+    ...(expiry && EXPIRY_FILTERS.includes(expiry) && { expiry }),
+    ...(check && { check }),
   };
 }
 
@@ -46,11 +57,20 @@ export function applyListParams(search: URLSearchParams, change: Partial<ListPar
   if ('sort' in change) set('sort', change.sort ?? null);
   if ('dir' in change) set('dir', change.dir ?? null);
   if ('perm' in change) set('perm', change.perm ? formatPermissionFilter(change.perm) : null);
+  if ('expiry' in change) set('expiry', change.expiry ?? null);
+  if ('check' in change) set('check', change.check ?? null);
   return next;
 }
 
 export function hasActiveFilters(params: ListParams): boolean {
-  return params.q.trim() !== '' || params.status !== 'all' || params.owner !== null || params.perm !== undefined;
+  return (
+    params.q.trim() !== '' ||
+    params.status !== 'all' ||
+    params.owner !== null ||
+    params.perm !== undefined ||
+    params.expiry !== undefined ||
+    params.check !== undefined
+  );
 }
 
 /** The sort menu: one choice per key and direction, in the words the official page uses. */
@@ -65,4 +85,6 @@ export const SORT_OPTIONS: { value: `${SortKey}:${SortDir}`; label: string }[] =
   { value: 'created:desc', label: 'Created (newest first)' },
   { value: 'updated:asc', label: 'Last modified (oldest first)' },
   { value: 'updated:desc', label: 'Last modified (newest first)' },
+  { value: 'expires:asc', label: 'Expires (soonest first, never last)' },
+  { value: 'expires:desc', label: 'Expires (never first, then latest)' },
 ];

@@ -3,7 +3,7 @@ import { OSS_RESOURCE_TYPES, type Permission } from '../../../../core/influx-typ
 import { ORG_ID } from '../../../testing/token-factory';
 import { allAccessPermissions } from '../../../../core/permissions';
 import { clonedPermissions, customPermissions } from './new-token-permissions';
-import { isAllAccess } from './permissions-summary';
+import { isAllAccess } from '../../../../core/permissions';
 
 const USER = '1000000000000001';
 

@@ -1,26 +1,7 @@
 // A short, readable summary of a token's permissions for the list ("All access", "Read 2 buckets", ...).
-import { OSS_RESOURCE_TYPES, type Permission } from '../../../../core/influx-types';
+import type { Permission } from '../../../../core/influx-types';
+import { isAllAccess, isOperator } from '../../../../core/permissions';
 import { resourceNoun } from './resource-names';
-
-const ORG_WIDE_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance' && type !== 'orgs' && type !== 'users');
-const OPERATOR_TYPES = OSS_RESOURCE_TYPES.filter((type) => type !== 'instance');
-
-/** Read and write on the whole of every one of `types`, with that `orgID` ('' for every org: no orgID). */
-function grantsAll(permissions: Permission[], types: readonly string[], orgID: string): boolean {
-  return types.every((type) =>
-    (['read', 'write'] as const).every((action) =>
-      permissions.some(
-        (p) => p.action === action && p.resource.type === type && !p.resource.id && (p.resource.orgID ?? '') === orgID,
-      ),
-    ),
-  );
-}
-
-/** Read and write on every resource type within one org (the UI's "All Access API Token"). */
-export function isAllAccess(permissions: Permission[]): boolean {
-  const orgID = permissions.find((p) => p.resource.orgID && !p.resource.id)?.resource.orgID;
-  return orgID !== undefined && grantsAll(permissions, ORG_WIDE_TYPES, orgID);
-}
 
 /** What one action reaches: "all buckets", "my-bucket", "2 buckets", "3 types". */
 function describeTargets(permissions: Permission[]): string {
@@ -46,7 +27,7 @@ function sameTargets(a: Permission[], b: Permission[]): boolean {
 export function summarizePermissions(permissions: Permission[]): string {
   if (permissions.length === 0) return 'No permissions';
   // Read and write on every resource type, in every org: the token made at setup.
-  if (grantsAll(permissions, OPERATOR_TYPES, '')) return 'Operator';
+  if (isOperator(permissions)) return 'Operator';
   if (isAllAccess(permissions)) return 'All access';
   const reads = permissions.filter((p) => p.action === 'read');
   const writes = permissions.filter((p) => p.action === 'write');

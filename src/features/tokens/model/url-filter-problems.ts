@@ -1,6 +1,8 @@
 // What in a link's list query the page cannot show (a typo, an unknown resource type): said, not silently
 // matching nothing; and every active filter in words, for the "nothing matches" hint.
 import { OSS_RESOURCE_TYPES } from '../../../../core/influx-types';
+import { HEALTH_CHECK_KEYS, healthCheck } from '../../../lib/token-health';
+import { EXPIRY_FILTERS, EXPIRY_FILTER_LABELS, type ExpiryFilter } from './expiry';
 import { SORT_KEYS, type ListParams, type SortKey } from './list-params';
 import { formatPermissionFilter, parsePermissionFilter } from './permission-filter';
 
@@ -23,6 +25,12 @@ export function urlFilterProblems(
     problems.push({ key: 'sort', message: `sort “${sort}” is not one of ${SORT_KEYS.join(', ')}` });
   const dir = search.get('dir');
   if (dir && dir !== 'asc' && dir !== 'desc') problems.push({ key: 'dir', message: `dir “${dir}” is not asc or desc` });
+  const expiry = search.get('expiry');
+  if (expiry && !EXPIRY_FILTERS.includes(expiry as ExpiryFilter))
+    problems.push({ key: 'expiry', message: `expiry “${expiry}” is not one of ${EXPIRY_FILTERS.join(', ')}` });
+  const check = search.get('check');
+  if (check && !healthCheck(check))
+    problems.push({ key: 'check', message: `check “${check}” is not one of ${HEALTH_CHECK_KEYS.join(', ')}` });
   const perm = search.get('perm');
   const parsed = parsePermissionFilter(perm);
   if (perm && !parsed) {
@@ -49,5 +57,7 @@ export function describeFilters(
     const name = params.perm.id ? bucketName(params.perm.id) : undefined;
     words.push(`permission ${formatPermissionFilter(params.perm)}${name ? ` (bucket ${name})` : ''}`);
   }
+  if (params.expiry) words.push(`expiry “${EXPIRY_FILTER_LABELS[params.expiry]}”`);
+  if (params.check) words.push(`health check “${healthCheck(params.check)!.title}”`);
   return words;
 }

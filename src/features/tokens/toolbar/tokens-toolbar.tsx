@@ -2,6 +2,7 @@
 import { useId, useState, type Ref } from 'react';
 import { SelectField } from '../../../components/ui/select-field';
 import type { Bucket } from '../../../../core/influx-types';
+import { EXPIRY_FILTER_LABELS, EXPIRY_FILTERS, type ExpiryFilter } from '../model/expiry';
 import { SORT_OPTIONS, type ListParams, type SortDir, type SortKey, type StatusFilter } from '../model/list-params';
 import type { UpdateListParams } from './use-list-params';
 import { FilterBox } from './filter-box';
@@ -23,7 +24,11 @@ export function TokensToolbar({ params, owners, buckets, onChange, filterRef }: 
   const ownerOptions = params.owner && !owners.includes(params.owner) ? [params.owner, ...owners] : owners;
   // On narrow screens the fields fold behind "Filters", so the first token shows on the first screen.
   const [unfolded, setUnfolded] = useState(false);
-  const active = (params.status !== 'all' ? 1 : 0) + (params.owner !== null ? 1 : 0) + (params.perm ? 1 : 0);
+  const active =
+    (params.status !== 'all' ? 1 : 0) +
+    (params.owner !== null ? 1 : 0) +
+    (params.perm ? 1 : 0) +
+    (params.expiry ? 1 : 0);
   return (
     <div className="tokens-toolbar" role="search" aria-label="Filter and sort tokens">
       <FilterBox
@@ -66,6 +71,19 @@ export function TokensToolbar({ params, owners, buckets, onChange, filterRef }: 
           ))}
         </SelectField>
         <PermissionFilterFields value={params.perm} buckets={buckets} onChange={(perm) => onChange({ perm })} />
+        <SelectField
+          className="tokens-toolbar__field"
+          label="Expiry"
+          value={params.expiry ?? ''}
+          onChange={(expiry) => onChange({ expiry: (expiry || undefined) as ExpiryFilter | undefined })}
+        >
+          <option value="">Any expiry</option>
+          {EXPIRY_FILTERS.map((filter) => (
+            <option key={filter} value={filter}>
+              {EXPIRY_FILTER_LABELS[filter]}
+            </option>
+          ))}
+        </SelectField>
         <SelectField
           className="tokens-toolbar__field tokens-toolbar__field--sort"
           label="Sort by"

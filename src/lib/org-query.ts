@@ -1,6 +1,6 @@
 // Which org's tokens to show: the configured org by name, else the first org the token can see.
 import { queryOptions } from '@tanstack/react-query';
-import { InfluxApiError, type InfluxClient } from '../../../../core/influx-client';
+import { InfluxApiError, type InfluxClient } from '../../core/influx-client';
 
 export function orgQuery(client: InfluxClient, orgName: string | null) {
   return queryOptions({

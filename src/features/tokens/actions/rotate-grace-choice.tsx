@@ -1,0 +1,91 @@
+// Rotate's question "when does the old token stop working?": Now, in 1 hour, 24 hours, 7 days, or at a chosen time.
+// Where this console cannot schedule a deactivation (no server-held token), only Now is offered, and why is said.
+import { useId } from 'react';
+import { timeZoneName } from '../../../lib/format-time';
+import { useNow } from '../../../lib/use-now';
+import { toLocalInputValue } from '../model/expiry';
+import type { GraceChoice, GraceDraft, GracePreset } from './rotate-grace';
+import '../create/expiry-choice.css';
+
+interface RotateGraceChoiceProps {
+  /** The old token's label, in the legend. */
+  label: string;
+  draft: GraceDraft;
+  onChange: (draft: GraceDraft) => void;
+  /** The later presets the policy allows. */
+  presets: readonly GracePreset[];
+  /** Why only Now can be offered (expiry unavailable here, or not known yet); undefined when later times work. */
+  onlyNow?: string;
+  error?: string | null;
+  disabled?: boolean;
+}
+
+export function RotateGraceChoice({
+  label,
+  draft,
+  onChange,
+  presets,
+  onlyNow,
+  error,
+  disabled = false,
+}: RotateGraceChoiceProps) {
+  const id = useId();
+  const now = useNow(draft.choice === 'date');
+  if (onlyNow !== undefined)
+    return (
+      <p className="field-help" id={`${id}-only-now`}>
+        “{label}” stops working when you say the new token is in place. A later time is not offered: {onlyNow}
+      </p>
+    );
+  const option = (choice: GraceChoice, text: string) => (
+    <label className="expiry-choice__option" key={choice}>
+      <input
+        type="radio"
+        name={`${id}-grace`}
+        checked={draft.choice === choice}
+        onChange={() => onChange({ ...draft, choice })}
+      />
+      {text}
+    </label>
+  );
+  return (
+    <fieldset
+      className="expiry-choice"
+      disabled={disabled}
+      aria-describedby={[`${id}-help`, error && `${id}-error`].filter(Boolean).join(' ')}
+    >
+      <legend className="field-label">When “{label}” stops working</legend>
+      <p className="field-help expiry-choice__help" id={`${id}-help`}>
+        Now: you deactivate it once the new token is in place. Later: it stays active until then, and this console
+        deactivates it (InfluxDB itself does not enforce this; the console does, while it runs).
+      </p>
+      <div className="expiry-choice__options">
+        {option('now', 'Now')}
+        {presets.map((preset) => option(preset.choice, preset.label))}
+        {option('date', 'At a chosen time')}
+      </div>
+      {draft.choice === 'date' && (
+        <div className="expiry-choice__date">
+          <label className="field-label" htmlFor={`${id}-date`}>
+            Stops at ({timeZoneName() || 'your time'})
+          </label>
+          <input
+            id={`${id}-date`}
+            type="datetime-local"
+            className="input"
+            value={draft.date}
+            min={toLocalInputValue(now)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => onChange({ ...draft, date: event.target.value })}
+          />
+        </div>
+      )}
+      {error && (
+        <p className="expiry-choice__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
