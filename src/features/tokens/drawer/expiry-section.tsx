@@ -110,6 +110,18 @@ export function ExpirySection({ token }: { token: Authorization }) {
     body = (
       <>
         <ExpiryState expiry={expiry} now={now} />
+        {(expiry?.state === 'scheduled' || expiry?.state === 'overdue') && index.maxLifetimeDays === null && (
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={setExpiry.isPending}
+            onClick={() =>
+              void save(null).catch((error: Error) => setSaved(`Could not cancel the expiry: ${error.message}`))
+            }
+          >
+            Cancel this expiry (keep it active)
+          </button>
+        )}
         {own && (
           <p className="callout callout--warning">
             This is the token this page runs on: when it expires, the console switches off its own access.

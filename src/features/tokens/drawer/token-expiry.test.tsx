@@ -64,6 +64,17 @@ describe('the drawer’s Expiry', () => {
     expect((puts(fake).at(-1)?.body as { expiresAt: unknown }).expiresAt).toBeNull();
   });
 
+  it('cancels a scheduled expiry in one click, and the token keeps working', async () => {
+    const { fake, section, user } = await openDrawer((f) =>
+      f.governance.seedExpiry(ID, new Date(Date.now() + DAY).toISOString()),
+    );
+    await within(section).findByRole('button', { name: 'Cancel this expiry (keep it active)' });
+    await user.click(within(section).getByRole('button', { name: 'Cancel this expiry (keep it active)' }));
+    expect(await within(section).findByText('Never expires.')).toBeInTheDocument();
+    expect(puts(fake)).toEqual([{ path: `/api/app/expiry/${ID}`, body: { orgID: ORG_ID, expiresAt: null } }]);
+    expect(fake.governance.expiries.has(ID)).toBe(false);
+  });
+
   it('refuses a past date before sending anything, and keeps it to correct', async () => {
     const { fake, section, user } = await openDrawer();
     await user.click(await within(section).findByRole('radio', { name: 'On a date' }));
