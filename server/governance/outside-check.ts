@@ -26,7 +26,7 @@ export interface CheckResult {
 }
 
 export const OUTSIDE_ACTOR: AuditActor = { kind: 'unknown' };
-const SLICE = 2000;
+const SLICE = 500;
 
 export async function checkOutside(options: OutsideCheckOptions): Promise<CheckResult> {
   const { store } = options;
