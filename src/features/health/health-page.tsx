@@ -8,6 +8,7 @@ import type { GovernanceState } from '../../../core/governance';
 import { StatePanel } from '../../components/ui/state-panel';
 import { useSession } from '../../lib/session/session-context';
 import { buildHealthContext, HEALTH_CHECKS, healthCounts, type HealthCheck } from '../../lib/token-health';
+import { orgQuery } from '../../lib/org-query';
 import { healthQueries } from './api/health-queries';
 import { HealthCheckRow } from './health-check-row';
 import '../../components/ui/controls.css';
@@ -19,7 +20,7 @@ export const LAST_USE_NOTE =
 export function HealthPage() {
   const { client, config } = useSession();
   const queryClient = useQueryClient();
-  const org = useQuery(healthQueries.org(client, config.org));
+  const org = useQuery(orgQuery(client, config.org));
   const orgID = org.data?.id;
   const tokens = useQuery({
     ...healthQueries.tokens(client, orgID ?? '', queryClient),

@@ -1,37 +1,16 @@
-// What the Health view reads: the org, its tokens, the users, and the console's expiries (core/governance.ts).
-// Its own small queries: a feature may not import the tokens feature (eslint), so these do not share its code.
+// What the Health view reads besides the org (src/lib/org-query.ts): its tokens, the users, and the console's
+// expiries (core/governance.ts). A feature may not import the tokens feature (eslint), so these are its own.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { GOVERNANCE_PATH, type GovernanceState } from '../../../../core/governance';
-import { InfluxApiError, sendInfluxRequest, type InfluxClient } from '../../../../core/influx-client';
+import { sendInfluxRequest, type InfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
 
 export const healthKeys = {
-  org: (orgName: string | null) => ['health', 'org', orgName ?? ''] as const,
   tokens: (orgID: string) => ['health', 'tokens', orgID] as const,
   users: () => ['health', 'users'] as const,
 };
 
 export const healthQueries = {
-  /** The configured org by name, else the first org the token can see (as the tokens page picks it). */
-  org: (client: InfluxClient, orgName: string | null) =>
-    queryOptions({
-      queryKey: healthKeys.org(orgName),
-      queryFn: async () => {
-        const [org] = await client.listOrgs(orgName ?? undefined);
-        if (!org) {
-          throw new InfluxApiError(
-            404,
-            'not found',
-            orgName
-              ? `Organization “${orgName}” was not found. Check INFLUX_ORG.`
-              : 'This token cannot see any organization.',
-          );
-        }
-        return org;
-      },
-      staleTime: Infinity,
-    }),
-
   /**
    * Every token of the org. Starts from the tokens page's copy when there is one (its key is ['tokens', 'list',
    * orgID]), so the counts match the list just seen and 100,000 tokens are not downloaded again.
