@@ -154,3 +154,47 @@ describe('loadConfig', () => {
     expect(config.warnings.join('\n')).not.toContain('do-not-print-me');
   });
 });
+
+describe('governance settings', () => {
+  it('keep the console store in DATA_DIR unless CONSOLE_DB says where, with a year of activity', () => {
+    expect(loadConfig({}, dir).governance).toEqual({
+      dbPath: join(dir, 'data', 'console.sqlite'),
+      maxLifetimeMs: null,
+      retentionMs: 365 * 86_400_000,
+    });
+    const config = loadConfig(
+      {
+        DATA_DIR: 'state',
+        CONSOLE_DB: 'gov/console.db',
+        MAX_TOKEN_LIFETIME: '90d',
+        AUDIT_RETENTION: '2w',
+        AUDIT_CHECK_INTERVAL: '30m',
+        AUDIT_BUCKET: 'audit',
+        AUTH_PROXY_HEADER: 'X-WEBAUTH-USER',
+        AUTH_PROXY_TRUSTED: '10.0.0.5, 10.0.0.6',
+      },
+      dir,
+    );
+    expect(config.governance).toEqual({
+      dbPath: join(dir, 'gov/console.db'),
+      auditBucket: 'audit',
+      maxLifetimeMs: 90 * 86_400_000,
+      retentionMs: 14 * 86_400_000,
+      checkIntervalMs: 30 * 60_000,
+      authProxy: { header: 'X-WEBAUTH-USER', trusted: ['10.0.0.5', '10.0.0.6'] },
+    });
+  });
+
+  it('refuse a duration they cannot read, and an auth proxy header nobody is trusted to send', () => {
+    expect(() => loadConfig({ MAX_TOKEN_LIFETIME: '3 months' }, dir)).toThrow(
+      'MAX_TOKEN_LIFETIME="3 months" is not a duration: write a whole number and a unit, such as 90d, 12h or 2w',
+    );
+    expect(() => loadConfig({ AUTH_PROXY_HEADER: 'X-WEBAUTH-USER' }, dir)).toThrow(
+      /AUTH_PROXY_HEADER is set but AUTH_PROXY_TRUSTED is not/,
+    );
+    expect(() => loadConfig({ AUTH_PROXY_HEADER: 'x user', AUTH_PROXY_TRUSTED: '10.0.0.5' }, dir)).toThrow(
+      'AUTH_PROXY_HEADER="x user" is not a header name (letters, digits and dashes)',
+    );
+    expect(() => loadConfig({ AUTH_PROXY_TRUSTED: '10.0.0.5' }, dir)).toThrow(ConfigError);
+  });
+});

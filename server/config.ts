@@ -147,8 +147,10 @@ function readGovernance(env: Env, cwd: string): GovernanceConfig {
   const checkIntervalMs = env.AUDIT_CHECK_INTERVAL?.trim()
     ? durationSetting(env.AUDIT_CHECK_INTERVAL, 'AUDIT_CHECK_INTERVAL')
     : undefined;
+  const auditBucket = env.AUDIT_BUCKET?.trim() || undefined;
   return {
     dbPath,
+    ...(auditBucket && { auditBucket }),
     maxLifetimeMs,
     retentionMs,
     ...(checkIntervalMs && { checkIntervalMs }),

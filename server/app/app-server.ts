@@ -75,6 +75,8 @@ export interface GovernanceConfig {
   authProxy?: AuthProxySetting;
   /** AUDIT_CHECK_INTERVAL: how often to look for changes made outside this console. Default 5 minutes. */
   checkIntervalMs?: number;
+  /** AUDIT_BUCKET: a bucket (in each entry's org) that every trail entry is also written into. */
+  auditBucket?: string;
   /** False leaves changes through the proxy unrecorded: only for benchmarks measuring what recording costs. */
   recordChanges?: boolean;
 }

@@ -24,6 +24,8 @@ export interface GovernanceRoutesOptions {
   who: (request: FastifyRequest) => Promise<Who>;
   /** The page (or anyone) just listed tokens: a moment to look for changes made outside this console. */
   listed?: () => void;
+  /** Entries were added to the trail (the bucket copy sends them on). */
+  recorded?: () => void;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -50,6 +52,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, options: Governan
     if (!token || token.orgID !== orgID)
       throw new InfluxError('not found', `Token ${tokenID} was not found in this org: it may have been deleted`);
     const expiry = governance.setExpiry(token, expiresAt, await options.who(request));
+    options.recorded?.();
     if (!expiry) return reply.code(204).send();
     return reply.send(expiry);
   });
@@ -107,6 +110,7 @@ export function changeObserver(options: GovernanceRoutesOptions): ChangeObserver
         return async (status, body) => {
           const token = status === 201 ? tokenFacts(parse(body)) : undefined;
           if (token) governance.recordCreate(token, action, who);
+          options.recorded?.();
         };
       }
       const id = ONE.exec(path)?.[1];
@@ -123,10 +127,12 @@ export function changeObserver(options: GovernanceRoutesOptions): ChangeObserver
       if (method === 'DELETE')
         return async (status) => {
           if (status === 204 && known) governance.recordDelete(known, who);
+          options.recorded?.();
         };
       return async (status, body) => {
         const token = status === 200 ? tokenFacts(parse(body)) : undefined;
         if (token) governance.recordUpdate(known, token, who);
+        options.recorded?.();
       };
     },
   };

@@ -5,6 +5,7 @@ import type { GovernanceConfig } from '../app/app-server';
 import type { IdentifyToken } from '../app/own-token';
 import { Governance } from './governance';
 import { changeObserver, registerGovernanceRoutes, type ChangeObserver } from './routes';
+import { BucketCopy } from './bucket-copy';
 import { OutsideChecker } from './outside-check';
 import { ExpiryScheduler } from './scheduler';
 import { GovernanceStore } from './store';
@@ -73,10 +74,22 @@ export function startGovernance(
           log: options.log,
         })
       : undefined;
+  const copy =
+    holdsToken && config.auditBucket
+      ? new BucketCopy({
+          store,
+          upstreamUrl: options.upstreamUrl,
+          serverToken: options.serverToken,
+          bucket: config.auditBucket,
+          timeoutMs: options.timeoutMs,
+          log: options.log,
+        })
+      : undefined;
   const routeOptions = {
     governance,
     call,
     listed: () => checker?.soon(),
+    recorded: () => copy?.poke(),
     serverToken: options.serverToken,
     who: whoResolver({
       serverToken: options.serverToken,
@@ -91,11 +104,13 @@ export function startGovernance(
   app.addHook('onReady', async () => {
     scheduler?.start();
     checker?.start();
+    copy?.start();
   });
   app.addHook('onClose', async () => {
     clearInterval(pruning);
     await scheduler?.stop();
     await checker?.stop();
+    await copy?.stop();
     store.close();
   });
   return { changes: config.recordChanges === false ? undefined : changeObserver(routeOptions) };

@@ -60,6 +60,11 @@ const MIGRATIONS: string[] = [
      instance TEXT PRIMARY KEY,
      last_at  INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // 2: how far the trail has been copied into an InfluxDB bucket (AUDIT_BUCKET).
+  `CREATE TABLE exports (
+     instance TEXT PRIMARY KEY,
+     last_seq INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 export const STORE_VERSION = MIGRATIONS.length;
 
@@ -204,6 +209,11 @@ export class GovernanceStore {
       drop: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND token_id = ?'),
       purgeGone: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND gone = 1 AND changed_at <= ?'),
       lastCheck: db.prepare('SELECT last_at FROM checks WHERE instance = ?').pluck(),
+      exported: db.prepare('SELECT last_seq FROM exports WHERE instance = ?').pluck(),
+      setExported: db.prepare(
+        'INSERT INTO exports (instance, last_seq) VALUES (?, ?) ON CONFLICT (instance) DO UPDATE SET last_seq = excluded.last_seq',
+      ),
+      entriesAfter: db.prepare('SELECT * FROM trail WHERE instance = ? AND seq > ? ORDER BY seq LIMIT ?'),
       setLastCheck: db.prepare(
         'INSERT INTO checks (instance, last_at) VALUES (?, ?) ON CONFLICT (instance) DO UPDATE SET last_at = excluded.last_at',
       ),
@@ -297,6 +307,20 @@ export class GovernanceStore {
   /** Forgets tokens deleted through the console before `before` (a check has seen them gone). */
   purgeGone(before: number): void {
     this.stmts.purgeGone.run(this.instance, before);
+  }
+
+  /** The trail in order of recording, after `seq`, every org of this instance (for the copy into a bucket). */
+  entriesAfter(seq: number, limit: number): AuditEntry[] {
+    return (this.stmts.entriesAfter.all(this.instance, seq, limit) as TrailRow[]).map(toEntry);
+  }
+
+  /** The last trail entry copied into the bucket (0: none yet). */
+  exported(): number {
+    return (this.stmts.exported.get(this.instance) as number | undefined) ?? 0;
+  }
+
+  setExported(seq: number): void {
+    this.stmts.setExported.run(this.instance, seq);
   }
 
   lastCheck(): number | null {
