@@ -130,8 +130,8 @@ describe('token health checks', () => {
     expect(healthCheck(null)).toBeUndefined();
   });
 
-  // A scan of the list per token would take minutes here; one pass takes well under a second on a quiet machine.
-  it('counts 100,000 tokens in one pass', { timeout: 30_000 }, () => {
+  // At the size the page is built for (a scan of the list per token would not finish within the test's time).
+  it('counts 100,000 tokens, duplicates included', { timeout: 30_000 }, () => {
     const permissionSets = Array.from({ length: 50 }, (_, i) => [bucketPermission('read', `b${i}`, `bucket ${i}`)]);
     const tokens = Array.from({ length: 100_000 }, (_, i) =>
       makeToken({
@@ -143,10 +143,10 @@ describe('token health checks', () => {
         status: i % 3 === 0 ? 'inactive' : 'active',
       }),
     );
-    const started = performance.now();
     const result = counts(tokens, { expiries: new Map() });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result['all-access']).toBe(10_000);
     expect(result['no-expiry']).toBe(100_000);
+    // Owner u(i mod 1000) and permission set (i mod 50): groups of 100, so every token has a twin.
+    expect(result.duplicates).toBe(100_000);
   });
 });
