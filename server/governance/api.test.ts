@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityPage, AuditEntry, Expiry, GovernanceState } from '../../core/governance';
 import type { Authorization } from '../../core/influx-types';
+import { startAppServer } from '../app/app-server';
 import { startProduct, type ProductOptions, type RunningProduct } from '../app/start';
 import { call, type CallResult } from '../test-support/http-call';
 import { makeTempApp, type TempApp } from '../test-support/temp-app';
@@ -276,5 +277,36 @@ describe('expiry', () => {
     });
     expect(answer.status).toBe(422);
     expect(answer.json<{ message: string }>().message).toContain('MAX_TOKEN_LIFETIME, 30 days');
+  });
+});
+
+describe('with pasted tokens only (no server-held token)', () => {
+  it('shows the trail only to a request whose own token InfluxDB accepts for the org, and offers no expiry', async () => {
+    const app = await startAppServer({
+      mode: 'influx',
+      upstreamUrl: product.standin.url,
+      org: null,
+      staticDir: tempApp.dir,
+    });
+    try {
+      const org = await orgID();
+      const path = `/api/app/activity?orgID=${org}`;
+      const anonymous = await call(app.url, path);
+      expect([anonymous.status, anonymous.json<{ message: string }>().message]).toEqual([
+        401,
+        'Paste a token first: this console holds none of its own.',
+      ]);
+      const wrong = await call(app.url, path, { headers: { Authorization: 'Token not-a-token' } });
+      expect(wrong.status).toBe(401);
+      const pasted = { Authorization: `Token ${product.standin.operatorToken}` };
+      expect((await call(app.url, path, { headers: pasted })).status).toBe(200);
+      const state = (
+        await call(app.url, `/api/app/governance?orgID=${org}`, { headers: pasted })
+      ).json<GovernanceState>();
+      expect(state.available).toBe(false);
+      expect(state.unavailableReason).toMatch(/holds no token of its own/);
+    } finally {
+      await app.close();
+    }
   });
 });

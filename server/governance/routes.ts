@@ -35,8 +35,28 @@ export function registerGovernanceRoutes(app: FastifyInstance, options: Governan
   const { governance } = options;
   const credential = (request: FastifyRequest) => pastedToken(request.headers.authorization) ?? options.serverToken();
 
-  app.get(GOVERNANCE_PATH, (request, reply) => {
+  /**
+   * Reading what the console keeps about an org needs what reading its tokens needs. With a server-held token the
+   * proxy lends it to every page it serves (the console's model: loopback, same origin), so it lends this too; with
+   * pasted tokens only, the request's own token must be one InfluxDB accepts for that org.
+   */
+  async function mayRead(request: FastifyRequest, orgID: string): Promise<void> {
+    if (options.serverToken()) return;
+    const token = pastedToken(request.headers.authorization);
+    if (!token) throw new InfluxError('unauthorized', 'Paste a token first: this console holds none of its own.');
+    let answer;
+    try {
+      answer = await options.call('GET', `/api/v2/orgs/${encodeURIComponent(orgID)}`, token);
+    } catch (error) {
+      throw new InfluxError('unavailable', `InfluxDB did not answer: ${(error as Error).message}`);
+    }
+    if (answer.status === 404) throw new InfluxError('not found', `Organization ${orgID} was not found for this token`);
+    if (answer.status !== 200) throw upstreamRefusal(answer, `the check of org ${orgID}`);
+  }
+
+  app.get(GOVERNANCE_PATH, async (request, reply) => {
     const orgID = requiredOrgID(request);
+    await mayRead(request, orgID);
     return reply.header('cache-control', 'no-store').send(governance.state(orgID));
   });
 
@@ -57,9 +77,10 @@ export function registerGovernanceRoutes(app: FastifyInstance, options: Governan
     return reply.send(expiry);
   });
 
-  app.get(ACTIVITY_PATH, (request, reply) => {
+  app.get(ACTIVITY_PATH, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const orgID = requiredOrgID(request);
+    await mayRead(request, orgID);
     const action = query.action;
     if (action !== undefined && !AUDIT_ACTIONS.includes(action as AuditAction))
       throw new InfluxError('invalid', `action "${action}" is not one of: ${AUDIT_ACTIONS.join(', ')}`);
