@@ -1,9 +1,7 @@
 // Rotate's question "when does the old token stop working?": Now, in 1 hour, 24 hours, 7 days, or at a chosen time.
 // Where this console cannot schedule a deactivation (no server-held token), only Now is offered, and why is said.
 import { useId } from 'react';
-import { timeZoneName } from '../../../lib/format-time';
-import { useNow } from '../../../lib/use-now';
-import { toLocalInputValue } from '../model/expiry';
+import { ExpiryDateField } from '../create/expiry-choice';
 import type { GraceChoice, GraceDraft, GracePreset } from './rotate-grace';
 import '../create/expiry-choice.css';
 
@@ -30,7 +28,6 @@ export function RotateGraceChoice({
   disabled = false,
 }: RotateGraceChoiceProps) {
   const id = useId();
-  const now = useNow(draft.choice === 'date');
   if (onlyNow !== undefined)
     return (
       <p className="field-help" id={`${id}-only-now`}>
@@ -65,21 +62,13 @@ export function RotateGraceChoice({
         {option('date', 'At a chosen time')}
       </div>
       {draft.choice === 'date' && (
-        <div className="expiry-choice__date">
-          <label className="field-label" htmlFor={`${id}-date`}>
-            Stops at ({timeZoneName() || 'your time'})
-          </label>
-          <input
-            id={`${id}-date`}
-            type="datetime-local"
-            className="input"
-            value={draft.date}
-            min={toLocalInputValue(now)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => onChange({ ...draft, date: event.target.value })}
-          />
-        </div>
+        <ExpiryDateField
+          id={id}
+          label="Stops at"
+          value={draft.date}
+          error={error}
+          onChange={(date) => onChange({ ...draft, date })}
+        />
       )}
       {error && (
         <p className="expiry-choice__error" id={`${id}-error`} role="alert">

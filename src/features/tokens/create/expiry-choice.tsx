@@ -29,7 +29,6 @@ export function ExpiryChoice({
   help,
 }: ExpiryChoiceProps) {
   const id = useId();
-  const now = useNow();
   const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const option = (preset: ExpiryPreset, label: string) => (
     <label className="expiry-choice__option">
@@ -58,21 +57,13 @@ export function ExpiryChoice({
         {maxLifetimeDays === null && option('never', 'Never')}
       </div>
       {draft.preset === 'date' && (
-        <div className="expiry-choice__date">
-          <label className="field-label" htmlFor={`${id}-date`}>
-            Expires at ({timeZoneName() || 'your time'})
-          </label>
-          <input
-            id={`${id}-date`}
-            type="datetime-local"
-            className="input"
-            value={draft.date}
-            min={toLocalInputValue(now)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => onChange({ ...draft, date: event.target.value })}
-          />
-        </div>
+        <ExpiryDateField
+          id={id}
+          label="Expires at"
+          value={draft.date}
+          error={error}
+          onChange={(date) => onChange({ ...draft, date })}
+        />
       )}
       {error && (
         <p className="expiry-choice__error" id={`${id}-error`} role="alert">
@@ -80,5 +71,37 @@ export function ExpiryChoice({
         </p>
       )}
     </fieldset>
+  );
+}
+
+interface ExpiryDateFieldProps {
+  /** The fieldset's id: the field is `${id}-date`, its error `${id}-error`. */
+  id: string;
+  /** "Expires at": the browser's time zone is added. */
+  label: string;
+  value: string;
+  error?: string | null;
+  onChange: (date: string) => void;
+}
+
+/** A moment in the browser's time zone, no earlier than now; the choice shows its error (`${id}-error`) below. */
+export function ExpiryDateField({ id, label, value, error, onChange }: ExpiryDateFieldProps) {
+  const now = useNow();
+  return (
+    <div className="expiry-choice__date">
+      <label className="field-label" htmlFor={`${id}-date`}>
+        {label} ({timeZoneName() || 'your time'})
+      </label>
+      <input
+        id={`${id}-date`}
+        type="datetime-local"
+        className="input"
+        value={value}
+        min={toLocalInputValue(now)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
   );
 }
