@@ -231,9 +231,17 @@ async function heap(page: Page): Promise<number> {
   return used / 2 ** 20;
 }
 
-/** Opens the first token's drawer and clicks "Active": time to the switch painted in its new state, and to the PATCH answer. */
+/**
+ * Opens the first token's drawer that is not the page's own (switching that one off asks first) and clicks "Active":
+ * time to the switch painted in its new state, and to the PATCH answer. A question or an error instead ends the run
+ * with what the page shows, not a bare timeout.
+ */
 async function toggleActive(page: Page, baseUrl: string) {
-  const first = page.locator('[data-open-token]').first();
+  const first = page
+    .getByRole('row')
+    .filter({ has: page.locator('[data-open-token]'), hasNot: page.locator('.own-token-badge') })
+    .first()
+    .locator('[data-open-token]');
   const id = await first.getAttribute('data-open-token');
   await page.goto(`${baseUrl}/tokens/${id}`);
   const toggle = page.getByRole('switch', { name: 'Active' });
@@ -241,12 +249,13 @@ async function toggleActive(page: Page, baseUrl: string) {
   await page.evaluate(() => {
     const w = window as unknown as { __toggle: { clickAt: number; painted: number; confirmed: number } };
     w.__toggle = { clickAt: 0, painted: 0, confirmed: 0 };
-    const el = document.querySelector('[role="switch"]')!;
     document.addEventListener('click', (event) => (w.__toggle.clickAt = event.timeStamp), true);
-    new MutationObserver(() => {
-      if (w.__toggle.painted) return;
+    // Watched on the whole document: the drawer may re-render its switch as an element of its own.
+    new MutationObserver((records) => {
+      if (w.__toggle.painted || !w.__toggle.clickAt) return;
+      if (!records.some((r) => (r.target as Element).getAttribute('role') === 'switch')) return;
       requestAnimationFrame(() => (w.__toggle.painted = performance.now()));
-    }).observe(el, { attributes: true, attributeFilter: ['aria-checked'] });
+    }).observe(document.body, { attributes: true, attributeFilter: ['aria-checked'], subtree: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
         if (
@@ -261,14 +270,25 @@ async function toggleActive(page: Page, baseUrl: string) {
     }).observe({ type: 'resource', buffered: false });
   });
   await toggle.click();
-  const handle = await page.waitForFunction(
-    () => {
-      const t = (window as unknown as { __toggle: { clickAt: number; painted: number; confirmed: number } }).__toggle;
-      return t.painted && t.confirmed ? t : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
-  );
+  const handle = await page
+    .waitForFunction(
+      () => {
+        const t = (window as unknown as { __toggle: { clickAt: number; painted: number; confirmed: number } }).__toggle;
+        return t.painted && t.confirmed ? t : false;
+      },
+      undefined,
+      { polling: 'raf', timeout: 30_000 },
+    )
+    .catch(async (error: Error) => {
+      const seen = await page.evaluate(() => ({
+        toggle: (window as unknown as { __toggle: unknown }).__toggle,
+        switches: [...document.querySelectorAll('[role="switch"]')].map((el) => el.getAttribute('aria-checked')),
+        dialogs: [...document.querySelectorAll('[role="dialog"], [role="alertdialog"], [role="alert"]')].map((el) =>
+          (el.textContent ?? '').slice(0, 200),
+        ),
+      }));
+      throw new Error(`toggleActive: ${error.message}; the page showed ${JSON.stringify(seen)}`);
+    });
   const t = (await handle.jsonValue()) as { clickAt: number; painted: number; confirmed: number };
   return { paintedMs: t.painted - t.clickAt, confirmedMs: t.confirmed - t.clickAt };
 }
