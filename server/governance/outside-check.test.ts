@@ -120,6 +120,23 @@ describe('the check for changes made outside this console', () => {
     expect(store.activity({ orgID: h.orgID, limit: 100 })).toEqual([]);
   });
 
+  it('reads descriptions whole when the list is parsed in pieces that split their characters', async () => {
+    // 120 descriptions of ~300 bytes of 2-, 3- and 4-byte characters: the list is parsed 16 KiB at a time, so
+    // piece boundaries fall inside characters.
+    const wide = (n: number) => `${n} ${'Überwachung 📊 مهام المراقبة '.repeat(8)}`;
+    for (let n = 0; n < 120; n++) await h.createToken({ description: wide(n), permissions: [readBuckets(h.orgID)] });
+    await check(T0);
+    expect(await check(T1)).toMatchObject({ recorded: 0 });
+    const token = (await h.allAuthorizations()).find((t) => t.description === wide(77))!;
+    await h.call('PATCH', `/api/v2/authorizations/${token.id}`, { body: { description: `${wide(77)}✓` } });
+    expect(await check(T1 + 60_000)).toMatchObject({ recorded: 1 });
+    expect(store.activity({ orgID: h.orgID, limit: 10 })[0]).toMatchObject({
+      action: 'rename',
+      before: { description: wide(77) },
+      after: { description: `${wide(77)}✓` },
+    });
+  });
+
   it('records nothing when the credential stops working (InfluxDB then lists nothing, with 200)', async () => {
     const all = await h.allAuthorizations();
     const checker = await h.createToken({ description: 'checker', permissions: all[0]!.permissions as unknown[] });
