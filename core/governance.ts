@@ -33,6 +33,13 @@ export interface Expiry {
   state: ExpiryState;
   /** When the console deactivated it (state deactivated). */
   deactivatedAt?: string;
+  /**
+   * When the console deletes it, after it stopped working (rotate's grace period, then deletion). Carried out only
+   * if the token is still inactive then: re-activating it (a client was missed) cancels the deletion.
+   */
+  deleteAt?: string;
+  /** When the console deleted it (state gone). */
+  deletedAt?: string;
   /** The last failure while deactivating it (state overdue), and when it is tried next. */
   lastError?: string;
   nextAttemptAt?: string;
@@ -45,7 +52,14 @@ export interface Expiry {
  */
 export interface SetExpiryBody {
   orgID: string;
-  expiresAt: string | null;
+  /** The deactivation: a time, null to clear the expiry (and any deletion), or left out to keep it as it is. */
+  expiresAt?: string | null;
+  /**
+   * A deletion after the deactivation: a time later than expiresAt (or than now, for a token already inactive),
+   * null to cancel it, or left out to keep it as it is. A token that is already inactive may get a deletion alone
+   * (rotate's "now", then delete later).
+   */
+  deleteAt?: string | null;
 }
 
 export type AuditAction =

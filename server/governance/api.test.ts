@@ -65,6 +65,10 @@ function setExpiry(tokenID: string, body: unknown): Promise<CallResult> {
   return send('PUT', `/api/app/expiry/${tokenID}`, body);
 }
 
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -196,7 +200,10 @@ describe('expiry', () => {
       [{ orgID: org, expiresAt: new Date(Date.now() - 60_000).toISOString() }, 422, 'is in the past'],
       [{ orgID: org, expiresAt: 'next tuesday' }, 400, 'is not a date and time with a time zone'],
       [{ orgID: org, expiresAt: '2027-02-30T10:00:00Z' }, 400, 'is not a real date'],
-      [{ orgID: org }, 400, 'expiresAt is required'],
+      [{ orgID: org }, 400, 'Give expiresAt, deleteAt or both'],
+      [{ orgID: org, expiresAt: future, deleteAt: future }, 422, 'must be later than the time the token stops working'],
+      [{ orgID: org, expiresAt: future, deleteAt: 'soon' }, 400, 'deleteAt "soon" is not a date and time'],
+      [{ orgID: org, deleteAt: future }, 422, 'This token is active: a deletion needs a deactivation before it'],
       [{ expiresAt: future }, 400, 'orgID is required'],
       [{ orgID: 'ffffffffffffffff', expiresAt: future }, 404, 'was not found in this org'],
       [{ orgID: org, expiresAt: future }, 404, 'was not found in this org', '0000000000000001'],
@@ -224,11 +231,13 @@ describe('expiry', () => {
     const demo = (await tokens()).find((t) => t.description !== "admin's Token" && t.status === 'active')!;
     const at = Date.now() + 1200;
     await setExpiry(demo.id, { orgID: org, expiresAt: new Date(at).toISOString() });
-    const fired = await until('the expiry to fire', async () =>
-      (await tokens()).find((t) => t.id === demo.id && t.status === 'inactive'),
+    // InfluxDB takes the deactivation a moment before the console records it: wait for the entry.
+    const entry = await until('the expiry to fire', async () =>
+      (await trail(org)).find((e) => e.action === 'expiry-fired'),
     );
+    const fired = (await tokens()).find((t) => t.id === demo.id)!;
+    expect(fired.status).toBe('inactive');
     expect(Date.parse(fired.updatedAt)).toBeGreaterThanOrEqual(at);
-    const entry = (await trail(org))[0]!;
     expect(entry).toMatchObject({
       action: 'expiry-fired',
       tokenID: demo.id,
@@ -241,6 +250,59 @@ describe('expiry', () => {
     expect((await governance(org)).expiries[0]).toMatchObject({ state: 'deactivated' });
   });
 
+  it('deletes a token after its grace period if still inactive, and keeps one switched back on', async () => {
+    const org = await orgID();
+    const [gone, kept] = (await tokens()).filter((t) => t.description !== "admin's Token" && t.status === 'active');
+    const plan = { orgID: org, expiresAt: iso(Date.now() + 800), deleteAt: iso(Date.now() + 4000) };
+    for (const token of [gone!, kept!]) expect((await setExpiry(token.id, plan)).status).toBe(200);
+    expect((await governance(org)).expiries.map((e) => e.deleteAt)).toEqual([plan.deleteAt, plan.deleteAt]);
+    // A client was missed: switched back on during the grace period.
+    await until('the deactivation', async () =>
+      (await tokens()).find((t) => t.id === kept!.id && t.status === 'inactive'),
+    );
+    expect((await send('PATCH', `/api/v2/authorizations/${kept!.id}`, { status: 'active' }, PAGE)).status).toBe(200);
+
+    await until('the deletion', async () => ((await tokens()).some((t) => t.id === gone!.id) ? undefined : true));
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(plan.deleteAt));
+    const skipped = await until('the deletion of the one switched back on to be dropped', async () =>
+      (await trail(org, `&tokenID=${kept!.id}`)).find((e) => e.action === 'expiry-cleared'),
+    );
+    expect(skipped).toMatchObject({
+      via: 'scheduled',
+      before: { deletion: plan.deleteAt },
+      after: { deletion: 'never' },
+      note: 'not deleted: the token was switched back on during its grace period',
+    });
+    expect((await tokens()).find((t) => t.id === kept!.id)?.status).toBe('active');
+    expect((await trail(org, `&tokenID=${gone!.id}`))[0]).toMatchObject({
+      action: 'delete',
+      via: 'scheduled',
+      actor: { kind: 'console' },
+      note: 'deleted at the end of its grace period',
+    });
+    const states = (await governance(org)).expiries;
+    expect(states.find((e) => e.tokenID === gone!.id)).toMatchObject({ state: 'gone', deletedAt: expect.any(String) });
+    expect(states.find((e) => e.tokenID === kept!.id)?.deleteAt).toBeUndefined();
+  });
+
+  it('plans the deletion alone for a token already switched off (rotate now, delete later)', async () => {
+    const org = await orgID();
+    const demo = (await tokens()).find((t) => t.description !== "admin's Token" && t.status === 'active')!;
+    await send('PATCH', `/api/v2/authorizations/${demo.id}`, { status: 'inactive' }, PAGE);
+    const deleteAt = iso(Date.now() + 86_400_000);
+    const answer = await setExpiry(demo.id, { orgID: org, deleteAt });
+    expect(answer.status).toBe(200);
+    expect(answer.json<Expiry>()).toMatchObject({ state: 'deactivated', deleteAt });
+    expect((await trail(org))[0]).toMatchObject({
+      action: 'expiry-set',
+      before: { deletion: 'never' },
+      after: { deletion: deleteAt },
+    });
+    // Cancelled: kept for good.
+    expect((await setExpiry(demo.id, { orgID: org, deleteAt: null })).json<Expiry>().deleteAt).toBeUndefined();
+    expect((await trail(org))[0]).toMatchObject({ action: 'expiry-cleared', after: { deletion: 'never' } });
+  });
+
   it('catches up at start on what fell due while the console was stopped, and says so', async () => {
     const org = await orgID();
     const demo = (await tokens()).find((t) => t.description !== "admin's Token" && t.status === 'active')!;
@@ -248,8 +310,11 @@ describe('expiry', () => {
     await product.close();
     await new Promise((resolve) => setTimeout(resolve, 1300));
     await start();
-    await until('the catch-up', async () => (await tokens()).find((t) => t.id === demo.id && t.status === 'inactive'));
-    expect((await trail(org))[0]!.note).toMatch(/^caught up at start: due at .* while the console was not running$/);
+    const fired = await until('the catch-up', async () => (await trail(org)).find((e) => e.action === 'expiry-fired'));
+    expect(fired.note).toMatch(/^caught up at start: due at .* while the console was not running$/);
+    expect((await tokens()).find((t) => t.id === demo.id)?.status).toBe('inactive');
+    // The outside check that ran at start did not take the console's own deactivation for an outside one.
+    expect((await trail(org)).filter((e) => e.via === 'outside')).toEqual([]);
   });
 
   it('shows expiry overdue, with why, while InfluxDB does not answer', async () => {

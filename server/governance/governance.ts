@@ -19,6 +19,12 @@ export interface TokenFacts {
   permissions?: unknown[];
 }
 
+/** A PUT's body past its org: each field a time, null, or absent (kept as it is). */
+export interface ExpiryChange {
+  expiresAt?: unknown;
+  deleteAt?: unknown;
+}
+
 export interface GovernanceOptions {
   store: GovernanceStore;
   scheduler?: ExpiryScheduler;
@@ -53,41 +59,78 @@ export class Governance {
   }
 
   /**
-   * Sets, changes or (raw null) clears the expiry of `token`, which the caller found in InfluxDB. Bad input throws
-   * an InfluxError and changes nothing.
+   * Sets, changes or clears the expiry of `token` (which the caller found in InfluxDB): its deactivation
+   * (`change.expiresAt`: a time, null to clear it, absent to keep it) and the deletion after it (`change.deleteAt`,
+   * likewise). Bad input throws an InfluxError and changes nothing. Returns the expiry, or null when none is left.
    */
-  setExpiry(token: TokenFacts, raw: unknown, who: Who): Expiry | null {
+  setExpiry(token: TokenFacts, change: ExpiryChange, who: Who): Expiry | null {
     if (this.options.unavailableReason !== undefined)
       throw new InfluxError('conflict', `Expiry is unavailable: ${this.options.unavailableReason}`);
-    const previous = this.store.expiry(token.id);
-    const active = previous && previous.deactivatedAt === null && !previous.gone ? previous : undefined;
+    if (!('expiresAt' in change) && !('deleteAt' in change))
+      throw new InfluxError('invalid', 'Give expiresAt, deleteAt or both (a date and time, or null)');
     const now = this.now();
-    const base = { at: now, orgID: token.orgID, tokenID: token.id, description: token.description, ...who };
-    const known = { tokenID: token.id, orgID: token.orgID, description: token.description, status: token.status };
-    if (raw === null) {
-      if (!previous) return null;
-      this.store.record([], known, undefined, now);
-      this.store.clearExpiry(
-        token.id,
-        active
-          ? {
-              ...base,
-              action: 'expiry-cleared',
-              before: { expiry: iso(active.expiresAt) },
-              after: { expiry: 'never' },
-            }
-          : null,
+    const previous = this.store.expiry(token.id);
+    const live = previous && !previous.gone ? previous : undefined;
+    const pending = live && live.deactivatedAt === null ? live.expiresAt : null;
+    const was = { expiry: pending, deletion: live?.deleteAt ?? null };
+
+    // The deactivation: kept, cleared or set (a time to come, within the lifetime policy).
+    let expiry = was.expiry;
+    if (change.expiresAt === null) expiry = null;
+    else if (change.expiresAt !== undefined) expiry = this.parseTime('expiresAt', change.expiresAt, now, true);
+    // The deletion: kept, cancelled or set, after the deactivation (or now, for a token already inactive).
+    let deletion = change.expiresAt === null && change.deleteAt === undefined ? null : was.deletion;
+    if (change.deleteAt === null) deletion = null;
+    else if (change.deleteAt !== undefined) deletion = this.parseTime('deleteAt', change.deleteAt, now, false);
+    if (deletion !== null && expiry !== null && deletion <= expiry)
+      throw new InfluxError(
+        'unprocessable entity',
+        `deleteAt ${iso(deletion)} must be later than the time the token stops working (${iso(expiry)})`,
       );
+    if (deletion !== null && expiry === null && token.status === 'active')
+      throw new InfluxError(
+        'unprocessable entity',
+        'This token is active: a deletion needs a deactivation before it (give expiresAt too), or switch it off first',
+      );
+
+    const before: Record<string, string> = {};
+    const after: Record<string, string> = {};
+    if (expiry !== was.expiry) {
+      before.expiry = was.expiry === null ? 'never' : iso(was.expiry);
+      after.expiry = expiry === null ? 'never' : iso(expiry);
+    }
+    if (deletion !== was.deletion) {
+      before.deletion = was.deletion === null ? 'never' : iso(was.deletion);
+      after.deletion = deletion === null ? 'never' : iso(deletion);
+    }
+    const changed = Object.keys(after).length > 0;
+    const [first] = Object.keys(after);
+    const action =
+      first === undefined
+        ? 'expiry-changed'
+        : before[first] === 'never'
+          ? 'expiry-set'
+          : after[first] === 'never'
+            ? 'expiry-cleared'
+            : 'expiry-changed';
+    const entry: NewEntry = {
+      at: now,
+      orgID: token.orgID,
+      tokenID: token.id,
+      description: token.description,
+      action,
+      before,
+      after,
+      ...who,
+    };
+    this.store.record([], known(token), undefined, now);
+    if (expiry === null && deletion === null && (change.expiresAt === null || !live)) {
+      if (previous) this.store.clearExpiry(token.id, changed ? entry : null);
       return null;
     }
-    const expiresAt = this.parseExpiry(raw, now);
-    this.store.record([], known, undefined, now);
-    this.store.setExpiry(token.id, token.orgID, expiresAt, {
-      ...base,
-      action: active ? 'expiry-changed' : 'expiry-set',
-      before: { expiry: active ? iso(active.expiresAt) : 'never' },
-      after: { expiry: iso(expiresAt) },
-    });
+    if (!changed && live) return this.toExpiry(live);
+    if (live && expiry === was.expiry) this.store.setDeletion(token.id, deletion, entry);
+    else this.store.setExpiry(token.id, token.orgID, { expiresAt: expiry, deleteAt: deletion }, entry);
     this.options.scheduler?.wake();
     return this.toExpiry(this.store.expiry(token.id)!);
   }
@@ -144,11 +187,11 @@ export class Governance {
     return { at: this.now(), orgID: token.orgID, tokenID: token.id, description: token.description, ...who };
   }
 
-  private parseExpiry(raw: unknown, now: number): number {
+  private parseTime(field: 'expiresAt' | 'deleteAt', raw: unknown, now: number, withinPolicy: boolean): number {
     if (typeof raw !== 'string' || raw.trim() === '')
       throw new InfluxError(
         'invalid',
-        'expiresAt must be a date and time (ISO 8601, e.g. 2027-01-31T17:00:00Z) or null',
+        `${field} must be a date and time (ISO 8601, e.g. 2027-01-31T17:00:00Z) or null`,
       );
     // Date.parse reads many forms loosely, and rolls 30 February over into March: a time people meant is written
     // with a date, a time and a zone, and each part must exist.
@@ -158,7 +201,7 @@ export class Governance {
     if (!parts)
       throw new InfluxError(
         'invalid',
-        `expiresAt "${raw}" is not a date and time with a time zone; write it as 2027-01-31T17:00:00Z`,
+        `${field} "${raw}" is not a date and time with a time zone; write it as 2027-01-31T17:00:00Z`,
       );
     const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => Number(part ?? 0));
     const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
@@ -173,14 +216,14 @@ export class Governance {
       minute! > 59 ||
       second! > 59
     )
-      throw new InfluxError('invalid', `expiresAt "${raw}" is not a real date and time`);
+      throw new InfluxError('invalid', `${field} "${raw}" is not a real date and time`);
     if (at <= now)
-      throw new InfluxError('unprocessable entity', `expiresAt ${iso(at)} is in the past; choose a later time`);
+      throw new InfluxError('unprocessable entity', `${field} ${iso(at)} is in the past; choose a later time`);
     const max = this.options.maxLifetimeMs;
-    if (max !== null && at > now + max)
+    if (withinPolicy && max !== null && at > now + max)
       throw new InfluxError(
         'unprocessable entity',
-        `expiresAt ${iso(at)} is beyond the longest lifetime allowed here (MAX_TOKEN_LIFETIME, ${max / DAY_MS} days): choose ${iso(now + max)} or earlier`,
+        `${field} ${iso(at)} is beyond the longest lifetime allowed here (MAX_TOKEN_LIFETIME, ${max / DAY_MS} days): choose ${iso(now + max)} or earlier`,
       );
     return at;
   }
@@ -199,7 +242,10 @@ export class Governance {
             : 'scheduled',
     };
     if (row.deactivatedAt !== null) expiry.deactivatedAt = iso(row.deactivatedAt);
-    if (expiry.state === 'overdue' && row.lastError) {
+    if (row.deleteAt !== null) expiry.deleteAt = iso(row.deleteAt);
+    if (row.deletedAt !== null) expiry.deletedAt = iso(row.deletedAt);
+    // A deletion that InfluxDB has not taken yet says why too.
+    if ((expiry.state === 'overdue' || (expiry.state === 'deactivated' && row.deleteAt !== null)) && row.lastError) {
       expiry.lastError = row.lastError;
       expiry.nextAttemptAt = iso(row.nextAttemptAt);
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, readBuckets } from '../standin/test-support';
 import { checkOutside } from './outside-check';
+import { RecentChanges } from './recent-changes';
 import { GovernanceStore } from './store';
 
 let h: Harness;
@@ -26,7 +27,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function check(at: number, token?: string) {
+function check(at: number, token?: string, recent?: RecentChanges) {
   clock = at;
   return checkOutside({
     store,
@@ -34,6 +35,7 @@ function check(at: number, token?: string) {
     serverToken: () => token ?? h.operatorToken,
     timeoutMs: 10_000,
     now: () => clock,
+    recent,
   });
 }
 
@@ -118,6 +120,34 @@ describe('the check for changes made outside this console', () => {
     );
     expect(await check(T1)).toMatchObject({ recorded: 0 });
     expect(store.activity({ orgID: h.orgID, limit: 100 })).toEqual([]);
+  });
+
+  it('leaves a change the console is making (InfluxDB took it, the console has not recorded it yet) for later', async () => {
+    const recent = new RecentChanges(30_000, () => clock);
+    await check(T0, undefined, recent);
+    const [token] = (await h.allAuthorizations()).filter((t) => t.description !== "admin's Token");
+    // The console's PATCH and POST, answered by InfluxDB, their entries not written yet.
+    clock = T1 - 5000;
+    recent.token(token!.id);
+    await h.call('PATCH', `/api/v2/authorizations/${token!.id}`, { body: { status: 'inactive' } });
+    recent.create();
+    const made = await h.createToken({ description: 'made by the console', permissions: [readBuckets(h.orgID)] });
+    expect(await check(T1, undefined, recent)).toMatchObject({ recorded: 0 });
+    // The console then writes its entries: nothing outside, ever.
+    store.record([], { tokenID: token!.id, orgID: h.orgID, description: token!.description, status: 'inactive' });
+    store.record([], { tokenID: made.id, orgID: h.orgID, description: 'made by the console', status: 'active' });
+    expect(await check(T1 + 120_000, undefined, recent)).toMatchObject({ recorded: 0 });
+    expect(store.activity({ orgID: h.orgID, limit: 10 })).toEqual([]);
+  });
+
+  it('records an outside change to a token the console touched once that change is long over', async () => {
+    const recent = new RecentChanges(30_000, () => clock);
+    await check(T0, undefined, recent);
+    const [token] = (await h.allAuthorizations()).filter((t) => t.description !== "admin's Token");
+    clock = T0 + 1000;
+    recent.token(token!.id);
+    await h.call('PATCH', `/api/v2/authorizations/${token!.id}`, { body: { description: 'renamed by the CLI' } });
+    expect(await check(T1, undefined, recent)).toMatchObject({ recorded: 1 });
   });
 
   it('reads descriptions whole when the list is parsed in pieces that split their characters', async () => {

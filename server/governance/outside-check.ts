@@ -6,6 +6,7 @@
 import { JSONParser } from '@streamparser/json';
 import { request } from 'undici';
 import type { AuditActor } from '../../core/governance';
+import type { RecentChanges } from './recent-changes';
 import type { GovernanceStore, KnownToken, NewEntry } from './store';
 
 export interface OutsideCheckOptions {
@@ -15,6 +16,8 @@ export interface OutsideCheckOptions {
   serverToken: () => string | undefined;
   timeoutMs: number;
   now?: () => number;
+  /** Changes the console began itself: not yet recorded, so not to be taken for outside ones. */
+  recent?: RecentChanges;
 }
 
 export interface CheckResult {
@@ -93,6 +96,8 @@ export async function checkOutside(options: OutsideCheckOptions): Promise<CheckR
       listed.delete(known.tokenID);
       // Changed through the console while this check ran (or deleted through it): the console's own entry says it.
       if (known.changedAt > startedAt || known.gone) continue;
+      // Being changed through the console: its entry may not be written yet. Compared again at the next check.
+      if (options.recent?.tokenSince(known.tokenID, startedAt)) continue;
       if (!current) {
         await confirmGone(known.tokenID);
         entries.push(outside(known, 'disappeared', { before: { status: known.status } }));
@@ -118,8 +123,10 @@ export async function checkOutside(options: OutsideCheckOptions): Promise<CheckR
     }
     await flush();
   }
-  // Listed, never known: made elsewhere since the last check (or, on the first check, everything there is).
-  for (const token of listed.values()) {
+  // Listed, never known: made elsewhere since the last check (or, on the first check, everything there is). While
+  // the console creates tokens, a new one may be its own, not recorded yet: those wait for the next check.
+  const creating = previous !== null && options.recent?.createSince(startedAt);
+  for (const token of creating ? [] : listed.values()) {
     entries.push(outside(token, 'appeared', { after: { description: token.description, status: token.status } }));
     seen.push(token);
     if (seen.length >= SLICE) await flush();

@@ -14,6 +14,7 @@ import {
 import { InfluxError } from '../influx-error';
 import type { Governance, TokenFacts, Who } from './governance';
 import type { KnownToken } from './store';
+import type { RecentChanges } from './recent-changes';
 import { tokenFacts, upstreamRefusal, type UpstreamCall } from './upstream';
 import { pastedToken } from './who';
 
@@ -26,6 +27,8 @@ export interface GovernanceRoutesOptions {
   listed?: () => void;
   /** Entries were added to the trail (the bucket copy sends them on). */
   recorded?: () => void;
+  /** Changes the console begins, for the outside check (which must not take them for outside ones). */
+  recent?: RecentChanges;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -64,14 +67,22 @@ export function registerGovernanceRoutes(app: FastifyInstance, options: Governan
     const { tokenID } = request.params as { tokenID: string };
     const body = await readJson(request);
     if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw new InfluxError('invalid', 'The body must be a JSON object: {"orgID": "…", "expiresAt": "…" or null}');
-    const { orgID, expiresAt } = body as Record<string, unknown>;
+      throw new InfluxError(
+        'invalid',
+        'The body must be a JSON object: {"orgID": "…", "expiresAt": "…" or null, "deleteAt": "…" or null}',
+      );
+    const { orgID, expiresAt, deleteAt } = body as Record<string, unknown>;
     if (typeof orgID !== 'string' || orgID === '') throw new InfluxError('invalid', 'orgID is required');
-    if (!('expiresAt' in body)) throw new InfluxError('invalid', 'expiresAt is required (a date and time, or null)');
+    if (expiresAt === undefined && deleteAt === undefined)
+      throw new InfluxError('invalid', 'Give expiresAt, deleteAt or both (a date and time, or null)');
     const token = await lookUp(options.call, tokenID, credential(request));
     if (!token || token.orgID !== orgID)
       throw new InfluxError('not found', `Token ${tokenID} was not found in this org: it may have been deleted`);
-    const expiry = governance.setExpiry(token, expiresAt, await options.who(request));
+    const change = {
+      ...(expiresAt !== undefined && { expiresAt }),
+      ...(deleteAt !== undefined && { deleteAt }),
+    };
+    const expiry = governance.setExpiry(token, change, await options.who(request));
     options.recorded?.();
     if (!expiry) return reply.code(204).send();
     return reply.send(expiry);
@@ -128,6 +139,7 @@ export function changeObserver(options: GovernanceRoutesOptions): ChangeObserver
         const label = request.headers[ACTION_HEADER];
         const action = label === 'clone' || label === 'rotate' ? label : 'create';
         const who = await options.who(request);
+        options.recent?.create();
         return async (status, body) => {
           const token = status === 201 ? tokenFacts(parse(body)) : undefined;
           if (token) governance.recordCreate(token, action, who);
@@ -138,6 +150,7 @@ export function changeObserver(options: GovernanceRoutesOptions): ChangeObserver
       if (!id || (method !== 'PATCH' && method !== 'DELETE')) return undefined;
       const tokenID = decodeURIComponent(id);
       const who = await options.who(request);
+      options.recent?.token(tokenID);
       // What the console last knew, or (the first time) what InfluxDB says now: the "before" of the entry.
       let known: KnownToken | undefined = governance.store.known(tokenID);
       if (!known) {

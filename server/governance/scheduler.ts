@@ -1,5 +1,6 @@
-// Expiry is a scheduled deactivation: when a token's time comes, the app server switches it off in InfluxDB (it never
-// deletes it) and records that in the trail. Due work is read from the store each time, so a restart, or a stop long
+// Expiry is a scheduled deactivation: when a token's time comes, the app server switches it off in InfluxDB and
+// records that in the trail. Only where the person asked for it (rotate's grace period, then delete) is the token
+// deleted later, and only if it is still inactive then: switching it back on (a client was missed) keeps it. Due work is read from the store each time, so a restart, or a stop long
 // enough to miss the time, only means the work is done at the next start ("caught up"). When InfluxDB does not take
 // the change, the token stays due ("expiry overdue") and is tried again with backoff: 1 s, 2 s, 4 s … 5 min.
 import type { AuditActor } from '../../core/governance';
@@ -7,10 +8,13 @@ import type { GovernanceStore } from './store';
 
 /** What InfluxDB did with the deactivation: done, or the token no longer exists. Throws when it did not answer. */
 export type Deactivate = (tokenID: string) => Promise<'done' | 'gone'>;
+/** Deletes the token if it is still inactive: done, gone (no longer exists), or active (kept). Throws likewise. */
+export type DeleteIfInactive = (tokenID: string) => Promise<'done' | 'gone' | 'active'>;
 
 export interface SchedulerOptions {
   store: GovernanceStore;
   deactivate: Deactivate;
+  deleteIfInactive: DeleteIfInactive;
   now?: () => number;
   /** When this server started: work due before it was missed while the console was not running. */
   startedAt?: number;
@@ -120,6 +124,60 @@ export class ExpiryScheduler {
         note: notes.length ? notes.join('; ') : undefined,
       });
       if (known) store.record([], { ...known, status: 'inactive' }, undefined, at);
+    }
+    await this.runDeletions();
+  }
+
+  private async runDeletions(): Promise<void> {
+    const { store, deleteIfInactive } = this.options;
+    for (const expiry of store.dueDeletions(this.now())) {
+      if (expiry.nextAttemptAt > this.now() || expiry.deleteAt === null) continue;
+      const deleteAt = new Date(expiry.deleteAt).toISOString();
+      const notes: string[] = [];
+      if (expiry.deleteAt < this.startedAt && expiry.attempts === 0)
+        notes.push(`caught up at start: due at ${deleteAt} while the console was not running`);
+      if (expiry.attempts > 0) notes.push(`after ${expiry.attempts} failed attempt${expiry.attempts === 1 ? '' : 's'}`);
+      let outcome: 'done' | 'gone' | 'active';
+      try {
+        outcome = await deleteIfInactive(expiry.tokenID);
+      } catch (error) {
+        const message = (error as Error).message;
+        store.markFailed(expiry.tokenID, this.now() + backoffMs(expiry.attempts + 1), message);
+        this.options.log?.(`expiry: could not delete ${expiry.tokenID}: ${message}`);
+        continue;
+      }
+      const at = this.now();
+      const entry = {
+        at,
+        orgID: expiry.orgID,
+        tokenID: expiry.tokenID,
+        description: store.known(expiry.tokenID)?.description ?? '',
+        actor: SCHEDULER_ACTOR,
+        via: 'scheduled' as const,
+      };
+      if (outcome === 'done') {
+        notes.unshift('deleted at the end of its grace period');
+        store.markDeleted(expiry.tokenID, at, {
+          ...entry,
+          action: 'delete',
+          before: { status: 'inactive' },
+          note: notes.join('; '),
+        });
+        continue;
+      }
+      notes.unshift(
+        outcome === 'active'
+          ? 'not deleted: the token was switched back on during its grace period'
+          : 'the token no longer existed; nothing to delete',
+      );
+      store.setDeletion(expiry.tokenID, null, {
+        ...entry,
+        action: 'expiry-cleared',
+        before: { deletion: deleteAt },
+        after: { deletion: 'never' },
+        note: notes.join('; '),
+      });
+      if (outcome === 'gone') store.record([], null, expiry.tokenID, at);
     }
   }
 }

@@ -7,9 +7,10 @@ import { Governance } from './governance';
 import { changeObserver, registerGovernanceRoutes, type ChangeObserver } from './routes';
 import { BucketCopy } from './bucket-copy';
 import { OutsideChecker } from './outside-check';
+import { RecentChanges } from './recent-changes';
 import { ExpiryScheduler } from './scheduler';
 import { GovernanceStore } from './store';
-import { upstreamCaller, upstreamRefusal } from './upstream';
+import { tokenFacts, upstreamCaller, upstreamRefusal } from './upstream';
 import { whoResolver } from './who';
 
 export interface StartGovernanceOptions {
@@ -36,11 +37,13 @@ export function startGovernance(
   const store = new GovernanceStore(config.dbPath, options.instance);
   const call = upstreamCaller(options.upstreamUrl, options.timeoutMs);
   const holdsToken = options.serverToken() !== undefined;
+  const recent = new RecentChanges(options.timeoutMs);
   const scheduler = holdsToken
     ? new ExpiryScheduler({
         store,
         log: options.log,
         async deactivate(tokenID) {
+          recent.token(tokenID);
           const answer = await call(
             'PATCH',
             `/api/v2/authorizations/${encodeURIComponent(tokenID)}`,
@@ -52,6 +55,18 @@ export function startGovernance(
           if (answer.status === 200) return 'done';
           if (answer.status === 404) return 'gone';
           throw upstreamRefusal(answer, 'the deactivation');
+        },
+        async deleteIfInactive(tokenID) {
+          const path = `/api/v2/authorizations/${encodeURIComponent(tokenID)}`;
+          const found = await call('GET', path, options.serverToken());
+          if (found.status === 404) return 'gone';
+          if (found.status !== 200) throw upstreamRefusal(found, 'the look-up before the deletion');
+          if (tokenFacts(found.body)?.status !== 'inactive') return 'active';
+          recent.token(tokenID);
+          const answer = await call('DELETE', path, options.serverToken());
+          if (answer.status === 204) return 'done';
+          if (answer.status === 404) return 'gone';
+          throw upstreamRefusal(answer, 'the deletion');
         },
       })
     : undefined;
@@ -70,6 +85,7 @@ export function startGovernance(
           upstreamUrl: options.upstreamUrl,
           serverToken: options.serverToken,
           timeoutMs: options.timeoutMs,
+          recent,
           intervalMs: config.checkIntervalMs ?? 5 * 60_000,
           log: options.log,
         })
@@ -90,6 +106,7 @@ export function startGovernance(
     call,
     listed: () => checker?.soon(),
     recorded: () => copy?.poke(),
+    recent,
     serverToken: options.serverToken,
     who: whoResolver({
       serverToken: options.serverToken,

@@ -65,6 +65,9 @@ const MIGRATIONS: string[] = [
      instance TEXT PRIMARY KEY,
      last_seq INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // 3: a deletion after the deactivation (rotate's grace period, then delete).
+  `ALTER TABLE expiries ADD COLUMN delete_at INTEGER;
+   ALTER TABLE expiries ADD COLUMN deleted_at INTEGER;`,
 ];
 export const STORE_VERSION = MIGRATIONS.length;
 
@@ -78,6 +81,15 @@ export interface ExpiryRow {
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
+  /** When the console deletes the token once deactivated (if still inactive then), and when it did. */
+  deleteAt: number | null;
+  deletedAt: number | null;
+}
+
+/** What an expiry becomes: its deactivation (null: none due, the token is already inactive) and deletion times. */
+export interface ExpiryPlan {
+  expiresAt: number | null;
+  deleteAt: number | null;
 }
 
 export interface KnownToken {
@@ -135,7 +147,8 @@ interface TrailRow {
 }
 
 const EXPIRY_COLUMNS = `token_id AS tokenID, org_id AS orgID, expires_at AS expiresAt, set_at AS setAt,
-  deactivated_at AS deactivatedAt, gone, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError`;
+  deactivated_at AS deactivatedAt, gone, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  delete_at AS deleteAt, deleted_at AS deletedAt`;
 
 export class GovernanceStore {
   private readonly db: Database.Database;
@@ -165,21 +178,35 @@ export class GovernanceStore {
         `SELECT ${EXPIRY_COLUMNS} FROM expiries WHERE instance = ? AND deactivated_at IS NULL AND gone = 0
            AND expires_at <= ? ORDER BY expires_at`,
       ),
+      dueDeletions: db.prepare(
+        `SELECT ${EXPIRY_COLUMNS} FROM expiries WHERE instance = ? AND deactivated_at IS NOT NULL AND gone = 0
+           AND delete_at <= ? ORDER BY delete_at`,
+      ),
       nextDue: db
         .prepare(
-          `SELECT min(max(expires_at, next_attempt_at)) FROM expiries
-            WHERE instance = ? AND deactivated_at IS NULL AND gone = 0`,
+          `SELECT min(max(CASE WHEN deactivated_at IS NULL THEN expires_at ELSE delete_at END, next_attempt_at))
+             FROM expiries
+            WHERE instance = ? AND gone = 0 AND (deactivated_at IS NULL OR delete_at IS NOT NULL)`,
         )
         .pluck(),
       upsertExpiry: db.prepare(
-        `INSERT INTO expiries (instance, token_id, org_id, expires_at, set_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO expiries (instance, token_id, org_id, expires_at, set_at, deactivated_at, delete_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (instance, token_id) DO UPDATE SET org_id = excluded.org_id, expires_at = excluded.expires_at,
-           set_at = excluded.set_at, deactivated_at = NULL, gone = 0, attempts = 0, next_attempt_at = 0,
-           last_error = NULL`,
+           set_at = excluded.set_at, deactivated_at = excluded.deactivated_at, delete_at = excluded.delete_at,
+           deleted_at = NULL, gone = 0, attempts = 0, next_attempt_at = 0, last_error = NULL`,
+      ),
+      setDeletion: db.prepare(
+        `UPDATE expiries SET delete_at = ?, attempts = 0, next_attempt_at = 0, last_error = NULL
+          WHERE instance = ? AND token_id = ?`,
+      ),
+      markDeleted: db.prepare(
+        'UPDATE expiries SET gone = 1, deleted_at = ?, last_error = NULL WHERE instance = ? AND token_id = ?',
       ),
       deleteExpiry: db.prepare('DELETE FROM expiries WHERE instance = ? AND token_id = ?'),
       markDeactivated: db.prepare(
-        'UPDATE expiries SET deactivated_at = ?, last_error = NULL WHERE instance = ? AND token_id = ?',
+        `UPDATE expiries SET deactivated_at = ?, attempts = 0, next_attempt_at = 0, last_error = NULL
+          WHERE instance = ? AND token_id = ?`,
       ),
       markGone: db.prepare('UPDATE expiries SET gone = 1 WHERE instance = ? AND token_id = ?'),
       markFailed: db.prepare(
@@ -237,15 +264,49 @@ export class GovernanceStore {
     return this.stmts.due.all(this.instance, now).map((row) => toExpiry(row)!);
   }
 
+  /** Deletions due at `now`: deactivated tokens whose grace period is over (including those waiting for a retry). */
+  dueDeletions(now: number): ExpiryRow[] {
+    return this.stmts.dueDeletions.all(this.instance, now).map((row) => toExpiry(row)!);
+  }
+
   /** When the scheduler next has something to do, or null. */
   nextDue(): number | null {
     return (this.stmts.nextDue.get(this.instance) as number | null) ?? null;
   }
 
-  /** Sets (or replaces) an expiry and records it, in one transaction. */
-  setExpiry(tokenID: string, orgID: string, expiresAt: number, entry: NewEntry): void {
+  /**
+   * Sets (or replaces) an expiry and records it, in one transaction. `plan.expiresAt` null: the token is already
+   * inactive, and only its deletion is planned.
+   */
+  setExpiry(tokenID: string, orgID: string, plan: ExpiryPlan, entry: NewEntry): void {
+    const at = entry.at;
     this.synced(() => {
-      this.stmts.upsertExpiry.run(this.instance, tokenID, orgID, expiresAt, entry.at);
+      this.stmts.upsertExpiry.run(
+        this.instance,
+        tokenID,
+        orgID,
+        plan.expiresAt ?? at,
+        at,
+        plan.expiresAt === null ? at : null,
+        plan.deleteAt,
+      );
+      this.appendRow(entry);
+    });
+  }
+
+  /** Changes only the deletion of an expiry (null: none), and records it. */
+  setDeletion(tokenID: string, deleteAt: number | null, entry: NewEntry): void {
+    this.synced(() => {
+      this.stmts.setDeletion.run(deleteAt, this.instance, tokenID);
+      this.appendRow(entry);
+    });
+  }
+
+  /** The console deleted the token at the end of its grace period. */
+  markDeleted(tokenID: string, at: number, entry: NewEntry): void {
+    this.synced(() => {
+      this.stmts.markDeleted.run(at, this.instance, tokenID);
+      this.stmts.forget.run(at, this.instance, tokenID);
       this.appendRow(entry);
     });
   }

@@ -1,5 +1,5 @@
 // The app server's own requests to InfluxDB for governance: looking a token up before a change (with the caller's
-// credential) and the scheduler's deactivation (with the server-held token). One origin, a timeout, no retries.
+// credential) and the scheduler's deactivation and deletion (with the server-held token). One origin, a timeout, no retries.
 import { request } from 'undici';
 import { InfluxError } from '../influx-error';
 import type { TokenFacts } from './governance';
@@ -10,7 +10,7 @@ export interface UpstreamAnswer {
 }
 
 export type UpstreamCall = (
-  method: 'GET' | 'PATCH',
+  method: 'GET' | 'PATCH' | 'DELETE',
   path: string,
   token: string | undefined,
   body?: unknown,

@@ -9,15 +9,20 @@ function burst(): void {
   for (let i = 0; i < 20; i++, n++) {
     const tokenID = `t${n}`;
     const at = Date.now();
-    store.setExpiry(tokenID, 'org1', at + 86_400_000, {
-      at,
-      orgID: 'org1',
+    store.setExpiry(
       tokenID,
-      description: `token ${n}`,
-      action: 'expiry-set',
-      actor: { kind: 'server-token' },
-      via: 'api',
-    });
+      'org1',
+      { expiresAt: at + 86_400_000, deleteAt: null },
+      {
+        at,
+        orgID: 'org1',
+        tokenID,
+        description: `token ${n}`,
+        action: 'expiry-set',
+        actor: { kind: 'server-token' },
+        via: 'api',
+      },
+    );
     process.stdout.write(`${tokenID}\n`);
   }
   setImmediate(burst);
