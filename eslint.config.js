@@ -150,14 +150,17 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: testZones }] },
   },
   {
-    // The CLI's tests run it against a real stand-in, which they start themselves.
+    // The CLI's tests run it against a real stand-in, or the whole product (for what only the app server keeps),
+    // which they start themselves.
     files: ['cli/**/*.test.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: testZones.map((zone) =>
-            zone.target === './cli' ? { ...zone, from: ['./src', './server/app', './server/proxy'] } : zone,
+            zone.target === './cli'
+              ? { ...zone, from: ['./src/**', './server/app/!(start.ts)', './server/proxy/**'] }
+              : zone,
           ),
         },
       ],

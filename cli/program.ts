@@ -5,6 +5,7 @@ import { InfluxApiError } from '../core/influx-client';
 import { auditCommand } from './commands/audit';
 import { createCommand } from './commands/create';
 import { deleteCommand } from './commands/delete';
+import { expiryCommand } from './commands/expiry';
 import { listCommand } from './commands/list';
 import { setStatusCommand } from './commands/set-status';
 import type { RunState } from './context';
@@ -33,6 +34,7 @@ function buildProgram(state: RunState): Command {
   auth.addCommand(setStatusCommand(state, 'inactive'));
   auth.addCommand(deleteCommand(state));
   program.addCommand(auditCommand(state));
+  program.addCommand(expiryCommand(state));
   // Subcommands made by `new Command` do not inherit these settings from their parent.
   for (const command of program.commands.flatMap((command) => [command, ...command.commands])) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(add --help for usage)');
