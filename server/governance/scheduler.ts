@@ -4,7 +4,7 @@
 // enough to miss the time, only means the work is done at the next start ("caught up"). When InfluxDB does not take
 // the change, the token stays due ("expiry overdue") and is tried again with backoff: 1 s, 2 s, 4 s … 5 min.
 import type { AuditActor } from '../../core/governance';
-import type { GovernanceStore } from './store';
+import type { ExpiryRow, GovernanceStore } from './store';
 
 /** What InfluxDB did with the deactivation: done, or the token no longer exists. Throws when it did not answer. */
 export type Deactivate = (tokenID: string) => Promise<'done' | 'gone'>;
@@ -95,21 +95,9 @@ export class ExpiryScheduler {
         actor: SCHEDULER_ACTOR,
         via: 'scheduled' as const,
       };
-      const notes: string[] = [];
-      if (expiry.expiresAt < this.startedAt && expiry.attempts === 0)
-        notes.push(
-          `caught up at start: due at ${new Date(expiry.expiresAt).toISOString()} while the console was not running`,
-        );
-      if (expiry.attempts > 0) notes.push(`after ${expiry.attempts} failed attempt${expiry.attempts === 1 ? '' : 's'}`);
-      let outcome: 'done' | 'gone';
-      try {
-        outcome = await deactivate(expiry.tokenID);
-      } catch (error) {
-        const message = (error as Error).message;
-        store.markFailed(expiry.tokenID, this.now() + backoffMs(expiry.attempts + 1), message);
-        this.options.log?.(`expiry: could not deactivate ${expiry.tokenID}: ${message}`);
-        continue;
-      }
+      const notes = this.attemptNotes(expiry, expiry.expiresAt);
+      const outcome = await this.attempt(expiry, 'deactivate', () => deactivate(expiry.tokenID));
+      if (outcome === undefined) continue;
       const at = this.now();
       if (outcome === 'gone') {
         notes.push('the token no longer existed; nothing to deactivate');
@@ -128,24 +116,35 @@ export class ExpiryScheduler {
     await this.runDeletions();
   }
 
+  /** What the entry notes about this attempt: caught up after a stop, or after failed attempts. */
+  private attemptNotes(expiry: ExpiryRow, dueAt: number): string[] {
+    const notes: string[] = [];
+    if (dueAt < this.startedAt && expiry.attempts === 0)
+      notes.push(`caught up at start: due at ${new Date(dueAt).toISOString()} while the console was not running`);
+    if (expiry.attempts > 0) notes.push(`after ${expiry.attempts} failed attempt${expiry.attempts === 1 ? '' : 's'}`);
+    return notes;
+  }
+
+  /** InfluxDB's outcome, or undefined when it did not answer (the failure is kept, and tried again after backoff). */
+  private async attempt<T>(expiry: ExpiryRow, what: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      const message = (error as Error).message;
+      this.options.store.markFailed(expiry.tokenID, this.now() + backoffMs(expiry.attempts + 1), message);
+      this.options.log?.(`expiry: could not ${what} ${expiry.tokenID}: ${message}`);
+      return undefined;
+    }
+  }
+
   private async runDeletions(): Promise<void> {
     const { store, deleteIfInactive } = this.options;
     for (const expiry of store.dueDeletions(this.now())) {
       if (expiry.nextAttemptAt > this.now() || expiry.deleteAt === null) continue;
       const deleteAt = new Date(expiry.deleteAt).toISOString();
-      const notes: string[] = [];
-      if (expiry.deleteAt < this.startedAt && expiry.attempts === 0)
-        notes.push(`caught up at start: due at ${deleteAt} while the console was not running`);
-      if (expiry.attempts > 0) notes.push(`after ${expiry.attempts} failed attempt${expiry.attempts === 1 ? '' : 's'}`);
-      let outcome: 'done' | 'gone' | 'active';
-      try {
-        outcome = await deleteIfInactive(expiry.tokenID);
-      } catch (error) {
-        const message = (error as Error).message;
-        store.markFailed(expiry.tokenID, this.now() + backoffMs(expiry.attempts + 1), message);
-        this.options.log?.(`expiry: could not delete ${expiry.tokenID}: ${message}`);
-        continue;
-      }
+      const notes = this.attemptNotes(expiry, expiry.deleteAt);
+      const outcome = await this.attempt(expiry, 'delete', () => deleteIfInactive(expiry.tokenID));
+      if (outcome === undefined) continue;
       const at = this.now();
       const entry = {
         at,
