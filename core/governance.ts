@@ -123,7 +123,7 @@ export interface AuditEntry {
   /** The token's description at that time. */
   description: string;
   action: AuditAction;
-  /** Only what changed, e.g. { status: 'active' } → { status: 'inactive' }; expiry as ISO or 'never'. */
+  /** Only what changed, e.g. { status: 'active' } → { status: 'inactive' }; expiry and deletion as ISO or 'never'. */
   before?: Record<string, string>;
   after?: Record<string, string>;
   actor: AuditActor;

@@ -107,19 +107,8 @@ export interface KnownRow extends KnownToken {
   gone: boolean;
 }
 
-/** A trail entry before the store numbers it. */
-export interface NewEntry {
-  at: number;
-  orgID: string;
-  tokenID: string;
-  description: string;
-  action: AuditAction;
-  before?: Record<string, string>;
-  after?: Record<string, string>;
-  actor: AuditActor;
-  via: AuditVia;
-  note?: string;
-}
+/** A trail entry before the store numbers it; `at` in ms since the epoch. */
+export type NewEntry = Omit<AuditEntry, 'seq' | 'at'> & { at: number };
 
 export interface ActivityQuery {
   orgID: string;
