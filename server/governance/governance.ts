@@ -2,6 +2,7 @@
 // shows, and each change made through the console turned into trail entries (only what changed, before → after).
 import type { AuditActor, AuditVia, Expiry, GovernanceState } from '../../core/governance';
 import { InfluxError } from '../influx-error';
+import { OUTSIDE_ACTOR, outsideWindow } from './outside-check';
 import type { ExpiryScheduler } from './scheduler';
 import type { ExpiryRow, GovernanceStore, KnownToken, NewEntry } from './store';
 
@@ -141,6 +142,29 @@ export class Governance {
     if (token.permissions) after.permissions = String(token.permissions.length);
     const entry = { ...this.entryBase(token, who), action, after };
     this.store.record([entry], known(token), undefined, entry.at);
+  }
+
+  /**
+   * A token the console is about to change, which it learned of from InfluxDB just now (a lookup), not from a check:
+   * made elsewhere since the checks last looked, so it is recorded as having appeared (once a check has run: the
+   * first check only learns what there is).
+   */
+  recordAppeared(token: KnownToken): void {
+    const since = this.store.outsideSince();
+    if (since === null || this.store.known(token.tokenID)) return;
+    const at = this.now();
+    const entry: NewEntry = {
+      at,
+      orgID: token.orgID,
+      tokenID: token.tokenID,
+      description: token.description,
+      action: 'appeared',
+      after: { description: token.description, status: token.status },
+      actor: OUTSIDE_ACTOR,
+      via: 'outside',
+      note: outsideWindow(since, at),
+    };
+    this.store.record([entry], token, undefined, at);
   }
 
   /** A PATCH through the console: one entry per field that changed. `before` is what the console last knew. */

@@ -39,9 +39,12 @@ export async function checkOutside(options: OutsideCheckOptions): Promise<CheckR
   const now = options.now ?? Date.now;
   const startedAt = now();
   const previous = store.lastCheck();
+  const since = store.outsideSince();
   const listed = await listTokens(options);
   const count = listed.size;
-  const window = `made outside this console between ${iso(previous ?? startedAt)} and ${iso(startedAt)}`;
+  const window = outsideWindow(since ?? startedAt, startedAt);
+  // Tokens left for the next check (the console was changing them): their changes may date back to `since`.
+  let passedOver = false;
   const outside = (token: KnownToken, action: NewEntry['action'], change: Partial<NewEntry> = {}): NewEntry => ({
     at: startedAt,
     orgID: token.orgID,
@@ -97,7 +100,10 @@ export async function checkOutside(options: OutsideCheckOptions): Promise<CheckR
       // Changed through the console while this check ran (or deleted through it): the console's own entry says it.
       if (known.changedAt > startedAt || known.gone) continue;
       // Being changed through the console: its entry may not be written yet. Compared again at the next check.
-      if (options.recent?.tokenSince(known.tokenID, startedAt)) continue;
+      if (options.recent?.tokenSince(known.tokenID, startedAt)) {
+        passedOver = true;
+        continue;
+      }
       if (!current) {
         await confirmGone(known.tokenID);
         entries.push(outside(known, 'disappeared', { before: { status: known.status } }));
@@ -125,15 +131,22 @@ export async function checkOutside(options: OutsideCheckOptions): Promise<CheckR
   }
   // Listed, never known: made elsewhere since the last check (or, on the first check, everything there is). While
   // the console creates tokens, a new one may be its own, not recorded yet: those wait for the next check.
+  // A new token the console is changing (a lookup showed it the token) gets its "appeared" from the console.
   const creating = previous !== null && options.recent?.createSince(startedAt);
-  for (const token of creating ? [] : listed.values()) {
+  // A token being created may be changed (even deleted) outside before the console records it: not seen here.
+  if (creating) passedOver = true;
+  for (const token of listed.values()) {
+    if (previous !== null && (creating || options.recent?.tokenSince(token.tokenID, startedAt))) {
+      passedOver = true;
+      continue;
+    }
     entries.push(outside(token, 'appeared', { after: { description: token.description, status: token.status } }));
     seen.push(token);
     if (seen.length >= SLICE) await flush();
   }
   await flush();
   store.purgeGone(startedAt);
-  store.setLastCheck(startedAt);
+  store.setLastCheck(startedAt, passedOver ? since : null);
   return { listed: count, recorded, baseline: previous === null };
 }
 
@@ -184,6 +197,11 @@ function authHeaders(options: OutsideCheckOptions): Record<string, string> {
 
 function yieldToOthers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The note of an entry made outside: the window in which the change happened. */
+export function outsideWindow(from: number, to: number): string {
+  return `made outside this console between ${iso(from)} and ${iso(to)}`;
 }
 
 function iso(ms: number): string {

@@ -153,18 +153,23 @@ export function changeObserver(options: GovernanceRoutesOptions): ChangeObserver
       options.recent?.token(tokenID);
       // What the console last knew, or (the first time) what InfluxDB says now: the "before" of the entry.
       let known: KnownToken | undefined = governance.store.known(tokenID);
+      // Not known to the console: made elsewhere since the checks last looked. It appeared, then this change.
+      let appeared: KnownToken | undefined;
       if (!known) {
         const credential = pastedToken(request.headers.authorization) ?? options.serverToken();
         const found = await lookUp(options.call, tokenID, credential).catch(() => undefined);
-        if (found) known = { tokenID, orgID: found.orgID, description: found.description, status: found.status };
+        if (found)
+          known = appeared = { tokenID, orgID: found.orgID, description: found.description, status: found.status };
       }
       if (method === 'DELETE')
         return async (status) => {
+          if (status === 204 && appeared) governance.recordAppeared(appeared);
           if (status === 204 && known) governance.recordDelete(known, who);
           options.recorded?.();
         };
       return async (status, body) => {
         const token = status === 200 ? tokenFacts(parse(body)) : undefined;
+        if (token && appeared) governance.recordAppeared(appeared);
         if (token) governance.recordUpdate(known, token, who);
         options.recorded?.();
       };

@@ -68,6 +68,8 @@ const MIGRATIONS: string[] = [
   // 3: a deletion after the deactivation (rotate's grace period, then delete).
   `ALTER TABLE expiries ADD COLUMN delete_at INTEGER;
    ALTER TABLE expiries ADD COLUMN deleted_at INTEGER;`,
+  // 4: since when changes passed over by the checks (the console was changing those tokens) may have been made.
+  `ALTER TABLE checks ADD COLUMN passed_over_since INTEGER;`,
 ];
 export const STORE_VERSION = MIGRATIONS.length;
 
@@ -224,14 +226,17 @@ export class GovernanceStore {
       forget: db.prepare('UPDATE known_tokens SET gone = 1, changed_at = ? WHERE instance = ? AND token_id = ?'),
       drop: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND token_id = ?'),
       purgeGone: db.prepare('DELETE FROM known_tokens WHERE instance = ? AND gone = 1 AND changed_at <= ?'),
-      lastCheck: db.prepare('SELECT last_at FROM checks WHERE instance = ?').pluck(),
+      lastCheck: db.prepare(
+        'SELECT last_at AS lastAt, passed_over_since AS passedOverSince FROM checks WHERE instance = ?',
+      ),
       exported: db.prepare('SELECT last_seq FROM exports WHERE instance = ?').pluck(),
       setExported: db.prepare(
         'INSERT INTO exports (instance, last_seq) VALUES (?, ?) ON CONFLICT (instance) DO UPDATE SET last_seq = excluded.last_seq',
       ),
       entriesAfter: db.prepare('SELECT * FROM trail WHERE instance = ? AND seq > ? ORDER BY seq LIMIT ?'),
       setLastCheck: db.prepare(
-        'INSERT INTO checks (instance, last_at) VALUES (?, ?) ON CONFLICT (instance) DO UPDATE SET last_at = excluded.last_at',
+        `INSERT INTO checks (instance, last_at, passed_over_since) VALUES (?, ?, ?)
+         ON CONFLICT (instance) DO UPDATE SET last_at = excluded.last_at, passed_over_since = excluded.passed_over_since`,
       ),
     };
   }
@@ -373,12 +378,27 @@ export class GovernanceStore {
     this.stmts.setExported.run(this.instance, seq);
   }
 
+  /** When the last outside check began, or null before the first. */
   lastCheck(): number | null {
-    return (this.stmts.lastCheck.get(this.instance) as number | undefined) ?? null;
+    return this.checkRow()?.lastAt ?? null;
   }
 
-  setLastCheck(at: number): void {
-    this.stmts.setLastCheck.run(this.instance, at);
+  /**
+   * Where the window of the next outside change begins: the last check, or earlier when checks passed over tokens
+   * the console was changing (a change to those may have been made since the last check that compared them).
+   */
+  outsideSince(): number | null {
+    const row = this.checkRow();
+    return row ? (row.passedOverSince ?? row.lastAt) : null;
+  }
+
+  /** A check began at `at`; `passedOverSince`: it passed over tokens whose changes may date back that far. */
+  setLastCheck(at: number, passedOverSince: number | null = null): void {
+    this.stmts.setLastCheck.run(this.instance, at, passedOverSince);
+  }
+
+  private checkRow(): { lastAt: number; passedOverSince: number | null } | undefined {
+    return this.stmts.lastCheck.get(this.instance) as { lastAt: number; passedOverSince: number | null } | undefined;
   }
 
   /** One transaction, synced to disk before it returns (the rest commit without waiting for the disk). */
