@@ -342,6 +342,15 @@ describe('expiry', () => {
     });
     expect(answer.status).toBe(422);
     expect(answer.json<{ message: string }>().message).toContain('MAX_TOKEN_LIFETIME, 30 days');
+    // Nor cleared to "never" through the API (the page does not offer it under the policy).
+    const within = iso(Date.now() + 7 * 86_400_000);
+    expect((await setExpiry(demo.id, { orgID: org, expiresAt: within })).status).toBe(200);
+    const never = await setExpiry(demo.id, { orgID: org, expiresAt: null });
+    expect([never.status, never.json<{ message: string }>().message]).toEqual([
+      422,
+      'Every token must expire within 30 days here (MAX_TOKEN_LIFETIME): choose a date instead of never',
+    ]);
+    expect((await governance(org)).expiries[0]?.expiresAt).toBe(within);
   });
 });
 

@@ -77,6 +77,12 @@ export class Governance {
 
     // The deactivation: kept, cleared or set (a time to come, within the lifetime policy).
     let expiry = was.expiry;
+    const max = this.options.maxLifetimeMs;
+    if (change.expiresAt === null && max !== null && was.expiry !== null)
+      throw new InfluxError(
+        'unprocessable entity',
+        `Every token must expire within ${max / DAY_MS} days here (MAX_TOKEN_LIFETIME): choose a date instead of never`,
+      );
     if (change.expiresAt === null) expiry = null;
     else if (change.expiresAt !== undefined) expiry = this.parseTime('expiresAt', change.expiresAt, now, true);
     // The deletion: kept, cancelled or set, after the deactivation (or now, for a token already inactive).
