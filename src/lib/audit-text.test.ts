@@ -4,9 +4,15 @@ import { actionText, actorText, changeLines, viaText } from './audit-text';
 
 describe('trail entries in words', () => {
   it('names every action the trail records, each differently', () => {
-    const words = AUDIT_ACTIONS.map(actionText);
+    const words = AUDIT_ACTIONS.map((action) => actionText(action));
     expect(new Set(words).size).toBe(AUDIT_ACTIONS.length);
     expect(actionText('expiry-fired')).toBe('Deactivated at expiry');
+  });
+
+  it('tells the deletion Rotate scheduled after its grace period from a deletion by hand', () => {
+    expect(actionText('delete', 'scheduled')).toBe('Deleted by this console after its grace period');
+    expect(actionText('delete', 'page')).toBe('Deleted');
+    expect(actionText('delete')).toBe('Deleted');
   });
 
   it('says who acted: the person with the credential, the credential by description or ID, never more', () => {
@@ -30,6 +36,12 @@ describe('trail entries in words', () => {
     ]);
     expect(changeLines({ before: { expiry: 'never' }, after: { expiry: '2030-01-02T03:04:05Z' } })[0]).toMatch(
       /^expiry: never → 2030-01-0[12] \d\d:04:05 .+$/,
+    );
+    expect(changeLines({ before: { deletion: 'never' }, after: { deletion: '2027-01-08T10:00:00Z' } })[0]).toMatch(
+      /^deletion: never → 2027-01-0[78] \d\d:\d\d:00 .+$/,
+    );
+    expect(changeLines({ before: { deletion: '2027-01-08T10:00:00Z' }, after: { deletion: 'never' } })[0]).toMatch(
+      /^deletion: 2027-01-0[78] \d\d:\d\d:00 \S+ → never$/,
     );
     expect(changeLines({ after: { status: 'active' } })).toEqual(['status: active']);
     expect(changeLines({})).toEqual([]);

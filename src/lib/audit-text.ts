@@ -19,8 +19,12 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   disappeared: 'Disappeared',
 };
 
-/** "Renamed", "Expiry set"; an action this page does not know yet is shown as the server names it. */
-export function actionText(action: AuditAction): string {
+/**
+ * "Renamed", "Expiry set"; an action this page does not know yet is shown as the server names it. A deletion by the
+ * console's own timer is the one Rotate scheduled after the grace period.
+ */
+export function actionText(action: AuditAction, via?: AuditVia): string {
+  if (action === 'delete' && via === 'scheduled') return 'Deleted by this console after its grace period';
   return ACTION_WORDS[action] ?? action;
 }
 
@@ -51,7 +55,7 @@ export function actorText(actor: AuditActor): string {
 /** A value as people read it: a date with its time zone, "never", a quoted description. */
 function valueText(field: string, value: string | undefined): string {
   if (value === undefined || value === '') return field === 'description' ? '(no description)' : '—';
-  if (field === 'expiry') return value === 'never' ? 'never' : formatDateTimeZone(value);
+  if (field === 'expiry' || field === 'deletion') return value === 'never' ? 'never' : formatDateTimeZone(value);
   if (field === 'description') return `“${value}”`;
   return value;
 }

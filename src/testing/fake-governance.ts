@@ -76,38 +76,71 @@ export class FakeGovernance {
     return { status: 200, body };
   }
 
+  /** As the app server answers it (core/governance.ts): a field left out is kept; deleteAt null cancels it. */
   setExpiry(tokenID: string, body: Partial<SetExpiryBody>): GovernanceAnswer {
     if (!this.available) return problem(409, 'conflict', this.unavailableReason ?? 'expiry is unavailable');
     if (!body.orgID) return problem(400, 'invalid', 'orgID is required');
     const token = this.tokens().find((t) => t.id === tokenID && t.orgID === body.orgID);
     if (!token) return problem(404, 'not found', `token ${tokenID} does not exist in this organization`);
+    if (body.expiresAt === undefined && body.deleteAt === undefined)
+      return problem(400, 'invalid', 'Give expiresAt, deleteAt or both');
     const previous = this.expiries.get(tokenID);
-    const before = { expiry: previous?.expiresAt ?? 'never' };
-    if (body.expiresAt === null || body.expiresAt === undefined) {
-      if (this.maxLifetimeDays !== null)
-        return problem(422, 'unprocessable entity', `every token must expire within ${this.maxLifetimeDays} days`);
-      this.expiries.delete(tokenID);
-      if (previous) this.record('expiry-cleared', token, before, { expiry: 'never' });
-      return { status: 204 };
-    }
-    const time = Date.parse(body.expiresAt);
-    if (Number.isNaN(time)) return problem(400, 'invalid', `expiresAt "${body.expiresAt}" is not an ISO 8601 date`);
+    const pending = previous?.state === 'scheduled' || previous?.state === 'overdue' ? previous : undefined;
     const now = Date.now();
-    if (time <= now) return problem(422, 'unprocessable entity', `expiresAt ${body.expiresAt} is in the past`);
-    if (this.maxLifetimeDays !== null && time > now + this.maxLifetimeDays * DAY_MS)
-      return problem(
-        422,
-        'unprocessable entity',
-        `expiresAt is beyond MAX_TOKEN_LIFETIME (${this.maxLifetimeDays} days from now)`,
-      );
-    const expiry: Expiry = {
-      tokenID,
-      expiresAt: new Date(time).toISOString(),
-      setAt: new Date(now).toISOString(),
-      state: 'scheduled',
-    };
+    if (body.expiresAt === null) {
+      if (this.maxLifetimeDays !== null && pending)
+        return problem(422, 'unprocessable entity', `every token must expire within ${this.maxLifetimeDays} days`);
+      if (body.deleteAt === undefined || body.deleteAt === null) {
+        this.expiries.delete(tokenID);
+        if (pending) this.record('expiry-cleared', token, { expiry: pending.expiresAt }, { expiry: 'never' });
+        return { status: 204 };
+      }
+    }
+    let expiresAt = pending?.expiresAt;
+    if (typeof body.expiresAt === 'string') {
+      const time = Date.parse(body.expiresAt);
+      if (Number.isNaN(time)) return problem(400, 'invalid', `expiresAt "${body.expiresAt}" is not an ISO 8601 date`);
+      if (time <= now) return problem(422, 'unprocessable entity', `expiresAt ${body.expiresAt} is in the past`);
+      if (this.maxLifetimeDays !== null && time > now + this.maxLifetimeDays * DAY_MS)
+        return problem(
+          422,
+          'unprocessable entity',
+          `expiresAt is beyond MAX_TOKEN_LIFETIME (${this.maxLifetimeDays} days from now)`,
+        );
+      expiresAt = new Date(time).toISOString();
+    } else if (body.expiresAt === null) expiresAt = undefined;
+    const deleteAt = body.deleteAt === undefined ? previous?.deleteAt : (body.deleteAt ?? undefined);
+    if (deleteAt && !expiresAt && token.status !== 'inactive')
+      return problem(422, 'unprocessable entity', 'This token is active: a deletion needs a deactivation before it');
+    const expiry: Expiry = expiresAt
+      ? { tokenID, expiresAt, setAt: new Date(now).toISOString(), state: 'scheduled' }
+      : {
+          tokenID,
+          expiresAt: previous?.expiresAt ?? new Date(now).toISOString(),
+          setAt: previous?.setAt ?? new Date(now).toISOString(),
+          state: 'deactivated',
+          deactivatedAt: previous?.deactivatedAt ?? new Date(now).toISOString(),
+        };
+    if (deleteAt) expiry.deleteAt = deleteAt;
     this.expiries.set(tokenID, expiry);
-    this.record(previous ? 'expiry-changed' : 'expiry-set', token, before, { expiry: expiry.expiresAt });
+    if (expiresAt !== pending?.expiresAt)
+      this.record(
+        pending ? 'expiry-changed' : 'expiry-set',
+        token,
+        { expiry: pending?.expiresAt ?? 'never' },
+        {
+          expiry: expiresAt ?? 'never',
+        },
+      );
+    else if (deleteAt !== previous?.deleteAt)
+      this.record(
+        deleteAt ? 'expiry-set' : 'expiry-cleared',
+        token,
+        { deletion: previous?.deleteAt ?? 'never' },
+        {
+          deletion: deleteAt ?? 'never',
+        },
+      );
     return { status: 200, body: expiry };
   }
 

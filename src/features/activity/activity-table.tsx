@@ -115,7 +115,7 @@ function EntryCells({ entry, now }: { entry: AuditEntry; now: number }) {
         <code className="activity-cell__sub">{entry.tokenID}</code>
       </div>
       <div role="cell" className="activity-cell activity-cell--action">
-        {actionText(entry.action)}
+        {actionText(entry.action, entry.via)}
       </div>
       <div role="cell" className="activity-cell activity-cell--change">
         {changes.map((line) => (

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useReducer, useRef, type RefObject } from 'react'
 import { useMatch } from 'react-router';
 import { lazyPart } from '../../components/ui/lazy-part';
 import { usePageDialog, type PageDialog, type PageDialogApi, type PageDialogKind } from './actions/page-dialog';
+import { useDeleteAfterRetire } from './actions/rotate-grace-deletion';
 import { useBulkStatusOutcome } from './actions/use-bulk-status-outcome';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
 import { useSetTokenStatus } from './actions/use-set-token-status';
@@ -111,6 +112,7 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
   const guard = useOwnTokenGuard();
   const setStatus = useSetTokenStatus();
   const bulkStatus = useBulkStatusOutcome();
+  const deleteAfterRetire = useDeleteAfterRetire();
   /** The delete dialog whose token is gone (its row with it), and the token whose row was beside it. */
   const deleted = useRef<{ dialog: PageDialog; neighbour: string | null } | null>(null);
   if (!dialog) return null;
@@ -129,14 +131,23 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
       );
     }
     case 'new-token': {
-      const { token, origin, replaces, note } = dialog;
+      const { token, origin, replaces, note, deleteAfterMs } = dialog;
       return (
         <NewTokenDialog
           token={token}
           origin={origin}
           replaces={replaces}
           note={note}
-          onRetire={() => replaces && guard.switchOff(replaces, () => setStatus(replaces.id, 'inactive', token))}
+          onRetire={() =>
+            replaces &&
+            guard.switchOff(
+              replaces,
+              () =>
+                void setStatus(replaces.id, 'inactive', token).then((off) => {
+                  if (off && deleteAfterMs !== undefined) return deleteAfterRetire(replaces, deleteAfterMs);
+                }),
+            )
+          }
           onClose={onClose}
           onCloseAutoFocus={(event) => {
             // Find what you just made: its row scrolls into view, lights up and takes focus (under an open drawer,
@@ -160,6 +171,7 @@ export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenM
               origin: 'rotated',
               replaces: outcome?.scheduled ? undefined : dialog.token,
               note: outcome?.note,
+              deleteAfterMs: outcome?.deleteAfterMs,
             })
           }
           // Cancelled from a row: back to its menu button (a drawer gets its own focus back).

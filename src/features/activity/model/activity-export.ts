@@ -11,7 +11,7 @@ function csvRow(entry: AuditEntry): Record<(typeof CSV_COLUMNS)[number], string>
     time: entry.at,
     token_id: entry.tokenID,
     description: entry.description,
-    action: actionText(entry.action),
+    action: actionText(entry.action, entry.via),
     change: changeLines(entry).join('; '),
     who: actorText(entry.actor),
     via: viaText(entry.via),

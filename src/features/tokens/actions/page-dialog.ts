@@ -17,7 +17,15 @@ export interface BulkStatusReport {
 export type PageDialog =
   | { kind: 'generate'; variant: 'all-access' | 'custom' }
   /** The new token's secret, shown once; after Rotate, `replaces` is the token it replaces. */
-  | { kind: 'new-token'; token: Authorization; origin: NewTokenOrigin; replaces?: Authorization; note?: CreatedNote }
+  | {
+      kind: 'new-token';
+      token: Authorization;
+      origin: NewTokenOrigin;
+      replaces?: Authorization;
+      note?: CreatedNote;
+      /** Rotate's "Now" with a deletion: once `replaces` is deactivated, the console deletes it this long after. */
+      deleteAfterMs?: number;
+    }
   | { kind: 'rotate'; token: Authorization }
   /** Clone asks first (description, owner, the copy's status), then shows the copy's secret (`new-token`). */
   | { kind: 'clone'; token: Authorization }

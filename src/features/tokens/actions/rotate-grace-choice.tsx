@@ -1,8 +1,16 @@
-// Rotate's question "when does the old token stop working?": Now, in 1 hour, 24 hours, 7 days, or at a chosen time.
-// Where this console cannot schedule a deactivation (no server-held token), only Now is offered, and why is said.
+// Rotate's question "when does the old token stop working?": Now, in 1 hour, 24 hours, 7 days, or at a chosen time;
+// then, optionally, when this console deletes it. Where this console cannot schedule a deactivation (no server-held
+// token), only Now is offered, and why is said.
 import { useId } from 'react';
+import { SelectField } from '../../../components/ui/select-field';
 import { ExpiryDateField } from '../create/expiry-choice';
-import type { GraceChoice, GraceDraft, GracePreset } from './rotate-grace';
+import {
+  DELETION_CHOICES,
+  type DeletionChoice,
+  type GraceChoice,
+  type GraceDraft,
+  type GracePreset,
+} from './rotate-grace';
 import '../create/expiry-choice.css';
 
 interface RotateGraceChoiceProps {
@@ -75,6 +83,19 @@ export function RotateGraceChoice({
           {error}
         </p>
       )}
+      <SelectField
+        className="expiry-choice__date"
+        label="Then delete the old token"
+        value={draft.deletion}
+        onChange={(deletion) => onChange({ ...draft, deletion: deletion as DeletionChoice })}
+        help="Only if it is still inactive then: switching it back on cancels the deletion."
+      >
+        {DELETION_CHOICES.map(({ choice, label: text }) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </SelectField>
     </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 // Rotate, step 1: say what will happen and ask when the old token stops working, then create a token with the same
 // permissions and owner, described as the old one's replacement. Its secret is then shown once (NewTokenDialog).
 // "Now": that dialog switches the old one off when told to. Later: the old token gets an expiry here, once the new
-// one exists; if that fails, the new token is still shown, with what failed (nothing is lost silently).
+// one exists; if that fails, the new token is still shown, with what failed (nothing is lost silently). A deletion
+// after that goes with the expiry; after "Now", it is scheduled once the person deactivates the old token.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/dialog';
@@ -16,6 +17,9 @@ import { ownerName } from '../model/token-index';
 import { useOwnTokenMatch } from '../own-token/own-token-context';
 import { tokenLabel } from '../model/token-label';
 import {
+  deleteAfterRetireText,
+  deleteAtAfter,
+  deletionDelay,
   graceFailedText,
   gracePresets,
   graceScheduledText,
@@ -30,7 +34,9 @@ import { sameAccessAs } from './use-clone-token';
 export interface RotateOutcome {
   /** The old token's deactivation is scheduled: the new token's dialog has no "deactivate old" step. */
   scheduled: boolean;
-  note: CreatedNote;
+  note?: CreatedNote;
+  /** "Now" with a deletion: once the person deactivates the old token, it is deleted this long after. */
+  deleteAfterMs?: number;
 }
 
 interface RotateTokenDialogProps {
@@ -74,15 +80,22 @@ export function RotateTokenDialog({ token, onClose, onCreated, onCloseAutoFocus 
       return; // said below, from create.error; the old token is unchanged
     }
     const { expiresAt } = resolved;
-    if (expiresAt === null) return onCreated(created);
+    const delay = deletionDelay(chosen.deletion);
+    if (expiresAt === null) {
+      if (delay === null) return onCreated(created);
+      const text = deleteAfterRetireText(label, delay);
+      return onCreated(created, { scheduled: false, deleteAfterMs: delay, note: { tone: 'info', text } });
+    }
+    const deleteAt = delay === null ? undefined : deleteAtAfter(expiresAt, delay);
     setScheduling(true);
     try {
-      await setExpiry.mutateAsync({ tokenID: token.id, orgID: token.orgID, expiresAt });
-      const text = graceScheduledText(label, expiresAt, maxLifetimeDays === null);
+      await setExpiry.mutateAsync({ tokenID: token.id, orgID: token.orgID, expiresAt, deleteAt });
+      const text = graceScheduledText(label, expiresAt, maxLifetimeDays === null, deleteAt);
       onCreated(created, { scheduled: true, note: { tone: 'info', text } });
     } catch (failure) {
       const reason = failure instanceof Error ? failure.message : String(failure);
-      onCreated(created, { scheduled: false, note: { tone: 'error', text: graceFailedText(label, reason) } });
+      const text = graceFailedText(label, reason, deleteAt !== undefined);
+      onCreated(created, { scheduled: false, note: { tone: 'error', text } });
     }
   }
 

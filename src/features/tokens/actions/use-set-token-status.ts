@@ -12,13 +12,13 @@ export function useSetTokenStatus() {
   const { mutateAsync } = useUpdateTokenStatus();
   const toast = useToast();
   const queryClient = useQueryClient();
-  /** `replacement`: the token Rotate made, now in place of this one. */
-  return function setStatus(id: string, status: AuthorizationStatus, replacement?: Authorization) {
+  /** `replacement`: the token Rotate made, now in place of this one. Resolves true once the change is made. */
+  return function setStatus(id: string, status: AuthorizationStatus, replacement?: Authorization): Promise<boolean> {
     const name = () => tokenLabel(findCachedToken(queryClient, id)?.description ?? '');
     const toastId = `status:${id}`;
     const created = replacement && `New token “${tokenLabel(replacement.description)}” created.`;
-    mutateAsync({ id, status }).then(
-      () =>
+    return mutateAsync({ id, status }).then(
+      () => {
         toast.show({
           id: toastId,
           title: created
@@ -27,7 +27,9 @@ export function useSetTokenStatus() {
           description: created,
           action: { label: 'Undo', onAction: () => setStatus(id, status === 'active' ? 'inactive' : 'active') },
           durationMs: created ? 15_000 : 10_000,
-        }),
+        });
+        return true;
+      },
       (error: unknown) => {
         const unknown = outcomeUnknown(error);
         const still = created
@@ -43,6 +45,7 @@ export function useSetTokenStatus() {
           title: `Could not ${status === 'active' ? 'activate' : 'deactivate'} “${name()}”: ${failureReason(error)}`,
           description: created ? `${created} ${still}` : still,
         });
+        return false;
       },
     );
   };

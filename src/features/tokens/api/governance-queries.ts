@@ -46,16 +46,20 @@ export interface SetExpiryVariables extends SetExpiryBody {
   tokenID: string;
 }
 
-/** PUT /api/app/expiry/<id>: sets, changes or (expiresAt null) clears an expiry; the answer goes into the cache. */
+/**
+ * PUT /api/app/expiry/<id>: sets, changes or (expiresAt null) clears an expiry, and sets or (null) cancels the
+ * deletion after it; a field left out is kept as it is. The answer goes into the cache.
+ */
 export function useSetExpiry() {
   const queryClient = useQueryClient();
   const { client } = useSession();
   return useMutation<Expiry | undefined, InfluxApiError, SetExpiryVariables>({
     mutationKey: ['governance', 'expiry'],
-    mutationFn: ({ tokenID, orgID, expiresAt }) => {
+    mutationFn: ({ tokenID, orgID, expiresAt, deleteAt }) => {
       // The client has no PUT of its own: a prepared GET (its headers and token) turned into this PUT.
       const get = client.prepareGet(`${EXPIRY_PATH_PREFIX}${encodeURIComponent(tokenID)}`);
-      const body: SetExpiryBody = { orgID, expiresAt };
+      // JSON leaves out what is undefined: the server keeps that field as it is.
+      const body: SetExpiryBody = { orgID, expiresAt, deleteAt };
       return sendInfluxRequest<Expiry | undefined>({
         ...get,
         method: 'PUT',

@@ -1,5 +1,6 @@
 // The drawer's Expiry: when the token expires (with its time zone) and in what state, and a form to set, change or
 // clear it. A failed save says why next to the choice and keeps it; unavailable here, the form is disabled and says why.
+// A deletion after it (Rotate's grace period) is shown with a way to cancel it.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Expiry } from '../../../../core/governance';
@@ -26,6 +27,12 @@ export const NOT_ENFORCED =
 
 /** The expiry's state in words. */
 function ExpiryState({ expiry, now }: { expiry: Expiry | undefined; now: number }) {
+  if (expiry?.deletedAt)
+    return (
+      <p className="expiry-section__state">
+        Deleted by this console on <time dateTime={expiry.deletedAt}>{formatDateTimeZone(expiry.deletedAt)}</time>.
+      </p>
+    );
   if (!expiry || expiry.state === 'gone') return <p className="expiry-section__state">Never expires.</p>;
   const when = <time dateTime={expiry.expiresAt}>{formatDateTimeZone(expiry.expiresAt)}</time>;
   switch (expiry.state) {
@@ -76,6 +83,16 @@ export function ExpirySection({ token }: { token: Authorization }) {
     setExpiry
       .mutateAsync({ tokenID: token.id, orgID: token.orgID, expiresAt })
       .then(() => setSaved(`Saved: this token ${expiryOutcomeText(expiresAt)}.`));
+  const cancelDeletion = () => {
+    setSaved('');
+    setExpiry.mutate(
+      { tokenID: token.id, orgID: token.orgID, deleteAt: null },
+      {
+        onSuccess: () => setSaved('Deletion cancelled: this console keeps the token.'),
+        onError: (error) => setSaved(`Could not cancel the deletion: ${error.message}`),
+      },
+    );
+  };
   const own = useOwnTokenId() === token.id;
   const index = governance.data;
   const expiry = index?.available ? index.byToken.get(token.id) : undefined;
@@ -110,6 +127,20 @@ export function ExpirySection({ token }: { token: Authorization }) {
     body = (
       <>
         <ExpiryState expiry={expiry} now={now} />
+        {expiry?.deleteAt && !expiry.deletedAt && (
+          <div className="expiry-section__deletion">
+            <p className="expiry-section__state">
+              Deleted by this console on <time dateTime={expiry.deleteAt}>{formatDateTimeZone(expiry.deleteAt)}</time>{' '}
+              if still inactive then.
+            </p>
+            {token.status === 'inactive' && (
+              <p className="field-help">Switch it back on to keep it: that cancels the deletion.</p>
+            )}
+            <button type="button" className="btn btn--small" disabled={setExpiry.isPending} onClick={cancelDeletion}>
+              Cancel the deletion
+            </button>
+          </div>
+        )}
         {(expiry?.state === 'scheduled' || expiry?.state === 'overdue') && index.maxLifetimeDays === null && (
           <button
             type="button"

@@ -15,7 +15,7 @@ function ActivityEntry({ entry, now, current }: { entry: AuditEntry; now: number
   return (
     <li className="activity__entry">
       <p className="activity__what">
-        <strong>{actionText(entry.action)}</strong>{' '}
+        <strong>{actionText(entry.action, entry.via)}</strong>{' '}
         <time dateTime={entry.at} title={formatDateTimeZone(entry.at)} className="activity__when">
           {formatRelative(entry.at, now)}
         </time>

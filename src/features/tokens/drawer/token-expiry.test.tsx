@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { formatDateTimeZone } from '../../../lib/format-time';
 import { FakeInflux } from '../../../testing/fake-influx';
 import { renderApp } from '../../../testing/render-app';
 import { ciWriter, ORG_ID } from '../../../testing/token-factory';
@@ -145,5 +146,73 @@ describe('the drawer’s Expiry', () => {
         .map((r) => r.closest('label')?.textContent),
     ).toEqual(['In 7 days', 'In 30 days', 'On a date']);
     expect(within(group).getByRole('radio', { name: 'In 30 days' })).toBeChecked();
+  });
+});
+
+describe('the drawer’s deletion after the grace period', () => {
+  const stopped = new Date(Date.now() - DAY).toISOString();
+  const deleteAt = new Date(Date.now() + 6 * DAY).toISOString();
+  const pending = (fake: FakeInflux) => {
+    fake.token(ID)!.status = 'inactive';
+    fake.governance.seedExpiry(ID, stopped, 'deactivated', { deactivatedAt: stopped, deleteAt });
+  };
+
+  it('shows the pending deletion with its time zone, how to keep the token, and cancels it in one click', async () => {
+    const { fake, section, user } = await openDrawer(pending);
+    const text = `Deleted by this console on ${formatDateTimeZone(deleteAt)} if still inactive then.`;
+    expect(await within(section).findByText((_, el) => el?.textContent === text)).toBeInTheDocument();
+    expect(section).toHaveTextContent('Switch it back on to keep it: that cancels the deletion.');
+
+    await user.click(within(section).getByRole('button', { name: 'Cancel the deletion' }));
+    expect(await within(section).findByRole('status')).toHaveTextContent('Deletion cancelled');
+    expect(puts(fake)).toEqual([{ path: `/api/app/expiry/${ID}`, body: { orgID: ORG_ID, deleteAt: null } }]);
+    await waitFor(() => expect(section).not.toHaveTextContent('if still inactive then'));
+    expect(within(section).queryByRole('button', { name: 'Cancel the deletion' })).not.toBeInTheDocument();
+    // Only the deletion went: the token stays deactivated at its expiry.
+    expect(fake.governance.expiries.get(ID)?.state).toBe('deactivated');
+  });
+
+  it('switching the token back on (one click) shows the deletion gone, as the server drops it', async () => {
+    const { fake, dialog, section, user } = await openDrawer(pending);
+    await within(section).findByRole('button', { name: 'Cancel the deletion' });
+    // What the app server does when a token with a pending deletion is switched back on; the page reads it afresh.
+    const { deleteAt: _dropped, ...kept } = fake.governance.expiries.get(ID)!;
+    fake.governance.expiries.set(ID, kept);
+    await user.click(within(dialog).getByRole('switch', { name: 'Active' }));
+    await waitFor(() => expect(fake.token(ID)?.status).toBe('active'));
+    await waitFor(() => expect(section).not.toHaveTextContent('if still inactive then'));
+    expect(puts(fake)).toEqual([]);
+  });
+
+  it('says why the deletion could not be cancelled, and still shows it', async () => {
+    const { fake, section, user } = await openDrawer(pending);
+    await within(section).findByRole('button', { name: 'Cancel the deletion' });
+    fake.failNext('PUT', 503, 'the console store is not writable');
+    await user.click(within(section).getByRole('button', { name: 'Cancel the deletion' }));
+    expect(await within(section).findByRole('status')).toHaveTextContent(
+      'Could not cancel the deletion: the console store is not writable',
+    );
+    expect(section).toHaveTextContent('if still inactive then');
+    expect(fake.governance.expiries.get(ID)?.deleteAt).toBe(deleteAt);
+  });
+
+  it('on a token still active (its grace period running), gives no switch-back hint', async () => {
+    const { section } = await openDrawer((fake) => {
+      fake.governance.seedExpiry(ID, new Date(Date.now() + DAY).toISOString(), 'scheduled', { deleteAt });
+    });
+    expect(await within(section).findByRole('button', { name: 'Cancel the deletion' })).toBeInTheDocument();
+    expect(section).not.toHaveTextContent('Switch it back on to keep it');
+  });
+
+  it('says when this console deleted it', async () => {
+    const { section } = await openDrawer((fake) =>
+      fake.governance.seedExpiry(ID, stopped, 'gone', { deleteAt: stopped, deletedAt: stopped }),
+    );
+    expect(
+      await within(section).findByText(
+        (_, el) => el?.textContent === `Deleted by this console on ${formatDateTimeZone(stopped)}.`,
+      ),
+    ).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'Cancel the deletion' })).not.toBeInTheDocument();
   });
 });
