@@ -90,3 +90,46 @@ test('Rotate offers a chosen time, and refuses one that has passed before anythi
   await expect(shown).toContainText('“dashboards viewer” is still active.');
   await expect(shown.getByRole('button', { name: 'New token is in place: deactivate old' })).toBeVisible();
 });
+
+test('Rotate now, then delete 7 days after: planned once the old token is off, shown and cancellable in its drawer', async ({
+  page,
+  context,
+  product,
+  influx,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: product.url });
+  const old = await influx.tokenNamed('dashboards viewer');
+  await page.goto(`${product.url}/tokens`);
+  await rowOf(page, 'dashboards viewer').getByRole('button', { name: 'Actions for dashboards viewer' }).click();
+  await page.getByRole('menuitem', { name: /^Rotate/ }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Rotate “dashboards viewer”?' });
+  await expect(confirm.getByRole('radio', { name: 'Now' })).toBeChecked();
+  await confirm.getByRole('combobox', { name: 'Then delete the old token' }).selectOption({ label: '7 days after' });
+  await confirm.getByRole('button', { name: 'Create replacement' }).click();
+
+  const shown = page.getByRole('dialog', { name: 'Replacement created: copy it now' });
+  await shown.getByRole('button', { name: 'Copy to clipboard' }).click();
+  // Nothing is planned before the old token is actually switched off.
+  expect((await influx.getAuthorization(old.id)).status).toBe('active');
+  await shown.getByRole('button', { name: 'New token is in place: deactivate old' }).click();
+  await expect(shown).toBeHidden();
+  await expect.poll(async () => (await influx.getAuthorization(old.id)).status).toBe('inactive');
+
+  await page.getByRole('button', { name: 'dashboards viewer', exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: /dashboards viewer/ });
+  const expiry = drawer.getByRole('region', { name: 'Expiry' });
+  await expect(expiry).toContainText(
+    /Deleted by this console on \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+ if still inactive then\./,
+  );
+  await expect(expiry).toContainText('Switch it back on to keep it: that cancels the deletion.');
+  await expiry.getByRole('button', { name: 'Cancel the deletion' }).click();
+  await expect(expiry).not.toContainText('Deleted by this console on');
+  // The old token stays, switched off, with nothing planned for it.
+  const state = (await (await fetch(`${product.url}/api/app/governance?orgID=${product.standin.orgID}`)).json()) as {
+    expiries: Array<{ tokenID: string; deleteAt?: string }>;
+  };
+  const planned = state.expiries.find((e) => e.tokenID === old.id);
+  expect(planned).toBeDefined();
+  expect(planned!.deleteAt).toBeUndefined();
+  expect((await influx.getAuthorization(old.id)).status).toBe('inactive');
+});
