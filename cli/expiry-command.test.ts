@@ -74,6 +74,21 @@ describe('influx-tokens expiry', () => {
     ]);
   });
 
+  it('plans a deletion alone for a token already switched off', async () => {
+    await call(product.url, `/api/v2/authorizations/${token.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'inactive' }),
+    });
+    const run = await expiry('--delete-after', '7d');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Token ${token.id} has no expiry \\(it was already switched off\\); deleted at \\S+Z if still inactive then\\.\\n$`,
+      ),
+    );
+  });
+
   it('refuses a wrong command line before sending anything', async () => {
     const cases: Array<[string[], string]> = [
       [['--in', '3 weeks'], '--in "3 weeks" is not a duration: write 30m, 24h, 7d or 2w'],

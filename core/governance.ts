@@ -40,9 +40,19 @@ export interface Expiry {
   deleteAt?: string;
   /** When the console deleted it (state gone). */
   deletedAt?: string;
+  /**
+   * No expiry, only a deletion: the token was already switched off when its deletion was planned (rotate now, delete
+   * later). Such a token does not "expire"; expiresAt and deactivatedAt are the time the deletion was planned.
+   */
+  deletionOnly?: boolean;
   /** The last failure while deactivating it (state overdue), and when it is tried next. */
   lastError?: string;
   nextAttemptAt?: string;
+}
+
+/** No expiry to speak of: none set, the token gone, or only a deletion planned for a token already off. */
+export function noExpiry(expiry: Expiry | undefined): boolean {
+  return expiry === undefined || expiry.state === 'gone' || expiry.deletionOnly === true;
 }
 
 /**

@@ -120,6 +120,7 @@ export function expiryText(tokenID: string, expiry: Expiry | undefined): string 
     return `Token ${tokenID} never expires.`;
   }
   const deletion = expiry.deleteAt ? `; deleted at ${expiry.deleteAt} if still inactive then` : '';
+  if (expiry.deletionOnly) return `Token ${tokenID} has no expiry (it was already switched off)${deletion}.`;
   switch (expiry.state) {
     case 'scheduled':
       return `Token ${tokenID} expires at ${expiry.expiresAt} (switched off by the console then)${deletion}.`;

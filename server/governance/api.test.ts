@@ -250,22 +250,39 @@ describe('expiry', () => {
     expect((await governance(org)).expiries[0]).toMatchObject({ state: 'deactivated' });
   });
 
-  it('deletes a token after its grace period if still inactive, and keeps one switched back on', async () => {
+  it('deletes a token after its grace period if still inactive, and keeps those switched back on', async () => {
     const org = await orgID();
-    const [gone, kept] = (await tokens()).filter((t) => t.description !== "admin's Token" && t.status === 'active');
-    const plan = { orgID: org, expiresAt: iso(Date.now() + 800), deleteAt: iso(Date.now() + 4000) };
-    for (const token of [gone!, kept!]) expect((await setExpiry(token.id, plan)).status).toBe(200);
-    expect((await governance(org)).expiries.map((e) => e.deleteAt)).toEqual([plan.deleteAt, plan.deleteAt]);
-    // A client was missed: switched back on during the grace period.
-    await until('the deactivation', async () =>
-      (await tokens()).find((t) => t.id === kept!.id && t.status === 'inactive'),
+    const [gone, kept, keptOutside] = (await tokens()).filter(
+      (t) => t.description !== "admin's Token" && t.status === 'active',
     );
+    const plan = { orgID: org, expiresAt: iso(Date.now() + 800), deleteAt: iso(Date.now() + 4000) };
+    for (const token of [gone!, kept!, keptOutside!]) expect((await setExpiry(token.id, plan)).status).toBe(200);
+    expect((await governance(org)).expiries.map((e) => e.deleteAt)).toEqual(Array(3).fill(plan.deleteAt));
+    // A client was missed: one switched back on through the console (its deletion cancelled at once), one with the
+    // influx CLI (the console finds it active when the deletion falls due, and keeps it).
+    for (const token of [kept!, keptOutside!])
+      await until('the deactivation', async () =>
+        (await tokens()).find((t) => t.id === token.id && t.status === 'inactive'),
+      );
     expect((await send('PATCH', `/api/v2/authorizations/${kept!.id}`, { status: 'active' }, PAGE)).status).toBe(200);
+    expect((await trail(org, `&tokenID=${kept!.id}`))[0]).toMatchObject({
+      action: 'expiry-cleared',
+      via: 'page',
+      before: { deletion: plan.deleteAt },
+      after: { deletion: 'never' },
+      note: 'switched back on: the deletion is cancelled',
+    });
+    const direct = await call(product.standin.url, `/api/v2/authorizations/${keptOutside!.id}`, {
+      method: 'PATCH',
+      headers: { ...JSON_HEADERS, Authorization: `Token ${product.standin.operatorToken}` },
+      body: JSON.stringify({ status: 'active' }),
+    });
+    expect(direct.status).toBe(200);
 
     await until('the deletion', async () => ((await tokens()).some((t) => t.id === gone!.id) ? undefined : true));
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(plan.deleteAt));
-    const skipped = await until('the deletion of the one switched back on to be dropped', async () =>
-      (await trail(org, `&tokenID=${kept!.id}`)).find((e) => e.action === 'expiry-cleared'),
+    const skipped = await until('the deletion of the one switched back on outside to be dropped', async () =>
+      (await trail(org, `&tokenID=${keptOutside!.id}`)).find((e) => e.action === 'expiry-cleared'),
     );
     expect(skipped).toMatchObject({
       via: 'scheduled',
@@ -273,16 +290,12 @@ describe('expiry', () => {
       after: { deletion: 'never' },
       note: 'not deleted: the token was switched back on during its grace period',
     });
-    expect((await tokens()).find((t) => t.id === kept!.id)?.status).toBe('active');
-    expect((await trail(org, `&tokenID=${gone!.id}`))[0]).toMatchObject({
-      action: 'delete',
-      via: 'scheduled',
-      actor: { kind: 'console' },
-      note: 'deleted at the end of its grace period',
-    });
+    for (const id of [kept!.id, keptOutside!.id])
+      expect((await tokens()).find((t) => t.id === id)?.status).toBe('active');
     const states = (await governance(org)).expiries;
     expect(states.find((e) => e.tokenID === gone!.id)).toMatchObject({ state: 'gone', deletedAt: expect.any(String) });
     expect(states.find((e) => e.tokenID === kept!.id)?.deleteAt).toBeUndefined();
+    expect(states.find((e) => e.tokenID === keptOutside!.id)?.deleteAt).toBeUndefined();
   });
 
   it('plans the deletion alone for a token already switched off (rotate now, delete later)', async () => {
@@ -292,7 +305,7 @@ describe('expiry', () => {
     const deleteAt = iso(Date.now() + 86_400_000);
     const answer = await setExpiry(demo.id, { orgID: org, deleteAt });
     expect(answer.status).toBe(200);
-    expect(answer.json<Expiry>()).toMatchObject({ state: 'deactivated', deleteAt });
+    expect(answer.json<Expiry>()).toMatchObject({ state: 'deactivated', deleteAt, deletionOnly: true });
     expect((await trail(org))[0]).toMatchObject({
       action: 'expiry-set',
       before: { deletion: 'never' },

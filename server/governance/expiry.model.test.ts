@@ -165,9 +165,27 @@ class Reactivate implements Cmd {
     r.governance.recordUpdate(before, r.facts(this.id), WHO);
     m.inactive.delete(this.id);
     m.trail.push(['activate', this.id]);
+    // Its deletion, if one was planned after the console switched it off, is cancelled with it.
+    const expiry = m.expiries.get(this.id);
+    if (expiry?.done && expiry.deleteAt !== undefined) {
+      m.trail.push(['expiry-cleared', this.id]);
+      delete expiry.deleteAt;
+    }
     check(m, r);
   }
   toString = () => `reactivate ${this.id}`;
+}
+
+/** Switched back on elsewhere (the influx CLI): the console learns of it only when its deletion falls due. */
+class ReactivateOutside implements Cmd {
+  constructor(readonly id: string) {}
+  check = (m: Readonly<Model>) => m.inactive.has(this.id);
+  async run(m: Model, r: Real) {
+    r.tokens.set(this.id, 'active');
+    m.inactive.delete(this.id);
+    check(m, r);
+  }
+  toString = () => `reactivate ${this.id} outside`;
 }
 
 class Delete implements Cmd {
@@ -304,6 +322,7 @@ const commands = [
     .tuple(id, fc.constantFrom(HOUR, 24 * HOUR, 7 * 24 * HOUR, 90_000), fc.constantFrom(null, HOUR, 24 * HOUR))
     .map(([t, ms, deleteAfter]) => new RotateWithGrace(t, ms, deleteAfter)),
   id.map((t) => new Reactivate(t)),
+  id.map((t) => new ReactivateOutside(t)),
   id.map((t) => new Delete(t)),
   fc.integer({ min: 1, max: 2 * HOUR }).map((ms) => new Advance(ms)),
   fc.tuple(fc.boolean(), fc.constantFrom(0, 1000, 2 * HOUR)).map(([kill, ms]) => new Restart(kill, ms)),

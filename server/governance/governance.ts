@@ -192,6 +192,22 @@ export class Governance {
         after: { status: token.status },
       });
     this.store.record(entries, known(token), undefined, base.at);
+    // Switched back on during its grace period (a client was missed): the token is kept, its deletion cancelled.
+    const expiry = this.store.expiry(token.id);
+    if (
+      token.status === 'active' &&
+      expiry &&
+      !expiry.gone &&
+      expiry.deactivatedAt !== null &&
+      expiry.deleteAt !== null
+    )
+      this.store.setDeletion(token.id, null, {
+        ...base,
+        action: 'expiry-cleared',
+        before: { deletion: iso(expiry.deleteAt) },
+        after: { deletion: 'never' },
+        note: 'switched back on: the deletion is cancelled',
+      });
   }
 
   /** A DELETE through the console, of the token as the console knew it (or just looked it up). */
@@ -273,6 +289,8 @@ export class Governance {
     };
     if (row.deactivatedAt !== null) expiry.deactivatedAt = iso(row.deactivatedAt);
     if (row.deleteAt !== null) expiry.deleteAt = iso(row.deleteAt);
+    // Planned for a token already off: the store set its expiry and deactivation to the time it was planned.
+    if (row.deactivatedAt === row.setAt && row.expiresAt === row.setAt) expiry.deletionOnly = true;
     if (row.deletedAt !== null) expiry.deletedAt = iso(row.deletedAt);
     // A deletion that InfluxDB has not taken yet says why too.
     if ((expiry.state === 'overdue' || (expiry.state === 'deactivated' && row.deleteAt !== null)) && row.lastError) {

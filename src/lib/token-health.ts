@@ -1,7 +1,7 @@
 // What to clean up: the Health view's counts and the tokens list's `?check=<key>` filter, from the same predicates.
 // Pure. Whatever needs the whole list (duplicate groups) is found once in buildHealthContext, so a count over
 // 100,000 tokens is one pass with Map look-ups, never a scan per token.
-import type { Expiry } from '../../core/governance';
+import { noExpiry, type Expiry } from '../../core/governance';
 import type { Authorization, Permission } from '../../core/influx-types';
 import { isAllAccess, isOperator } from '../../core/permissions';
 
@@ -87,7 +87,7 @@ export const HEALTH_CHECKS: readonly HealthCheck[] = [
     needs: 'expiries',
     matches: (token, { expiries }) => {
       const expiry = expiries?.get(token.id);
-      return expiries !== undefined && (expiry === undefined || expiry.state === 'gone');
+      return expiries !== undefined && noExpiry(expiry);
     },
   },
   {

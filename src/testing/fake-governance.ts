@@ -120,6 +120,7 @@ export class FakeGovernance {
           setAt: previous?.setAt ?? new Date(now).toISOString(),
           state: 'deactivated',
           deactivatedAt: previous?.deactivatedAt ?? new Date(now).toISOString(),
+          ...((!previous || previous.deletionOnly) && { deletionOnly: true }),
         };
     if (deleteAt) expiry.deleteAt = deleteAt;
     this.expiries.set(tokenID, expiry);

@@ -22,8 +22,8 @@ import {
 } from '../model/expiry';
 
 export const NOT_ENFORCED =
-  'InfluxDB itself does not enforce expiry: this console deactivates the token at that time (it does not delete ' +
-  'it), while it runs with a server-held token.';
+  'InfluxDB itself does not enforce expiry: this console deactivates the token at that time, while it runs with a ' +
+  'server-held token.';
 
 /** The expiry's state in words. */
 function ExpiryState({ expiry, now }: { expiry: Expiry | undefined; now: number }) {
@@ -33,6 +33,8 @@ function ExpiryState({ expiry, now }: { expiry: Expiry | undefined; now: number 
         Deleted by this console on <time dateTime={expiry.deletedAt}>{formatDateTimeZone(expiry.deletedAt)}</time>.
       </p>
     );
+  if (expiry?.deletionOnly && expiry.state !== 'gone')
+    return <p className="expiry-section__state">No expiry: it was already switched off.</p>;
   if (!expiry || expiry.state === 'gone') return <p className="expiry-section__state">Never expires.</p>;
   const when = <time dateTime={expiry.expiresAt}>{formatDateTimeZone(expiry.expiresAt)}</time>;
   switch (expiry.state) {

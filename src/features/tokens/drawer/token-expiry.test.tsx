@@ -157,6 +157,18 @@ describe('the drawer’s deletion after the grace period', () => {
     fake.governance.seedExpiry(ID, stopped, 'deactivated', { deactivatedAt: stopped, deleteAt });
   };
 
+  it('on a token switched off by hand (rotate now, delete later), says it has no expiry, not that it expired', async () => {
+    const { section } = await openDrawer((fake) => {
+      fake.token(ID)!.status = 'inactive';
+      fake.governance.seedExpiry(ID, stopped, 'deactivated', { deactivatedAt: stopped, deleteAt, deletionOnly: true });
+    });
+    expect(await within(section).findByText('No expiry: it was already switched off.')).toBeInTheDocument();
+    expect(section).not.toHaveTextContent('Expired');
+    expect(section).toHaveTextContent(
+      `Deleted by this console on ${formatDateTimeZone(deleteAt)} if still inactive then.`,
+    );
+  });
+
   it('shows the pending deletion with its time zone, how to keep the token, and cancels it in one click', async () => {
     const { fake, section, user } = await openDrawer(pending);
     const text = `Deleted by this console on ${formatDateTimeZone(deleteAt)} if still inactive then.`;

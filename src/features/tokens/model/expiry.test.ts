@@ -37,6 +37,31 @@ describe('the Expires cell', () => {
   });
 });
 
+describe('a deletion planned for a token already switched off (rotate now, delete later)', () => {
+  const planned: Expiry = { ...expiry('a', 0, 'deactivated'), deletionOnly: true, deleteAt: at(7 * DAY) };
+
+  it('reads as a deletion, not as an expiry that fired', () => {
+    expect(expiryCellText(planned, NOW).text).toBe('deleted in 7 days');
+    expect(expiryCellText(planned, NOW).full).toMatch(/^no expiry; deleted by this console .* if still inactive then$/);
+  });
+
+  it('counts as never expiring, not as expired, in the filter and the sort', () => {
+    expect(matchesExpiryFilter(planned, 'never', NOW)).toBe(true);
+    expect(matchesExpiryFilter(planned, 'deactivated', NOW)).toBe(false);
+    const tokens = ['planned', 'tomorrow'].map((description, i) =>
+      makeToken({ id: `e00000000000000${i}`, description }),
+    );
+    const expiries = new Map([
+      ['e000000000000000', { ...planned, tokenID: 'e000000000000000' }],
+      ['e000000000000001', expiry('e000000000000001', DAY)],
+    ]);
+    expect(sortTokens(indexTokens(tokens), 'expires', 'asc', expiries).map((t) => t.token.description)).toEqual([
+      'tomorrow',
+      'planned',
+    ]);
+  });
+});
+
 describe('sorting by expiry', () => {
   it('puts the soonest first and tokens that never expire last; descending reverses it', () => {
     const tokens = ['never a', 'in a year', 'tomorrow', 'never b', 'expired'].map((description, i) =>

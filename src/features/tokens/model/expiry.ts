@@ -1,6 +1,6 @@
 // Expiry as the page shows and filters it: the governance answer indexed by token once, the Expires cell's words,
 // the expiry filter, and an expiry choice (7, 30, 90 days, a date, never) turned into the date to send.
-import type { Expiry, GovernanceState } from '../../../../core/governance';
+import { noExpiry, type Expiry, type GovernanceState } from '../../../../core/governance';
 import { formatDateTimeZone } from '../../../lib/format-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,19 +39,19 @@ export const SOON_DAYS = 7;
 export function matchesExpiryFilter(expiry: Expiry | undefined, filter: ExpiryFilter, now: number): boolean {
   switch (filter) {
     case 'never':
-      return expiry === undefined || expiry.state === 'gone';
+      return noExpiry(expiry);
     case 'soon':
       return expiry?.state === 'scheduled' && Date.parse(expiry.expiresAt) - now <= SOON_DAYS * DAY_MS;
     case 'overdue':
       return expiry?.state === 'overdue';
     case 'deactivated':
-      return expiry?.state === 'deactivated';
+      return expiry?.state === 'deactivated' && !expiry.deletionOnly;
   }
 }
 
 /** Sort value: the expiry time; never expiring sorts after every date (last when ascending). */
 export function expirySortValue(expiry: Expiry | undefined): number {
-  if (!expiry || expiry.state === 'gone') return Infinity;
+  if (!expiry || noExpiry(expiry)) return Infinity;
   return Date.parse(expiry.expiresAt) || Infinity;
 }
 
@@ -72,9 +72,16 @@ export function formatExpiresIn(iso: string, now: number): string {
 
 /** The Expires cell: `text` shown, `full` its whole meaning (read by screen readers, and on hover). */
 export function expiryCellText(expiry: Expiry | undefined, now: number): { text: string; full: string } {
-  if (!expiry || expiry.state === 'gone') return { text: 'never', full: 'never' };
+  if (expiry?.deletionOnly && expiry.deleteAt && expiry.state !== 'gone')
+    return {
+      text: `deleted ${formatExpiresIn(expiry.deleteAt, now)}`,
+      full: `no expiry; deleted by this console ${formatDateTimeZone(expiry.deleteAt)} if still inactive then`,
+    };
+  if (!expiry || noExpiry(expiry)) return { text: 'never', full: 'never' };
   const when = formatDateTimeZone(expiry.expiresAt);
   switch (expiry.state) {
+    case 'gone':
+      return { text: 'never', full: 'never' };
     case 'overdue':
       return {
         text: 'expiry overdue',
