@@ -226,6 +226,8 @@ export function createInfluxClient(options: InfluxClientOptions) {
     listOrgs: (org?: string) =>
       org ? request<{ orgs: Organization[] }>('GET', '/api/v2/orgs', { org }).then((r) => r.orgs) : listEveryOrg(),
     listEveryOrg,
+    getOrg: (id: string, signal?: AbortSignal) =>
+      request<Organization>('GET', `/api/v2/orgs/${encodeURIComponent(id)}`, undefined, undefined, signal),
     /** One page of at most 100 buckets (InfluxDB's largest), from `offset`. */
     listBuckets: bucketPage,
     /** Every bucket the token may read, of one org or all, paged through to the end. */

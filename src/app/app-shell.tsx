@@ -2,9 +2,11 @@
 import { Link, Outlet } from 'react-router';
 import { StatePanel } from '../components/ui/state-panel';
 import { ToastOutlet } from '../components/ui/toast-outlet';
+import { useBasePath } from '../lib/org-query';
 import { SessionContext } from '../lib/session/session-context';
 import { lazyPart } from '../components/ui/lazy-part';
 import { useSessionState } from '../features/session/use-session-state';
+import { OrgSwitcher } from './org-switcher';
 import './app-shell.css';
 
 /** The sign-in form: not needed when a session exists, so it is fetched only when there is none. */
@@ -15,6 +17,7 @@ const SignInForm = lazyPart('the sign-in form', () =>
 export function AppShell() {
   const { configQuery, session, signIn, signedOutMessage } = useSessionState();
   const config = configQuery.data;
+  const base = useBasePath();
 
   let content;
   if (configQuery.isPending) {
@@ -63,15 +66,19 @@ export function AppShell() {
         </a>
       )}
       <header className="app-header">
-        <Link className="app-header__brand" to="/tokens">
+        <Link className="app-header__brand" to={`${base}/tokens`}>
           <span className="app-header__logo" aria-hidden="true" />
           InfluxDB Token Manager
         </Link>
         {config && (
           <span className="app-header__upstream" title={config.upstream}>
             {config.mode === 'standin' ? 'Local stand-in' : config.upstream}
-            {config.org ? ` · ${config.org}` : ''}
           </span>
+        )}
+        {session && (
+          <SessionContext value={session}>
+            <OrgSwitcher />
+          </SessionContext>
         )}
         {session?.usesPastedToken && (
           <button type="button" className="btn btn--small" onClick={() => session.signOut()}>

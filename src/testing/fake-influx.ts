@@ -42,6 +42,8 @@ export interface FakeInfluxOptions {
   buckets?: Bucket[];
   /** The signed-in user (GET /api/v2/me); admin by default. */
   me?: User;
+  /** The orgs the token can read; my-org alone by default. */
+  orgs?: { id: string; name: string }[];
 }
 
 export const ADMIN_USER: User = {
@@ -50,6 +52,10 @@ export const ADMIN_USER: User = {
   status: 'active',
   links: { self: '/api/v2/users/1000000000000001' },
 };
+
+function orgJson(org: { id: string; name: string }) {
+  return { ...org, description: '', createdAt: '', updatedAt: '', links: {} };
+}
 
 export function makeBucket(id: string, name: string, type: Bucket['type'] = 'user'): Bucket {
   return {
@@ -75,6 +81,7 @@ export class FakeInflux {
   patchDelays: number[] = [];
   buckets: Bucket[];
   me: User;
+  orgs: { id: string; name: string }[];
   /** Permissions the caller may not grant: POST answers 403 "permission ... is not allowed" like InfluxDB. */
   refuseGrant?: (permission: Permission) => boolean;
   private created = 0;
@@ -98,6 +105,7 @@ export class FakeInflux {
       makeBucket('b000000000000002', 'telegraf'),
     ];
     this.me = options.me ?? ADMIN_USER;
+    this.orgs = options.orgs ?? [{ id: ORG_ID, name: ORG_NAME }];
     mswServer.use(...this.handlers());
   }
 
@@ -168,27 +176,27 @@ export class FakeInflux {
         '/api/app/config',
         async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config),
       ),
+      // As InfluxDB pages them (limit ≤ 100, offset); by name, the one org or 404.
       http.get('/api/v2/orgs', async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
-        const name = new URL(request.url).searchParams.get('org');
-        if (name && name !== ORG_NAME) return error(404, 'not found', `organization name "${name}" not found`);
-        return HttpResponse.json({
-          orgs: [{ id: ORG_ID, name: ORG_NAME, description: '', createdAt: '', updatedAt: '', links: {} }],
-        });
+        const query = new URL(request.url).searchParams;
+        const name = query.get('org');
+        if (name) {
+          const named = this.orgs.filter((org) => org.name === name);
+          if (named.length === 0) return error(404, 'not found', `organization name "${name}" not found`);
+          return HttpResponse.json({ orgs: named.map(orgJson) });
+        }
+        const offset = Number(query.get('offset') ?? 0);
+        const limit = Number(query.get('limit') ?? 20);
+        return HttpResponse.json({ orgs: this.orgs.slice(offset, offset + limit).map(orgJson) });
       }),
       http.get('/api/v2/orgs/:id', async ({ request, params }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
-        if (params.id !== ORG_ID) return error(404, 'not found', 'organization not found');
-        return HttpResponse.json({
-          id: ORG_ID,
-          name: ORG_NAME,
-          description: '',
-          createdAt: '',
-          updatedAt: '',
-          links: {},
-        });
+        const org = this.orgs.find((each) => each.id === params.id);
+        if (!org) return error(404, 'not found', 'organization not found');
+        return HttpResponse.json(orgJson(org));
       }),
       http.get('/api/v2/authorizations', async ({ request }) => {
         const refused = await this.guard(request);

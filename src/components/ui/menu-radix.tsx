@@ -9,6 +9,10 @@ export interface MenuItem {
   hint?: string;
   onSelect: () => void;
   tone?: 'danger';
+  /** Set on every item of a menu that picks one of several (an org): true marks the one in use (menuitemradio). */
+  current?: boolean;
+  /** Shown but not chosen (a line saying the list is still loading). */
+  disabled?: boolean;
 }
 
 export interface RadixMenuProps {
@@ -25,18 +29,46 @@ export function RadixMenu({ trigger, items, label, defaultOpen }: RadixMenuProps
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={4} aria-label={label} collisionPadding={8}>
-          {items.map((item) => (
-            <DropdownMenu.Item
-              key={item.label}
-              className={`menu__item${item.tone === 'danger' ? ' menu__item--danger' : ''}`}
-              onSelect={item.onSelect}
-            >
-              <span className="menu__label">{item.label}</span>
-              {item.hint && <span className="menu__hint">{item.hint}</span>}
-            </DropdownMenu.Item>
-          ))}
+          {items.some((item) => item.current !== undefined) ? (
+            <DropdownMenu.RadioGroup value={items.find((item) => item.current)?.label ?? ''}>
+              {items.map((item) => (
+                <DropdownMenu.RadioItem
+                  key={item.label}
+                  value={item.label}
+                  className="menu__item menu__item--choice"
+                  disabled={item.disabled}
+                  onSelect={item.onSelect}
+                >
+                  <MenuItemText item={item} />
+                  <DropdownMenu.ItemIndicator className="menu__check" aria-hidden="true">
+                    ✓
+                  </DropdownMenu.ItemIndicator>
+                </DropdownMenu.RadioItem>
+              ))}
+            </DropdownMenu.RadioGroup>
+          ) : (
+            items.map((item) => (
+              <DropdownMenu.Item
+                key={item.label}
+                className={`menu__item${item.tone === 'danger' ? ' menu__item--danger' : ''}`}
+                disabled={item.disabled}
+                onSelect={item.onSelect}
+              >
+                <MenuItemText item={item} />
+              </DropdownMenu.Item>
+            ))
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
+  );
+}
+
+function MenuItemText({ item }: { item: MenuItem }) {
+  return (
+    <>
+      <span className="menu__label">{item.label}</span>
+      {item.hint && <span className="menu__hint">{item.hint}</span>}
+    </>
   );
 }

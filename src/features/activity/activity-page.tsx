@@ -1,12 +1,12 @@
 // The org's Activity view at /activity: every change made through this console, newest first, filtered by token,
 // action, actor and time, and exportable. Older entries load as the person scrolls (or presses "Load older entries").
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { ArrowLeft } from 'lucide-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { StatePanel } from '../../components/ui/state-panel';
 import { useSession } from '../../lib/session/session-context';
-import { orgQuery } from '../../lib/org-query';
+import { useBasePath, useCurrentOrg } from '../../lib/org-query';
 import { activityQuery } from './api/activity-query';
 import { ActivityExportMenu } from './activity-export-menu';
 import { ActivityTable } from './activity-table';
@@ -25,7 +25,8 @@ import './activity-page.css';
 
 export function ActivityPage() {
   const { client, config } = useSession();
-  const org = useQuery(orgQuery(client, config.org));
+  const base = useBasePath();
+  const org = useCurrentOrg();
   const orgID = org.data?.id;
   const [searchParams, setSearchParams] = useSearchParams();
   // The fields' own state is the truth while the person types; the URL follows (for a link or a reload).
@@ -103,7 +104,7 @@ export function ActivityPage() {
   return (
     <div className="activity-page">
       <nav aria-label="Breadcrumb" className="activity-page__back">
-        <Link to="/tokens">
+        <Link to={`${base}/tokens`}>
           <ArrowLeft aria-hidden="true" />
           API Tokens
         </Link>

@@ -8,6 +8,7 @@ import { useNow } from '../../lib/use-now';
 import { formatDateTimeZone, formatRelative } from '../../lib/format-time';
 import { actionText, actorText, changeLines, viaText } from '../../lib/audit-text';
 import './activity-table.css';
+import { useBasePath } from '../../lib/org-query';
 
 const COLUMNS = ['When', 'Token', 'Action', 'Change', 'Who', 'From'] as const;
 /** A first guess at a row's height before it is measured. */
@@ -101,6 +102,7 @@ export function ActivityTable({ entries, onNearEnd, busy }: ActivityTableProps) 
 }
 
 function EntryCells({ entry, now }: { entry: AuditEntry; now: number }) {
+  const base = useBasePath();
   const changes = changeLines(entry);
   return (
     <>
@@ -109,7 +111,7 @@ function EntryCells({ entry, now }: { entry: AuditEntry; now: number }) {
         <span className="activity-cell__sub">{formatDateTimeZone(entry.at)}</span>
       </div>
       <div role="cell" className="activity-cell activity-cell--token">
-        <Link to={`/tokens/${encodeURIComponent(entry.tokenID)}`} className="activity-cell__token">
+        <Link to={`${base}/tokens/${encodeURIComponent(entry.tokenID)}`} className="activity-cell__token">
           {entry.description || '(no description)'}
         </Link>
         <code className="activity-cell__sub">{entry.tokenID}</code>

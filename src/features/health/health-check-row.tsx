@@ -1,6 +1,7 @@
 // One check of the Health view: its count (a link to the list filtered to those tokens), and what it means.
 import { Link } from 'react-router';
 import type { HealthCheck } from '../../lib/token-health';
+import { useBasePath } from '../../lib/org-query';
 
 interface HealthCheckRowProps {
   check: HealthCheck;
@@ -10,6 +11,7 @@ interface HealthCheckRowProps {
 }
 
 export function HealthCheckRow({ check, count, unknown }: HealthCheckRowProps) {
+  const base = useBasePath();
   const headingId = `health-check-${check.key}`;
   const number = count === null ? null : count.toLocaleString('en-US');
   return (
@@ -17,7 +19,7 @@ export function HealthCheckRow({ check, count, unknown }: HealthCheckRowProps) {
       <h2 className="health-check__title" id={headingId}>
         {count ? (
           // The count and the title are one link: "3 All-access tokens" opens the list of just those three.
-          <Link to={`/tokens?check=${check.key}`}>
+          <Link to={`${base}/tokens?check=${check.key}`}>
             <span className="health-check__count">{number}</span> {check.title}
           </Link>
         ) : (

@@ -8,7 +8,7 @@ import type { GovernanceState } from '../../../core/governance';
 import { StatePanel } from '../../components/ui/state-panel';
 import { useSession } from '../../lib/session/session-context';
 import { buildHealthContext, HEALTH_CHECKS, healthCounts, type HealthCheck } from '../../lib/token-health';
-import { orgQuery } from '../../lib/org-query';
+import { useBasePath, useCurrentOrg } from '../../lib/org-query';
 import { healthQueries } from './api/health-queries';
 import { HealthCheckRow } from './health-check-row';
 import '../../components/ui/controls.css';
@@ -18,9 +18,10 @@ export const LAST_USE_NOTE =
   'Last use: InfluxDB does not record when a token was last used, so this view cannot tell which tokens are unused.';
 
 export function HealthPage() {
-  const { client, config } = useSession();
+  const { client } = useSession();
+  const base = useBasePath();
   const queryClient = useQueryClient();
-  const org = useQuery(orgQuery(client, config.org));
+  const org = useCurrentOrg();
   const orgID = org.data?.id;
   const tokens = useQuery({
     ...healthQueries.tokens(client, orgID ?? '', queryClient),
@@ -83,7 +84,7 @@ export function HealthPage() {
   return (
     <div className="health-page">
       <nav aria-label="Breadcrumb" className="health-page__back">
-        <Link to="/tokens">
+        <Link to={`${base}/tokens`}>
           <ArrowLeft aria-hidden="true" />
           API Tokens
         </Link>

@@ -8,6 +8,7 @@ import { useDeleteAfterRetire } from './actions/rotate-grace-deletion';
 import { useBulkStatusOutcome } from './actions/use-bulk-status-outcome';
 import { useOwnTokenGuard } from './actions/use-own-token-guard';
 import { useSetTokenStatus } from './actions/use-set-token-status';
+import { useBasePath } from '../../lib/org-query';
 
 /** The /tokens/:tokenId route: the token's drawer. */
 export const TokenDrawer = lazyPart('the token’s details', () =>
@@ -108,7 +109,8 @@ const rowOpenButton = (id: string | null) =>
 
 export function PageDialogs({ dialog, close, orgID, orgName, filterRef, onTokenMade, onDone }: PageDialogsProps) {
   const { open } = usePageDialog();
-  const drawerOpen = useMatch('/tokens/:tokenId') !== null;
+  const base = useBasePath();
+  const drawerOpen = useMatch(`${base}/tokens/:tokenId`) !== null;
   const guard = useOwnTokenGuard();
   const setStatus = useSetTokenStatus();
   const bulkStatus = useBulkStatusOutcome();

@@ -11,7 +11,7 @@ import { useOwnTokenGuard } from './actions/use-own-token-guard';
 import { useExpiryIndex } from './api/governance-queries';
 import { useRefreshFailure } from './api/influx-probe';
 import { lookupQueries } from './api/lookup-queries';
-import { orgQuery } from '../../lib/org-query';
+import { useBasePath, useCurrentOrg } from '../../lib/org-query';
 import { pollWhileFailing } from './api/poll-while-failing';
 import { tokenKeys, tokenQueries } from './api/token-queries';
 import { GenerateTokenMenu } from './create/generate-token-menu';
@@ -44,8 +44,9 @@ const JUST_MADE_MS = 4_000;
 export function TokensPage() {
   const { client, config, usesPastedToken, signOut } = useSession();
   const navigate = useNavigate();
+  const base = useBasePath();
   const { search } = useLocation();
-  const org = useQuery(orgQuery(client, config.org));
+  const org = useCurrentOrg();
   const orgID = org.data?.id;
   const orgName = org.data?.name ?? config.org ?? '';
   const list = useQuery({
@@ -103,8 +104,8 @@ export function TokensPage() {
   }, [justMade]);
 
   const openToken = useCallback(
-    (id: string) => navigate({ pathname: `/tokens/${encodeURIComponent(id)}`, search }, { state: { fromList: true } }),
-    [navigate, search],
+    (id: string) => navigate({ pathname: `${base}/tokens/${encodeURIComponent(id)}`, search }, { state: { fromList: true } }),
+    [navigate, search, base],
   );
   const onFocusRequestDone = useCallback((found: boolean) => {
     setFocusRequest(null);
@@ -188,10 +189,10 @@ export function TokensPage() {
                 )}
                 {orgID !== undefined && !lost && (
                   <div className="tokens-page__actions">
-                    <Link to="/activity" className="btn">
+                    <Link to={`${base}/activity`} className="btn">
                       Activity
                     </Link>
-                    <Link to="/cleanup" className="btn">
+                    <Link to={`${base}/cleanup`} className="btn">
                       Health
                     </Link>
                     <ExportMenu

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../../components/ui/dialog';
 import { useToast } from '../../../components/ui/toast-context';
 import type { Authorization } from '../../../../core/influx-types';
 import { useDeleteToken } from '../api/use-delete-token';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { LOCKOUT_CONSEQUENCE, MAYBE_OWN_CONSEQUENCE, MAYBE_OWN_TITLE } from '../own-token/own-token-confirm';
 import { useOwnTokenMatch } from '../own-token/own-token-context';
 

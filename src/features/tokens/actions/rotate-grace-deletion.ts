@@ -5,7 +5,7 @@ import { useToast } from '../../../components/ui/toast-context';
 import { formatDateTimeZone } from '../../../lib/format-time';
 import { useSetExpiry } from '../api/governance-queries';
 import { failureReason } from '../model/failure-reason';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { deleteAtAfter } from './rotate-grace';
 
 /** `(old, delayMs)`: call it after the old token's deactivation succeeded; it sends only the deletion. */

@@ -15,7 +15,7 @@ import { createFailureText } from '../model/create-failure';
 import { rotatedDescription } from '../model/rotate-description';
 import { ownerName } from '../model/token-index';
 import { useOwnTokenMatch } from '../own-token/own-token-context';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import {
   deleteAfterRetireText,
   deleteAtAfter,

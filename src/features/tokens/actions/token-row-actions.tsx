@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { EllipsisVertical } from 'lucide-react';
 import { Menu } from '../../../components/ui/menu';
 import type { Authorization } from '../../../../core/influx-types';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { usePageDialog } from './page-dialog';
 import { useOwnTokenGuard } from './use-own-token-guard';
 import { useSetTokenStatus } from './use-set-token-status';

@@ -6,7 +6,7 @@ import type { Authorization, AuthorizationStatus } from '../../../../core/influx
 import { findCachedToken } from '../api/token-cache';
 import { useUpdateTokenStatus } from '../api/use-update-token-status';
 import { failureReason, outcomeUnknown } from '../model/failure-reason';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 
 export function useSetTokenStatus() {
   const { mutateAsync } = useUpdateTokenStatus();

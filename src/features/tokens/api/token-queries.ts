@@ -1,6 +1,6 @@
 // Every token query and mutation key, from one factory, and the queries built on them.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { InfluxClient } from '../../../../core/influx-client';
+import { InfluxApiError, type InfluxClient } from '../../../../core/influx-client';
 import type { Authorization } from '../../../../core/influx-types';
 import { loadTokenList } from '../list-sync';
 
@@ -40,11 +40,16 @@ export const tokenQueries = {
       structuralSharing: false,
     }),
 
-  /** One token; starts from the list's copy when there is one, so the drawer opens without waiting. */
+  /** One token of the org; starts from the list's copy when there is one, so the drawer opens without waiting. */
   detail: (client: InfluxClient, id: string, queryClient: QueryClient, orgID: string) =>
     queryOptions({
       queryKey: tokenKeys.detail(id),
-      queryFn: ({ signal }) => client.getAuthorization(id, signal),
+      queryFn: async ({ signal }) => {
+        const token = await client.getAuthorization(id, signal);
+        // A token of another org, opened under this org's URL, is not this org's to show (nor to change from here).
+        if (token.orgID !== orgID) throw new InfluxApiError(404, 'not found', 'authorization not found');
+        return token;
+      },
       staleTime: 5_000,
       initialData: () => queryClient.getQueryData<Authorization[]>(tokenKeys.list(orgID))?.find((t) => t.id === id),
       initialDataUpdatedAt: () => queryClient.getQueryState(tokenKeys.list(orgID))?.dataUpdatedAt,

@@ -6,7 +6,7 @@ import type { Authorization } from '../../../../core/influx-types';
 import { useSession } from '../../../lib/session/session-context';
 import { failureReason } from '../model/failure-reason';
 import { TARGET_STATUS, type BulkOutcome, type BulkPlan } from '../model/bulk-plan';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { runBounded } from '../../../../core/run-bounded';
 import { tokenKeys } from './token-queries';
 import { applySavedTokens, invalidateWhenLastSettles, removeCachedTokens } from './token-cache';

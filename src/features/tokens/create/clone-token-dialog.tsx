@@ -6,7 +6,7 @@ import type { Authorization, AuthorizationStatus } from '../../../../core/influx
 import { cloneDescription } from '../model/clone-description';
 import { clonedPermissions } from '../model/new-token-permissions';
 import { cachedPermissionsSummary } from '../model/permissions-summary';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { NewTokenForm } from './new-token-form';
 
 interface CloneTokenDialogProps {

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { Copy } from 'lucide-react';
 import type { Authorization } from '../../../../core/influx-types';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { copyText } from '../../../lib/clipboard';
 import type { CreatedNote } from './use-new-token-expiry';
 import './new-token-dialog.css';

@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import type { Authorization, AuthorizationStatus, Permission } from '../../../../core/influx-types';
 import { useCreateToken } from '../api/use-create-token';
 import { createFailureText } from '../model/create-failure';
-import { DESCRIPTION_MAX_LENGTH } from '../model/token-label';
+import { DESCRIPTION_MAX_LENGTH } from '../../../lib/token-label';
 import { OwnerField, type Owner } from './owner-field';
 import { useNewTokenExpiry, type CreatedNote } from './use-new-token-expiry';
 import './new-token-form.css';

@@ -7,7 +7,7 @@ import { useNow } from '../../../lib/use-now';
 import { tokenActivityQuery } from '../api/governance-queries';
 import { actionText, actorText, changeLines, viaText } from '../../../lib/audit-text';
 import { formatDateTimeZone, formatRelative } from '../../../lib/format-time';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import './expiry-and-activity.css';
 
 function ActivityEntry({ entry, now, current }: { entry: AuditEntry; now: number; current: string }) {

@@ -4,7 +4,7 @@ import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTimeZone, formatRelative } from '../../../lib/format-time';
 import { ownerName } from '../model/token-index';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { CopyButton } from './copy-button';
 import { ExpirySection } from './expiry-section';
 import { DescriptionEditor } from '../list/description-editor';

@@ -7,11 +7,12 @@ import { Dialog } from '../../../components/ui/dialog';
 import { InfluxApiError } from '../../../../core/influx-client';
 import { useSession } from '../../../lib/session/session-context';
 import { tokenQueries } from '../api/token-queries';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { DrawerTabs } from './drawer-tabs';
 import { DrawerTokenActions } from './drawer-token-actions';
 import { TokenActivity } from './token-activity';
 import { TokenDetails } from './token-details';
+import { useBasePath } from '../../../lib/org-query';
 
 /** What the list page hands to this route. */
 export interface TokensOutletContext {
@@ -26,23 +27,30 @@ export function TokenDrawerRoute() {
   const { client } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const base = useBasePath();
   const location = useLocation();
   const closing = useRef(false);
   /** After a delete, where focus goes as the drawer closes: the row that was beside the token's. */
   const focusAfter = useRef<string | null>(null);
   // While its deletion runs, the token is not re-read: a refetch would answer 404 before the drawer closes.
   const [deleting, setDeleting] = useState(false);
-  const query = useQuery({ ...tokenQueries.detail(client, tokenId, queryClient, orgID), enabled: !deleting });
-  const token = query.data;
-  // 400: not a well-formed ID; 404: no such token.
-  const notFound = query.error instanceof InfluxApiError && (query.error.status === 404 || query.error.status === 400);
+  const query = useQuery({
+    ...tokenQueries.detail(client, tokenId, queryClient, orgID),
+    enabled: orgID !== '' && !deleting,
+  });
+  // A copy cached while another org was shown is not this org's token (the query's own answer checks the same).
+  const token = query.data?.orgID === orgID ? query.data : undefined;
+  // 400: not a well-formed ID; 404: no such token (in this org).
+  const notFound =
+    (orgID !== '' && query.data !== undefined && token === undefined) ||
+    (query.error instanceof InfluxApiError && (query.error.status === 404 || query.error.status === 400));
 
   function close() {
     if (closing.current) return;
     closing.current = true;
     // Opened from the list: step back to that very entry; opened from a link: go to the list.
     if ((location.state as { fromList?: boolean } | null)?.fromList) navigate(-1);
-    else navigate({ pathname: '/tokens', search: location.search });
+    else navigate({ pathname: `${base}/tokens`, search: location.search });
   }
 
   let title: string;

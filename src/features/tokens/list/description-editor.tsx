@@ -16,7 +16,7 @@ import type { Authorization } from '../../../../core/influx-types';
 import { findCachedToken } from '../api/token-cache';
 import { useRenameToken } from '../api/use-rename-token';
 import { failureReason } from '../model/failure-reason';
-import { DESCRIPTION_MAX_LENGTH, tokenLabel } from '../model/token-label';
+import { DESCRIPTION_MAX_LENGTH, tokenLabel } from '../../../lib/token-label';
 import { useEditDraft, useEditDrafts } from './edit-drafts';
 import './description-editor.css';
 

@@ -5,7 +5,7 @@ import type { Authorization } from '../../../../core/influx-types';
 import { useNow } from '../../../lib/use-now';
 import { formatDateTime, formatDateTimeZone, formatRelative } from '../../../lib/format-time';
 import { ownerName } from '../model/token-index';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { DescriptionEditor } from './description-editor';
 import { ExpiryCell } from './expiry-cell';
 import { PermissionsSummaryTip } from './permissions-summary-tip';

@@ -2,7 +2,7 @@
 import type { Authorization, AuthorizationStatus } from '../../../../core/influx-types';
 import { cachedPermissionsSummary } from './permissions-summary';
 import { formatCount, tokensNoun } from './token-count';
-import { tokenLabel } from './token-label';
+import { tokenLabel } from '../../../lib/token-label';
 
 export type BulkAction = 'activate' | 'deactivate' | 'delete';
 

@@ -2,7 +2,7 @@
 // tokens that may be it: they are left out unless the person ticks them in on purpose (as the page's own token is).
 import type { Authorization } from '../../../../core/influx-types';
 import type { BulkAction } from '../model/bulk-plan';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { LeaveOutQuestion, MAYBE_OWN_CONSEQUENCE, MAYBE_OWN_TITLE } from './own-token-confirm';
 
 interface BulkMaybeOwnTokenDialogProps {

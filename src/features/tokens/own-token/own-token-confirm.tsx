@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../../components/ui/dialog';
 import type { Authorization } from '../../../../core/influx-types';
 import { type BulkAction } from '../model/bulk-plan';
 import { tokensNoun } from '../model/token-count';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import { useOwnTokenMatch } from './own-token-context';
 import './own-token.css';
 

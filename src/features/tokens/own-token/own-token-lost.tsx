@@ -2,7 +2,7 @@
 // recover (the stand-in: a recovery command, then Try again; InfluxDB: another token).
 import { StatePanel } from '../../../components/ui/state-panel';
 import { RECOVERY_COMMAND, type OwnToken } from '../../../lib/session/own-token';
-import { tokenLabel } from '../model/token-label';
+import { tokenLabel } from '../../../lib/token-label';
 import './own-token.css';
 
 interface OwnTokenLostProps {

@@ -2,8 +2,10 @@
 import { Link } from 'react-router';
 import { healthCheck, type HealthCheckKey } from '../../../lib/token-health';
 import { useListParams } from './use-list-params';
+import { useBasePath } from '../../../lib/org-query';
 
 export function HealthCheckNote({ check }: { check: HealthCheckKey | undefined }) {
+  const base = useBasePath();
   const [, update] = useListParams();
   const chosen = healthCheck(check);
   if (!chosen) return null;
@@ -11,7 +13,7 @@ export function HealthCheckNote({ check }: { check: HealthCheckKey | undefined }
     <div className="callout health-check-note" role="status">
       <p>
         Showing the tokens of the health check <strong>{chosen.title}</strong>: {chosen.meaning}{' '}
-        <Link to="/cleanup">Back to Health</Link>
+        <Link to={`${base}/cleanup`}>Back to Health</Link>
       </p>
       <button type="button" className="btn btn--small" onClick={() => update({ check: undefined })}>
         Show all tokens
