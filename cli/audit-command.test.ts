@@ -161,7 +161,7 @@ describe('influx-tokens audit against a plain InfluxDB', () => {
     const standin = await startStandin({ dataDir: join(dir, 'data'), port: 0, host: '127.0.0.1', log: () => {} });
     try {
       const memory = memoryIo({ env: { INFLUX_HOST: standin.url, INFLUX_TOKEN: standin.operatorToken } });
-      expect(await runCli(['audit'], memory.io)).toBe(1);
+      expect(await runCli(['audit', '--org', 'my-org'], memory.io)).toBe(1);
       expect(memory.stderr()).toBe(`Error: ${NOT_THE_CONSOLE}\n`);
       expect(memory.stdout()).toBe('');
     } finally {

@@ -135,6 +135,8 @@ describe('bulk status changes', () => {
     const user2 = (await listJson(['--user', 'user2']))[0]?.userID as string;
     const created = await auth([
       'create',
+      '--org',
+      'my-org',
       '--user',
       'admin',
       '--read-authorizations',

@@ -12,6 +12,9 @@ export interface PrintedToken {
   status: string;
   userName: string;
   userID: string;
+  /** Only with `list --all-orgs`: the token's org, named as InfluxDB names these fields. */
+  orgID?: string;
+  org?: string;
   permissions: string[];
 }
 
@@ -23,6 +26,8 @@ export const TOKEN_IN_USE = '(in use, hidden)';
  * unbounded column (Permissions) stays last so the others remain readable on a terminal.
  */
 const AUTH_HEADERS = ['ID', 'Description', 'Token', 'User Name', 'User ID', 'Status', 'Permissions'] as const;
+/** `list --all-orgs` adds the org's name, just before Permissions for the same reason. */
+const ORG_HEADER = 'Org';
 
 export interface PrintOptions {
   json?: boolean;
@@ -31,9 +36,11 @@ export interface PrintOptions {
   deleted?: boolean;
   /** The token used for authentication: never printed, even when the server lists it. */
   secretInUse?: string;
+  /** Adds each token's org: an `Org` column, or `orgID` and `org` in JSON (`list --all-orgs`). */
+  withOrg?: boolean;
 }
 
-export function toPrintedToken(auth: Authorization, secretInUse?: string): PrintedToken {
+export function toPrintedToken(auth: Authorization, secretInUse?: string, withOrg = false): PrintedToken {
   return {
     id: auth.id,
     description: auth.description,
@@ -41,6 +48,7 @@ export function toPrintedToken(auth: Authorization, secretInUse?: string): Print
     status: auth.status,
     userName: auth.user,
     userID: auth.userID,
+    ...(withOrg && { orgID: auth.orgID, org: auth.org }),
     permissions: auth.permissions.map(formatPermission),
   };
 }
@@ -51,6 +59,7 @@ export function isSecretInUse(auth: Authorization, secretInUse: string | undefin
 
 export function renderAuthTable(auths: readonly Authorization[], options: PrintOptions = {}): string {
   const headers: string[] = [...AUTH_HEADERS];
+  if (options.withOrg) headers.splice(-1, 0, ORG_HEADER);
   if (options.deleted) headers.push('Deleted');
   const rows = auths.map((auth) => {
     const row = [
@@ -60,6 +69,7 @@ export function renderAuthTable(auths: readonly Authorization[], options: PrintO
       auth.user,
       auth.userID,
       auth.status,
+      ...(options.withOrg ? [auth.org] : []),
       formatPermissionList(auth.permissions),
     ];
     if (options.deleted) row.push('true');
@@ -78,7 +88,7 @@ export function printAuths(
 ): void {
   const list = Array.isArray(auths) ? auths : [auths as Authorization];
   if (options.json) {
-    const printed = list.map((auth) => toPrintedToken(auth, options.secretInUse));
+    const printed = list.map((auth) => toPrintedToken(auth, options.secretInUse, options.withOrg));
     // Tab indentation, as influx's encoder uses.
     io.stdout(`${JSON.stringify(Array.isArray(auths) ? printed : printed[0], null, '\t')}\n`);
     return;

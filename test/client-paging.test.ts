@@ -46,18 +46,20 @@ describe('the client pages through the stand-in', () => {
   it('lists every user, org and bucket past 100', async () => {
     const { influx, asked } = client();
     const users = await influx.listUsers();
-    expect(users).toHaveLength(USERS + 3);
-    expect(new Set(users.map((u) => u.id)).size).toBe(USERS + 3);
+    // The first start's users: admin, user1 and user2 (my-org), user3 and user4 (second-org).
+    expect(users).toHaveLength(USERS + 5);
+    expect(new Set(users.map((u) => u.id)).size).toBe(USERS + 5);
     expect((await influx.listOrgs()).map((o) => o.name)).toEqual([
       'my-org',
+      'second-org',
       ...Array.from({ length: ORGS }, (_, i) => `org-${i + 1}`),
     ]);
     const buckets = await influx.listEveryBucket({ orgID: h.orgID });
     expect(buckets).toHaveLength(BUCKETS + 4);
     // In InfluxDB's order for an org: by name, as bytes.
     expect(buckets.map((b) => b.name)).toEqual(buckets.map((b) => b.name).sort());
-    // Every org's buckets, each org with its two system buckets.
-    expect(await influx.listEveryBucket()).toHaveLength(BUCKETS + 4 + 2 * ORGS);
+    // Every org's buckets, each org with its two system buckets; second-org has two of its own besides.
+    expect(await influx.listEveryBucket()).toHaveLength(BUCKETS + 4 + 4 + 2 * ORGS);
     // Two pages each, and the empty one that ends the list.
     expect(asked.filter((path) => path === '/api/v2/users')).toHaveLength(3);
     expect(asked.filter((path) => path === '/api/v2/orgs')).toHaveLength(3);

@@ -1,9 +1,11 @@
-// `auth list` (ls, find): tokens filtered like `influx auth list`, plus a client-side --status filter.
+// `auth list` (ls, find): tokens filtered like `influx auth list`, plus a client-side --status filter, and
+// --all-orgs for auditing a whole instance: every org's tokens, grouped by org, with the org named.
 import { Command, Option } from 'commander';
 import type { Authorization, AuthorizationStatus } from '../../core/influx-types';
 import { printAuths } from '../auth-output';
 import type { ConnectionFlags } from '../connection';
 import { connect, type RunState } from '../context';
+import { usageError } from '../errors';
 import { getAuthorizationOrFail, orgScope } from '../lookups';
 import { addConnectionOptions, addOutputOptions, idOption, type OutputFlags } from '../options';
 
@@ -14,7 +16,11 @@ interface ListFlags extends ConnectionFlags, OutputFlags {
   org?: string;
   orgId?: string;
   status?: AuthorizationStatus;
+  allOrgs?: boolean;
 }
+
+/** Grouped by org name; within an org, the server's order (creation order). */
+const byOrgName = (a: Authorization, b: Authorization) => (a.org < b.org ? -1 : a.org > b.org ? 1 : 0);
 
 export function listCommand(state: RunState): Command {
   const command = new Command('list')
@@ -25,12 +31,24 @@ export function listCommand(state: RunState): Command {
     .addOption(idOption('--user-id <id>', 'only tokens of this user ID'))
     .option('-o, --org <name>', 'only tokens in this org (default: INFLUX_ORG or the config org)')
     .addOption(idOption('--org-id <id>', 'only tokens in this org ID (default: INFLUX_ORG_ID)'))
-    .addOption(new Option('--status <status>', 'only active or only inactive tokens').choices(['active', 'inactive']));
+    .addOption(new Option('--status <status>', 'only active or only inactive tokens').choices(['active', 'inactive']))
+    .option(
+      '--all-orgs',
+      "every org's tokens the token may read (an operator token: all), grouped by org, with an Org column; " +
+        'ignores INFLUX_ORG and the config org; not with --org or --org-id',
+    );
   addOutputOptions(command);
   addConnectionOptions(command);
   return command.action(async (flags: ListFlags) => {
+    if (flags.allOrgs && (flags.org || flags.orgId))
+      throw usageError('--all-orgs lists every org: do not combine it with --org or --org-id');
     const ctx = connect(state, flags);
-    const output = { json: flags.json, hideHeaders: flags.hideHeaders, secretInUse: ctx.connection.token };
+    const output = {
+      json: flags.json,
+      hideHeaders: flags.hideHeaders,
+      secretInUse: ctx.connection.token,
+      withOrg: flags.allOrgs,
+    };
     const keep = (auth: Authorization) => !flags.status || auth.status === flags.status;
     if (flags.id) {
       const auth = await getAuthorizationOrFail(ctx, flags.id);
@@ -38,11 +56,14 @@ export function listCommand(state: RunState): Command {
       printAuths(state.io, flags.status ? [auth].filter(keep) : auth, output);
       return;
     }
+    // Unfiltered by org, InfluxDB lists every token the caller may read, of every org (authorizer's
+    // AuthorizeFindAuthorizations): one request, and it needs no right to list orgs.
     const auths = await ctx.client.listAuthorizations({
       user: flags.user,
       userID: flags.userId,
-      ...orgScope(flags, ctx.connection),
+      ...(flags.allOrgs ? {} : orgScope(flags, ctx.connection)),
     });
-    printAuths(state.io, auths.filter(keep), output);
+    const kept = auths.filter(keep);
+    printAuths(state.io, flags.allOrgs ? kept.sort(byOrgName) : kept, output);
   });
 }

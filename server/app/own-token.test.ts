@@ -51,8 +51,11 @@ describe('GET /api/app/own-token on the stand-in', () => {
     const made = createOperatorToken({ dataDir: dir });
     const after = await ownToken(p.url);
     expect(after).toMatchObject({ state: 'active', id: made.id, description: "admin's Recovery Token" });
+    // Made in the first start's org, my-org; as an operator token it reads every org.
+    const recovered = await call(p.url, `/api/v2/authorizations/${made.id}`);
+    expect(recovered.json<{ org: string }>().org).toBe('my-org');
     const orgs = await call(p.url, '/api/v2/orgs');
-    expect(orgs.json<{ orgs: { name: string }[] }>().orgs.map((o) => o.name)).toEqual(['my-org']);
+    expect(orgs.json<{ orgs: { name: string }[] }>().orgs.map((o) => o.name)).toEqual(['my-org', 'second-org']);
   });
 
   it('judges a pasted token the page sends, not the server token', async () => {

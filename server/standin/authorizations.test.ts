@@ -37,11 +37,17 @@ describe('GET /api/v2/authorizations', () => {
     expect(answer.json.links).toEqual({ self: '/api/v2/authorizations' });
     const auths = answer.json.authorizations as Authorization[];
     expect(auths.length).toBeGreaterThanOrEqual(7);
+    // The operator token sees both orgs' tokens, each named with its own org.
+    const orgNames = new Map([
+      [h.orgID, 'my-org'],
+      [await h.orgIDByName('second-org'), 'second-org'],
+    ]);
+    expect(new Set(auths.map((a) => a.org))).toEqual(new Set(['my-org', 'second-org']));
     for (const auth of auths) {
       expect(Object.keys(auth)).toEqual(FIELD_ORDER);
       expect(auth.id).toMatch(ID);
       expect(auth.token).toBe('');
-      expect(auth.org).toBe('my-org');
+      expect(auth.org).toBe(orgNames.get(auth.orgID));
       expect(auth.links).toEqual({ self: `/api/v2/authorizations/${auth.id}`, user: `/api/v2/users/${auth.userID}` });
       expect(Number.isNaN(Date.parse(auth.createdAt))).toBe(false);
     }
@@ -81,10 +87,20 @@ describe('GET /api/v2/authorizations', () => {
     const byUpperId = await h.call('GET', `/api/v2/authorizations?userID=${user1.toUpperCase()}`);
     expect(byUpperId.json.authorizations.every((a: Authorization) => a.userID === user1)).toBe(true);
 
+    const ofMyOrg = all.filter((a) => a.orgID === h.orgID).map((a) => a.id);
+    const secondOrgID = await h.orgIDByName('second-org');
+    const ofSecondOrg = all.filter((a) => a.orgID === secondOrgID).map((a) => a.id);
+    expect(ofMyOrg.length).toBeGreaterThanOrEqual(7);
+    expect(ofSecondOrg.length).toBeGreaterThanOrEqual(2);
+    expect(ofMyOrg.length + ofSecondOrg.length).toBe(all.length);
     const byOrg = await h.call('GET', '/api/v2/authorizations?org=my-org');
-    expect(byOrg.json.authorizations).toHaveLength(all.length);
-    const orgBeatsName = await h.call('GET', `/api/v2/authorizations?orgID=${h.orgID}&org=no-such-org`);
-    expect(orgBeatsName.json.authorizations).toHaveLength(all.length);
+    expect(byOrg.json.authorizations.map((a: Authorization) => a.id)).toEqual(ofMyOrg);
+    const bySecondOrg = await h.call('GET', '/api/v2/authorizations?org=second-org');
+    expect(bySecondOrg.json.authorizations.map((a: Authorization) => a.id)).toEqual(ofSecondOrg);
+    for (const name of ['no-such-org', 'second-org']) {
+      const orgBeatsName = await h.call('GET', `/api/v2/authorizations?orgID=${h.orgID}&org=${name}`);
+      expect(orgBeatsName.json.authorizations.map((a: Authorization) => a.id)).toEqual(ofMyOrg);
+    }
     const otherOrg = await h.call('GET', '/api/v2/authorizations?orgID=0123456789abcdef');
     expect(otherOrg.status).toBe(200);
     expect(otherOrg.json.authorizations).toEqual([]);

@@ -1,5 +1,7 @@
-// First start on an empty database: org, users, buckets, the operator token and a few demo tokens,
-// all in one transaction. Later starts find the org and leave everything as it is.
+// First start on an empty database: my-org, users, buckets, the operator token and a few demo tokens, then
+// second-org with its own (bootstrap-second-org.ts), all in one transaction. Later starts find the orgs and leave
+// everything as it is.
+import { storeSecondOrg } from './bootstrap-second-org';
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import { storeNewAuthorization } from './new-authorization';
@@ -116,6 +118,7 @@ export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
       const permissions = demo.permissions({ orgID, userID, bucket: (name) => bucketIDs.get(name)! });
       storeNewAuthorization(store, { status: demo.status, description: demo.description, orgID, userID, permissions });
     }
+    storeSecondOrg(store, adminID);
     // Written before the commit: a crash in between leaves an empty database, bootstrapped anew next start.
     writeOperatorToken(store.dataDir, token);
     return { created: true, operatorToken: token };

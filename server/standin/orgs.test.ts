@@ -29,7 +29,7 @@ describe('GET /api/v2/orgs', () => {
   it('pages by ID: 20 by default, offset and limit; after and descending are read, then ignored', async () => {
     for (let i = 1; i <= 24; i++) expect((await createOrg(`org-${i}`)).status).toBe(201);
     const all = orgNames(await h.call('GET', '/api/v2/orgs?limit=100'));
-    expect(all).toEqual(['my-org', ...Array.from({ length: 24 }, (_, i) => `org-${i + 1}`)]);
+    expect(all).toEqual(['my-org', 'second-org', ...Array.from({ length: 24 }, (_, i) => `org-${i + 1}`)]);
     expect(orgNames(await h.call('GET', '/api/v2/orgs'))).toEqual(all.slice(0, 20));
     expect(orgNames(await h.call('GET', '/api/v2/orgs?offset=1&limit=1'))).toEqual([all[1]]);
     const firstID = (await h.call('GET', '/api/v2/orgs?limit=1')).json.orgs[0].id;
@@ -50,7 +50,7 @@ describe('GET /api/v2/orgs', () => {
     expect(orgNames(await h.call('GET', '/api/v2/orgs?org=other'))).toEqual(['other']);
     // InfluxDB indexes org names trimmed.
     expect(orgNames(await h.call('GET', '/api/v2/orgs?org=%20other%20'))).toEqual(['other']);
-    expect(orgNames(await h.call('GET', '/api/v2/orgs?orgID=nope'))).toEqual(['my-org', 'other']);
+    expect(orgNames(await h.call('GET', '/api/v2/orgs?orgID=nope'))).toEqual(['my-org', 'second-org', 'other']);
     expectError(await h.call('GET', '/api/v2/orgs?org=na'), 404, 'not found', 'organization name "na" not found');
     expectError(await h.call('GET', '/api/v2/orgs?org=a"b'), 404, 'not found', 'organization name "a"b" not found');
     expectError(await h.call('GET', '/api/v2/orgs?orgID=0123456789abcdef'), 404, 'not found', 'organization not found');
@@ -63,7 +63,12 @@ describe('GET /api/v2/orgs', () => {
     h.change((store) => store.insertOrgMember({ userID: user1, orgID: mine.id, role: 'member' }));
     expect(orgNames(await h.call('GET', `/api/v2/orgs?userID=${user1}`))).toEqual(['my-org', 'user1-too']);
     expect(orgNames(await h.call('GET', `/api/v2/orgs?userID=${user1}&offset=1`))).toEqual(['user1-too']);
-    expect(orgNames(await h.call('GET', '/api/v2/orgs?userID=zzz'))).toEqual(['my-org', 'user1-too', 'not-user1']);
+    expect(orgNames(await h.call('GET', '/api/v2/orgs?userID=zzz'))).toEqual([
+      'my-org',
+      'second-org',
+      'user1-too',
+      'not-user1',
+    ]);
   });
 
   it('without global read:orgs, lists the caller’s own orgs it may read; 200 and empty when none', async () => {
@@ -100,7 +105,7 @@ describe('POST /api/v2/orgs (CreateOrganization)', () => {
     expect(owners.json.users.map((u: { name: string; role: string }) => [u.name, u.role])).toEqual([
       ['admin', 'owner'],
     ]);
-    expect(orgNames(await h.call('GET', '/api/v2/orgs'))).toEqual(['my-org', 'second']);
+    expect(orgNames(await h.call('GET', '/api/v2/orgs'))).toEqual(['my-org', 'second-org', 'second']);
   });
 
   it('refuses what InfluxDB refuses, in its order and words', async () => {
@@ -133,7 +138,7 @@ describe('POST /api/v2/orgs (CreateOrganization)', () => {
     expectError(await post('{"name":"my-org"}'), 422, 'conflict', 'organization with name my-org already exists');
     expectError(await post('{"name":" my-org "}'), 422, 'conflict', 'organization with name  my-org  already exists');
     expectError(await createOrg('A Huge Organization Name'.repeat(10_000)), 413, 'request too large', 'key too large');
-    expect(orgNames(await h.call('GET', '/api/v2/orgs'))).toEqual(['my-org']);
+    expect(orgNames(await h.call('GET', '/api/v2/orgs'))).toEqual(['my-org', 'second-org']);
   });
 });
 

@@ -1,5 +1,6 @@
 // `npm run standin:recovery -- create-operator [--org my-org] [--username admin]`: a new operator token in
-// $DATA_DIR/operator-token, like `influxd recovery auth create-operator`. Prints where it is, never the token.
+// $DATA_DIR/operator-token, like `influxd recovery auth create-operator`, in the first start's my-org unless --org
+// names another (influxd asks for --org). Prints where it is, never the token.
 import { createOperatorToken, type RecoveryOptions } from './recovery';
 
 const USAGE =

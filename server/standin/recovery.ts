@@ -3,7 +3,7 @@
 // re-reads, so an open page works again after "Try again". Never prints the token.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOOTSTRAP_ADMIN } from './bootstrap';
+import { BOOTSTRAP_ADMIN, BOOTSTRAP_ORG } from './bootstrap';
 import { storeNewAuthorization } from './new-authorization';
 import { operatorTokenPath, writeOperatorToken } from './operator-token-file';
 import { operatorPermissions } from './permissions';
@@ -11,7 +11,7 @@ import { AUTH, DATABASE_FILE, StandinStore } from './store';
 
 export interface RecoveryOptions {
   dataDir: string;
-  /** Org name; default: the only org. */
+  /** Org name; default: the first start's org (my-org, where its operator token lives), else the only org. */
   org?: string;
   /** Default "admin". */
   username?: string;
@@ -33,8 +33,11 @@ export function createOperatorToken(options: RecoveryOptions): RecoveryResult {
   const store = StandinStore.open(options.dataDir);
   try {
     const orgs = store.listOrgs();
+    // influxd asks for --org; the page's recovery command has none, and the first start makes two orgs.
     const org =
-      options.org === undefined ? (orgs.length === 1 ? orgs[0] : undefined) : orgs.find((o) => o.name === options.org);
+      options.org === undefined
+        ? (orgs.find((o) => o.name === BOOTSTRAP_ORG) ?? (orgs.length === 1 ? orgs[0] : undefined))
+        : orgs.find((o) => o.name === options.org);
     if (!org) {
       const names = orgs.map((o) => o.name).join(', ');
       throw new Error(

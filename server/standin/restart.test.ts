@@ -49,7 +49,13 @@ describe('restart on the same DATA_DIR', () => {
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
       // The token made before the restart still authenticates.
       expect((await h.call('GET', `/api/v2/buckets?orgID=${orgID}`, { token: created.token })).status).toBe(200);
-      expect((await h.call('GET', '/api/v2/users')).json.users).toHaveLength(3);
+      expect((await h.call('GET', '/api/v2/users')).json.users.map((u: { name: string }) => u.name)).toEqual([
+        'admin',
+        'user1',
+        'user2',
+        'user3',
+        'user4',
+      ]);
     });
 
     it('upgrades a database made by the first schema version (no rev column) and keeps its data', async () => {
@@ -65,17 +71,28 @@ describe('restart on the same DATA_DIR', () => {
 
     it('upgrades a schema 3 database: every user joins every org, the user of its first token as owner', async () => {
       h.change((store) => store.insertUser({ id: newId(), name: 'late-user', status: 'active' }));
+      const second = await h.orgIDByName('second-org');
       await h.restartFromSchema(3, 'DROP TABLE org_members');
       const roles = h.change((store) => {
         const names = new Map(store.listUsers().map((u) => [u.id, u.name]));
         return store.listOrgMembers().map((m) => [names.get(m.userID), m.orgID, m.role]);
       });
-      expect(roles.sort()).toEqual([
+      // second-org's first token is user3's, so user3 owns it after the upgrade.
+      const expected = [
         ['admin', h.orgID, 'owner'],
+        ['admin', second, 'member'],
         ['late-user', h.orgID, 'member'],
+        ['late-user', second, 'member'],
         ['user1', h.orgID, 'member'],
+        ['user1', second, 'member'],
         ['user2', h.orgID, 'member'],
-      ]);
+        ['user2', second, 'member'],
+        ['user3', h.orgID, 'member'],
+        ['user3', second, 'owner'],
+        ['user4', h.orgID, 'member'],
+        ['user4', second, 'member'],
+      ];
+      expect(roles.sort()).toEqual(expected.sort());
     });
   });
 

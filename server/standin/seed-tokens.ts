@@ -1,6 +1,6 @@
-// Synthetic tokens for load tests and demos: N tokens spread over M users (user-seed-1..M, members of the org),
+// Synthetic tokens for load tests and demos: N tokens spread over M users (user-seed-1..M, members of my-org),
 // with varied descriptions, statuses and permissions, and optionally B more buckets (bucket-seed-1..B), written
-// in one transaction.
+// in one transaction, all in the first start's my-org (second-org keeps its few demo tokens).
 import { bootstrapIfEmpty, BOOTSTRAP_ORG } from './bootstrap';
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';

@@ -27,13 +27,17 @@ describe('seedTokens', () => {
     const store = StandinStore.open(h.dataDir); // a second connection, as `npm run seed` would be
     const summary = seedTokens(store, { tokens: 600, users: 4, buckets: 3 });
     const again = seedTokens(store, { tokens: 10, users: 4, buckets: 4 });
-    // Seed users join the org, as `influx user create --org` makes them; seed buckets are added once.
+    // Seed users join my-org (not second-org), as `influx user create --org` makes them; seed buckets are added
+    // once, to my-org.
     const names = new Map(store.listUsers().map((u) => [u.id, u.name]));
-    const members = store.listOrgMembers().map((m) => names.get(m.userID));
-    const buckets = store.listBuckets().map((b) => b.name);
+    const seedMembers = store
+      .listOrgMembers()
+      .flatMap((m) => (names.get(m.userID)?.startsWith('user-seed-') ? [[names.get(m.userID), m.orgID]] : []));
+    const seedBuckets = store.listBuckets().filter((b) => b.name.startsWith('bucket-seed-'));
     store.close();
-    expect(members).toEqual(expect.arrayContaining(['user-seed-1', 'user-seed-2', 'user-seed-3', 'user-seed-4']));
-    expect(buckets.filter((name) => name.startsWith('bucket-seed-')).sort()).toEqual([
+    expect(seedMembers.sort()).toEqual([1, 2, 3, 4].map((n) => [`user-seed-${n}`, h.orgID]));
+    expect(new Set(seedBuckets.map((b) => b.orgID))).toEqual(new Set([h.orgID]));
+    expect(seedBuckets.map((b) => b.name).sort()).toEqual([
       'bucket-seed-1',
       'bucket-seed-2',
       'bucket-seed-3',
@@ -51,6 +55,7 @@ describe('seedTokens', () => {
     expect(new Set(seeded.map((a) => a.user))).toEqual(
       new Set(['user-seed-1', 'user-seed-2', 'user-seed-3', 'user-seed-4']),
     );
+    expect(new Set(seeded.map((a) => a.org))).toEqual(new Set(['my-org']));
     expect(new Set(seeded.map((a) => a.status))).toEqual(new Set(['active', 'inactive']));
     expect(new Set(seeded.map((a) => a.description)).size).toBeGreaterThan(300);
     expect(seeded.some((a) => a.permissions.length > 40)).toBe(true); // some all-access
@@ -77,7 +82,7 @@ describe('npm run seed', () => {
     const token = readFileSync(join(dataDir, 'operator-token'), 'utf8').trim();
     expect(stdout).not.toContain(token);
     expect(stdout).toContain(`read it with: cat ${join(dataDir, 'operator-token')}`);
-    expect(stdout).toMatch(/seeded 50 tokens over 2 users \(2 new\) in org my-org in \d+ ms; 57 tokens in /);
+    expect(stdout).toMatch(/seeded 50 tokens over 2 users \(2 new\) in org my-org in \d+ ms; 61 tokens in /);
     expect(statSync(join(dataDir, 'operator-token')).mode & 0o777).toBe(0o600);
 
     const store = StandinStore.open(dataDir);
@@ -85,7 +90,7 @@ describe('npm run seed', () => {
     store.close();
     const second = await run(process.execPath, [...script, '--tokens', '5'], { cwd: repoRoot, env });
     expect(second.stdout).not.toMatch(/operator token/i);
-    expect(second.stdout).toMatch(/seeded 5 tokens over 10 users \(8 new\).*; 62 tokens in /);
+    expect(second.stdout).toMatch(/seeded 5 tokens over 10 users \(8 new\).*; 66 tokens in /);
 
     await expect(run(process.execPath, [...script, '--tokens', 'many'], { cwd: repoRoot, env })).rejects.toMatchObject({
       code: 1,

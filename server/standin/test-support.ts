@@ -91,6 +91,12 @@ export class Harness {
     return (answer.json as { users: { id: string }[] }).users[0]!.id;
   }
 
+  async orgIDByName(name: string): Promise<string> {
+    const answer = await this.call('GET', `/api/v2/orgs?org=${encodeURIComponent(name)}`);
+    expect(answer.status).toBe(200);
+    return (answer.json as { orgs: { id: string }[] }).orgs[0]!.id;
+  }
+
   async bucketID(name: string): Promise<string> {
     const answer = await this.call('GET', `/api/v2/buckets?orgID=${this.orgID}&name=${encodeURIComponent(name)}`);
     expect(answer.status).toBe(200);

@@ -42,12 +42,15 @@ export const CALLERS: CallerKind[] = ['operator', 'allAccess', 'readOnly', 'inac
 interface Rights {
   /** Whose tokens it may read and write: every user's, or one user's. */
   user: 'any' | string;
+  /** In which org: every org's (the operator), or one org's (a token scoped to the model's org). */
+  org: 'any' | string;
   write: boolean;
   /** Unscoped read:users (only the operator may hand it out). */
   allUsers: boolean;
 }
 
 export interface Model {
+  /** The org the commands create tokens in (my-org); the list also holds second-org's tokens from the start. */
   orgID: string;
   orgName: string;
   users: { id: string; name: string }[];
@@ -114,7 +117,9 @@ function standing(m: Model, kind: CallerKind): 'unknown' | 'inactive' | Rights {
   return caller.rights;
 }
 
-const mayTouch = (rights: Rights, t: ModelToken) => rights.user === 'any' || rights.user === t.userID;
+const inOrg = (rights: Rights, t: ModelToken) => rights.org === 'any' || rights.org === t.orgID;
+const ofUser = (rights: Rights, t: ModelToken) => rights.user === 'any' || rights.user === t.userID;
+const mayTouch = (rights: Rights, t: ModelToken) => inOrg(rights, t) && ofUser(rights, t);
 
 /** The permission as InfluxDB renders it: names of buckets, orgs and users, and the org's name. */
 function rendered(m: Model, p: Perm): Json {
@@ -309,10 +314,12 @@ function refusal(
   const row = m.tokens.find((t) => t.id === id);
   if (!row) return [404, 'not found', 'authorization not found'];
   if (standingNow === 'inactive') return [401, 'unauthorized', 'token is inactive'];
-  if (reads && !mayTouch(standingNow, row)) return [401, 'unauthorized', `read:users/${row.userID} is unauthorized`];
-  if (writes && !standingNow.write)
-    return [401, 'unauthorized', `write:orgs/${m.orgID}/authorizations/${id} is unauthorized`];
-  if (writes && !mayTouch(standingNow, row)) return [401, 'unauthorized', `write:users/${row.userID} is unauthorized`];
+  if (reads && !inOrg(standingNow, row))
+    return [401, 'unauthorized', `read:orgs/${row.orgID}/authorizations/${id} is unauthorized`];
+  if (reads && !ofUser(standingNow, row)) return [401, 'unauthorized', `read:users/${row.userID} is unauthorized`];
+  if (writes && (!standingNow.write || !inOrg(standingNow, row)))
+    return [401, 'unauthorized', `write:orgs/${row.orgID}/authorizations/${id} is unauthorized`];
+  if (writes && !ofUser(standingNow, row)) return [401, 'unauthorized', `write:users/${row.userID} is unauthorized`];
   return undefined;
 }
 
@@ -418,10 +425,13 @@ class List implements Cmd {
     if (this.filter === 'unknownUser') return expectError(answer, 404, 'not found', 'user not found');
     expect(answer.status, answer.text).toBe(200);
     const byUser = this.filter === 'user' || this.filter === 'userID';
+    const byOrg = this.filter === 'org' || this.filter === 'orgID';
     const expected =
       standingNow === 'inactive'
         ? []
-        : m.tokens.filter((t) => (!byUser || t.userID === user.id) && mayTouch(standingNow, t));
+        : m.tokens.filter(
+            (t) => (!byUser || t.userID === user.id) && (!byOrg || t.orgID === m.orgID) && mayTouch(standingNow, t),
+          );
     expect(answer.json).toEqual({ links: { self: '/api/v2/authorizations' }, authorizations: expected });
   }
   toString = () => `List(${this.caller}, ${this.filter}, user#${this.userIndex})`;
@@ -564,8 +574,8 @@ export async function initialModel(target: Target, operatorToken: string): Promi
     expect(answer.status, answer.text).toBe(200);
     return answer.json as Json;
   };
-  const org = get('/api/v2/orgs').then((j) => (j.orgs as { id: string; name: string }[])[0]!);
-  const { id: orgID, name: orgName } = await org;
+  const orgs = (await get('/api/v2/orgs')).orgs as { id: string; name: string }[];
+  const { id: orgID, name: orgName } = orgs.find((o) => o.name === 'my-org')!;
   const users = ((await get('/api/v2/users')).users as { id: string; name: string }[]).map(({ id, name }) => ({
     id,
     name,
@@ -589,11 +599,11 @@ export async function initialModel(target: Target, operatorToken: string): Promi
       operator: {
         token: op === null ? null : operatorToken,
         id: operatorID,
-        rights: { user: 'any', write: true, allUsers: true },
+        rights: { user: 'any', org: 'any', write: true, allUsers: true },
       },
-      allAccess: { token: '', id: '', rights: { user: userID('user1'), write: true, allUsers: false } },
-      readOnly: { token: '', id: '', rights: { user: 'any', write: false, allUsers: false } },
-      inactive: { token: '', id: '', rights: { user: userID('user2'), write: true, allUsers: false } },
+      allAccess: { token: '', id: '', rights: { user: userID('user1'), org: orgID, write: true, allUsers: false } },
+      readOnly: { token: '', id: '', rights: { user: 'any', org: orgID, write: false, allUsers: false } },
+      inactive: { token: '', id: '', rights: { user: userID('user2'), org: orgID, write: true, allUsers: false } },
     },
   };
   const allAccess = (uid: string): Perm[] => [
