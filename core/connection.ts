@@ -3,7 +3,8 @@
 //   CLI (as the `influx` CLI): flags > environment > the config named by --active-config / INFLUX_ACTIVE_CONFIG
 //        > the config marked `active = true` in the influx CLI configs file.
 //   app server: environment > the config named by INFLUX_ACTIVE_CONFIG; never a config just because it is marked
-//        active (a shared page must not follow whichever CLI profile happens to be active).
+//        active (a shared page must not follow whichever CLI profile happens to be active). With INFLUX_CONFIGS the
+//        server offers several connections, each one config as it is (resolveOfferedConnections).
 // Each of host, token and org is resolved on its own, as influx does. Node only (reads files): the page never imports it.
 import { resolve } from 'node:path';
 import { defaultConfigsPath, readInfluxConfigs, type InfluxConfig } from './influx-configs';
@@ -67,6 +68,88 @@ export function resolveServerConnection(env: Env, homedir: string): ConnectionSe
     org: setting(env.INFLUX_ORG, 'INFLUX_ORG') ?? configValue(config, 'org'),
     ...(config && { config: { name: config.name, path: config.path } }),
   };
+}
+
+/** One connection INFLUX_CONFIGS offers: a config of the configs file, by its name, with what it holds. */
+export interface OfferedConnection {
+  name: string;
+  host: Setting;
+  token?: Setting;
+  org?: Setting;
+  config: { name: string; path: string };
+}
+
+/** A name that can stand in a URL path segment as it is (/c/<name>/...): the page's URLs carry it. */
+export function isConnectionName(name: string): boolean {
+  return /^[A-Za-z0-9._-]{1,64}$/.test(name) && name !== '.' && name !== '..';
+}
+
+/**
+ * INFLUX_CONFIGS="dev,prod": those configs of the configs file, in that order (the first is the default), each with
+ * the url, token and org it holds; undefined when unset. Each connection is its config alone, so the settings that
+ * describe one connection (INFLUX_HOST, INFLUX_TOKEN, INFLUX_ORG, INFLUX_ACTIVE_CONFIG) are refused beside it:
+ * applied to all, a dev token would go to prod.
+ */
+export function resolveOfferedConnections(env: Env, homedir: string): OfferedConnection[] | undefined {
+  const list = setting(env.INFLUX_CONFIGS, 'INFLUX_CONFIGS');
+  if (!list) return undefined;
+  for (const single of ['INFLUX_HOST', 'INFLUX_TOKEN', 'INFLUX_ORG', 'INFLUX_ACTIVE_CONFIG']) {
+    if (env[single])
+      throw new SettingsError(
+        `INFLUX_CONFIGS and ${single} are both set: with INFLUX_CONFIGS each connection takes its host, token and org ` +
+          `from its own config, and the first one named is the default; unset ${single}`,
+        'value',
+      );
+  }
+  const names = list.value.split(',').map((name) => name.trim());
+  if (names.some((name) => name === ''))
+    throw new SettingsError(`INFLUX_CONFIGS="${list.value}" has an empty name: write names like dev,prod`, 'value');
+  const path = setting(env.INFLUX_CONFIGS_PATH, 'INFLUX_CONFIGS_PATH')?.value ?? defaultConfigsPath(homedir);
+  const configs = readInfluxConfigs(path);
+  if (!configs)
+    throw new SettingsError(
+      `INFLUX_CONFIGS names configs of ${path}, which does not exist; create them with \`influx config create\`, ` +
+        'or point INFLUX_CONFIGS_PATH at the right file',
+      'configs-file',
+    );
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (seen.has(name.toLowerCase())) throw new SettingsError(`INFLUX_CONFIGS names "${name}" twice`, 'value');
+    seen.add(name.toLowerCase());
+    if (!isConnectionName(name))
+      throw new SettingsError(
+        `INFLUX_CONFIGS: "${name}" cannot name a connection, as it appears in the page's URLs: ` +
+          'config names offered must use only letters, digits, ".", "_" and "-"',
+        'value',
+      );
+    const found = configs.find((c) => c.name === name);
+    if (!found) {
+      const known = configs.map((c) => c.name).join(', ') || 'none';
+      throw new SettingsError(
+        `INFLUX_CONFIGS names "${name}", which is not a config in ${path} (configs there: ${known})`,
+        'configs-file',
+      );
+    }
+    const config = { ...found, path };
+    const url = configValue(config, 'url');
+    if (!url)
+      throw new SettingsError(
+        `INFLUX_CONFIGS names "${name}", but that config in ${path} has no "url"; add one with \`influx config set\``,
+        'configs-file',
+      );
+    const token = configValue(config, 'token');
+    const org = configValue(config, 'org');
+    return {
+      name,
+      host: {
+        value: normalizeHost(url.value, url.source, 'put the API token in its "token" instead'),
+        source: url.source,
+      },
+      ...(token && { token }),
+      ...(org && { org }),
+      config: { name, path },
+    };
+  });
 }
 
 /** Where the local stand-in keeps its data and listens (DATA_DIR, STANDIN_PORT). */

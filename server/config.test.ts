@@ -122,7 +122,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}, dir, home).upstream.mode).toBe('standin');
     const pathOnly = loadConfig({ INFLUX_CONFIGS_PATH: join(home, '.influxdbv2', 'configs') }, dir, home);
     expect(pathOnly.upstream.mode).toBe('standin');
-    expect(pathOnly.warnings.join('\n')).toMatch(/INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not/);
+    expect(pathOnly.warnings.join('\n')).toMatch(
+      /INFLUX_CONFIGS_PATH is set but neither INFLUX_ACTIVE_CONFIG nor INFLUX_CONFIGS is/,
+    );
     expect(loadConfig({ INFLUX_ACTIVE_CONFIG: 'default' }, dir, home).upstream).toMatchObject({
       url: 'http://localhost:8086',
       source: 'influx CLI config "default"',
@@ -196,5 +198,112 @@ describe('governance settings', () => {
       'AUTH_PROXY_HEADER="x user" is not a header name (letters, digits and dashes)',
     );
     expect(() => loadConfig({ AUTH_PROXY_TRUSTED: '10.0.0.5' }, dir)).toThrow(ConfigError);
+  });
+});
+
+describe('several connections (INFLUX_CONFIGS)', () => {
+  const MORE = `${CONFIGS}
+[staging]
+  url = "http://staging.lan:8086"
+  org = "acme"
+
+[no-url]
+  token = "no-url-token-value"
+
+["my prod"]
+  url = "https://prod.example.com"
+`;
+  const env = (extra: Record<string, string>) => ({ INFLUX_CONFIGS_PATH: join(dir, 'configs'), ...extra });
+  beforeEach(() => writeFileSync(join(dir, 'configs'), MORE));
+
+  it('offers each named config as a connection, the first as the default, with the production marks', () => {
+    const config = loadConfig(env({ INFLUX_CONFIGS: 'cloud, default,staging', INFLUX_PRODUCTION: 'cloud' }), dir);
+    expect(config.connectionName).toBe('cloud');
+    expect(config.production).toBe(true);
+    expect(config.upstream).toEqual({
+      mode: 'influx',
+      url: 'https://us-east-1-1.aws.cloud2.influxdata.com',
+      token: 'cloud-token-value',
+      org: 'acme',
+      source: 'influx CLI config "cloud"',
+    });
+    expect(config.moreConnections).toEqual([
+      {
+        name: 'default',
+        production: false,
+        upstream: {
+          mode: 'influx',
+          url: 'http://localhost:8086',
+          token: 'local-token-value',
+          org: 'my-org',
+          source: 'influx CLI config "default"',
+        },
+      },
+      {
+        name: 'staging',
+        production: false,
+        upstream: {
+          mode: 'influx',
+          url: 'http://staging.lan:8086',
+          org: 'acme',
+          source: 'influx CLI config "staging"',
+        },
+      },
+    ]);
+    expect(config.warnings).toEqual([]);
+  });
+
+  it('names one connection by its config, or "default", and lets INFLUX_PRODUCTION mark it', () => {
+    expect(loadConfig({}, dir).connectionName).toBe('default');
+    expect(loadConfig({ INFLUX_PRODUCTION: 'default' }, dir)).toMatchObject({ production: true, moreConnections: [] });
+    const named = loadConfig(env({ INFLUX_ACTIVE_CONFIG: 'cloud', INFLUX_PRODUCTION: 'cloud' }), dir);
+    expect(named).toMatchObject({ connectionName: 'cloud', production: true, moreConnections: [] });
+    // A config name that cannot be a URL segment still works alone, as before connections had names.
+    expect(loadConfig(env({ INFLUX_ACTIVE_CONFIG: 'my prod' }), dir).connectionName).toBe('default');
+  });
+
+  it.each([
+    [
+      { INFLUX_CONFIGS: 'cloud,prod' },
+      /^INFLUX_CONFIGS names "prod", which is not a config in .*configs \(configs there: default, cloud, staging, no-url, my prod\)$/,
+    ],
+    [{ INFLUX_CONFIGS: 'cloud,cloud' }, /^INFLUX_CONFIGS names "cloud" twice$/],
+    [{ INFLUX_CONFIGS: 'cloud,,default' }, /^INFLUX_CONFIGS="cloud,,default" has an empty name/],
+    [{ INFLUX_CONFIGS: 'cloud,no-url' }, /^INFLUX_CONFIGS names "no-url", but that config in .*configs has no "url"/],
+    [{ INFLUX_CONFIGS: 'my prod' }, /^INFLUX_CONFIGS: "my prod" cannot name a connection.*letters, digits/],
+    [{ INFLUX_CONFIGS: 'cloud', INFLUX_HOST: 'http://x:8086' }, /^INFLUX_CONFIGS and INFLUX_HOST are both set/],
+    [{ INFLUX_CONFIGS: 'cloud', INFLUX_TOKEN: 'tok' }, /^INFLUX_CONFIGS and INFLUX_TOKEN are both set/],
+    [{ INFLUX_CONFIGS: 'cloud', INFLUX_ORG: 'o' }, /^INFLUX_CONFIGS and INFLUX_ORG are both set/],
+    [
+      { INFLUX_CONFIGS: 'cloud', INFLUX_ACTIVE_CONFIG: 'cloud' },
+      /^INFLUX_CONFIGS and INFLUX_ACTIVE_CONFIG are both set/,
+    ],
+    [
+      { INFLUX_CONFIGS: 'cloud,staging', INFLUX_PRODUCTION: 'prod' },
+      /^INFLUX_PRODUCTION names "prod", which is not a connection this console offers \(connections: cloud, staging\)$/,
+    ],
+    [{ INFLUX_PRODUCTION: 'prod' }, /^INFLUX_PRODUCTION names "prod".*\(connections: default\)$/],
+  ])('refuses %o with a clear error, never showing a token', (extra, message) => {
+    const read = () => loadConfig(env(extra), dir);
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(message);
+    expect(read).not.toThrow(/token-value/);
+  });
+
+  it('says when the configs file it names configs of does not exist', () => {
+    expect(() => loadConfig({ INFLUX_CONFIGS: 'dev', INFLUX_CONFIGS_PATH: join(dir, 'nope') }, dir)).toThrow(
+      `INFLUX_CONFIGS names configs of ${join(dir, 'nope')}, which does not exist`,
+    );
+  });
+
+  it('refuses a non-loopback HOST when any offered connection holds a token, unless ALLOW_REMOTE=1', () => {
+    // staging holds no token, cloud does.
+    expect(() => loadConfig(env({ INFLUX_CONFIGS: 'staging,cloud', HOST: '0.0.0.0' }), dir)).toThrow(
+      /Refusing to listen on HOST=0.0.0.0: the server holds the token from influx CLI config "cloud"/,
+    );
+    expect(loadConfig(env({ INFLUX_CONFIGS: 'staging,cloud', HOST: '0.0.0.0', ALLOW_REMOTE: '1' }), dir).host).toBe(
+      '0.0.0.0',
+    );
+    expect(loadConfig(env({ INFLUX_CONFIGS: 'staging', HOST: '0.0.0.0' }), dir).host).toBe('0.0.0.0');
   });
 });

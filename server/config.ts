@@ -2,7 +2,14 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePort, resolveServerConnection, standinSettings, type Env } from '../core/connection';
+import {
+  parsePort,
+  isConnectionName,
+  resolveOfferedConnections,
+  resolveServerConnection,
+  standinSettings,
+  type Env,
+} from '../core/connection';
 import { SettingsError } from '../core/settings-error';
 import { parseDuration } from '../core/duration';
 import type { GovernanceConfig } from './app/app-server';
@@ -29,10 +36,24 @@ export interface InfluxUpstream {
   source: string;
 }
 
+/** A further InfluxDB the console offers (INFLUX_CONFIGS), reached at /c/<name>/... */
+export interface MoreConnection {
+  name: string;
+  production: boolean;
+  upstream: InfluxUpstream;
+}
+
 export interface ProductConfig {
   host: string;
   port: number;
+  /** The default connection: the one /api/* reaches, and the one governance (expiry, activity) covers. */
   upstream: StandinUpstream | InfluxUpstream;
+  /** The default connection's name: the first config INFLUX_CONFIGS names, else INFLUX_ACTIVE_CONFIG's, else "default". */
+  connectionName: string;
+  /** INFLUX_PRODUCTION names the default connection. */
+  production: boolean;
+  /** The other connections INFLUX_CONFIGS offers, in its order (empty without it). */
+  moreConnections: MoreConnection[];
   /** How long to wait for InfluxDB's response headers before answering 504. */
   timeoutMs: number;
   bodyLimitBytes: number;
@@ -81,7 +102,9 @@ function readConfig(env: Env, cwd: string, home: string): ProductConfig {
       );
   }
   const allowRemote = parseFlag(env.ALLOW_REMOTE, 'ALLOW_REMOTE');
-  const upstream = readUpstream(env, cwd, home);
+  const { upstream, connectionName, more } = readConnections(env, cwd, home);
+  const production = readProduction(env, [connectionName, ...more.map((c) => c.name)]);
+  const moreConnections = more.map((c) => ({ ...c, production: production.has(c.name) }));
   const warnings: string[] = [];
   if (upstream.mode === 'standin') {
     for (const name of ['INFLUX_TOKEN', 'INFLUX_ORG'] as const) {
@@ -89,17 +112,17 @@ function readConfig(env: Env, cwd: string, home: string): ProductConfig {
         warnings.push(`${name} is set but INFLUX_HOST is not, so it is ignored and the local stand-in is used`);
     }
   }
-  if (env.INFLUX_CONFIGS_PATH && !env.INFLUX_ACTIVE_CONFIG) {
+  if (env.INFLUX_CONFIGS_PATH && !env.INFLUX_ACTIVE_CONFIG && !env.INFLUX_CONFIGS) {
     warnings.push(
-      'INFLUX_CONFIGS_PATH is set but INFLUX_ACTIVE_CONFIG is not, so no influx CLI config is used (the server never picks the one marked active)',
+      'INFLUX_CONFIGS_PATH is set but neither INFLUX_ACTIVE_CONFIG nor INFLUX_CONFIGS is, so no influx CLI config is used (the server never picks the one marked active)',
     );
   }
   if (env.INFLUX_ORG_ID)
     warnings.push('INFLUX_ORG_ID is not read by the app server, which scopes by org name: set INFLUX_ORG');
 
-  const holdsToken = upstream.mode === 'standin' || Boolean(upstream.token);
-  if (holdsToken && !isLoopbackHost(host) && !allowRemote) {
-    const whose = upstream.mode === 'standin' ? "the stand-in's operator token" : 'the token from ' + upstream.source;
+  const withToken = [upstream, ...more.map((c) => c.upstream)].find((u) => u.mode === 'standin' || u.token);
+  if (withToken && !isLoopbackHost(host) && !allowRemote) {
+    const whose = withToken.mode === 'standin' ? "the stand-in's operator token" : 'the token from ' + withToken.source;
     throw new ConfigError(
       `Refusing to listen on HOST=${host}: the server holds ${whose} and adds it to every request that carries none, ` +
         'so anyone who can reach this address could read, disable and delete your tokens. ' +
@@ -112,6 +135,9 @@ function readConfig(env: Env, cwd: string, home: string): ProductConfig {
     host,
     port,
     upstream,
+    connectionName,
+    production: production.has(connectionName),
+    moreConnections,
     timeoutMs,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     allowedHosts,
@@ -167,10 +193,49 @@ function durationSetting(raw: string, name: string): number {
   return ms;
 }
 
-function readUpstream(env: Env, cwd: string, home: string): StandinUpstream | InfluxUpstream {
-  const { host, token, org } = resolveServerConnection(env, home);
-  if (!host) return { mode: 'standin', ...standinSettings(env, cwd) };
-  return { mode: 'influx', url: host.value, token: token?.value, org: org?.value, source: host.source };
+/** The default connection, its name, and the others INFLUX_CONFIGS offers (see resolveOfferedConnections). */
+function readConnections(
+  env: Env,
+  cwd: string,
+  home: string,
+): { upstream: StandinUpstream | InfluxUpstream; connectionName: string; more: Omit<MoreConnection, 'production'>[] } {
+  const offered = resolveOfferedConnections(env, home);
+  if (offered) {
+    const [first, ...rest] = offered.map((c) => ({
+      name: c.name,
+      upstream: {
+        mode: 'influx',
+        url: c.host.value,
+        token: c.token?.value,
+        org: c.org?.value,
+        source: c.host.source,
+      } as InfluxUpstream,
+    }));
+    return { upstream: first!.upstream, connectionName: first!.name, more: rest };
+  }
+  const { host, token, org, config } = resolveServerConnection(env, home);
+  // One connection: named by its config (the page shows the name), else, or when the name cannot be a URL segment
+  // (it worked before connections had names), "default".
+  const connectionName = config && isConnectionName(config.name) ? config.name : 'default';
+  const upstream: StandinUpstream | InfluxUpstream = host
+    ? { mode: 'influx', url: host.value, token: token?.value, org: org?.value, source: host.source }
+    : { mode: 'standin', ...standinSettings(env, cwd) };
+  return { upstream, connectionName, more: [] };
+}
+
+/** INFLUX_PRODUCTION: the names of the connections to mark as production; each must be one offered. */
+function readProduction(env: Env, offered: string[]): Set<string> {
+  const names = (env.INFLUX_PRODUCTION ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!offered.includes(name))
+      throw new ConfigError(
+        `INFLUX_PRODUCTION names "${name}", which is not a connection this console offers (connections: ${offered.join(', ')})`,
+      );
+  }
+  return new Set(names);
 }
 
 function parsePositiveInt(raw: string | undefined, name: string, fallback: number): number {

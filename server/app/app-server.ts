@@ -1,20 +1,35 @@
 // The one server people open (Fastify): the app (built files or Vite in dev), its config and own-token endpoints,
-// and the thin proxy to InfluxDB. Every request passes the same gates in the same order (server/proxy/gates.ts,
+// and the thin proxy to InfluxDB: the default connection at /api/*, further ones at /c/<name>/... (connections.ts). Every request passes the same gates in the same order (server/proxy/gates.ts,
 // one onRequest hook) before any route sees it.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteHandlerMethod,
+} from 'fastify';
 import { InfluxError, sendInfluxError } from '../influx-error';
 import { lingerOnClose } from '../lingering-close';
 import { registerForwarding } from '../proxy/forward';
-import { APP_CONFIG_PATH, check, createGates, OWN_TOKEN_PATH, type GateOptions } from '../proxy/gates';
+import { APP_CONFIG_PATH, check, createGates, type GateOptions } from '../proxy/gates';
 import { isLoopbackHost } from '../proxy/loopback';
 import { knownHostsFor } from '../proxy/request-origin';
 import { PRODUCTION_CSP } from '../proxy/security-headers';
-import { identifyByListing, type IdentifyToken, type OwnTokenAnswer } from './own-token';
+import { identifyByListing, type IdentifyToken } from './own-token';
+import {
+  checkConnectionNames,
+  CONNECTION_SCHEMA,
+  connectionEntry,
+  displayUrl,
+  offerConnections,
+  registerOwnToken,
+  type MoreConnection,
+} from './connections';
 import { fileServerToken, fixedServerToken } from './server-token';
 import { startGovernance } from '../governance/start';
 import type { AuthProxySetting } from '../governance/who';
+import type { GovernanceState } from '../../core/governance';
 import { notFound, registerStaticFiles, type PageHandler } from './static-files';
 
 /** What serves the app's pages when there is no static folder (Vite's dev server). */
@@ -37,6 +52,12 @@ export interface AppServerConfig {
   identifyToken?: IdentifyToken;
   /** Org name the app scopes its list to, or null. */
   org: string | null;
+  /** The default connection's name, on the page and in /c/<name>/ URLs. Default "default". */
+  connectionName?: string;
+  /** Marks the default connection as production (INFLUX_PRODUCTION). */
+  production?: boolean;
+  /** Further InfluxDB connections (INFLUX_CONFIGS), each at /c/<name>/...; governance covers the default only. */
+  moreConnections?: MoreConnection[];
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0 (a free port). */
@@ -133,7 +154,9 @@ export async function startAppServer(config: AppServerConfig): Promise<RunningAp
 
 export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppServer> {
   const host = config.host ?? '127.0.0.1';
-  if (config.serverToken && !isLoopbackHost(host) && !config.allowRemote) {
+  const more = config.moreConnections ?? [];
+  const holdsToken = Boolean(config.serverToken) || more.some((c) => c.serverToken);
+  if (holdsToken && !isLoopbackHost(host) && !config.allowRemote) {
     throw new Error(
       `Refusing to listen on ${host} while holding a server token: anyone who can reach it could manage your tokens. ` +
         'Listen on 127.0.0.1, or set ALLOW_REMOTE=1 if everyone on that network may.',
@@ -142,6 +165,8 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
   if (!config.staticDir === !config.appLayer)
     throw new Error('startAppServer: give exactly one of staticDir or appLayer');
 
+  const defaultName = config.connectionName ?? 'default';
+  checkConnectionNames([defaultName, ...more.map((c) => c.name)]);
   const log = config.log ?? (() => {});
   const upstreamDisplay = displayUrl(config.upstreamUrl);
   const timeoutMs = config.timeoutMs ?? 30_000;
@@ -151,13 +176,13 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
       ? fileServerToken(config.serverTokenFile, config.serverToken)
       : fixedServerToken(config.serverToken);
   const identifyToken = config.identifyToken ?? identifyByListing(upstreamDisplay, timeoutMs);
-  const appConfig = { mode: config.mode, upstream: upstreamDisplay, org: config.org, needsToken: !config.serverToken };
 
   let knownHosts: ReadonlySet<string> = knownHostsFor(host, 80, config.allowedHosts ?? []);
   const gateOptions: GateOptions = {
     knownHosts: () => knownHosts,
     contentSecurityPolicy: config.contentSecurityPolicy ?? PRODUCTION_CSP,
     bodyLimitBytes,
+    connections: [defaultName, ...more.map((c) => c.name)],
   };
   const app = Fastify({
     logger: false,
@@ -205,45 +230,46 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
     log,
   });
 
-  const forward = await registerForwarding(app, {
-    upstreamUrl: upstreamDisplay,
-    serverToken: () => serverToken.current(),
+  const forwarderFor = await registerForwarding(app, {
     timeoutMs,
     bodyLimitBytes,
     log,
     compressFor: config.compressFor,
-    changes: governance.changes,
   });
+  const connections = offerConnections({
+    default: {
+      name: defaultName,
+      display: upstreamDisplay,
+      org: config.org,
+      production: config.production ?? false,
+      serverToken,
+      recoverable: config.serverTokenFile !== undefined,
+      identifyToken,
+    },
+    changes: governance.changes,
+    more,
+    timeoutMs,
+    forwarderFor,
+  });
+  // The gates let through only names in this list; a request without /c/<name>/ is the default's.
+  const connectionOf = (name: string | undefined) => connections.get(name ?? defaultName)!;
+  const forward: RouteHandlerMethod = function (request, reply) {
+    return connectionOf(request.gated!.connection).forward.call(this, request, reply);
+  };
 
   app.get(APP_CONFIG_PATH, { schema: { response: { 200: APP_CONFIG_SCHEMA } } }, (_request, reply) => {
+    const appConfig = {
+      mode: config.mode,
+      upstream: upstreamDisplay,
+      org: config.org,
+      needsToken: !config.serverToken,
+      connection: defaultName,
+      connections: [...connections.values()].map(connectionEntry),
+    };
     void reply.header('cache-control', 'no-store').send(appConfig);
   });
 
-  /** GET /api/app/own-token: which token the page runs on (the pasted one it sends, else the server's), and its state. */
-  app.get(OWN_TOKEN_PATH, { schema: { response: { 200: OWN_TOKEN_SCHEMA } } }, async (request, reply) => {
-    const pasted = tokenFromHeader(request.headers.authorization);
-    if (!pasted) serverToken.reload();
-    const token = pasted ?? serverToken.current();
-    const base = {
-      source: pasted ? 'pasted' : 'server',
-      recoverable: !pasted && config.serverTokenFile !== undefined,
-    } as const;
-    let answer: OwnTokenAnswer;
-    if (!token) {
-      answer = { ...base, state: 'refused', message: 'no token' };
-    } else {
-      try {
-        answer = { ...base, ...(await identifyToken(token)) };
-      } catch (error) {
-        log(`server: could not tell which token the page uses: ${(error as Error).message}`);
-        return sendInfluxError(
-          reply,
-          new InfluxError('unavailable', `Could not reach InfluxDB at ${upstreamDisplay} to check the token.`),
-        );
-      }
-    }
-    return reply.header('cache-control', 'no-store').send(answer);
-  });
+  registerOwnToken(app, connectionOf, log);
 
   for (const url of ['/api/*', '/health', '/ping']) app.all(url, forward);
 
@@ -264,6 +290,7 @@ export async function buildAppServer(config: AppServerConfig): Promise<BuiltAppS
     // Every gated request the routes above do not name: the gates already said whether it is a page or forwarded.
     const dispatch = (request: FastifyRequest, reply: FastifyReply) => {
       const gated = request.gated!;
+      if (gated.kind === 'governance-elsewhere') return reply.send(governanceElsewhere(gateOptions.connections[0]!));
       return gated.kind === 'page' ? servePage(request, reply, gated.path) : forward.call(app, request, reply);
     };
     pages.all('/*', dispatch);
@@ -311,40 +338,28 @@ const APP_CONFIG_SCHEMA = {
     upstream: { type: 'string' },
     org: { type: ['string', 'null'] },
     needsToken: { type: 'boolean' },
+    /** The default connection's name: /api/* goes there. */
+    connection: { type: 'string' },
+    /** Every connection offered, the default first; each also at /c/<name>/api/v2/..., /health, /ping. */
+    connections: { type: 'array', items: CONNECTION_SCHEMA },
   },
-  required: ['mode', 'upstream', 'org', 'needsToken'],
+  required: ['mode', 'upstream', 'org', 'needsToken', 'connection', 'connections'],
   additionalProperties: false,
 } as const;
-
-const OWN_TOKEN_SCHEMA = {
-  type: 'object',
-  properties: {
-    state: { type: 'string', enum: ['active', 'inactive', 'refused', 'unknown'] },
-    id: { type: 'string' },
-    description: { type: 'string' },
-    message: { type: 'string' },
-    userID: { type: 'string' },
-    source: { type: 'string', enum: ['server', 'pasted'] },
-    recoverable: { type: 'boolean' },
-  },
-  required: ['state', 'source', 'recoverable'],
-  additionalProperties: false,
-} as const;
-
-function tokenFromHeader(header: string | undefined): string | undefined {
-  const match = /^\s*(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
-
-/** The upstream as shown to people: scheme, host, port and path prefix only, never credentials. */
-function displayUrl(raw: string): string {
-  const url = new URL(raw);
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
 
 function urlHost(host: string): string {
   const bare = host.replace(/^\[|\]$/g, '');
   if (bare === '0.0.0.0') return '127.0.0.1';
   if (bare === '::') return '[::1]';
   return bare.includes(':') ? `[${bare}]` : bare;
+}
+
+/** GET /c/<name>/api/app/governance for a connection other than the default: expiry and the trail are not kept there. */
+function governanceElsewhere(defaultName: string): GovernanceState {
+  return {
+    available: false,
+    unavailableReason: `Expiry and the audit trail are kept for the default connection (“${defaultName}”) only.`,
+    maxLifetimeDays: null,
+    expiries: [],
+  };
 }

@@ -137,7 +137,14 @@ describe('npm start (server/main.ts)', () => {
         `on InfluxDB at ${upstream.url} (from influx CLI config "lab", org lab-org, server token set)`,
       );
       const config = await call(url, '/api/app/config');
-      expect(config.json()).toEqual({ mode: 'influx', upstream: upstream.url, org: 'lab-org', needsToken: false });
+      expect(config.json()).toEqual({
+        mode: 'influx',
+        upstream: upstream.url,
+        org: 'lab-org',
+        needsToken: false,
+        connection: 'lab',
+        connections: [{ name: 'lab', upstream: upstream.url, production: false, org: 'lab-org', needsToken: false }],
+      });
       await call(url, '/api/v2/me');
       // The page's request, and the console's own look at the token list (the audit trail's outside check): both
       // with the config's token.
@@ -150,6 +157,43 @@ describe('npm start (server/main.ts)', () => {
       expect(server.output()).toContain('unreachable');
       expect(server.output()).not.toContain(secret);
       expect(config.text).not.toContain(secret);
+    });
+
+    it('offers each config INFLUX_CONFIGS names, each with its own token, and says which is production', async () => {
+      const prod = await startFakeUpstream();
+      try {
+        const configs = join(dir, 'configs');
+        const [labSecret, prodSecret] = ['lab-token-2c9e4a7f1b3d', 'prod-token-8d1f6b2a9c4e'];
+        writeFileSync(
+          configs,
+          `[lab]\n  url = "${upstream.url}"\n  token = "${labSecret}"\n  org = "lab-org"\n\n` +
+            `[prod]\n  url = "${prod.url}"\n  token = "${prodSecret}"\n  org = "acme"\n`,
+        );
+        const server = run({ INFLUX_CONFIGS: 'lab,prod', INFLUX_PRODUCTION: 'prod', INFLUX_CONFIGS_PATH: configs });
+        const url = await started(server);
+        expect(server.output()).toContain(`also connection "prod" (production): ${prod.url} at ${url}/c/prod/`);
+        const config = await call(url, '/api/app/config');
+        expect(config.json()).toMatchObject({
+          connection: 'lab',
+          connections: [
+            { name: 'lab', upstream: upstream.url, production: false, org: 'lab-org' },
+            { name: 'prod', upstream: prod.url, production: true, org: 'acme' },
+          ],
+        });
+        expect((await call(url, '/c/prod/api/v2/me')).status).toBe(200);
+        expect(prod.received.map((r) => [r.url, r.headers.authorization])).toEqual([
+          ['/api/v2/me', `Token ${prodSecret}`],
+        ]);
+        expect(upstream.received.map((r) => r.headers.authorization)).not.toContain(`Token ${prodSecret}`);
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+        for (const secret of [labSecret, prodSecret]) {
+          expect(server.output()).not.toContain(secret);
+          expect(config.text).not.toContain(secret);
+        }
+      } finally {
+        await prod.close();
+      }
     });
   });
 });

@@ -57,6 +57,15 @@ export async function runProduct(options: RunOptions = {}): Promise<void> {
       serverTokenFile: standin?.operatorTokenFile,
       identifyToken: standin?.identifyToken,
       org,
+      connectionName: config.connectionName,
+      production: config.production,
+      moreConnections: config.moreConnections.map((c) => ({
+        name: c.name,
+        upstreamUrl: c.upstream.url,
+        serverToken: c.upstream.token,
+        org: c.upstream.org ?? null,
+        production: c.production,
+      })),
       host: config.host,
       port: config.port,
       staticDir: appLayer ? undefined : config.staticDir,
@@ -70,6 +79,15 @@ export async function runProduct(options: RunOptions = {}): Promise<void> {
       governance: config.governance,
     });
     say(`InfluxDB Token Manager${options.flavour ? ` (${options.flavour})` : ''} at ${app.url} ${where}`);
+    if (config.moreConnections.length || config.production)
+      say(`  default connection "${config.connectionName}"${config.production ? ' (production)' : ''}`);
+    for (const c of config.moreConnections) {
+      // Names and URLs only: never a token.
+      say(
+        `  also connection "${c.name}"${c.production ? ' (production)' : ''}: ${c.upstream.url} at ${app.url}/c/${c.name}/` +
+          `${c.upstream.org ? ` (org ${c.upstream.org})` : ''}${c.upstream.token ? '' : ', no server token'}`,
+      );
+    }
   } catch (error) {
     await app?.close();
     await standin?.close();

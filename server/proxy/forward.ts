@@ -1,6 +1,7 @@
-// Streams one allowed request to the configured InfluxDB and its answer back (@fastify/reply-from), adding the
-// server token when the browser sent none. The upstream is an undici Pool bound to one origin, so no request can
-// reach another host. Only gated requests (see gates.ts) get here.
+// Streams one allowed request to a configured InfluxDB and its answer back (@fastify/reply-from), adding that
+// connection's server token when the browser sent none. Each connection is an undici Pool bound to its one origin,
+// chosen by the server (never by the request), so no request can reach another host. Only gated requests (see
+// gates.ts) get here.
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
@@ -14,11 +15,19 @@ import type { ChangeObserver } from '../governance/routes';
 import { tooLarge } from './gates';
 import { describeUpstreamFailure } from './upstream-failure';
 
-export interface ForwardOptions {
+/** One InfluxDB to forward to. */
+export interface ForwardTarget {
   /** Normalized base URL: origin plus optional path prefix, no trailing slash. */
   upstreamUrl: string;
+  /** How failure answers name it after "InfluxDB at"; default the URL. */
+  label?: string;
   /** The token added to requests that carry none, read per request (it can change on recovery). */
   serverToken?: () => string | undefined;
+  /** Told about each token change forwarded (the audit trail), before it goes and once InfluxDB took it. */
+  changes?: ChangeObserver;
+}
+
+export interface ForwardOptions {
   timeoutMs: number;
   bodyLimitBytes: number;
   log: (line: string) => void;
@@ -27,8 +36,15 @@ export interface ForwardOptions {
    * spares loopback clients, for whom compressing only costs time; 'all' is for measuring and testing it.
    */
   compressFor?: 'remote' | 'all';
-  /** Told about each token change forwarded (the audit trail), before it goes and once InfluxDB took it. */
-  changes?: ChangeObserver;
+}
+
+/** A target made ready: its own pool, and reply-from's options that point at it. */
+interface Upstream {
+  target: ForwardTarget;
+  pool: Pool;
+  label: string;
+  prefix: string;
+  fromOptions: FastifyReplyFromHooks;
 }
 
 // RFC 9110 hop-by-hop headers: never forwarded, either way.
@@ -66,6 +82,7 @@ const DROP_RESPONSE = new Set([
 
 /** One forwarded exchange: how it may be cut short, and what the client and the timer did. */
 interface Exchange {
+  upstream: Upstream;
   /** An EventEmitter, not an AbortController: undici accepts both, and AbortSignal costs a DOMException per abort. */
   abort: EventEmitter;
   timer?: NodeJS.Timeout;
@@ -89,17 +106,16 @@ declare module 'fastify' {
   }
 }
 
-/** Registers the forwarder on `app` and returns the route handler that forwards a gated request. */
-export async function registerForwarding(app: FastifyInstance, options: ForwardOptions): Promise<RouteHandlerMethod> {
-  const base = new URL(options.upstreamUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  const upstreamDisplay = base.origin + prefix;
+/**
+ * Registers the forwarder on `app` and returns what makes a route handler forwarding gated requests to one InfluxDB
+ * (call it once per connection, at start).
+ */
+export async function registerForwarding(
+  app: FastifyInstance,
+  options: ForwardOptions,
+): Promise<(target: ForwardTarget) => RouteHandlerMethod> {
   const compressFor = options.compressFor ?? 'remote';
-  const pool = new Pool(base.origin, {
-    headersTimeout: options.timeoutMs + 1_000,
-    bodyTimeout: options.timeoutMs,
-    connectTimeout: Math.min(options.timeoutMs, 10_000),
-  });
+  const pools: Pool[] = [];
   const dispatcher = {
     request(
       opts: Dispatcher.RequestOptions & { headers: HeadersWithExchange },
@@ -107,27 +123,28 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     ): void {
       const exchange = opts.headers[EXCHANGE];
       delete opts.headers[EXCHANGE];
-      opts.signal = exchange?.abort; // opts is reply-from's own copy for this request
-      pool.request(opts, callback);
+      if (!exchange) return callback(new Error('forwarded without an exchange'), undefined as never);
+      opts.signal = exchange.abort; // opts is reply-from's own copy for this request
+      exchange.upstream.pool.request(opts, callback);
     },
-    close: () => pool.close(),
-    destroy: () => pool.destroy(),
+    close: () => Promise.all(pools.map((pool) => pool.close())),
+    destroy: () => Promise.all(pools.map((pool) => pool.destroy())),
   };
   app.decorateRequest('exchange', null);
   await app.register(replyFrom, {
-    base: base.origin,
     undici: dispatcher as unknown as Pool,
     disableRequestLogging: true,
     // Upstream URLs are mostly unique (token ids): caching them only costs.
     disableCache: true,
   });
   app.addHook('onClose', async () => {
-    await pool.destroy();
+    await Promise.all(pools.map((pool) => pool.destroy()));
   });
 
   function rewriteRequestHeaders(request: FastifyRequest): HeadersWithExchange {
     const exchange = request.exchange!;
-    const headers: HeadersWithExchange = upstreamRequestHeaders(request, options.serverToken?.(), exchange.length);
+    const serverToken = exchange.upstream.target.serverToken?.();
+    const headers: HeadersWithExchange = upstreamRequestHeaders(request, serverToken, exchange.length);
     headers[EXCHANGE] = exchange;
     return headers;
   }
@@ -148,7 +165,7 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     const cause = (error as { cause?: unknown }).cause ?? error;
     const failure = describeUpstreamFailure(
       exchange.timedOut ? { code: 'UND_ERR_HEADERS_TIMEOUT' } : cause,
-      upstreamDisplay,
+      exchange.upstream.label,
       options.timeoutMs,
     );
     options.log(`proxy: ${request.method} ${request.gated!.path} failed: ${failure.message}`);
@@ -211,17 +228,35 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
     void reply.send(answer);
   }
 
-  // No retries: a 503 passes through as InfluxDB said it (reply-from would retry a GET up to 10 times).
-  const fromOptions = {
-    rewriteRequestHeaders,
-    rewriteHeaders,
-    onError,
-    onResponse,
-    retryDelay: () => null,
-  } as unknown as FastifyReplyFromHooks;
+  function prepare(target: ForwardTarget): Upstream {
+    const base = new URL(target.upstreamUrl);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    const pool = new Pool(base.origin, {
+      headersTimeout: options.timeoutMs + 1_000,
+      bodyTimeout: options.timeoutMs,
+      connectTimeout: Math.min(options.timeoutMs, 10_000),
+    });
+    pools.push(pool);
+    // No retries: a 503 passes through as InfluxDB said it (reply-from would retry a GET up to 10 times).
+    // getUpstream: the server's own origin for this target; reply-from refuses a path that would leave it.
+    const fromOptions = {
+      getUpstream: () => base.origin,
+      rewriteRequestHeaders,
+      rewriteHeaders,
+      onError,
+      onResponse,
+      retryDelay: () => null,
+    } as unknown as FastifyReplyFromHooks;
+    return { target, pool, label: target.label ?? base.origin + prefix, prefix, fromOptions };
+  }
 
-  return async function forward(request, reply) {
-    const exchange: Exchange = { abort: new EventEmitter(), timedOut: false, clientGone: false };
+  return (target) => {
+    const upstream = prepare(target);
+    return (request, reply) => forward(upstream, request, reply);
+  };
+
+  async function forward(upstream: Upstream, request: FastifyRequest, reply: FastifyReply) {
+    const exchange: Exchange = { upstream, abort: new EventEmitter(), timedOut: false, clientGone: false };
     request.exchange = exchange;
     const req = request.raw;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -256,10 +291,10 @@ export async function registerForwarding(app: FastifyInstance, options: ForwardO
       exchange.timedOut = true;
       exchange.abort.emit('abort');
     }, options.timeoutMs);
-    exchange.record = await options.changes?.before(request, request.gated!.path);
+    exchange.record = await upstream.target.changes?.before(request, request.gated!.path);
     request.body = exchange.body;
-    return reply.from(`${prefix}${request.gated!.path}`, fromOptions);
-  };
+    return reply.from(`${upstream.prefix}${request.gated!.path}`, upstream.fromOptions);
+  }
 }
 
 /** An answer to a token change is one authorization (a few KiB); more is not an answer to record. */

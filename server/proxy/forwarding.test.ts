@@ -215,7 +215,14 @@ describe('answers from the app server itself', () => {
   it('GET /api/app/config tells the app the mode, upstream and org, and never the token', async () => {
     const response = await h.call('/api/app/config');
     expect(response.status).toBe(200);
-    expect(response.json()).toEqual({ mode: 'influx', upstream: h.upstream.url, org: 'my-org', needsToken: false });
+    expect(response.json()).toEqual({
+      mode: 'influx',
+      upstream: h.upstream.url,
+      org: 'my-org',
+      needsToken: false,
+      connection: 'default',
+      connections: [{ name: 'default', upstream: h.upstream.url, production: false, org: 'my-org', needsToken: false }],
+    });
     expect(response.text).not.toContain(TEST_SERVER_TOKEN);
     expect(h.upstream.received).toHaveLength(0);
   });

@@ -2,6 +2,8 @@
 // Host allow-list (DNS rebinding), a sane request target, then per kind of path: same-origin only for the API,
 // the exact forwarded paths and methods, JSON-only writes and the body limit; pages for GET/HEAD only, and only
 // top-level navigations from other sites. One onRequest hook, so the routes behind it can trust what they get.
+// `/c/<name>/api/...` (and /health, /ping) is the same API on another connection: <name> must be one of the server's
+// own list, and the rest of the path passes the same gates; nothing in the request chooses where it goes but that name.
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { ACTIVITY_PATH, EXPIRY_PATH_PREFIX, GOVERNANCE_PATH } from '../../core/governance';
 import { InfluxError, sendInfluxError } from '../influx-error';
@@ -13,7 +15,7 @@ import { applySecurityHeaders } from './security-headers';
 export const APP_CONFIG_PATH = '/api/app/config';
 export const OWN_TOKEN_PATH = '/api/app/own-token';
 
-export type RequestKind = 'app-config' | 'own-token' | 'governance' | 'forward' | 'page';
+export type RequestKind = 'app-config' | 'own-token' | 'governance' | 'governance-elsewhere' | 'forward' | 'page';
 
 /** What the gates found: set on every request that passed them. */
 export interface GatedTarget {
@@ -22,6 +24,8 @@ export interface GatedTarget {
   path: string;
   /** "" or "?..." as sent. */
   search: string;
+  /** The connection named by a /c/<name>/ prefix (then `path` is what follows it); unset for the default's paths. */
+  connection?: string;
 }
 
 declare module 'fastify' {
@@ -35,6 +39,8 @@ export interface GateOptions {
   knownHosts: () => ReadonlySet<string>;
   contentSecurityPolicy: string;
   bodyLimitBytes: number;
+  /** The connections' names, the default's first (governance covers it only). */
+  connections: readonly string[];
 }
 
 const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -65,13 +71,30 @@ export function check(
   if (wrongHost) return { error: new InfluxError('forbidden', wrongHost) };
   const target = parseRequestTarget(req.url);
   if (!target.ok) return { error: new InfluxError('invalid', target.reason) };
-  const { path, search } = target;
+  const { search } = target;
   const method = req.method ?? 'GET';
+  // A connection's API: its name, then the path as the default connection's API has it.
+  const scoped = /^\/c\/([^/]*)(\/.*)$/.exec(target.path);
+  const connection = scoped && isApiPath(scoped[2]!) ? scoped[1]! : undefined;
+  const path = connection === undefined ? target.path : scoped![2]!;
 
   if (path === APP_CONFIG_PATH || path === OWN_TOKEN_PATH || isApiPath(path)) {
     const foreign = crossSiteRefusal(req);
     if (foreign) return { error: new InfluxError('forbidden', foreign) };
-    if (path === APP_CONFIG_PATH) {
+    if (connection !== undefined) {
+      // Another connection's pages ask what expiry can do there, as on the default one: answered, not refused.
+      if (path === GOVERNANCE_PATH && method === 'GET' && options.connections.indexOf(connection) > 0) {
+        request.gated = { kind: 'governance-elsewhere', path, search, connection };
+        return null;
+      }
+      const refusal = connectionRefusal(connection, path, options.connections);
+      if (refusal) return { error: refusal };
+      if (path === OWN_TOKEN_PATH) {
+        if (method !== 'GET') return methodNotAllowed('GET');
+        request.gated = { kind: 'own-token', path, search, connection };
+        return null;
+      }
+    } else if (path === APP_CONFIG_PATH) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed('GET, HEAD');
       request.gated = { kind: 'app-config', path, search };
       return null;
@@ -109,7 +132,7 @@ export function check(
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > options.bodyLimitBytes)
       return tooLarge(reply, options.bodyLimitBytes);
-    request.gated = { kind: 'forward', path, search };
+    request.gated = { kind: 'forward', path, search, ...(connection !== undefined && { connection }) };
     return null;
   }
 
@@ -120,6 +143,25 @@ export function check(
   }
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed('GET, HEAD');
   request.gated = { kind: 'page', path, search };
+  return null;
+}
+
+/** Why a /c/<name>/ API request cannot go on: a name not in the server's list, or what only /api/app/ serves. */
+function connectionRefusal(name: string, path: string, connections: readonly string[]): InfluxError | null {
+  if (!connections.includes(name)) {
+    const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name;
+    return new InfluxError(
+      'not found',
+      `No connection named "${shown}" on this console; it offers: ${connections.join(', ')}.`,
+    );
+  }
+  if (path === GOVERNANCE_PATH || path === ACTIVITY_PATH || path.startsWith(EXPIRY_PATH_PREFIX))
+    return new InfluxError(
+      'not found',
+      `Expiry and activity are available for the default connection ("${connections[0]}") only, at ${path}.`,
+    );
+  if (path !== OWN_TOKEN_PATH && (path === '/api/app' || path.startsWith('/api/app/')))
+    return new InfluxError('not found', `${path} is not served per connection; ask ${path} itself.`);
   return null;
 }
 

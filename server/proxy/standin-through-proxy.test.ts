@@ -141,6 +141,10 @@ describe('the stand-in through the proxy', () => {
       upstream: product.standin.url,
       org: 'my-org',
       needsToken: false,
+      connection: 'default',
+      connections: [
+        { name: 'default', upstream: product.standin.url, production: false, org: 'my-org', needsToken: false },
+      ],
     });
   });
 
