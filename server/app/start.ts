@@ -154,6 +154,10 @@ export interface ProductOptions {
   compressFor?: AppServerConfig['compressFor'];
   /** MAX_TOKEN_LIFETIME in ms; default none. */
   maxLifetimeMs?: number;
+  /** The stand-in's connection name and production mark, and further connections (as INFLUX_CONFIGS gives them). */
+  connectionName?: string;
+  production?: boolean;
+  moreConnections?: AppServerConfig['moreConnections'];
 }
 
 export interface RunningProduct {
@@ -188,6 +192,9 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       timeoutMs: options.timeoutMs,
       log: options.log,
       compressFor: options.compressFor,
+      connectionName: options.connectionName,
+      production: options.production,
+      moreConnections: options.moreConnections,
       governance: {
         dbPath: join(options.dataDir, 'console.sqlite'),
         maxLifetimeMs: options.maxLifetimeMs ?? null,

@@ -3,9 +3,11 @@ import { Link, Outlet } from 'react-router';
 import { StatePanel } from '../components/ui/state-panel';
 import { ToastOutlet } from '../components/ui/toast-outlet';
 import { useBasePath } from '../lib/org-query';
-import { SessionContext } from '../lib/session/session-context';
 import { lazyPart } from '../components/ui/lazy-part';
 import { useSessionState } from '../features/session/use-session-state';
+import { FindBox } from '../features/find';
+import { ConnectionScope } from './connection-scope';
+import { ConnectionSwitcher } from './connection-switcher';
 import { OrgSwitcher } from './org-switcher';
 import './app-shell.css';
 
@@ -40,15 +42,11 @@ export function AppShell() {
   } else if (!session) {
     content = <SignInForm upstream={config?.upstream ?? 'InfluxDB'} message={signedOutMessage} onSignIn={signIn} />;
   } else {
-    content = (
-      <SessionContext value={session}>
-        <Outlet />
-      </SessionContext>
-    );
+    content = <Outlet />;
   }
 
-  return (
-    <div className="app-shell">
+  const shell = (
+    <>
       {session && (
         // Past the header and the filters, straight to the tokens (WCAG 2.4.1).
         <a
@@ -70,15 +68,18 @@ export function AppShell() {
           <span className="app-header__logo" aria-hidden="true" />
           InfluxDB Token Manager
         </Link>
-        {config && (
-          <span className="app-header__upstream" title={config.upstream}>
-            {config.mode === 'standin' ? 'Local stand-in' : config.upstream}
-          </span>
-        )}
-        {session && (
-          <SessionContext value={session}>
+        {session ? (
+          <>
+            <ConnectionSwitcher />
+            <FindBox />
             <OrgSwitcher />
-          </SessionContext>
+          </>
+        ) : (
+          config && (
+            <span className="app-header__upstream" title={config.upstream}>
+              {config.mode === 'standin' ? 'Local stand-in' : config.upstream}
+            </span>
+          )
         )}
         {session?.usesPastedToken && (
           <button type="button" className="btn btn--small" onClick={() => session.signOut()}>
@@ -88,6 +89,10 @@ export function AppShell() {
       </header>
       <main className="app-main">{content}</main>
       <ToastOutlet />
-    </div>
+    </>
+  );
+  // Signed in: everything, header included, works on the connection the URL names (the default one if none).
+  return (
+    <div className="app-shell">{session ? <ConnectionScope session={session}>{shell}</ConnectionScope> : shell}</div>
   );
 }

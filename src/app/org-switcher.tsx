@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Menu, type MenuItem } from '../components/ui/menu';
 import { useToast } from '../components/ui/toast-context';
+import { useConnectionPrefix } from '../lib/connections';
 import { orgsQuery, useBasePath, useCurrentOrg } from '../lib/org-query';
 import { useSession } from '../lib/session/session-context';
 import { orgSwitch } from './org-switch';
@@ -18,12 +19,13 @@ export function OrgSwitcher() {
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
   const base = useBasePath();
+  const connection = useConnectionPrefix();
   const toast = useToast();
   if (!org) return null;
 
   function pick(id: string, name: string) {
     if (id === org?.id) return;
-    const next = orgSwitch(pathname.slice(base.length), search, `/orgs/${encodeURIComponent(id)}`);
+    const next = orgSwitch(pathname.slice(base.length), search, `${connection}/orgs/${encodeURIComponent(id)}`);
     navigate(next.to);
     if (next.dropped.length > 0)
       toast.show({ title: `Now showing org “${name}”`, description: `Dropped ${next.dropped.join(' and ')}.` });

@@ -3,6 +3,7 @@
 // before orgs had URLs keep working). Pages build their links with useBasePath() and so stay where they are.
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { ActivityPage } from '../features/activity';
+import { FindPage } from '../features/find';
 import { HealthPage } from '../features/health';
 import { TokenDrawer, TokensPage } from '../features/tokens';
 import { AppShell } from './app-shell';
@@ -30,6 +31,10 @@ export const routes: RouteObject[] = [
     children: [
       ...orgPages,
       { path: 'orgs/:orgId', children: orgPages },
+      // Another connection of the console's (INFLUX_CONFIGS): the same pages on that InfluxDB.
+      { path: 'c/:connection', children: [...orgPages, { path: 'orgs/:orgId', children: orgPages }] },
+      // A token by ID or description across every org of every connection.
+      { path: 'find', element: <FindPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { InfluxApiError, type InfluxClient } from '../../core/influx-client';
+import { useConnectionPrefix } from './connections';
 import { useSession } from './session/session-context';
 
 /** One key shape for both ways of naming the org, so the page holds either query the same way. */
@@ -69,10 +70,10 @@ export function useCurrentOrg() {
 }
 
 /**
- * What the page's own links start with: "/orgs/<orgID>" under an org's URL, "" under the default org's, so a link
- * to "tokens" stays in the org the person is looking at.
+ * What the page's own links start with: the connection's prefix ("/c/<name>", or "" for the default), then
+ * "/orgs/<orgID>" under an org's URL, so a link to "tokens" stays in the connection and org the person is looking at.
  */
 export function useBasePath(): string {
   const { orgId } = useParams();
-  return orgId === undefined ? '' : `/orgs/${encodeURIComponent(orgId)}`;
+  return useConnectionPrefix() + (orgId === undefined ? '' : `/orgs/${encodeURIComponent(orgId)}`);
 }

@@ -42,6 +42,8 @@ export interface FakeInfluxOptions {
   buckets?: Bucket[];
   /** The signed-in user (GET /api/v2/me); admin by default. */
   me?: User;
+  /** Where this InfluxDB answers: "" (the default connection), or "/c/<name>" for another connection. */
+  prefix?: string;
   /** The orgs the token can read; my-org alone by default. */
   orgs?: { id: string; name: string }[];
 }
@@ -82,6 +84,7 @@ export class FakeInflux {
   buckets: Bucket[];
   me: User;
   orgs: { id: string; name: string }[];
+  prefix: string;
   /** Permissions the caller may not grant: POST answers 403 "permission ... is not allowed" like InfluxDB. */
   refuseGrant?: (permission: Permission) => boolean;
   private created = 0;
@@ -92,12 +95,26 @@ export class FakeInflux {
 
   constructor(options: FakeInfluxOptions = {}) {
     this.tokens = structuredClone(options.tokens ?? []);
-    this.config = {
-      mode: 'standin',
+    const config = {
+      mode: 'standin' as const,
       upstream: 'http://127.0.0.1:8086',
       org: null,
       needsToken: false,
       ...options.config,
+    };
+    // One connection unless the test offers several: the default, as the app server describes it.
+    this.config = {
+      connection: 'default',
+      connections: [
+        {
+          name: 'default',
+          upstream: config.upstream,
+          production: false,
+          org: config.org,
+          needsToken: config.needsToken,
+        },
+      ],
+      ...config,
     };
     this.validToken = options.validToken;
     this.buckets = options.buckets ?? [
@@ -105,6 +122,7 @@ export class FakeInflux {
       makeBucket('b000000000000002', 'telegraf'),
     ];
     this.me = options.me ?? ADMIN_USER;
+    this.prefix = options.prefix ?? '';
     this.orgs = options.orgs ?? [{ id: ORG_ID, name: ORG_NAME }];
     mswServer.use(...this.handlers());
   }
@@ -163,21 +181,27 @@ export class FakeInflux {
   }
 
   private handlers() {
+    // Another connection's InfluxDB answers under /c/<name>/ (the app server's own config only at the top).
+    const p = this.prefix;
     return [
       // Not recorded and never failed by failNext: tests of other requests need not know about it.
-      http.get('/api/app/own-token', ({ request }) =>
+      http.get(`${p}/api/app/own-token`, ({ request }) =>
         this.validToken && request.headers.get('Authorization') !== `Token ${this.validToken}`
           ? HttpResponse.json({ ...this.ownToken, state: 'refused', message: 'unauthorized access', source: 'pasted' })
           : HttpResponse.json(this.ownToken),
       ),
       // InfluxDB's /ping, which the page asks every few seconds while visible: answered, not recorded.
-      http.get('/ping', () => new HttpResponse(null, { status: 204 })),
-      http.get(
-        '/api/app/config',
-        async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config),
-      ),
+      http.get(`${p}/ping`, () => new HttpResponse(null, { status: 204 })),
+      ...(p
+        ? []
+        : [
+            http.get(
+              '/api/app/config',
+              async ({ request }) => (await this.guardConfig(request)) ?? HttpResponse.json(this.config),
+            ),
+          ]),
       // As InfluxDB pages them (limit ≤ 100, offset); by name, the one org or 404.
-      http.get('/api/v2/orgs', async ({ request }) => {
+      http.get(`${p}/api/v2/orgs`, async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const query = new URL(request.url).searchParams;
@@ -191,27 +215,27 @@ export class FakeInflux {
         const limit = Number(query.get('limit') ?? 20);
         return HttpResponse.json({ orgs: this.orgs.slice(offset, offset + limit).map(orgJson) });
       }),
-      http.get('/api/v2/orgs/:id', async ({ request, params }) => {
+      http.get(`${p}/api/v2/orgs/:id`, async ({ request, params }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const org = this.orgs.find((each) => each.id === params.id);
         if (!org) return error(404, 'not found', 'organization not found');
         return HttpResponse.json(orgJson(org));
       }),
-      http.get('/api/v2/authorizations', async ({ request }) => {
+      http.get(`${p}/api/v2/authorizations`, async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const orgID = new URL(request.url).searchParams.get('orgID');
         const list = this.tokens.filter((t) => !orgID || t.orgID === orgID);
         return HttpResponse.json({ links: { self: '/api/v2/authorizations' }, authorizations: structuredClone(list) });
       }),
-      http.get('/api/v2/authorizations/:id', async ({ request, params }) => {
+      http.get(`${p}/api/v2/authorizations/:id`, async ({ request, params }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const token = this.token(String(params.id));
         return token ? HttpResponse.json(structuredClone(token)) : error(404, 'not found', 'authorization not found');
       }),
-      http.patch('/api/v2/authorizations/:id', async ({ request, params }) => {
+      http.patch(`${p}/api/v2/authorizations/:id`, async ({ request, params }) => {
         const body = (await request.json()) as AuthorizationUpdate;
         const refused = await this.guard(request, body);
         await this.gate?.promise;
@@ -242,11 +266,11 @@ export class FakeInflux {
         return HttpResponse.json(structuredClone(token));
       }),
       http.get(
-        '/api/v2/resources',
+        `${p}/api/v2/resources`,
         async ({ request }) => (await this.guard(request)) ?? HttpResponse.json([...OSS_RESOURCE_TYPES]),
       ),
-      http.get('/api/v2/me', async ({ request }) => (await this.guard(request)) ?? HttpResponse.json(this.me)),
-      http.get('/api/v2/buckets', async ({ request }) => {
+      http.get(`${p}/api/v2/me`, async ({ request }) => (await this.guard(request)) ?? HttpResponse.json(this.me)),
+      http.get(`${p}/api/v2/buckets`, async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const query = new URL(request.url).searchParams;
@@ -257,7 +281,7 @@ export class FakeInflux {
         const buckets = this.buckets.filter((b) => !orgID || b.orgID === orgID).slice(offset, offset + limit);
         return HttpResponse.json({ links: { self: '/api/v2/buckets' }, buckets });
       }),
-      http.get('/api/v2/users', async ({ request }) => {
+      http.get(`${p}/api/v2/users`, async ({ request }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const users = new Map<string, User>([[this.me.id, this.me]]);
@@ -272,7 +296,7 @@ export class FakeInflux {
         }
         return HttpResponse.json({ links: { self: '/api/v2/users' }, users: [...users.values()] });
       }),
-      http.post('/api/v2/authorizations', async ({ request }) => {
+      http.post(`${p}/api/v2/authorizations`, async ({ request }) => {
         const body = (await request.json()) as AuthorizationCreate;
         const refused = await this.guard(request, body);
         if (refused) return refused;
@@ -303,20 +327,20 @@ export class FakeInflux {
         this.governance.record('create', token);
         return HttpResponse.json(token, { status: 201 });
       }),
-      http.get(GOVERNANCE_PATH, async ({ request }) => {
+      http.get(`${p}${GOVERNANCE_PATH}`, async ({ request }) => {
         const refused = await this.guard(request);
         return refused ?? answer(this.governance.state(new URL(request.url).searchParams.get('orgID')));
       }),
-      http.put(`${EXPIRY_PATH_PREFIX}:id`, async ({ request, params }) => {
+      http.put(`${p}${EXPIRY_PATH_PREFIX}:id`, async ({ request, params }) => {
         const body = (await request.json().catch(() => ({}))) as Record<string, never>;
         const refused = await this.guard(request, body);
         return refused ?? answer(this.governance.setExpiry(String(params.id), body));
       }),
-      http.get(ACTIVITY_PATH, async ({ request }) => {
+      http.get(`${p}${ACTIVITY_PATH}`, async ({ request }) => {
         const refused = await this.guard(request);
         return refused ?? answer(this.governance.activityPage(new URL(request.url).searchParams));
       }),
-      http.delete('/api/v2/authorizations/:id', async ({ request, params }) => {
+      http.delete(`${p}/api/v2/authorizations/:id`, async ({ request, params }) => {
         const refused = await this.guard(request);
         if (refused) return refused;
         const index = this.tokens.findIndex((t) => t.id === String(params.id));

@@ -7,6 +7,7 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
 import { X } from 'lucide-react';
+import { onProduction, ProductionMark, useProduction } from './production-mark';
 import { ToastOutlet } from './toast-outlet';
 import './dialog.css';
 
@@ -46,6 +47,10 @@ export function Dialog({
   onCloseAutoFocus,
 }: DialogProps) {
   const Primitive = variant === 'confirm' ? AlertDialog : RadixDialog;
+  // A question asked about a production connection says so in its title, and shows the mark.
+  const production = useProduction();
+  const onProd = variant === 'confirm' && production !== null;
+  if (onProd && typeof title === 'string') title = onProduction(title, production.name);
   const drawer = variant === 'drawer';
   const describe = description && (
     <Primitive.Description className={drawer ? 'visually-hidden' : 'dialog__description'}>
@@ -77,6 +82,7 @@ export function Dialog({
           </header>
           {drawer && describe}
           <div className="dialog__body">
+            {onProd && <ProductionMark name={production.name} />}
             {!drawer && describe}
             {children}
           </div>

@@ -49,7 +49,14 @@ export function useSessionState() {
   const session = useMemo<Session | null>(
     () =>
       config && (!needsToken || pastedToken)
-        ? { config, client, usesPastedToken: pastedToken !== null, signOut }
+        ? {
+            config,
+            client,
+            defaultClient: client,
+            connection: config.connections[0]!,
+            usesPastedToken: pastedToken !== null,
+            signOut,
+          }
         : null,
     [config, needsToken, pastedToken, client, signOut],
   );

@@ -104,7 +104,8 @@ export function TokensPage() {
   }, [justMade]);
 
   const openToken = useCallback(
-    (id: string) => navigate({ pathname: `${base}/tokens/${encodeURIComponent(id)}`, search }, { state: { fromList: true } }),
+    (id: string) =>
+      navigate({ pathname: `${base}/tokens/${encodeURIComponent(id)}`, search }, { state: { fromList: true } }),
     [navigate, search, base],
   );
   const onFocusRequestDone = useCallback((found: boolean) => {

@@ -2,11 +2,24 @@
 import { queryOptions } from '@tanstack/react-query';
 import { InfluxApiError } from '../../../core/influx-client';
 
+/** One InfluxDB the console offers (INFLUX_CONFIGS); its token stays on the server. */
+export interface ConnectionInfo {
+  name: string;
+  upstream: string;
+  production: boolean;
+  org: string | null;
+  needsToken: boolean;
+}
+
 export interface AppConfig {
   mode: 'standin' | 'influx';
   upstream: string;
   org: string | null;
   needsToken: boolean;
+  /** The default connection's name: its API is /api/…, the others' /c/<name>/api/…. */
+  connection: string;
+  /** Every connection offered, the default first. */
+  connections: ConnectionInfo[];
 }
 
 async function fetchAppConfig(signal: AbortSignal): Promise<AppConfig> {
