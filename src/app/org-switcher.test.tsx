@@ -98,4 +98,13 @@ describe('orgs in the URL and the header', () => {
     ).toBeVisible();
     expect(screen.queryByRole('row')).toBeNull();
   });
+
+  it('treats a URL or host in the org part of the path as an org ID: asked of this origin, and not found', async () => {
+    const fake = twoOrgs();
+    renderApp('/orgs/http%3A%2F%2Fevil.example%2F/tokens');
+    expect(await screen.findByText(/No organization with ID http:\/\/evil\.example\/ exists here/)).toBeVisible();
+    const asked = fake.requests.filter((r) => r.path.startsWith('/api/v2/orgs/'));
+    expect(asked.map((r) => r.path)).toEqual(['/api/v2/orgs/http%3A%2F%2Fevil.example%2F']);
+    expect(screen.queryByRole('row')).toBeNull();
+  });
 });
