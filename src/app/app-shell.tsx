@@ -1,6 +1,6 @@
 // The frame around every page: the header, and the session gate (config, sign-in) before the page itself.
 import { Link, Outlet } from 'react-router';
-import { StatePanel } from '../components/ui/state-panel';
+import { FailedPanel, StatePanel } from '../components/ui/state-panel';
 import { ToastOutlet } from '../components/ui/toast-outlet';
 import { useBasePath } from '../lib/org-query';
 import { lazyPart } from '../components/ui/lazy-part';
@@ -26,18 +26,11 @@ export function AppShell() {
     content = <StatePanel title="Loading…" role="status" />;
   } else if (configQuery.isError) {
     content = (
-      <StatePanel
+      <FailedPanel
         title="Could not load the app's settings"
-        tone="error"
-        role="alert"
-        actions={
-          <button type="button" className="btn" onClick={() => void configQuery.refetch()}>
-            Retry
-          </button>
-        }
-      >
-        <p>{configQuery.error.message}</p>
-      </StatePanel>
+        message={configQuery.error.message}
+        onRetry={() => void configQuery.refetch()}
+      />
     );
   } else if (!session) {
     content = <SignInForm upstream={config?.upstream ?? 'InfluxDB'} message={signedOutMessage} onSignIn={signIn} />;

@@ -20,3 +20,21 @@ export function StatePanel({ title, children, actions, tone = 'neutral', role }:
     </div>
   );
 }
+
+/** A load that failed: what could not be done, InfluxDB's (or the server's) words, and Retry. */
+export function FailedPanel({ title, message, onRetry }: { title: string; message: string; onRetry: () => void }) {
+  return (
+    <StatePanel
+      title={title}
+      tone="error"
+      role="alert"
+      actions={
+        <button type="button" className="btn" onClick={onRetry}>
+          Retry
+        </button>
+      }
+    >
+      <p>{message}</p>
+    </StatePanel>
+  );
+}

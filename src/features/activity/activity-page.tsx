@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { ArrowLeft } from 'lucide-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { StatePanel } from '../../components/ui/state-panel';
+import { FailedPanel, StatePanel } from '../../components/ui/state-panel';
 import { useSession } from '../../lib/session/session-context';
 import { useBasePath, useCurrentOrg } from '../../lib/org-query';
 import { activityQuery } from './api/activity-query';
@@ -65,18 +65,11 @@ export function ActivityPage() {
   let content;
   if (error && !query.data) {
     content = (
-      <StatePanel
+      <FailedPanel
         title="Could not load the activity"
-        tone="error"
-        role="alert"
-        actions={
-          <button type="button" className="btn" onClick={() => void (org.isError ? org.refetch() : query.refetch())}>
-            Retry
-          </button>
-        }
-      >
-        <p>{error.message}</p>
-      </StatePanel>
+        message={error.message}
+        onRetry={() => void (org.isError ? org.refetch() : query.refetch())}
+      />
     );
   } else if (!query.data || searchingOlder) {
     content = <StatePanel title={searchingOlder ? 'Searching older entries…' : 'Loading activity…'} role="status" />;

@@ -6,7 +6,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { InfluxApiError } from '../../../core/influx-client';
 import type { Authorization } from '../../../core/influx-types';
-import { StatePanel } from '../../components/ui/state-panel';
+import { FailedPanel, StatePanel } from '../../components/ui/state-panel';
 import { useConnections, type PageConnection } from '../../lib/connections';
 import { tokenLabel } from '../../lib/token-label';
 import { findMatches, findTokenID } from './find-match';
@@ -82,20 +82,7 @@ interface ConnectionMatchesProps {
 function ConnectionMatches({ connection, showName, text, matches, error, onRetry }: ConnectionMatchesProps) {
   const where = showName ? ` on ${connection.name}` : '';
   if (error)
-    return (
-      <StatePanel
-        title={`Could not search${where || ' InfluxDB'}`}
-        tone="error"
-        role="alert"
-        actions={
-          <button type="button" className="btn" onClick={onRetry}>
-            Retry
-          </button>
-        }
-      >
-        <p>{error.message}</p>
-      </StatePanel>
-    );
+    return <FailedPanel title={`Could not search${where || ' InfluxDB'}`} message={error.message} onRetry={onRetry} />;
   if (!matches) return <StatePanel title={`Searching${where}…`} role="status" />;
   const caption =
     matches.length === 0

@@ -5,7 +5,7 @@ import { ArrowLeft } from 'lucide-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { GovernanceState } from '../../../core/governance';
-import { StatePanel } from '../../components/ui/state-panel';
+import { FailedPanel, StatePanel } from '../../components/ui/state-panel';
 import { useSession } from '../../lib/session/session-context';
 import { buildHealthContext, HEALTH_CHECKS, healthCounts, type HealthCheck } from '../../lib/token-health';
 import { useBasePath, useCurrentOrg } from '../../lib/org-query';
@@ -51,18 +51,11 @@ export function HealthPage() {
   let content;
   if (error && !counts) {
     content = (
-      <StatePanel
+      <FailedPanel
         title="Could not check the tokens"
-        tone="error"
-        role="alert"
-        actions={
-          <button type="button" className="btn" onClick={() => void (org.isError ? org.refetch() : tokens.refetch())}>
-            Retry
-          </button>
-        }
-      >
-        <p>{error.message}</p>
-      </StatePanel>
+        message={error.message}
+        onRetry={() => void (org.isError ? org.refetch() : tokens.refetch())}
+      />
     );
   } else if (!counts) {
     content = <StatePanel title="Checking the tokens…" role="status" />;

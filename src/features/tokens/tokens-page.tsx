@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { FailedPanel } from '../../components/ui/state-panel';
 import { useToast } from '../../components/ui/toast-context';
 import { useSession } from '../../lib/session/session-context';
 import { PageDialogContext, usePageDialog } from './actions/page-dialog';
@@ -19,7 +20,7 @@ import type { TokensOutletContext } from './drawer/token-drawer-route';
 import { ExportMenu } from './export/export-menu';
 import { EditDrafts, EditDraftsContext } from './list/edit-drafts';
 import { ExpiryUnavailableNote } from './list/expiry-cell';
-import { ListIncomplete, LoadingTokens, NoMatches, NoTokens, RefreshFailed, TokensFailed } from './list/list-states';
+import { ListIncomplete, LoadingTokens, NoMatches, NoTokens, RefreshFailed } from './list/list-states';
 import { TokensTable } from './list/tokens-table';
 import { useSelection } from './list/use-selection';
 import { useTokenView } from './list/use-token-view';
@@ -127,7 +128,7 @@ export function TokensPage() {
     );
   } else if (loadError) {
     content = (
-      <TokensFailed
+      <FailedPanel
         title="Could not load API tokens"
         message={loadError.message}
         onRetry={() => void (org.isError ? org.refetch() : list.refetch())}

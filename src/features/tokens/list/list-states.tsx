@@ -15,23 +15,6 @@ export function LoadingTokens() {
   );
 }
 
-export function TokensFailed({ title, message, onRetry }: { title: string; message: string; onRetry: () => void }) {
-  return (
-    <StatePanel
-      title={title}
-      tone="error"
-      role="alert"
-      actions={
-        <button type="button" className="btn" onClick={onRetry}>
-          Retry
-        </button>
-      }
-    >
-      <p>{message}</p>
-    </StatePanel>
-  );
-}
-
 export function NoTokens() {
   return (
     <StatePanel title="Looks like there aren't any API tokens yet">
