@@ -1,7 +1,9 @@
-// Synthetic tokens for load tests and demos: N tokens spread over M users (user-seed-1..M, members of my-org),
+// Synthetic tokens for load tests and demos: N tokens spread over M users (user-seed-1..M, members of the org),
 // with varied descriptions, statuses and permissions, and optionally B more buckets (bucket-seed-1..B), written
-// in one transaction, all in the first start's my-org (second-org keeps its few demo tokens).
+// in one transaction, all in one org: the first start's my-org unless another is named (second-org otherwise keeps
+// its few demo tokens).
 import { bootstrapIfEmpty, BOOTSTRAP_ORG } from './bootstrap';
+import { SECOND_ORG } from './bootstrap-second-org';
 import { nowRfc3339 } from './clock';
 import { newId } from './ids';
 import { storeNewAuthorization } from './new-authorization';
@@ -14,6 +16,8 @@ export interface SeedOptions {
   users?: number;
   /** Buckets bucket-seed-1..B to have in the org beside its own (default 0: none added). */
   buckets?: number;
+  /** The org to seed, by name (default my-org, else the first org); one the database does not have is an error. */
+  org?: string;
 }
 
 export interface SeedSummary {
@@ -119,18 +123,23 @@ export function seedTokens(store: StandinStore, options: SeedOptions): SeedSumma
     throw new Error(`users must be a positive integer, got ${userCount}`);
   if (!Number.isInteger(bucketCount) || bucketCount < 0)
     throw new Error(`buckets must be a non-negative integer, got ${bucketCount}`);
+  // Checked before bootstrapping, so a wrong name leaves an empty database empty.
+  const orgNames = store.isEmpty() ? [BOOTSTRAP_ORG, SECOND_ORG] : store.listOrgs().map((o) => o.name);
+  if (options.org !== undefined && !orgNames.includes(options.org))
+    throw new Error(`no organization named ${JSON.stringify(options.org)} to seed; there are: ${orgNames.join(', ')}`);
   const started = performance.now();
   const { operatorToken } = bootstrapIfEmpty(store);
 
   const result = store.transaction(() => {
     const orgs = store.listOrgs();
-    const org = orgs.find((o) => o.name === BOOTSTRAP_ORG) ?? orgs[0];
+    const org = orgs.find((o) => o.name === (options.org ?? BOOTSTRAP_ORG)) ?? (options.org ? undefined : orgs[0]);
     if (!org) throw new Error('the database has no organization to seed tokens into');
     addSeedBuckets(store, org.id, bucketCount);
     const buckets: BucketRow[] = store.listBuckets().filter((b) => b.orgID === org.id && b.type === 'user');
     if (buckets.length === 0) throw new Error(`organization ${org.name} has no user bucket to grant access to`);
 
     const existing = new Map(store.listUsers().map((u) => [u.name, u.id]));
+    const members = new Set(store.listOrgMembers().flatMap((m) => (m.orgID === org.id ? [m.userID] : [])));
     const userIDs: string[] = [];
     let usersCreated = 0;
     for (let i = 1; i <= userCount; i++) {
@@ -139,10 +148,10 @@ export function seedTokens(store: StandinStore, options: SeedOptions): SeedSumma
       if (id === undefined) {
         id = newId();
         store.insertUser({ id, name, status: 'active' });
-        // As `influx user create --org` does.
-        store.insertOrgMember({ userID: id, orgID: org.id, role: 'member' });
         usersCreated++;
       }
+      // As `influx user create --org` (or `influx org members add` for a seed user of another org) does.
+      if (!members.has(id)) store.insertOrgMember({ userID: id, orgID: org.id, role: 'member' });
       userIDs.push(id);
     }
 

@@ -66,6 +66,53 @@ describe('seedTokens', () => {
     const byUser = await h.call('GET', '/api/v2/authorizations?user=user-seed-2');
     expect(byUser.json.authorizations.length).toBeGreaterThanOrEqual(150);
   });
+
+  it('seeds another org when named, with its own buckets; an org it does not have is refused, nothing added', async () => {
+    const secondID = await h.orgIDByName('second-org');
+    const mine = (await h.call('GET', `/api/v2/authorizations?orgID=${h.orgID}`)).json.authorizations.length;
+    const theirs = (await h.call('GET', `/api/v2/authorizations?orgID=${secondID}`)).json.authorizations.length;
+    const store = StandinStore.open(h.dataDir);
+    seedTokens(store, { tokens: 5, users: 2 }); // my-org first, as the org-switch bench does: the users exist then
+    const summary = seedTokens(store, { tokens: 200, users: 2, org: 'second-org' });
+    expect(() => seedTokens(store, { tokens: 10, org: 'no-such-org' })).toThrow(
+      'no organization named "no-such-org" to seed; there are: my-org, second-org',
+    );
+    const count = store.countAuthorizations();
+    store.close();
+    expect(summary).toMatchObject({ tokens: 200, usersCreated: 0, orgName: 'second-org' });
+
+    const second = (await h.call('GET', `/api/v2/authorizations?orgID=${secondID}`)).json
+      .authorizations as Authorization[];
+    expect(second).toHaveLength(theirs + 200);
+    const seeded = second.filter((a) => a.user?.startsWith('user-seed-'));
+    expect(seeded).toHaveLength(200);
+    // Granted on second-org's own buckets, never on my-org's.
+    const bucketNames = new Set(
+      seeded.flatMap((a) =>
+        a.permissions.flatMap((p) => (p.resource.type === 'buckets' && p.resource.name ? [p.resource.name] : [])),
+      ),
+    );
+    expect(bucketNames).toEqual(new Set(['sensors', 'edge-devices']));
+    const mineNow = await h.call('GET', `/api/v2/authorizations?orgID=${h.orgID}`);
+    expect(mineNow.json.authorizations).toHaveLength(mine + 5);
+    const members = await h.call('GET', `/api/v2/orgs/${secondID}/members`);
+    expect((members.json.users as { name: string }[]).map((u) => u.name)).toEqual(
+      expect.arrayContaining(['user-seed-1', 'user-seed-2']),
+    );
+    expect(count).toBe(mine + theirs + 205);
+  });
+});
+
+describe('seedTokens on an empty database', () => {
+  it('refuses an org name it would not have after bootstrapping, and leaves the database empty', () => {
+    const dataDir = tempDataDir();
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const store = StandinStore.open(dataDir);
+    cleanups.push(() => store.close());
+    expect(() => seedTokens(store, { tokens: 1, org: 'nope' })).toThrow('no organization named "nope"');
+    expect(store.isEmpty()).toBe(true);
+    expect(seedTokens(store, { tokens: 3, org: 'second-org' })).toMatchObject({ orgName: 'second-org', tokens: 3 });
+  });
 });
 
 describe('npm run seed', () => {
