@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeInflux } from '../testing/fake-influx';
 import { renderApp } from '../testing/render-app';
 import { makeToken, ORG_ID, ORG_NAME } from '../testing/token-factory';
@@ -106,5 +106,23 @@ describe('orgs in the URL and the header', () => {
     const asked = fake.requests.filter((r) => r.path.startsWith('/api/v2/orgs/'));
     expect(asked.map((r) => r.path)).toEqual(['/api/v2/orgs/http%3A%2F%2Fevil.example%2F']);
     expect(screen.queryByRole('row')).toBeNull();
+  });
+
+  it("shows a token's current copy when its drawer's URL moves back to its own org", async () => {
+    // Found by scope.model.test.tsx: only the org in the URL changed, so the drawer stayed mounted with its old copy.
+    const fake = twoOrgs();
+    const { router } = renderApp(`/orgs/${OTHER_ID}/tokens`);
+    await screen.findByRole('button', { name: 'second-org reader' });
+    fake.tokens = fake.tokens.map((t) => (t.id === THEIRS ? { ...t, description: 'renamed reader' } : t));
+    const realNow = Date.now.bind(Date);
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 6_000);
+    try {
+      await router.navigate(`/orgs/${ORG_ID}/tokens/${THEIRS}`);
+      await screen.findByRole('dialog', { name: 'Token not found' });
+      await router.navigate(`/orgs/${OTHER_ID}/tokens/${THEIRS}`);
+      expect(await screen.findByRole('dialog', { name: /renamed reader/ })).toBeVisible();
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

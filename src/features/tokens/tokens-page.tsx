@@ -238,7 +238,8 @@ export function TokensPage() {
               )}
               {content}
             </div>
-            {orgID !== undefined && <Outlet context={outletContext} />}
+            {/* Keyed by org: a drawer left open across an org change must not keep a copy read under the other org. */}
+            {orgID !== undefined && <Outlet key={orgID} context={outletContext} />}
             {orgID !== undefined && (
               <PageDialogs
                 dialog={dialog}
