@@ -2,12 +2,10 @@
 // with the admin's operator token makes one (the org, its system buckets, the admin as its owner), then
 // `influx user create --org second-org` for its own users and a few tokens of both statuses. Made after my-org's
 // data, so my-org's users, buckets and tokens keep their places in every list.
-import { nowRfc3339 } from './clock';
 import { newId } from './ids';
-import { storeNewAuthorization } from './new-authorization';
+import { storeDemoBuckets, storeDemoTokens, type DemoBucket, type DemoToken } from './demo-data';
 import { storeNewOrg } from './new-org';
-import { allAccessPermissions, resourcePermission, type StoredPermission } from './permissions';
-import type { AuthorizationStatus } from '../../core/influx-types';
+import { allAccessPermissions, resourcePermission } from './permissions';
 import type { StandinStore } from './store';
 
 export const SECOND_ORG = 'second-org';
@@ -16,20 +14,13 @@ export const SECOND_ORG_USERS = ['user3', 'user4'] as const;
 
 const DAY = 86400;
 
-const BUCKETS = [
+const BUCKETS: DemoBucket[] = [
   { name: 'sensors', retentionSeconds: 0, description: '' },
   { name: 'edge-devices', retentionSeconds: 14 * DAY, description: 'readings from edge gateways' },
 ];
 
-interface SecondOrgToken {
-  user: (typeof SECOND_ORG_USERS)[number];
-  description: string;
-  status: AuthorizationStatus;
-  permissions: (ids: { orgID: string; userID: string; bucket: (name: string) => string }) => StoredPermission[];
-}
-
 /** Descriptions unlike my-org's, so a search for one finds one org's token. */
-const TOKENS: SecondOrgToken[] = [
+const TOKENS: DemoToken[] = [
   {
     user: 'user3',
     description: "user3's sensors writer",
@@ -59,7 +50,6 @@ const TOKENS: SecondOrgToken[] = [
 
 /** Adds second-org and its users, buckets and tokens; runs inside the first start's transaction. */
 export function storeSecondOrg(store: StandinStore, adminID: string): void {
-  const now = nowRfc3339();
   const orgID = storeNewOrg(store, { name: SECOND_ORG, description: '', ownerID: adminID }).id;
   const userIDs = new Map<string, string>();
   for (const name of SECOND_ORG_USERS) {
@@ -68,15 +58,5 @@ export function storeSecondOrg(store: StandinStore, adminID: string): void {
     store.insertOrgMember({ userID: id, orgID, role: 'member' });
     userIDs.set(name, id);
   }
-  const bucketIDs = new Map<string, string>();
-  for (const bucket of BUCKETS) {
-    const id = newId();
-    store.insertBucket({ id, orgID, type: 'user', ...bucket, createdAt: now, updatedAt: now });
-    bucketIDs.set(bucket.name, id);
-  }
-  for (const token of TOKENS) {
-    const userID = userIDs.get(token.user)!;
-    const permissions = token.permissions({ orgID, userID, bucket: (name) => bucketIDs.get(name)! });
-    storeNewAuthorization(store, { status: token.status, description: token.description, orgID, userID, permissions });
-  }
+  storeDemoTokens(store, orgID, TOKENS, userIDs, storeDemoBuckets(store, orgID, BUCKETS));
 }

@@ -2,13 +2,12 @@
 // second-org with its own (bootstrap-second-org.ts), all in one transaction. Later starts find the orgs and leave
 // everything as it is.
 import { storeSecondOrg } from './bootstrap-second-org';
-import { nowRfc3339 } from './clock';
 import { newId } from './ids';
+import { storeDemoBuckets, storeDemoTokens, type DemoToken } from './demo-data';
 import { storeNewAuthorization } from './new-authorization';
 import { storeNewOrg } from './new-org';
 import { writeOperatorToken } from './operator-token-file';
-import { allAccessPermissions, operatorPermissions, resourcePermission, type StoredPermission } from './permissions';
-import type { AuthorizationStatus } from '../../core/influx-types';
+import { allAccessPermissions, operatorPermissions, resourcePermission } from './permissions';
 import type { StandinStore } from './store';
 
 export const BOOTSTRAP_ORG = 'my-org';
@@ -16,13 +15,6 @@ export const BOOTSTRAP_ADMIN = 'admin';
 const OPERATOR_DESCRIPTION = `${BOOTSTRAP_ADMIN}'s Token`;
 
 const DAY = 86400;
-
-interface DemoToken {
-  user: string;
-  description: string;
-  status: AuthorizationStatus;
-  permissions: (ids: { orgID: string; userID: string; bucket: (name: string) => string }) => StoredPermission[];
-}
 
 /** Read and write on one bucket, or on every bucket of the org. */
 const readAndWriteBuckets = (orgID: string, bucketID?: string) =>
@@ -81,7 +73,6 @@ export interface BootstrapResult {
 export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
   return store.transaction(() => {
     if (!store.isEmpty()) return { created: false };
-    const now = nowRfc3339();
     const userIDs = new Map<string, string>();
     for (const name of [BOOTSTRAP_ADMIN, 'user1', 'user2']) {
       const id = newId();
@@ -95,16 +86,10 @@ export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
       if (name !== BOOTSTRAP_ADMIN) store.insertOrgMember({ userID, orgID, role: 'member' });
     }
 
-    const bucketIDs = new Map<string, string>();
-    const buckets = [
+    const bucketIDs = storeDemoBuckets(store, orgID, [
       { name: 'my-bucket', retentionSeconds: 0, description: '' },
       { name: 'telegraf', retentionSeconds: 30 * DAY, description: 'metrics from telegraf agents' },
-    ];
-    for (const bucket of buckets) {
-      const id = newId();
-      store.insertBucket({ id, orgID, type: 'user', ...bucket, createdAt: now, updatedAt: now });
-      bucketIDs.set(bucket.name, id);
-    }
+    ]);
 
     const { token } = storeNewAuthorization(store, {
       status: 'active',
@@ -113,11 +98,7 @@ export function bootstrapIfEmpty(store: StandinStore): BootstrapResult {
       userID: adminID,
       permissions: operatorPermissions(),
     });
-    for (const demo of DEMO_TOKENS) {
-      const userID = userIDs.get(demo.user)!;
-      const permissions = demo.permissions({ orgID, userID, bucket: (name) => bucketIDs.get(name)! });
-      storeNewAuthorization(store, { status: demo.status, description: demo.description, orgID, userID, permissions });
-    }
+    storeDemoTokens(store, orgID, DEMO_TOKENS, userIDs, bucketIDs);
     storeSecondOrg(store, adminID);
     // Written before the commit: a crash in between leaves an empty database, bootstrapped anew next start.
     writeOperatorToken(store.dataDir, token);
